@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import { CareerAdvisorError } from '../../src/errors.js';
+import { askCommand } from './commands/ask.js';
+import { evalCommand } from './commands/eval.js';
+import { ingestCommand } from './commands/ingest.js';
+import type { CliCommand } from './command.js';
+
+const COMMANDS: CliCommand[] = [askCommand, ingestCommand, evalCommand];
+
+function usage(): string {
+  return ['Usage: career-advisor <command> [options]', '', ...COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n           ${c.usage}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`Unknown command "${name}".\n\n${usage()}\n`);
+    return 2;
+  }
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CareerAdvisorError) {
+      process.stderr.write(`error [${error.code}]: ${error.message}\n`);
+      process.exitCode = error.code === 'INPUT_INVALID' || error.code === 'CONFIG_INVALID' ? 2 : 1;
+    } else {
+      process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,32 @@
+import type { Quantity } from '../retrieval/index.js';
+import { contentTerms } from '../text/index.js';
+
+/** What a conversation remembers of an earlier turn. */
+export interface ConversationTurn {
+  question: string;
+  /** The question as understood in context (equal to `question` unless it was a follow-up). */
+  understood: string;
+  quantity?: Quantity;
+  abstained: boolean;
+}
+
+const FOLLOW_UP_START = /^(?:and|also|but|so|then|what about|how about|what of|same for|and for|ok(?:ay)?,? (?:and|what about))\b/i;
+const PRONOUN = /\b(?:it|its|it's|that|this|those|these|they|them|their|one|ones|other|others|there|he|she)\b/i;
+
+/**
+ * True when a question leans on the previous turn: it starts like "and…/what about…", or it
+ * refers back with a pronoun and names too little to stand alone.
+ */
+export function isFollowUp(question: string): boolean {
+  const q = question.trim();
+  if (FOLLOW_UP_START.test(q)) return true;
+  const terms = contentTerms(q);
+  return PRONOUN.test(q) && terms.length <= 4;
+}
+
+/** The context a follow-up carries from the conversation: the last understood question. */
+export function followUpContext(question: string, history: readonly ConversationTurn[]): ConversationTurn | undefined {
+  const previous = [...history].reverse().find((t) => !t.abstained) ?? history.at(-1);
+  if (!previous || !isFollowUp(question)) return undefined;
+  return previous;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const citationSchema = z.object({
+  n: z.number().int().positive(),
+  /** Heading path joined with " › ". */
+  section: z.string(),
+  /** Knowledge file the section came from. */
+  source: z.string(),
+  /** The guide lines the answer used, verbatim. */
+  quote: z.string(),
+});
+
+export const answerSchema = z.object({
+  question: z.string(),
+  answer: z.string(),
+  abstained: z.boolean(),
+  citations: z.array(citationSchema),
+  timings: z.object({ retrieve_ms: z.number(), answer_ms: z.number(), total_ms: z.number() }),
+  /** What kind of reply this is: a guide answer, an abstention, or small talk. */
+  kind: z.enum(['answer', 'abstained', 'smalltalk']).optional(),
+  /** The question as understood in context, when it was a follow-up. */
+  rewritten_question: z.string().optional(),
+  /** Short notes for the user (e.g. the model was unavailable, patient data removed). */
+  notes: z.array(z.string()).optional(),
+  /** Tokens spent by a language model, when one wrote the answer. */
+  usage: z.object({ input_tokens: z.number(), output_tokens: z.number(), total_tokens: z.number() }).optional(),
+});
+
+export type Citation = z.infer<typeof citationSchema>;
+export type Answer = z.infer<typeof answerSchema>;

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { packageRoot } from './package-root.js';
+import { configSchema, type RawConfig } from './schema.js';
+
+/** Validated configuration with paths resolved. */
+export interface Config extends RawConfig {
+  knowledgeDir: string;
+  indexDir: string;
+  cacheDir: string;
+  storePath: string;
+}
+
+/**
+ * Parses configuration from an environment once, at start-up. Empty strings count as unset.
+ * Throws a ConfigError listing every invalid variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.');
+      const value = cleaned[key];
+      return `  - ${key}: ${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(redactIfSecret(key, value))})`}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const raw = parsed.data;
+  if (raw.EMBEDDINGS_PROVIDER === 'openai' && !raw.OPENAI_API_KEY && !raw.OPENAI_BASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  - EMBEDDINGS_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)');
+  }
+  if (raw.LLM_PROVIDER === 'openai' && !raw.OPENAI_API_KEY && !raw.OPENAI_BASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  - LLM_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)');
+  }
+  const root = packageRoot();
+  return {
+    ...raw,
+    knowledgeDir: raw.KNOWLEDGE_DIR ? resolve(raw.KNOWLEDGE_DIR) : resolve(root, 'knowledge'),
+    indexDir: raw.INDEX_DIR ? resolve(raw.INDEX_DIR) : resolve(root, '.index'),
+    cacheDir: raw.CACHE_DIR ? resolve(raw.CACHE_DIR) : resolve(root, '.cache'),
+    storePath: raw.STORE_PATH ? resolve(raw.STORE_PATH) : resolve(root, 'data', 'career-advisor.db'),
+  };
+}
+
+function redactIfSecret(key: string, value: string): string {
+  return /TOKEN|KEY|SECRET/.test(key) ? '***' : value;
+}

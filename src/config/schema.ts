@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const idList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const optionalText = z.string().trim().min(1).optional();
+
+/**
+ * The one configuration schema. Every setting is an environment variable; `.env.example`
+ * and the README table list the same names. Parsed once at start-up by `loadConfig`.
+ */
+export const configSchema = z.object({
+  // Knowledge and index
+  KNOWLEDGE_DIR: optionalText.describe('Folder of guides (.md, .txt). Default: the package\'s knowledge/'),
+  INDEX_DIR: optionalText.describe('Where the index is saved. Default: .index/ in the package'),
+  CACHE_DIR: optionalText.describe('Embedding cache folder. Default: .cache/ in the package'),
+  INDEX_AUTO_REBUILD: bool.default(true).describe('Rebuild a stale or missing index automatically instead of failing'),
+
+  // Embeddings
+  EMBEDDINGS_PROVIDER: z.enum(['local', 'openai']).default('local').describe('local = Universal Sentence Encoder lite, offline; openai = any OpenAI-compatible endpoint'),
+  EMBEDDINGS_MODEL: z.string().default('text-embedding-3-small').describe('Embedding model name (openai provider)'),
+  EMBEDDINGS_DIMENSIONS: z.coerce.number().int().positive().optional().describe('Requested vector size (openai provider, optional)'),
+
+  // Answering
+  MAX_QUESTION_CHARS: z.coerce.number().int().min(20).max(20_000).default(1000).describe('Longest question accepted'),
+  CONVERSATION_TURNS: z.coerce.number().int().min(0).max(20).default(4).describe('Previous turns used to understand follow-ups'),
+  CONVERSATION_TTL_MINUTES: z.coerce.number().int().positive().default(60).describe('Idle conversations are forgotten after this'),
+
+  // Generated answers (optional)
+  LLM_PROVIDER: z.enum(['none', 'openai']).default('none').describe('none = extractive answers only; openai = any OpenAI-compatible chat model'),
+  OPENAI_API_KEY: optionalText.describe('API key for the OpenAI-compatible endpoint (LLM and embeddings)'),
+  OPENAI_BASE_URL: z.string().url().optional().describe('Base URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1 for Ollama'),
+  LLM_MODEL: z.string().default('gpt-4o-mini').describe('Chat model name'),
+  LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.1).describe('Sampling temperature'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000).describe('Per-request timeout'),
+  LLM_MAX_TOKENS: z.coerce.number().int().positive().default(600).describe('Maximum output tokens'),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2).describe('Retries on 429/5xx/timeouts before falling back to the extractive answer'),
+
+  // Discord
+  DISCORD_TOKEN: optionalText.describe('Bot token (enables the Discord adapter)'),
+  DISCORD_APPLICATION_ID: optionalText.describe('Application id (for registering slash commands)'),
+  DISCORD_GUILD_ID: optionalText.describe('Register commands to this server only (fast iteration)'),
+  DISCORD_CHANNEL_IDS: idList.default([]).describe('Comma-separated allow-list of channel ids; empty = everywhere'),
+  DISCORD_API_BASE: z.string().url().optional().describe('REST base URL (rate-limit proxy or a local fake)'),
+
+  // Slack
+  SLACK_BOT_TOKEN: optionalText.describe('Bot token xoxb-… (enables the Slack adapter)'),
+  SLACK_SIGNING_SECRET: optionalText.describe('Signing secret (HTTP mode)'),
+  SLACK_APP_TOKEN: optionalText.describe('App-level token xapp-… (Socket Mode)'),
+  SLACK_CHANNEL_IDS: idList.default([]).describe('Comma-separated allow-list of channel ids; empty = everywhere'),
+  SLACK_API_URL: z.string().url().optional().describe('Web API base URL (GovSlack, proxies, a local fake)'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('HTTP port for Slack events and health checks'),
+
+  // Operations
+  STORE_PATH: optionalText.describe('SQLite file for questions and feedback. Default: data/career-advisor.db'),
+  STORE_RETENTION_DAYS: z.coerce.number().int().positive().default(90).describe('Questions older than this are deleted'),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(10).describe('Questions per user per minute'),
+  RATE_LIMIT_CHANNEL_PER_MINUTE: z.coerce.number().int().positive().default(60).describe('Questions per channel per minute'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level'),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;

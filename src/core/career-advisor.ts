@@ -1,0 +1,127 @@
+import { answerSchema, composeExtractiveAnswer, followUpContext, smallTalkReply, type Answer, type ComposedAnswer, type ConversationTurn } from '../answer/index.js';
+import type { Config } from '../config/index.js';
+import { createEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
+import { InputError } from '../errors.js';
+import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
+import { analyzeQuery, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
+import { ConversationStore } from './conversation-store.js';
+
+/** Writes the answer text for a retrieval; the extractive composer by default, an LLM chain when configured. */
+export interface AnswerWriter {
+  write(question: string, retrieval: RetrievalResult, history: readonly ConversationTurn[]): Promise<ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>>>;
+}
+
+export interface AskOptions {
+  /** Conversation (session, thread, channel+user) whose earlier turns give follow-ups their context. */
+  conversationId?: string;
+}
+
+export interface OpenOptions {
+  embedder?: IdentifiedEmbeddings;
+  writer?: AnswerWriter;
+  /** Progress and rebuild messages (the CLI prints them to stderr). */
+  log?: (message: string) => void;
+  onRebuild?: (reason: string, summary?: BuildSummary) => void;
+}
+
+const extractiveWriter: AnswerWriter = {
+  async write(_question, retrieval) {
+    return composeExtractiveAnswer(retrieval);
+  },
+};
+
+/**
+ * The core entry point: a question and a conversation in, an answer with citations out.
+ * Adapters (CLI, Discord, Slack) only translate transport around `ask`.
+ */
+export class CareerAdvisor {
+  private readonly conversations: ConversationStore;
+
+  private constructor(
+    readonly config: Config,
+    readonly index: KnowledgeIndex,
+    readonly retriever: HybridRetriever,
+    private readonly writer: AnswerWriter,
+  ) {
+    this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000);
+  }
+
+  /** Loads (or, if missing/stale and allowed, builds) the index and prepares retrieval. */
+  static async open(config: Config, options: OpenOptions = {}): Promise<CareerAdvisor> {
+    const embedder = options.embedder ?? createEmbeddings(config);
+    const index = await openIndex({
+      knowledgeDir: config.knowledgeDir,
+      indexDir: config.indexDir,
+      cacheDir: config.cacheDir,
+      embedder,
+      autoRebuild: config.INDEX_AUTO_REBUILD,
+      onRebuild: options.onRebuild,
+    });
+    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? extractiveWriter);
+  }
+
+  /** Throws InputError when a question is empty or too long. */
+  validateQuestion(question: unknown): string {
+    if (typeof question !== 'string' || question.trim() === '') throw new InputError('The question is empty. Ask something like “How do I become a CPC?”');
+    if (question.length > this.config.MAX_QUESTION_CHARS) {
+      throw new InputError(`The question is ${question.length} characters long; the limit is ${this.config.MAX_QUESTION_CHARS}. Please shorten it.`);
+    }
+    return question.trim();
+  }
+
+  /** Answers a question in the context of a conversation. */
+  async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
+    return (await this.askWithRetrieval(rawQuestion, options)).answer;
+  }
+
+  /** Like `ask`, also returning the ranked sections behind the answer (for eval and debugging). */
+  async askWithRetrieval(rawQuestion: string, options: AskOptions = {}): Promise<{ answer: Answer; retrieval?: RetrievalResult }> {
+    const started = performance.now();
+    const question = this.validateQuestion(rawQuestion);
+    const conversationId = options.conversationId;
+    const history = conversationId ? this.conversations.history(conversationId) : [];
+
+    const chat = smallTalkReply(question);
+    if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
+
+    const context = followUpContext(question, history);
+    const query = analyzeQuery(question, context ? { question: context.understood, weight: 0.5, quantity: context.quantity } : undefined);
+    const retrieval = await this.retriever.retrieve(query);
+    const answerStarted = performance.now();
+    const written = await this.writer.write(question, retrieval, history);
+    const answerMs = performance.now() - answerStarted;
+
+    if (conversationId) {
+      this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained });
+    }
+    const answer = this.finish(
+      {
+        question,
+        answer: written.text,
+        abstained: written.abstained,
+        citations: written.citations,
+        kind: written.abstained ? 'abstained' : 'answer',
+        ...(context ? { rewritten_question: query.searchText } : {}),
+        ...(written.notes?.length ? { notes: written.notes } : {}),
+        ...(written.usage ? { usage: written.usage } : {}),
+      },
+      started,
+      retrieval.retrieveMs,
+      answerMs,
+    );
+    return { answer, retrieval };
+  }
+
+  /** Forgets a conversation (e.g. "/reset" in chat). */
+  forget(conversationId: string): void {
+    this.conversations.clear(conversationId);
+  }
+
+  private finish(partial: Omit<Answer, 'timings'>, started: number, retrieveMs: number, answerMs: number): Answer {
+    const round = (ms: number) => Math.round(ms * 100) / 100;
+    return answerSchema.parse({
+      ...partial,
+      timings: { retrieve_ms: round(retrieveMs), answer_ms: round(answerMs), total_ms: round(performance.now() - started) },
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import type { Fact } from './dataset.js';
+
+/** A section counts as right if its heading path contains one of the expected strings (case-insensitive). */
+export function sectionMatches(headingPath: string, expected: readonly string[]): boolean {
+  const path = headingPath.toLowerCase();
+  return expected.some((e) => path.includes(e.toLowerCase()));
+}
+
+/** 1-based rank of the first matching section within the first `k`, or undefined. */
+export function firstHitRank(ranked: readonly string[], expected: readonly string[], k: number): number | undefined {
+  const i = ranked.slice(0, k).findIndex((p) => sectionMatches(p, expected));
+  return i === -1 ? undefined : i + 1;
+}
+
+/** True when the answer contains the fact (or one of its alternatives), ignoring case. */
+export function hasFact(answer: string, fact: Fact): boolean {
+  const text = answer.toLowerCase();
+  return (Array.isArray(fact) ? fact : [fact]).some((f) => text.includes(f.toLowerCase()));
+}
+
+/** Mean of numbers; NaN-free (0 for an empty list). */
+export function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}

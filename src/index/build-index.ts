@@ -1,0 +1,99 @@
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Document } from '@langchain/core/documents';
+import { EmbeddingCache, type CacheStats, type IdentifiedEmbeddings } from '../embeddings/index.js';
+import { chunkDocument, chunkSearchText, extractGlossary, listKnowledgeFiles, parseKnowledgeFile } from '../ingest/index.js';
+import { HnswStore } from './hnsw-store.js';
+import { KeywordIndex } from './keyword-index.js';
+import type { KnowledgeIndex } from './knowledge-index.js';
+import { INDEX_SCHEMA_VERSION, type Manifest } from './manifest.js';
+
+export interface BuildOptions {
+  knowledgeDir: string;
+  indexDir: string;
+  /** Folder of the embedding cache; omit to embed everything afresh. */
+  cacheDir?: string;
+  embedder: IdentifiedEmbeddings;
+  /** Called as chunks are embedded: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildSummary {
+  files: number;
+  sections: number;
+  chunks: number;
+  glossary: number;
+  cache: CacheStats;
+  ms: number;
+}
+
+/**
+ * Parses every guide, chunks it, extracts the glossary, embeds (through the cache) and writes the
+ * index. The new index is written to a temporary folder and swapped in by rename, so a crash
+ * mid-build leaves the previous index intact.
+ */
+export async function buildIndex(options: BuildOptions): Promise<{ index: KnowledgeIndex; summary: BuildSummary }> {
+  const started = performance.now();
+  const files = listKnowledgeFiles(options.knowledgeDir);
+  const documents = files.map(parseKnowledgeFile);
+  const chunks = documents.flatMap((doc) => chunkDocument(doc));
+  const glossary = documents.flatMap(extractGlossary);
+  const texts = chunks.map(chunkSearchText);
+
+  const cache = new EmbeddingCache(join(options.cacheDir ?? join(options.indexDir, '..', '.cache'), `${safeName(options.embedder.id)}.json`));
+  const vectors = await cache.embed(options.embedder, texts, (done) => options.onProgress?.(done, texts.length));
+  if (options.cacheDir) cache.save();
+
+  const dimension = vectors[0]?.length ?? (await options.embedder.dimension());
+  const store = new HnswStore(options.embedder, { space: 'cosine', dimension });
+  await store.addVectors(
+    vectors,
+    chunks.map((c) => new Document({ pageContent: c.text, metadata: { id: c.id, sectionId: c.sectionId, kind: c.kind } })),
+  );
+  const keywords = KeywordIndex.build(chunks.map((c) => ({ heading: c.headingPath.join(' '), text: c.text })));
+
+  const manifest: Manifest = {
+    schemaVersion: INDEX_SCHEMA_VERSION,
+    embedder: { id: options.embedder.id, dimension },
+    files: Object.fromEntries(files.map((f) => [f.source, f.hash])),
+    builtAt: new Date().toISOString(),
+    counts: {
+      files: files.length,
+      sections: documents.reduce((n, d) => n + d.sections.length, 0),
+      chunks: chunks.length,
+      glossary: glossary.length,
+    },
+  };
+  const index: KnowledgeIndex = { manifest, documents, chunks, glossary, vectors: store, keywords };
+  await writeIndexAtomically(options.indexDir, index);
+  return {
+    index,
+    summary: { ...manifest.counts, cache: { ...cache.stats }, ms: performance.now() - started },
+  };
+}
+
+async function writeIndexAtomically(indexDir: string, index: KnowledgeIndex): Promise<void> {
+  const parent = dirname(indexDir);
+  mkdirSync(parent, { recursive: true });
+  const stamp = `${process.pid}-${Date.now()}`;
+  const tmp = join(parent, `${basename(indexDir)}.tmp-${stamp}`);
+  mkdirSync(tmp);
+  try {
+    await index.vectors.save(tmp);
+    writeFileSync(join(tmp, 'keywords.json'), index.keywords.toJSON());
+    writeFileSync(join(tmp, 'knowledge.json'), JSON.stringify({ documents: index.documents, chunks: index.chunks, glossary: index.glossary }));
+    // The manifest goes last: an index folder without one is never mistaken for a complete index.
+    writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(index.manifest, null, 2));
+    const old = join(parent, `${basename(indexDir)}.old-${stamp}`);
+    if (existsSync(indexDir)) renameSync(indexDir, old);
+    renameSync(tmp, indexDir);
+    rmSync(old, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function safeName(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]+/g, '_');
+}

@@ -1,0 +1,12 @@
+export { HnswStore } from './hnsw-store.js';
+export { KeywordIndex } from './keyword-index.js';
+export type { WeightedTerm } from './keyword-index.js';
+export { INDEX_SCHEMA_VERSION, manifestSchema, staleReason } from './manifest.js';
+export type { Manifest } from './manifest.js';
+export type { KnowledgeIndex } from './knowledge-index.js';
+export { buildIndex } from './build-index.js';
+export type { BuildOptions, BuildSummary } from './build-index.js';
+export { loadIndex } from './load-index.js';
+export type { LoadOptions } from './load-index.js';
+export { openIndex } from './open-index.js';
+export type { OpenIndexOptions } from './open-index.js';

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Bumped whenever the on-disk layout or chunking changes, forcing a rebuild. */
+export const INDEX_SCHEMA_VERSION = 3;
+
+export const manifestSchema = z.object({
+  schemaVersion: z.number().int(),
+  embedder: z.object({ id: z.string(), dimension: z.number().int().positive() }),
+  files: z.record(z.string(), z.string()),
+  builtAt: z.string(),
+  counts: z.object({
+    files: z.number().int(),
+    sections: z.number().int(),
+    chunks: z.number().int(),
+    glossary: z.number().int(),
+  }),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Why an index cannot be used as it is, or undefined when it matches. */
+export function staleReason(manifest: Manifest, embedderId: string, files: Record<string, string>): string | undefined {
+  if (manifest.schemaVersion !== INDEX_SCHEMA_VERSION) {
+    return `it was built by an older version (index schema ${manifest.schemaVersion}, need ${INDEX_SCHEMA_VERSION})`;
+  }
+  if (manifest.embedder.id !== embedderId) {
+    return `it was built with embedder ${manifest.embedder.id}, but ${embedderId} is configured`;
+  }
+  const changed = [
+    ...Object.keys(files).filter((f) => manifest.files[f] !== files[f]),
+    ...Object.keys(manifest.files).filter((f) => !(f in files)),
+  ];
+  if (changed.length > 0) return `knowledge files changed since it was built: ${[...new Set(changed)].sort().join(', ')}`;
+  return undefined;
+}

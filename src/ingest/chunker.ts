@@ -1,0 +1,104 @@
+import type { Block, KnowledgeDocument, Section } from './types.js';
+
+/**
+ * `section` chunks carry a whole section (or a `part` of a long one); `unit` chunks carry one
+ * bullet or one sentence. Units are easy to match on their own and map back to their section
+ * (small-to-big retrieval); sections give the answer composer its context.
+ */
+export type ChunkKind = 'section' | 'part' | 'unit';
+
+export interface Chunk {
+  id: string;
+  kind: ChunkKind;
+  sectionId: string;
+  source: string;
+  headingPath: string[];
+  lineStart: number;
+  lineEnd: number;
+  /** The guide's own words, unchanged. */
+  text: string;
+}
+
+export interface ChunkerOptions {
+  /** Sections longer than this are split into parts at block boundaries. */
+  maxSectionChars: number;
+}
+
+export const DEFAULT_CHUNKER_OPTIONS: ChunkerOptions = { maxSectionChars: 1200 };
+
+/** Splits a paragraph into sentences; a list introduced by a colon stays with its sentence. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=[A-Z“"])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** One unit per bullet and per paragraph sentence, each with the line it came from. */
+export function sectionUnits(section: Section): Array<{ text: string; line: number; block: Block }> {
+  return section.blocks.flatMap((block) =>
+    block.kind === 'bullet'
+      ? [{ text: block.text, line: block.line, block }]
+      : splitSentences(block.text).map((text) => ({ text, line: block.line, block })),
+  );
+}
+
+function blockGroups(blocks: Block[], maxChars: number): Block[][] {
+  const groups: Block[][] = [];
+  let current: Block[] = [];
+  let size = 0;
+  for (const block of blocks) {
+    if (current.length > 0 && size + block.text.length > maxChars) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(block);
+    size += block.text.length + 1;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+function renderBlocks(blocks: Block[]): string {
+  return blocks.map((b) => (b.kind === 'bullet' ? `- ${b.text}` : b.text)).join('\n');
+}
+
+/**
+ * Section-aware chunking: no chunk ever spans two sections; long sections split at bullet or
+ * paragraph boundaries; every chunk records its source, heading path and line range.
+ */
+export function chunkDocument(doc: KnowledgeDocument, options: ChunkerOptions = DEFAULT_CHUNKER_OPTIONS): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const section of doc.sections) {
+    if (section.blocks.length === 0) continue;
+    const base = { sectionId: section.id, source: section.source, headingPath: section.headingPath };
+    const groups = blockGroups(section.blocks, options.maxSectionChars);
+    groups.forEach((group, i) => {
+      chunks.push({
+        ...base,
+        id: `${section.source}#${section.id}${groups.length > 1 ? `:part${i + 1}` : ''}`,
+        kind: groups.length > 1 ? 'part' : 'section',
+        lineStart: i === 0 ? section.lineStart : group[0]!.line,
+        lineEnd: group.at(-1)!.line,
+        text: renderBlocks(group),
+      });
+    });
+    sectionUnits(section).forEach((unit, i) => {
+      chunks.push({
+        ...base,
+        id: `${section.source}#${section.id}:u${i + 1}`,
+        kind: 'unit',
+        lineStart: unit.line,
+        lineEnd: unit.line,
+        text: unit.text,
+      });
+    });
+  }
+  return chunks;
+}
+
+/** The text embedded and keyword-indexed for a chunk: its heading path gives a unit context. */
+export function chunkSearchText(chunk: Chunk): string {
+  return `${chunk.headingPath.join(' › ')}\n${chunk.text}`;
+}

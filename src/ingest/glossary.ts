@@ -1,0 +1,116 @@
+import type { KnowledgeDocument, Section } from './types.js';
+
+/** A term the guide defines: a definition bullet or an inline expansion such as "Long Name (LN)". */
+export interface GlossaryEntry {
+  term: string;
+  acronym?: string;
+  definition: string;
+  kind: 'definition' | 'expansion';
+  sectionId: string;
+  headingPath: string[];
+  source: string;
+  line: number;
+  /** The full guide line the entry came from (for citations). */
+  quote: string;
+}
+
+const ACRONYM = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
+/** "Term (ACR): definition" / "Term: definition" / "Term (ACR) – definition". */
+const DEFINITION_BULLET = /^([^:–—]{2,70}?)(?:\s+\(([^)]{1,20})\))?\s*(?::|\s[–—]\s)\s*(.+)$/;
+const SMALL = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'to', '&']);
+
+function isAcronym(text: string | undefined): text is string {
+  return !!text && text.length >= 2 && ACRONYM.test(text) && /[A-Z].*[A-Z]/.test(text);
+}
+
+/** Initial letters of a name, splitting hyphenated words ("Specialist-Physician" → "SP"). */
+function initials(words: string[]): string {
+  return words
+    .flatMap((w) => w.split('-'))
+    .filter((w) => w && !SMALL.has(w.toLowerCase()))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+}
+
+/** Finds the shortest run of words ending the text whose initials spell the acronym. */
+function expansionBefore(text: string, acronym: string): string | undefined {
+  const letters = acronym.replace(/[^A-Z]/g, '');
+  const words = text.trim().split(/\s+/);
+  for (let n = 1; n <= Math.min(words.length, letters.length + 4); n++) {
+    const candidate = words.slice(-n);
+    if (!/^[A-Z]/.test(candidate[0]!)) continue;
+    if (initials(candidate) === letters) return candidate.join(' ').replace(/^[^A-Za-z]+/, '');
+  }
+  return undefined;
+}
+
+function definitionEntry(text: string, section: Section, line: number): GlossaryEntry | undefined {
+  const match = DEFINITION_BULLET.exec(text);
+  if (!match) return undefined;
+  const [, rawTerm, paren, definition] = match;
+  const name = rawTerm!.trim();
+  if (name.split(/\s+/).length > 8 || /[.?!]/.test(name)) return undefined;
+  const acronym = isAcronym(paren) ? paren : undefined;
+  // A parenthesis that is not an acronym qualifies the term ("Entry-Level (0-2 years)").
+  const term = paren && !acronym ? `${name} (${paren})` : name;
+  return {
+    term,
+    acronym,
+    definition: definition!.trim(),
+    kind: 'definition',
+    sectionId: section.id,
+    headingPath: section.headingPath,
+    source: section.source,
+    line,
+    quote: text,
+  };
+}
+
+function expansionEntries(text: string, section: Section, line: number): GlossaryEntry[] {
+  const entries: GlossaryEntry[] = [];
+  const base = { kind: 'expansion' as const, sectionId: section.id, headingPath: section.headingPath, source: section.source, line, quote: text };
+  // "Long Name (ACR)"
+  for (const m of text.matchAll(/([^()]*?)\s\(([A-Z][A-Z0-9-]+)\)/g)) {
+    const acronym = m[2]!;
+    const term = isAcronym(acronym) ? expansionBefore(m[1]!, acronym) : undefined;
+    if (term) entries.push({ ...base, term, acronym, definition: `${term} (${acronym})` });
+  }
+  // "ACR (Long Name)"
+  for (const m of text.matchAll(/\b([A-Z][A-Z0-9-]{1,9})\s\(([A-Z][^()]{3,60})\)/g)) {
+    const [, acronym, term] = m;
+    if (isAcronym(acronym) && initials(term!.split(/\s+/)) === acronym!.replace(/[^A-Z]/g, '')) {
+      entries.push({ ...base, term: term!, acronym, definition: `${acronym} (${term})` });
+    }
+  }
+  return entries;
+}
+
+/**
+ * Extracts the glossary: every definition bullet ("Certified Coding Specialist (CCS): AHIMA
+ * credential for …", "Term: definition") and every inline acronym expansion.
+ */
+export function extractGlossary(doc: KnowledgeDocument): GlossaryEntry[] {
+  const entries: GlossaryEntry[] = [];
+  for (const section of doc.sections) {
+    for (const block of section.blocks) {
+      if (block.kind === 'bullet') {
+        const entry = definitionEntry(block.text, section, block.line);
+        if (entry) entries.push(entry);
+      }
+      entries.push(...expansionEntries(block.text, section, block.line));
+    }
+  }
+  return dedupeExpansions(entries);
+}
+
+/** Keeps one expansion per acronym, and none where a definition bullet already names it. */
+function dedupeExpansions(entries: GlossaryEntry[]): GlossaryEntry[] {
+  const defined = new Set(entries.filter((e) => e.kind === 'definition' && e.acronym).map((e) => e.acronym));
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    if (e.kind === 'definition') return true;
+    if (!e.acronym || defined.has(e.acronym) || seen.has(e.acronym)) return false;
+    seen.add(e.acronym);
+    return true;
+  });
+}

@@ -1,0 +1,34 @@
+/** One line-level unit of a section body: a paragraph line or a list item. */
+export interface Block {
+  kind: 'paragraph' | 'bullet';
+  text: string;
+  /** 1-based line number in the source file. */
+  line: number;
+}
+
+/** A heading and the body directly under it (not its subsections). */
+export interface Section {
+  /** Stable id derived from the heading path (unique within a source). */
+  id: string;
+  source: string;
+  /** Headings from the top-level section down to this one; the document title is not included. */
+  headingPath: string[];
+  /** Markdown heading depth: 2 for `##`, 3 for `###`. */
+  level: number;
+  /** 1-based inclusive line range covering the heading and its body. */
+  lineStart: number;
+  lineEnd: number;
+  blocks: Block[];
+}
+
+/** A parsed knowledge file. */
+export interface KnowledgeDocument {
+  source: string;
+  title: string;
+  sections: Section[];
+}
+
+/** Joins a heading path the way citations show it. */
+export function formatHeadingPath(path: readonly string[]): string {
+  return path.join(' › ');
+}

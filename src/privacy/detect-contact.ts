@@ -1,0 +1,50 @@
+import { digitCount, scan } from './regex-scan.js';
+import type { PhiFinding } from './phi-types.js';
+
+// Emails, phone numbers and SSNs are flagged wherever they appear: the guard
+// cannot tell whose number it is, and redacting an office's phone number in a
+// career question costs nothing.
+
+const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+// Separators are required so that long codes, claim amounts or year ranges
+// ("2019-2023", "99202-99215") can never look like a phone number.
+const PHONE_FORMATTED =
+  /(?<![\w$.,/-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-]|[.,]\d)/g;
+const PHONE_LABELLED =
+  /\b(?:phone|tel|telephone|cell|mobile|ph|call|text|contact|number|reply(?:\s+to)?|at)\b\.?\s*(?:#|:|is|at)?\s*(?<v>\d{10})(?!\d)/gid;
+
+const SSN_FORMATTED = /(?<![\w$.,/-])\d{3}([- ])\d{2}\1\d{4}(?![\w-]|[.,]\d)/g;
+const SSN_LABELLED =
+  /\b(?:SSN|SS#|SS\s?No\.?|social\s+security(?:\s+(?:number|no\.?|num|#))?)\s*(?:#|:|is|was|-)?\s*(?<v>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)/gid;
+
+/** Finds email addresses. */
+export function detectEmails(text: string): PhiFinding[] {
+  return scan(text, EMAIL, 'email', (v) => !v.startsWith('.'));
+}
+
+/** Finds North American phone numbers, formatted or labelled. */
+export function detectPhones(text: string): PhiFinding[] {
+  const formatted = scan(text, PHONE_FORMATTED, 'phone', hasPlausibleAreaCode);
+  return [...formatted, ...scan(text, PHONE_LABELLED, 'phone', hasPlausibleAreaCode)];
+}
+
+/** Finds US social security numbers, formatted or labelled. */
+export function detectSsns(text: string): PhiFinding[] {
+  return [...scan(text, SSN_FORMATTED, 'ssn', isPlausibleSsn), ...scan(text, SSN_LABELLED, 'ssn', isPlausibleSsn)];
+}
+
+// NANP area codes never start with 0 or 1; this rejects e.g. "100 200 3000".
+function hasPlausibleAreaCode(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  const national = digits.length === 11 ? digits.slice(1) : digits;
+  return national.length === 10 && /^[2-9]/.test(national);
+}
+
+// All-zero groups are never issued; they show up as format examples
+// ("000-00-0000"), which are not patient data.
+function isPlausibleSsn(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  if (digitCount(value) !== 9) return false;
+  return !digits.startsWith('000') && digits.slice(3, 5) !== '00' && !digits.endsWith('0000');
+}

@@ -1,0 +1,36 @@
+import type { Quantity, QueryTerm } from './query-analysis.js';
+
+/**
+ * How well a set of stemmed terms contains the query term: 1 for the term itself, 0.85 for a close
+ * stem variant Porter leaves apart ("certif"/"certifi", "exam"/"examin"), 0.6 for a synonym, else 0.
+ */
+export function matchStrength(queryTerm: QueryTerm, terms: ReadonlySet<string>): number {
+  if (terms.has(queryTerm.term)) return 1;
+  if (queryTerm.term.length >= 4) {
+    for (const t of terms) {
+      if (t.length >= 4 && (t.startsWith(queryTerm.term) || queryTerm.term.startsWith(t)) && Math.abs(t.length - queryTerm.term.length) <= 3) return 0.85;
+    }
+  }
+  for (const alt of queryTerm.alternatives) if (terms.has(alt)) return 0.6;
+  return 0;
+}
+
+/** True when the terms contain the query term in any form (see `matchStrength`). */
+export function termMatches(queryTerm: QueryTerm, terms: ReadonlySet<string>): boolean {
+  return matchStrength(queryTerm, terms) > 0;
+}
+
+const MONTHS = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+
+const QUANTITY_PATTERNS: Record<Quantity, RegExp> = {
+  money: /\$\s?\d/,
+  duration: /\b\d+(?:-\d+)?\+?\s*(?:months?|years?|weeks?|hours?)\b|\b(?:two|three|four)-year\b/i,
+  date: new RegExp(`${MONTHS.source}|\\b\\d{1,2}(?:st|nd|rd|th)\\b`, 'i'),
+  count: /\d/,
+  number: /\d/,
+};
+
+/** True when a line states a value of the kind the question asks for. */
+export function hasQuantity(text: string, quantity: Quantity): boolean {
+  return QUANTITY_PATTERNS[quantity].test(text);
+}

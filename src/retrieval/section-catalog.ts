@@ -1,0 +1,86 @@
+import { sectionUnits, type Chunk, type GlossaryEntry, type Section } from '../ingest/index.js';
+import type { KnowledgeIndex } from '../index/index.js';
+import { contentTerms } from '../text/index.js';
+
+/** One answerable line of a section (a bullet or a sentence), pre-tokenised for scoring. */
+export interface Unit {
+  text: string;
+  line: number;
+  kind: 'bullet' | 'paragraph';
+  terms: ReadonlySet<string>;
+  /** Position of the unit's chunk in the index (vector label), if it was indexed. */
+  label?: number;
+}
+
+export interface CatalogSection {
+  section: Section;
+  units: Unit[];
+  headingTerms: ReadonlySet<string>;
+  /** Terms of the last heading only (the section's own title). */
+  titleTerms: ReadonlySet<string>;
+  glossary: GlossaryEntry[];
+  /** Subsections directly under this one (for parents such as "Getting Started"). */
+  children: Section[];
+}
+
+/**
+ * Per-section lookup tables computed once per index load: units with their terms, heading
+ * terms, glossary entries and inverse document frequencies over sections.
+ */
+export class SectionCatalog {
+  readonly sections = new Map<string, CatalogSection>();
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly sectionCount: number;
+
+  constructor(index: KnowledgeIndex) {
+    const unitLabels = new Map<string, number>();
+    index.chunks.forEach((c: Chunk, label) => {
+      if (c.kind === 'unit') unitLabels.set(`${c.sectionId}@${c.lineStart}@${c.text}`, label);
+    });
+    const all = index.documents.flatMap((d) => d.sections);
+    for (const section of all) {
+      const units: Unit[] = sectionUnits(section).map((u) => ({
+        text: u.text,
+        line: u.line,
+        kind: u.block.kind,
+        terms: new Set(contentTerms(u.text)),
+        label: unitLabels.get(`${section.id}@${u.line}@${u.text}`),
+      }));
+      const headingTerms = new Set(contentTerms(section.headingPath.join(' ')));
+      const children = all.filter(
+        (s) => s.source === section.source && s.headingPath.length === section.headingPath.length + 1 && section.headingPath.every((h, i) => s.headingPath[i] === h),
+      );
+      this.sections.set(key(section), {
+        section,
+        units,
+        headingTerms,
+        titleTerms: new Set(contentTerms(section.headingPath.at(-1)!)),
+        glossary: index.glossary.filter((g) => g.sectionId === section.id && g.source === section.source),
+        children,
+      });
+      const seen = new Set<string>([...headingTerms, ...units.flatMap((u) => [...u.terms])]);
+      for (const t of seen) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
+    }
+    this.sectionCount = all.length;
+  }
+
+  /** The catalog entry for a chunk's section. */
+  forChunk(chunk: Chunk): CatalogSection | undefined {
+    return this.sections.get(`${chunk.source}#${chunk.sectionId}`);
+  }
+
+  /** Inverse document frequency over sections; unknown terms get the highest weight. */
+  idf(term: string): number {
+    const df = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + this.sectionCount / (df + 0.5));
+  }
+
+  /** True when a stemmed term occurs anywhere in the knowledge base. */
+  knows(term: string): boolean {
+    return this.documentFrequency.has(term);
+  }
+}
+
+function key(section: Section): string {
+  return `${section.source}#${section.id}`;
+}

@@ -1,0 +1,161 @@
+import { statSync, type Stats } from 'node:fs';
+import { StoreUnavailableError } from './errors.js';
+import { hashId } from './hash-id.js';
+import { assertSupportedSchema, migrate } from './migrations.js';
+import { questionKey } from './question-key.js';
+import { openDatabase, type SqliteDatabase } from './sqlite.js';
+import type {
+  AbstentionStats,
+  DayCount,
+  FeedbackRecord,
+  PurgeResult,
+  QuestionRecord,
+  RatedAnswer,
+  SectionCount,
+  TimeWindow,
+  UnansweredQuestion,
+} from './store-types.js';
+
+const DAY_MS = 86_400_000;
+
+/** The raw store: every method may throw; `openStore` wraps it to never do so. */
+export interface SqliteStore {
+  recordQuestion(record: QuestionRecord): void;
+  recordFeedback(record: FeedbackRecord): void;
+  purgeExpired(now: number): PurgeResult;
+  questionsPerDay(window: TimeWindow): DayCount[];
+  abstentionRate(window: TimeWindow): AbstentionStats;
+  topUnanswered(limit: number, window: TimeWindow): UnansweredQuestion[];
+  lowestRated(limit: number, window: TimeWindow): RatedAnswer[];
+  topCitedSections(limit: number, window: TimeWindow): SectionCount[];
+  /** Throws when the file was deleted or replaced since it was opened. */
+  assertFileIntact(): void;
+  close(): void;
+}
+
+/** Opens the database at `path`, migrates it and prepares all statements. Throws on any failure. */
+export function createSqliteStore(options: { path: string; retentionDays: number; idSalt?: string }): SqliteStore {
+  const db = openDatabase(options.path);
+  try {
+    return setUp(db, options);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function setUp(db: SqliteDatabase, options: { path: string; retentionDays: number; idSalt?: string }): SqliteStore {
+  assertSupportedSchema(db); // before any write, so a foreign file is left byte-for-byte intact
+  db.pragma('journal_mode = WAL'); // a report can read while the bot writes
+  db.pragma('secure_delete = ON'); // purged rows are zeroed, not left in free pages
+  migrate(db);
+  const salt = options.idSalt ?? readSalt(db);
+  const identity = fileIdentity(options.path);
+  const sql = prepareAll(db);
+  const bounds = (w: TimeWindow) => ({ since: w.since ?? 0, until: w.until ?? Number.MAX_SAFE_INTEGER });
+
+  const purge = db.transaction((cutoff: number): PurgeResult => {
+    const feedback = sql.purgeFeedback.run({ cutoff }).changes;
+    const questions = sql.purgeQuestions.run({ cutoff }).changes;
+    return { questions, feedback };
+  });
+
+  return {
+    recordQuestion(r) {
+      sql.insertQuestion.run({
+        id: r.id,
+        ts: r.ts,
+        platform: r.platform,
+        conversationHash: hashId(r.conversationId, salt),
+        userHash: hashId(r.userId, salt),
+        question: r.question,
+        questionKey: questionKey(r.question),
+        abstained: r.outcome === 'abstained' ? 1 : 0,
+        citedSections: JSON.stringify(r.citedSections),
+        latencyMs: Math.round(r.latencyMs),
+      });
+    },
+    recordFeedback(f) {
+      sql.upsertFeedback.run({
+        questionId: f.questionId,
+        userHash: hashId(f.userId, salt),
+        vote: f.vote === 'up' ? 1 : -1,
+        ts: f.ts,
+      });
+    },
+    purgeExpired: (now) => purge(now - options.retentionDays * DAY_MS),
+    questionsPerDay: (w) => sql.perDay.all(bounds(w)) as DayCount[],
+    abstentionRate(w) {
+      const row = sql.abstention.get(bounds(w)) as { total: number; abstained: number };
+      return { ...row, rate: row.total === 0 ? 0 : row.abstained / row.total };
+    },
+    topUnanswered: (limit, w) => sql.unanswered.all({ ...bounds(w), limit }) as UnansweredQuestion[],
+    lowestRated(limit, w) {
+      const rows = sql.lowestRated.all({ ...bounds(w), limit }) as Array<Omit<RatedAnswer, 'citedSections'> & { cited: string | null }>;
+      return rows.map(({ cited, ...rest }) => ({ ...rest, citedSections: cited ? (JSON.parse(cited) as string[]) : [] }));
+    },
+    topCitedSections: (limit, w) => sql.cited.all({ ...bounds(w), limit }) as SectionCount[],
+    assertFileIntact() {
+      if (!identity) return;
+      const current = fileIdentity(options.path);
+      if (!current || current.dev !== identity.dev || current.ino !== identity.ino) {
+        // SQLite keeps writing to an unlinked file without complaint, so check ourselves.
+        throw new StoreUnavailableError('database file was deleted or replaced while open');
+      }
+    },
+    close: () => void db.close(),
+  };
+}
+
+function prepareAll(db: SqliteDatabase) {
+  const inWindow = (col: string) => `${col} >= @since AND ${col} < @until`;
+  return {
+    insertQuestion: db.prepare(`
+      INSERT INTO questions (id, ts, platform, conversation_hash, user_hash, question, question_key, abstained, cited_sections, latency_ms)
+      VALUES (@id, @ts, @platform, @conversationHash, @userHash, @question, @questionKey, @abstained, @citedSections, @latencyMs)
+      ON CONFLICT (id) DO NOTHING`),
+    upsertFeedback: db.prepare(`
+      INSERT INTO feedback (question_id, user_hash, vote, ts) VALUES (@questionId, @userHash, @vote, @ts)
+      ON CONFLICT (question_id, user_hash) DO UPDATE SET vote = excluded.vote, ts = excluded.ts`),
+    // Feedback goes with its question, even if the vote itself is recent.
+    purgeFeedback: db.prepare(
+      `DELETE FROM feedback WHERE ts < @cutoff OR question_id IN (SELECT id FROM questions WHERE ts < @cutoff)`,
+    ),
+    purgeQuestions: db.prepare(`DELETE FROM questions WHERE ts < @cutoff`),
+    perDay: db.prepare(`
+      SELECT strftime('%Y-%m-%d', ts / 1000, 'unixepoch') AS day, COUNT(*) AS count
+      FROM questions WHERE ${inWindow('ts')} GROUP BY day ORDER BY day`),
+    abstention: db.prepare(`
+      SELECT COUNT(*) AS total, COALESCE(SUM(abstained), 0) AS abstained FROM questions WHERE ${inWindow('ts')}`),
+    // With MAX(), SQLite takes the bare "question" column from the newest row of each group.
+    unanswered: db.prepare(`
+      SELECT question, COUNT(*) AS count, MAX(ts) AS lastTs FROM questions
+      WHERE abstained = 1 AND ${inWindow('ts')}
+      GROUP BY question_key ORDER BY count DESC, lastTs DESC LIMIT @limit`),
+    lowestRated: db.prepare(`
+      SELECT f.question_id AS questionId, q.question AS question, q.cited_sections AS cited,
+             SUM(f.vote = 1) AS up, SUM(f.vote = -1) AS down
+      FROM feedback f LEFT JOIN questions q ON q.id = f.question_id
+      WHERE ${inWindow('f.ts')}
+      GROUP BY f.question_id HAVING down > 0
+      ORDER BY up - down ASC, down DESC, MAX(f.ts) DESC LIMIT @limit`),
+    cited: db.prepare(`
+      SELECT s.value AS section, COUNT(*) AS count FROM questions q, json_each(q.cited_sections) s
+      WHERE ${inWindow('q.ts')}
+      GROUP BY s.value ORDER BY count DESC, section ASC LIMIT @limit`),
+  };
+}
+
+function readSalt(db: SqliteDatabase): string {
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'id_salt'`).get() as { value: string } | undefined;
+  if (!row) throw new StoreUnavailableError('database has no id salt');
+  return row.value;
+}
+
+// Null for in-memory databases, which have no file to lose.
+function fileIdentity(path: string): Pick<Stats, 'dev' | 'ino'> | null {
+  if (path === ':memory:' || path === '') return null;
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) throw new StoreUnavailableError('database file is missing');
+  return { dev: stats.dev, ino: stats.ino };
+}

@@ -1,0 +1,123 @@
+/** Anything with a pino-style `warn(obj, msg)`; pino loggers fit as-is. */
+export interface StoreLogger {
+  warn(obj: Record<string, unknown>, msg: string): void;
+}
+
+/** Options for {@link openStore}. */
+export interface StoreOptions {
+  /** SQLite file path (its directory is created if missing), or ":memory:". */
+  path: string;
+  /** Rows older than this many days are deleted by `purgeExpired` (and on open). */
+  retentionDays: number;
+  /** Receives the single "store unavailable" warning and input-validation warnings. */
+  logger?: StoreLogger;
+  /**
+   * Secret key for hashing user/conversation ids. Without it a random key is
+   * generated and kept inside the database, which hides ids from casual
+   * readers but not from someone who has the file and a list of candidate ids.
+   */
+  idSalt?: string;
+  /** Clock used for the purge on open; defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/** How a question ended. */
+export type QuestionOutcome = 'answered' | 'abstained';
+
+/** One question and how it was answered. */
+export interface QuestionRecord {
+  /** Caller-generated unique id (e.g. `randomUUID()`); feedback refers to it. Recording an id twice keeps the first. */
+  id: string;
+  /** Epoch milliseconds. */
+  ts: number;
+  /** Where the question came from: "discord", "slack", "cli", ... */
+  platform: string;
+  /** Raw platform conversation/channel id; only a keyed hash is stored. */
+  conversationId: string;
+  /** Raw platform user id; only a keyed hash is stored. */
+  userId: string;
+  /** Question text, ALREADY REDACTED by the caller (the store does not redact). */
+  question: string;
+  outcome: QuestionOutcome;
+  /** Guide sections cited by the answer (ids or titles). */
+  citedSections: readonly string[];
+  latencyMs: number;
+}
+
+/** A thumbs up/down on an answer. A user's second vote on the same answer replaces the first. */
+export interface FeedbackRecord {
+  /** `QuestionRecord.id` of the answered question. */
+  questionId: string;
+  /** Raw platform user id; only a keyed hash is stored. */
+  userId: string;
+  vote: 'up' | 'down';
+  /** Epoch milliseconds. */
+  ts: number;
+}
+
+/** Optional `[since, until)` bounds in epoch milliseconds for report queries. */
+export interface TimeWindow {
+  since?: number;
+  until?: number;
+}
+
+export interface DayCount {
+  /** UTC day, `YYYY-MM-DD`. */
+  day: string;
+  count: number;
+}
+
+export interface AbstentionStats {
+  total: number;
+  abstained: number;
+  /** abstained / total, or 0 when there were no questions. */
+  rate: number;
+}
+
+export interface UnansweredQuestion {
+  /** Most recent wording of the (redacted) question; near-duplicates are grouped. */
+  question: string;
+  count: number;
+  lastTs: number;
+}
+
+export interface RatedAnswer {
+  questionId: string;
+  /** Null when the question row is gone (purged or never recorded). */
+  question: string | null;
+  citedSections: string[];
+  up: number;
+  down: number;
+}
+
+export interface SectionCount {
+  section: string;
+  count: number;
+}
+
+export interface PurgeResult {
+  questions: number;
+  feedback: number;
+}
+
+/**
+ * The question & feedback store. No method throws: when the database is
+ * unusable every call becomes a no-op (queries return empty results), one
+ * warning is logged and `healthy` turns false.
+ */
+export interface Store {
+  /** False once the database failed (or the store was closed); records are then dropped. */
+  readonly healthy: boolean;
+  recordQuestion(record: QuestionRecord): void;
+  recordFeedback(record: FeedbackRecord): void;
+  /** Deletes questions and feedback older than the retention period, relative to `now`. */
+  purgeExpired(now?: number): PurgeResult;
+  questionsPerDay(window?: TimeWindow): DayCount[];
+  abstentionRate(window?: TimeWindow): AbstentionStats;
+  /** Most frequent abstained questions, grouped case- and punctuation-insensitively. */
+  topUnanswered(limit?: number, window?: TimeWindow): UnansweredQuestion[];
+  /** Answers with at least one down vote, worst net score first (window applies to vote time). */
+  lowestRated(limit?: number, window?: TimeWindow): RatedAnswer[];
+  topCitedSections(limit?: number, window?: TimeWindow): SectionCount[];
+  close(): void;
+}

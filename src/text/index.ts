@@ -1,0 +1,3 @@
+export { wordTokens, isStopWord, stem, contentTerms } from './tokenize.js';
+export { synonymsOf } from './synonyms.js';
+export { sha256 } from './hash.js';

@@ -1,0 +1,57 @@
+import { stemmer } from 'stemmer';
+import { eng } from 'stopword';
+
+/**
+ * Words that carry no topic in a question or a guide line. The `stopword` package's English list
+ * plus the filler of questions ("what should I…", "tell me…"); intent words such as "much",
+ * "long" and "when" are read from the raw question before this filter applies.
+ */
+/** Words the stopword list drops that carry meaning in career questions ("make" = earn, "never guess"). */
+const KEEP = new Set(['make', 'take', 'many', 'never', 'since', 'still', 'way', 'come', 'came']);
+
+const STOP_WORDS = new Set<string>([
+  ...eng.filter((w) => !KEEP.has(w)),
+  ...'a about also am an and any are as at be been being but by can could did do does doing done for from get gets getting give go had has have having he her here hers him his how i if in into is it its itself just let like me might more most much must my need needs of on once one ones only or other our out over own please really s same say she should so some such t tell than that the their them then there these they this those through to too under up us very want was we were what whats when where which while who whom whose why will with would you your yours yourself i\'m i\'d i\'ve you\'re what\'s it\'s don\'t doesn\'t know thanks thank hi hello hey ok okay kind sort lot lots thing things someone somebody anyone people person guy guys'.split(
+    ' ',
+  ),
+]);
+
+const TOKEN = /[\p{L}\p{N}$][\p{L}\p{N}$%,.'’+/-]*[\p{L}\p{N}%+]|[\p{L}\p{N}]/gu;
+
+/** Splits text into lower-case word tokens, keeping codes like `icd-10`, `ccs-p`, `$28,000`, `8-10%`. */
+export function wordTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const match of text.toLowerCase().replace(/’/g, "'").matchAll(TOKEN)) {
+    const token = match[0].replace(/[,.]+$/, '').replace(/'s$/, '');
+    if (!token) continue;
+    tokens.push(token);
+    // Hyphenated and slashed compounds also match on their parts ("entry-level" ~ "entry level").
+    if (/[-/]/.test(token)) for (const part of token.split(/[-/]/)) if (part && part !== token) tokens.push(part);
+  }
+  return tokens;
+}
+
+/** True when a token carries no topic. */
+export function isStopWord(token: string): boolean {
+  return STOP_WORDS.has(token);
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a lower-case token; codes and numbers are left as they are. */
+export function stem(token: string): string {
+  if (/[\d$%]/.test(token) || token.length <= 3) return token;
+  let cached = stemCache.get(token);
+  if (cached === undefined) {
+    cached = stemmer(token);
+    stemCache.set(token, cached);
+  }
+  return cached;
+}
+
+/** Stemmed content terms of a text: tokens minus stop words, stemmed. Order kept, duplicates kept. */
+export function contentTerms(text: string): string[] {
+  return wordTokens(text)
+    .filter((t) => !isStopWord(t))
+    .map(stem);
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { detectPhi, type PhiKind } from '../../src/privacy/index.js';
+
+/** The detected spans as `kind:text` strings, for readable assertions. */
+function found(text: string): string[] {
+  return detectPhi(text).map((f) => `${f.kind}:${text.slice(f.start, f.end)}`);
+}
+
+describe('detectPhi — positives', () => {
+  const cases: Array<[string, PhiKind, string]> = [
+    ['Patient John Smith came in for a fracture', 'name', 'John Smith'],
+    ['pt: Maria Lopez, 67F, c/o chest pain', 'name', 'Maria Lopez'],
+    ['Mr. Jones was admitted for CHF', 'name', 'Jones'],
+    ['patient Smith, Jennifer; dx J44.1', 'name', 'Smith, Jennifer'],
+    ['Kevin Martinez 34M, MVC, seen in ED', 'name', 'Kevin Martinez'],
+    ['Linda, my patient, has Parkinson’s', 'name', 'Linda'],
+    ['Mr. Feldman, 71, with ESRD', 'name', 'Feldman'],
+    ['patient José Muñoz came in', 'name', 'José Muñoz'],
+    ['DOB 03/14/1962', 'dob', '03/14/1962'],
+    ['she was born on March 3, 1980', 'dob', 'March 3, 1980'],
+    ['D.O.B.: 1958-11-02', 'dob', '1958-11-02'],
+    ['date of birth 09.23.1985', 'dob', '09.23.1985'],
+    ['MRN 00482913', 'mrn', '00482913'],
+    ['medical record number 0099182736', 'mrn', '0099182736'],
+    ['acct #A7734-2210 has a balance', 'mrn', 'A7734-2210'],
+    ['Member ID XJH123456789 was denied', 'mrn', 'XJH123456789'],
+    ['SSN 078-05-1120', 'ssn', '078-05-1120'],
+    ['social security number 987654321', 'ssn', '987654321'],
+    ['the HPI says 219 09 9999', 'ssn', '219 09 9999'],
+    ['call (312) 555-0187 today', 'phone', '(312) 555-0187'],
+    ['AAPC at 1-800-626-2633', 'phone', '1-800-626-2633'],
+    ['her cell 3125550142', 'phone', '3125550142'],
+    ['mail jsmith1962@gmail.com now', 'email', 'jsmith1962@gmail.com'],
+    ['lives at 1420 Maple Avenue, Springfield, IL 62704 now', 'address', '1420 Maple Avenue, Springfield, IL 62704'],
+    ['at 88 Birch Ln Apt 4B', 'address', '88 Birch Ln Apt 4B'],
+    ['PO Box 1187, Tulsa, OK 74101', 'address', 'PO Box 1187, Tulsa, OK 74101'],
+  ];
+  it.each(cases)('%s → %s', (text, kind, value) => {
+    expect(found(text)).toContain(`${kind}:${value}`);
+  });
+
+  it('reports the value only, keeping the label out of the span', () => {
+    expect(found('DOB: 03/14/1962; MRN: 7781204')).toEqual(['dob:03/14/1962', 'mrn:7781204']);
+  });
+
+  it('flags later mentions of a patient’s name in the same message', () => {
+    expect(found('Mr. Delgado presents with SOB. Later Delgado was put on heparin.')).toEqual([
+      'name:Delgado',
+      'name:Delgado',
+    ]);
+  });
+
+  it('prefers the labelled reading when two detectors overlap', () => {
+    expect(found('MRN 555-123-4567')).toEqual(['mrn:555-123-4567']);
+  });
+
+  it('returns sorted, non-overlapping spans', () => {
+    const text = 'Patient Harold Finch | MRN: A-2291-77 | DOB 1/9/1938 | 555-201-3344 | h@x.org';
+    const findings = detectPhi(text);
+    expect(findings.map((f) => f.kind)).toEqual(['name', 'mrn', 'dob', 'phone', 'email']);
+    for (let i = 1; i < findings.length; i += 1) {
+      expect(findings[i]!.start).toBeGreaterThanOrEqual(findings[i - 1]!.end);
+    }
+  });
+});
+
+describe('detectPhi — career questions stay untouched', () => {
+  const negatives = [
+    'Is E11.9 or E11.65 right for type 2 diabetes? What about S72.001A?',
+    'What is the difference between 99213 and 99214, or the range 99202-99215?',
+    'Entry-level coders earn $45,000; is $52,000 reasonable with a CPC-A?',
+    'Is 2-3 years realistic? Jobs grow 8-10% through 2033.',
+    'Should I get the CPC from AAPC, the CCS-P, or the CCS from AHIMA?',
+    'My hospital uses Epic and 3M Encoder.',
+    'New ICD-10-CM codes take effect October 1st; CPT changes on January 1, 2025.',
+    'I was born in 1985. Am I too old to start?',
+    'When was ICD-10-CM born? It went live October 1, 2015.',
+    'I work in Patient Access Services and want to move into coding.',
+    'Is a Patient Care Technician certificate useful?',
+    'Dr. Patel, my instructor, says to learn anatomy first.',
+    'My supervisor, Ms. Alvarez, wants me to get the CRC.',
+    'Mr. Smith, the HIM director, said coders need an RHIT. Is the hospital right?',
+    'Name: Jessica, aspiring coder. Is the CPC worth it?',
+    'How do I find the member ID on an insurance card?',
+    'Does 99213 account for most office visits?',
+    'How do I code a 45 y/o male with chest pain?',
+    'HCPCS J1885 vs J3301? Category II code 3074F?',
+    'I passed the CPC on 3/14/2024 and scored 78%.',
+    'What does "pt" mean in "pt denies chest pain"?',
+    'Is the Patient Protection and Affordable Care Act why coding jobs grew?',
+    'Our team codes roughly 3,200 encounters per month at $2.50 per chart.',
+  ];
+  it.each(negatives)('%s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('detectPhi — robustness', () => {
+  it('handles empty and whitespace-only text', () => {
+    expect(detectPhi('')).toEqual([]);
+    expect(detectPhi(' \n\t ')).toEqual([]);
+  });
+
+  it('stays fast on long, adversarial input (no catastrophic backtracking)', () => {
+    const inputs = [
+      'a'.repeat(50_000),
+      'Patient '.repeat(6_000),
+      `${'a.'.repeat(20_000)}@`,
+      `x@${'b.'.repeat(20_000)}!`,
+      'DOB '.repeat(10_000),
+      '1 Main '.repeat(7_000),
+      'Ab Cd Ef, '.repeat(5_000),
+      '9'.repeat(50_000),
+    ];
+    const started = performance.now();
+    for (const text of inputs) detectPhi(text);
+    // Generous bound: a regex blow-up would take minutes, not seconds.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
