@@ -11,6 +11,8 @@ export const citationSchema = z.object({
 });
 
 export const answerSchema = z.object({
+  /** Unique id of this answer; feedback buttons refer to it. */
+  id: z.string().optional(),
   question: z.string(),
   answer: z.string(),
   abstained: z.boolean(),

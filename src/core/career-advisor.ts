@@ -1,6 +1,8 @@
 import { answerSchema, composeExtractiveAnswer, followUpContext, smallTalkReply, type Answer, type ComposedAnswer, type ConversationTurn } from '../answer/index.js';
 import type { Config } from '../config/index.js';
 import { createEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
+import { randomUUID } from 'node:crypto';
+import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { analyzeQuery, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
@@ -16,7 +18,22 @@ export interface AskOptions {
   conversationId?: string;
 }
 
+/** Where 👍/👎 votes go (the SQLite store in production; memory by default). */
+export interface FeedbackSink {
+  record(feedback: Feedback & { question?: string; at: number }): void;
+}
+
+/** Keeps the latest votes in memory; enough for tests and the terminal. */
+export class MemoryFeedbackSink implements FeedbackSink {
+  readonly votes: Array<Feedback & { question?: string; at: number }> = [];
+  record(feedback: Feedback & { question?: string; at: number }): void {
+    this.votes.push(feedback);
+    if (this.votes.length > 1000) this.votes.shift();
+  }
+}
+
 export interface OpenOptions {
+  feedback?: FeedbackSink;
   embedder?: IdentifiedEmbeddings;
   writer?: AnswerWriter;
   /** Progress and rebuild messages (the CLI prints them to stderr). */
@@ -36,12 +53,15 @@ const extractiveWriter: AnswerWriter = {
  */
 export class CareerAdvisor {
   private readonly conversations: ConversationStore;
+  /** Recent answers by id, so feedback can name the question it rates. */
+  private readonly recentAnswers = new Map<string, string>();
 
   private constructor(
     readonly config: Config,
     readonly index: KnowledgeIndex,
     readonly retriever: HybridRetriever,
     private readonly writer: AnswerWriter,
+    readonly feedback: FeedbackSink,
   ) {
     this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000);
   }
@@ -57,7 +77,7 @@ export class CareerAdvisor {
       autoRebuild: config.INDEX_AUTO_REBUILD,
       onRebuild: options.onRebuild,
     });
-    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? extractiveWriter);
+    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? extractiveWriter, options.feedback ?? new MemoryFeedbackSink());
   }
 
   /** Throws InputError when a question is empty or too long. */
@@ -112,6 +132,11 @@ export class CareerAdvisor {
     return { answer, retrieval };
   }
 
+  /** Records a 👍/👎 vote on an earlier answer. */
+  recordFeedback(feedback: Feedback): void {
+    this.feedback.record({ ...feedback, question: this.recentAnswers.get(feedback.answerId), at: Date.now() });
+  }
+
   /** Forgets a conversation (e.g. "/reset" in chat). */
   forget(conversationId: string): void {
     this.conversations.clear(conversationId);
@@ -119,7 +144,11 @@ export class CareerAdvisor {
 
   private finish(partial: Omit<Answer, 'timings'>, started: number, retrieveMs: number, answerMs: number): Answer {
     const round = (ms: number) => Math.round(ms * 100) / 100;
+    const id = randomUUID();
+    this.recentAnswers.set(id, partial.question);
+    if (this.recentAnswers.size > 5000) this.recentAnswers.delete(this.recentAnswers.keys().next().value!);
     return answerSchema.parse({
+      id,
       ...partial,
       timings: { retrieve_ms: round(retrieveMs), answer_ms: round(answerMs), total_ms: round(performance.now() - started) },
     });

@@ -1,3 +1,3 @@
-export { CareerAdvisor } from './career-advisor.js';
-export type { AnswerWriter, AskOptions, OpenOptions } from './career-advisor.js';
+export { CareerAdvisor, MemoryFeedbackSink } from './career-advisor.js';
+export type { AnswerWriter, AskOptions, FeedbackSink, OpenOptions } from './career-advisor.js';
 export { ConversationStore } from './conversation-store.js';

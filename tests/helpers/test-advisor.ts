@@ -1,0 +1,24 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../src/config/index.js';
+import { CareerAdvisor, type OpenOptions } from '../../src/core/index.js';
+import { HashingEmbeddings } from '../../src/embeddings/index.js';
+
+/**
+ * Config for tests: the real knowledge folder, a fresh temporary index and cache, no network.
+ * `overrides` are environment variables, parsed by the real config schema.
+ */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-test-'));
+  return loadConfig({ INDEX_DIR: join(dir, 'index'), CACHE_DIR: join(dir, 'cache'), STORE_PATH: join(dir, 'store.db'), ...overrides });
+}
+
+/**
+ * A real CareerAdvisor over the real guide, with the deterministic hashing embedder so the index
+ * builds in well under a second. Use `realEmbedder: true` tests sparingly (USE-lite takes ~12 s to index).
+ */
+export async function openTestAdvisor(options: OpenOptions & { config?: Config } = {}): Promise<CareerAdvisor> {
+  const { config = testConfig(), ...rest } = options;
+  return CareerAdvisor.open(config, { embedder: new HashingEmbeddings(), ...rest });
+}
