@@ -1,5 +1,6 @@
 import type { IdentifiedEmbeddings } from '../embeddings/index.js';
 import type { KnowledgeIndex } from '../index/index.js';
+import { contentTerms } from '../text/index.js';
 import { hasQuantity, matchStrength } from './matching.js';
 import type { AnalyzedQuery, QueryTerm } from './query-analysis.js';
 import { SectionCatalog, type CatalogSection, type Unit } from './section-catalog.js';
@@ -40,7 +41,7 @@ export interface RerankWeights {
   list: number;
 }
 
-export const DEFAULT_WEIGHTS: RerankWeights = { rrf: 12, dense: 1.0, title: 0.6, bestUnit: 1.2, quantity: 0.5, acronym: 0.5, list: 0.4 };
+export const DEFAULT_WEIGHTS: RerankWeights = { rrf: 12, dense: 0.5, title: 0.6, bestUnit: 1.2, quantity: 0.5, acronym: 0.5, list: 0.4 };
 
 const CANDIDATES = 80;
 const RRF_K = 20;
@@ -96,7 +97,7 @@ export class HybridRetriever {
       denseBySection.set(entry, Math.max(denseBySection.get(entry) ?? 0, denseByLabel.get(label) ?? 0));
     }
 
-    const termWeights = query.terms.map((t) => t.weight * this.catalog.idf(t.term));
+    const termWeights = query.terms.map((t) => t.weight * this.catalog.termWeight(t.term));
     const ranked = [...rrfBySection].map(([entry, rrf]) => this.rankSection(entry, rrf, denseBySection.get(entry) ?? 0, query, termWeights, denseByLabel));
     ranked.sort((a, b) => b.score - a.score);
     return { query, sections: ranked.slice(0, limit), retrieveMs: performance.now() - started };
@@ -116,7 +117,8 @@ export class HybridRetriever {
       .sort((a, b) => b.score - a.score);
     const title = coverage(query.terms, termWeights, entry.titleTerms);
     const bestUnit = units[0]?.score ?? 0;
-    const acronym = query.acronyms.some((a) => entry.glossary.some((g) => g.acronym?.toUpperCase() === a.toUpperCase())) ? 1 : 0;
+    // Only a section that defines the acronym is about it; one that merely expands it in passing is not.
+    const acronym = query.acronyms.some((a) => entry.glossary.some((g) => g.kind === 'definition' && g.acronym?.toUpperCase() === a.toUpperCase())) ? 1 : 0;
     const isList = entry.units.filter((u) => u.kind === 'bullet').length >= 3 || entry.children.length >= 3;
     const list = query.wantsList && isList ? 1 : 0;
     const score = w.rrf * rrf + w.dense * dense + w.title * title + w.bestUnit * bestUnit + w.acronym * acronym + w.list * list;
@@ -133,7 +135,10 @@ export class HybridRetriever {
     // generic words ("clinical coding specialists") cannot outrank one that names what was asked.
     const evidence = matchedWeight(query.terms, termWeights, unit.terms) + 0.7 * matchedWeight(query.terms, termWeights, entry.headingTerms, unit.terms);
     const quantityBonus = query.quantity ? (quantity ? this.weights.quantity : -this.weights.quantity / 2) : 0;
-    const score = 0.15 * evidence + 0.3 * cov + quantityBonus + 0.3 * dense;
+    // A definition bullet whose term names what was asked ("EHR Systems: Epic, …") is about it.
+    const termPart = unit.kind === 'bullet' ? /^([^:–—]{2,70})[:–—]/.exec(unit.text)?.[1] : undefined;
+    const about = termPart ? coverage(query.terms, termWeights, new Set(contentTerms(termPart))) : 0;
+    const score = 0.15 * evidence + 0.3 * cov + 0.3 * about + quantityBonus + 0.3 * dense;
     return { unit, coverage: cov, ownCoverage: own, hasQuantity: quantity, dense, score };
   }
 }

@@ -1,4 +1,4 @@
-import { contentTerms, synonymsOf } from '../text/index.js';
+import { isStopWord, stem, synonymsOf, wordTokens } from '../text/index.js';
 
 /** The kind of value a question asks for; answers must contain one to count. */
 export type Quantity = 'money' | 'duration' | 'date' | 'count' | 'number';
@@ -40,15 +40,41 @@ function wantsList(q: string): boolean {
   return nouns.some((w) => /[^s]s$/.test(w) && w.length > 3);
 }
 
+/** "What is the (average) salary…", "salary range", "what does X cost", "what do coders earn". */
+const MONEY_QUESTION = /^(?:what(?:'s| is| are)? (?:the )?(?:average |typical |starting |median |entry-level )?(?:salary|salaries|pay|wage|wages|cost|fee|fees|price)\b)|\b(?:salary|pay|wage) (?:range|band)s?\b|^what (?:do|does|can|will) .* (?:make|earn|cost|charge)\b/;
+
+/**
+ * Verbs of asking that say nothing about the topic ("what do I need to put on…"). Dropped from
+ * the question's terms so an unusual one cannot make an answerable question look unanswerable.
+ */
+const FILLER = new Set(['need', 'put', 'want', 'becom', 'get', 'go', 'help', 'find', 'use', 'tell', 'give', 'look', 'know', 'like', 'realli', 'actual', 'exactli', 'typic', 'usual', 'gener', 'matter']);
+
+/**
+ * Content terms of a question: stop words and filler dropped, stemmed; a hyphenated compound is
+ * one term whose parts count as alternatives ("recession-proof" ~ "recession").
+ */
+function questionTerms(text: string): Array<{ term: string; parts: string[] }> {
+  const out: Array<{ term: string; parts: string[] }> = [];
+  const tokens = wordTokens(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const parts = /[-/]/.test(token) && !/\d/.test(token) ? token.split(/[-/]/).filter(Boolean) : [];
+    i += parts.length; // wordTokens emits the parts right after the compound
+    if (isStopWord(token)) continue;
+    const term = stem(token);
+    if (FILLER.has(term)) continue;
+    out.push({ term, parts: parts.filter((p) => !isStopWord(p)).map(stem) });
+  }
+  return out;
+}
+
 const NON_MONEY_MUCH = /how much (?:experience|time|study|studying|school|schooling|education|training|work)/;
 
 /** The value type a question asks for, if any. */
 export function detectQuantity(question: string): Quantity | undefined {
   const q = question.toLowerCase();
   if (/how long|how many (?:years|months|weeks|hours)|how much (?:time|experience)|how quickly|how fast|how soon/.test(q)) return 'duration';
-  if (/how much|\b(?:salary|salaries|cost|costs|fee|fees|price|wage|wages)\b/.test(q) && !NON_MONEY_MUCH.test(q) && /^(?:how|what|what's|whats)\b/.test(q)) {
-    return 'money';
-  }
+  if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || MONEY_QUESTION.test(q)) return 'money';
   if (/^when\b|what date|which month|what month/.test(q)) return 'date';
   if (/how many|\bnumber of\b/.test(q)) return 'count';
   if (/\b(?:rate|percent|percentage|score|ratio)\b/.test(q) && /^(?:what|what's|whats|how)\b/.test(q)) return 'number';
@@ -68,15 +94,19 @@ export function analyzeQuery(question: string, carried?: { question: string; wei
   const q = question.toLowerCase().trim();
   const definitional = DEFINITIONAL.test(q);
   // "stand for", "mean", "define" say what kind of answer is wanted, not what it is about.
-  const own = contentTerms(question).filter((t) => !(definitional && FORM_WORDS.has(t)));
-  const terms = new Map<string, number>();
-  for (const t of own) terms.set(t, 1);
-  if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, 0.6);
-  if (carried) for (const t of contentTerms(carried.question)) if (!terms.has(t)) terms.set(t, carried.weight);
+  const own = questionTerms(question).filter((t) => !(definitional && FORM_WORDS.has(t.term)));
+  const terms = new Map<string, { weight: number; parts: string[] }>();
+  for (const t of own) terms.set(t.term, { weight: 1, parts: t.parts });
+  if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.6, parts: [] });
+  if (carried) for (const t of questionTerms(carried.question)) if (!terms.has(t.term)) terms.set(t.term, { weight: carried.weight, parts: t.parts });
   return {
     question,
     searchText: carried ? `${question} ${carried.question}` : question,
-    terms: [...terms].map(([term, weight]) => ({ term, weight, alternatives: synonymsOf(term) })),
+    terms: [...terms].map(([term, { weight, parts }]) => ({
+      term,
+      weight,
+      alternatives: parts.length ? new Set([...synonymsOf(term), ...parts]) : synonymsOf(term),
+    })),
     quantity: detectQuantity(question) ?? carried?.quantity,
     definitional,
     wantsList: wantsList(q),

@@ -31,6 +31,8 @@ export class SectionCatalog {
   readonly sections = new Map<string, CatalogSection>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly sectionCount: number;
+  /** Stems of the guides' titles: the subject every section is about ("clinical coding specialist"). */
+  private readonly topicTerms: ReadonlySet<string>;
 
   constructor(index: KnowledgeIndex) {
     const unitLabels = new Map<string, number>();
@@ -62,6 +64,7 @@ export class SectionCatalog {
       for (const t of seen) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
     }
     this.sectionCount = all.length;
+    this.topicTerms = new Set(index.documents.flatMap((d) => contentTerms(d.title)));
   }
 
   /** The catalog entry for a chunk's section. */
@@ -73,6 +76,15 @@ export class SectionCatalog {
   idf(term: string): number {
     const df = this.documentFrequency.get(term) ?? 0;
     return Math.log(1 + this.sectionCount / (df + 0.5));
+  }
+
+  /**
+   * How much a question term says about which section answers it. Words of the guide's own
+   * subject ("coder", "clinical") are true of every section, so they count a quarter.
+   */
+  termWeight(term: string): number {
+    const topical = [...this.topicTerms].some((t) => t === term || (term.length >= 4 && t.length >= 4 && (term.startsWith(t) || t.startsWith(term))));
+    return this.idf(term) * (topical ? 0.25 : 1);
   }
 
   /** True when a stemmed term occurs anywhere in the knowledge base. */
