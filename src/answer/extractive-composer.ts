@@ -23,15 +23,19 @@ function display(text: string): string {
   return text.replace(/^A:\s+/, '');
 }
 
-/** The strongest evidence that the guide answers the question, over the top sections. */
-export function bestSupport(result: RetrievalResult): { unit?: ScoredUnit; section?: RankedSection; support: number } {
-  let best: { unit?: ScoredUnit; section?: RankedSection; support: number } = { support: 0 };
-  for (const section of result.sections) {
+/**
+ * The line to lead with: among lines that answer enough of the question (and state the value
+ * asked for, if any), the best scored, preferring the top-ranked sections.
+ */
+export function leadLine(result: RetrievalResult): { unit: ScoredUnit; section: RankedSection } | undefined {
+  let best: { unit: ScoredUnit; section: RankedSection; key: number } | undefined;
+  result.sections.forEach((section, rank) => {
     for (const unit of section.units) {
-      if (result.query.quantity && !unit.hasQuantity) continue;
-      if (unit.coverage > best.support) best = { unit, section, support: unit.coverage };
+      if (unit.support < SUPPORT_THRESHOLD || (result.query.quantity && !unit.hasQuantity)) continue;
+      const key = unit.score + (rank === 0 ? 0.15 : rank === 1 ? 0.05 : 0);
+      if (!best || key > best.key) best = { unit, section, key };
     }
-  }
+  });
   return best;
 }
 
@@ -41,10 +45,10 @@ export function bestSupport(result: RetrievalResult): { unit?: ScoredUnit; secti
  * retrieved line actually contains what was asked.
  */
 export function composeExtractiveAnswer(result: RetrievalResult): ComposedAnswer {
-  const { support, unit: lead, section: leadSection } = bestSupport(result);
-  if (!lead || !leadSection || support < SUPPORT_THRESHOLD) return abstention(result);
-  const lines = result.query.wantsList ? listLines(leadSection, result) : undefined;
-  return render(lines ?? factLines(lead, leadSection, result));
+  const lead = leadLine(result);
+  if (!lead) return abstention(result);
+  const lines = result.query.wantsList ? listLines(lead.section, result) : undefined;
+  return render(lines ?? factLines(lead.unit, lead.section, result));
 }
 
 function factLines(lead: ScoredUnit, leadSection: RankedSection, result: RetrievalResult): Line[] {
@@ -53,7 +57,7 @@ function factLines(lead: ScoredUnit, leadSection: RankedSection, result: Retriev
   const candidates = result.sections
     .slice(0, 3)
     .flatMap((section) => section.units.slice(0, 4).map((unit) => ({ unit, section })))
-    .filter(({ unit }) => unit !== lead && unit.coverage >= SUPPORT_THRESHOLD && unit.score >= 0.8 * lead.score)
+    .filter(({ unit }) => unit !== lead && unit.support >= SUPPORT_THRESHOLD && unit.score >= 0.8 * lead.score)
     .filter(({ unit }) => !result.query.quantity || unit.hasQuantity)
     .sort((a, b) => b.unit.score - a.unit.score);
   for (const { unit, section } of candidates) {

@@ -38,6 +38,8 @@ export const configSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000).describe('Per-request timeout'),
   LLM_MAX_TOKENS: z.coerce.number().int().positive().default(600).describe('Maximum output tokens'),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2).describe('Retries on 429/5xx/timeouts before falling back to the extractive answer'),
+  LLM_DEADLINE_MS: z.coerce.number().int().positive().default(30_000).describe('Overall time budget for one generated answer, retries included; then the extractive answer'),
+  LLM_STRUCTURED_OUTPUT: z.enum(['json_schema', 'function_calling', 'json_mode']).default('json_schema').describe('How the model is asked for structured output (function_calling or json_mode for servers without json_schema)'),
 
   // Discord
   DISCORD_TOKEN: optionalText.describe('Bot token (enables the Discord adapter)'),

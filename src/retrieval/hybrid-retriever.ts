@@ -11,6 +11,8 @@ export interface ScoredUnit {
   coverage: number;
   /** Same, counting only the question's own words (not carried context). */
   ownCoverage: number;
+  /** Coverage without shape hints: how much of what was asked this line answers (drives abstention). */
+  support: number;
   hasQuantity: boolean;
   dense: number;
   score: number;
@@ -129,6 +131,7 @@ export class HybridRetriever {
     const terms = union(unit.terms, entry.headingTerms);
     const cov = coverage(query.terms, termWeights, terms);
     const own = coverage(query.terms, termWeights, terms, 1);
+    const support = coverage(query.terms, termWeights, terms, 0, false);
     const quantity = query.quantity ? hasQuantity(unit.text, query.quantity) : false;
     const dense = unit.label === undefined ? 0 : (denseByLabel.get(unit.label) ?? 0);
     // Absolute evidence: rare question words found in the line count most, so a line of only
@@ -139,16 +142,16 @@ export class HybridRetriever {
     const termPart = unit.kind === 'bullet' ? /^([^:–—]{2,70})[:–—]/.exec(unit.text)?.[1] : undefined;
     const about = termPart ? coverage(query.terms, termWeights, new Set(contentTerms(termPart))) : 0;
     const score = 0.15 * evidence + 0.3 * cov + 0.3 * about + quantityBonus + 0.3 * dense;
-    return { unit, coverage: cov, ownCoverage: own, hasQuantity: quantity, dense, score };
+    return { unit, coverage: cov, ownCoverage: own, support, hasQuantity: quantity, dense, score };
   }
 }
 
 /** Weighted share of query terms matched in `terms`; with `minWeight`, only terms at least that heavy count. */
-export function coverage(queryTerms: QueryTerm[], weights: number[], terms: ReadonlySet<string>, minWeight = 0): number {
+export function coverage(queryTerms: QueryTerm[], weights: number[], terms: ReadonlySet<string>, minWeight = 0, withHints = true): number {
   let total = 0;
   let found = 0;
   queryTerms.forEach((qt, i) => {
-    if (qt.weight < minWeight) return;
+    if (qt.weight < minWeight || (qt.hint && !withHints)) return;
     total += weights[i]!;
     found += weights[i]! * matchStrength(qt, terms);
   });

@@ -10,6 +10,8 @@ export interface QueryTerm {
   weight: number;
   /** Stemmed synonyms that also count as a match. */
   alternatives: ReadonlySet<string>;
+  /** Added from the question's shape ("where" → settings); helps ranking, never required. */
+  hint?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -30,6 +32,8 @@ export interface AnalyzedQuery {
 const DEFINITIONAL = /^(?:what(?:'s| is| are)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\??$|what does .+ (?:stand for|mean)|define\b|tell me about|explain\b)/;
 const FORM_WORDS = new Set(['stand', 'mean', 'meant', 'defin', 'definit', 'abbrevi', 'acronym', 'short', 'explain']);
 const PLACE_TERMS = ['set', 'environ', 'employ'];
+/** "Why" questions are answered by lines that give causes. */
+const REASON_TERMS = ['factor', 'driven', 'reason', 'caus', 'contribut'];
 const AUXILIARIES = new Set(['are', 'is', 'was', 'were', 'can', 'could', 'do', 'does', 'did', 'should', 'would', 'will', 'might', 'must', 'may', 'has', 'have']);
 
 /** "Which/what are the …", "what <plural noun> …", "list", "steps", "types of", "where": a list answers it. */
@@ -95,16 +99,18 @@ export function analyzeQuery(question: string, carried?: { question: string; wei
   const definitional = DEFINITIONAL.test(q);
   // "stand for", "mean", "define" say what kind of answer is wanted, not what it is about.
   const own = questionTerms(question).filter((t) => !(definitional && FORM_WORDS.has(t.term)));
-  const terms = new Map<string, { weight: number; parts: string[] }>();
+  const terms = new Map<string, { weight: number; parts: string[]; hint?: boolean }>();
   for (const t of own) terms.set(t.term, { weight: 1, parts: t.parts });
-  if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.6, parts: [] });
+  if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.6, parts: [], hint: true });
+  if (/^why\b/.test(q)) for (const t of REASON_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.4, parts: [], hint: true });
   if (carried) for (const t of questionTerms(carried.question)) if (!terms.has(t.term)) terms.set(t.term, { weight: carried.weight, parts: t.parts });
   return {
     question,
     searchText: carried ? `${question} ${carried.question}` : question,
-    terms: [...terms].map(([term, { weight, parts }]) => ({
+    terms: [...terms].map(([term, { weight, parts, hint }]) => ({
       term,
       weight,
+      ...(hint ? { hint } : {}),
       alternatives: parts.length ? new Set([...synonymsOf(term), ...parts]) : synonymsOf(term),
     })),
     quantity: detectQuantity(question) ?? carried?.quantity,

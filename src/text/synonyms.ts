@@ -32,7 +32,7 @@ const GROUPS: string[][] = [
   ['experience', 'experienced', 'senior'],
   ['beginner', 'beginners', 'entry-level', 'new', 'junior', 'starting'],
   ['stress', 'stressful', 'pressure'],
-  ['recession-proof', 'recession-resistant', 'recession', 'stable', 'security'],
+  ['recession-proof', 'recession-resistant', 'recession', 'stable'],
 ];
 
 const EXPANSIONS = new Map<string, Set<string>>();
