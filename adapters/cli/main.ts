@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { CareerAdvisorError } from '../../src/errors.js';
 import { askCommand } from './commands/ask.js';
+import { benchCommand } from './commands/bench.js';
+import { chatCommand } from './commands/chat.js';
 import { evalCommand } from './commands/eval.js';
 import { ingestCommand } from './commands/ingest.js';
 import type { CliCommand } from './command.js';
 
-const COMMANDS: CliCommand[] = [askCommand, ingestCommand, evalCommand];
+const COMMANDS: CliCommand[] = [askCommand, chatCommand, ingestCommand, evalCommand, benchCommand];
 
 function usage(): string {
   return ['Usage: career-advisor <command> [options]', '', ...COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n           ${c.usage}`)].join('\n');
@@ -23,6 +25,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   return command.run(args);
+}
+
+if (process.env.CAREER_ADVISOR_REPORT_RSS) {
+  // Lets `bench` read this process's peak memory when it measures cold start.
+  process.on('exit', () => process.stderr.write(`peak_rss_kb=${process.resourceUsage().maxRSS}\n`));
 }
 
 main(process.argv.slice(2)).then(
