@@ -1,0 +1,23 @@
+import { configSchema } from './schema.js';
+
+export interface ConfigVariable {
+  name: string;
+  description: string;
+  default?: string;
+}
+
+/** Every configuration variable with its description and default, read from the zod schema itself. */
+export function describeConfig(): ConfigVariable[] {
+  const defaults = configSchema.parse({}) as Record<string, unknown>;
+  return Object.entries(configSchema.shape).map(([name, schema]) => {
+    const value = defaults[name];
+    const shown = value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : String(value);
+    return { name, description: (schema as { description?: string }).description ?? '', ...(shown === undefined ? {} : { default: shown }) };
+  });
+}
+
+/** The README's configuration table, generated from the schema. */
+export function configMarkdownTable(): string {
+  const rows = describeConfig().map((v) => `| \`${v.name}\` | ${v.default === undefined ? '' : `\`${v.default}\``} | ${v.description} |`);
+  return ['| Variable | Default | Meaning |', '|---|---|---|', ...rows].join('\n');
+}
