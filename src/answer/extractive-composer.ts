@@ -31,7 +31,7 @@ export function leadLine(result: RetrievalResult): { unit: ScoredUnit; section: 
   let best: { unit: ScoredUnit; section: RankedSection; key: number } | undefined;
   result.sections.forEach((section, rank) => {
     for (const unit of section.units) {
-      if (unit.support < SUPPORT_THRESHOLD || (result.query.quantity && !unit.hasQuantity)) continue;
+      if (unit.support < SUPPORT_THRESHOLD || unit.unit.text.endsWith(':') || (result.query.quantity && !unit.hasQuantity)) continue;
       const key = unit.score + (rank === 0 ? 0.15 : rank === 1 ? 0.05 : 0);
       if (!best || key > best.key) best = { unit, section, key };
     }
@@ -47,8 +47,15 @@ export function leadLine(result: RetrievalResult): { unit: ScoredUnit; section: 
 export function composeExtractiveAnswer(result: RetrievalResult): ComposedAnswer {
   const lead = leadLine(result);
   if (!lead) return abstention(result);
-  const lines = result.query.wantsList ? listLines(lead.section, result) : undefined;
+  const lines = result.query.wantsList ? listLines(listSection(result) ?? lead.section, result) : undefined;
   return render(lines ?? factLines(lead.unit, lead.section, result));
+}
+
+/** For list questions: the first of the top sections that is itself a list and answers the question. */
+function listSection(result: RetrievalResult): RankedSection | undefined {
+  return result.sections
+    .slice(0, 3)
+    .find((s) => (s.units.filter((u) => u.unit.kind === 'bullet').length >= 3 || s.entry.children.length >= 3) && (s.units[0]?.support ?? 0) >= SUPPORT_THRESHOLD);
 }
 
 function factLines(lead: ScoredUnit, leadSection: RankedSection, result: RetrievalResult): Line[] {
@@ -57,7 +64,8 @@ function factLines(lead: ScoredUnit, leadSection: RankedSection, result: Retriev
   const candidates = result.sections
     .slice(0, 3)
     .flatMap((section) => section.units.slice(0, 4).map((unit) => ({ unit, section })))
-    .filter(({ unit }) => unit !== lead && unit.support >= SUPPORT_THRESHOLD && unit.score >= 0.8 * lead.score)
+    // A line ending in a colon only introduces a list; alone it answers nothing.
+    .filter(({ unit }) => unit !== lead && !unit.unit.text.endsWith(':') && unit.support >= SUPPORT_THRESHOLD && unit.score >= 0.8 * lead.score)
     .filter(({ unit }) => !result.query.quantity || unit.hasQuantity)
     .sort((a, b) => b.unit.score - a.unit.score);
   for (const { unit, section } of candidates) {
