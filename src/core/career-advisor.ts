@@ -4,6 +4,7 @@ import { createEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index
 import { randomUUID } from 'node:crypto';
 import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
+import { createLlmWriter, isStreamingWriter, type LlmLogger, type TokenSink } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { analyzeQuery, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
 import { ConversationStore } from './conversation-store.js';
@@ -16,6 +17,8 @@ export interface AnswerWriter {
 export interface AskOptions {
   /** Conversation (session, thread, channel+user) whose earlier turns give follow-ups their context. */
   conversationId?: string;
+  /** Receives answer text as a language model writes it (only when an LLM is configured). */
+  onToken?: TokenSink;
 }
 
 /** Where 👍/👎 votes go (the SQLite store in production; memory by default). */
@@ -34,6 +37,8 @@ export class MemoryFeedbackSink implements FeedbackSink {
 
 export interface OpenOptions {
   feedback?: FeedbackSink;
+  /** Gets one record per LLM answer and fault (counts only, never text). */
+  llmLogger?: LlmLogger;
   embedder?: IdentifiedEmbeddings;
   writer?: AnswerWriter;
   /** Progress and rebuild messages (the CLI prints them to stderr). */
@@ -77,7 +82,7 @@ export class CareerAdvisor {
       autoRebuild: config.INDEX_AUTO_REBUILD,
       onRebuild: options.onRebuild,
     });
-    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? extractiveWriter, options.feedback ?? new MemoryFeedbackSink());
+    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? (config.LLM_PROVIDER === 'openai' ? createLlmWriter(config, { logger: options.llmLogger }) : extractiveWriter), options.feedback ?? new MemoryFeedbackSink());
   }
 
   /** Throws InputError when a question is empty or too long. */
@@ -108,7 +113,10 @@ export class CareerAdvisor {
     const query = analyzeQuery(question, context ? { question: context.understood, weight: 0.5, quantity: context.quantity } : undefined);
     const retrieval = await this.retriever.retrieve(query);
     const answerStarted = performance.now();
-    const written = await this.writer.write(question, retrieval, history);
+    const written =
+      options.onToken && isStreamingWriter(this.writer)
+        ? await this.writer.writeStream(question, retrieval, history, options.onToken)
+        : await this.writer.write(question, retrieval, history);
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {

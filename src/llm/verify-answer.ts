@@ -62,11 +62,21 @@ export function verifyModelAnswer(output: ModelAnswer, excerpts: readonly GuideE
   return { ok: true, answer: { text: rewritten, abstained: false, citations } };
 }
 
+type Span = { start: number; end: number };
+
 /** The text a marker backs: from the previous marker (or line start) up to this one. */
-function claimBefore(text: string, markers: readonly { start: number; end: number }[], index: number): string {
+function claimBefore(text: string, markers: readonly Span[], index: number): string {
+  return text.slice(claimStart(text, markers, index), markers[index]!.start);
+}
+
+/** Adjacent markers ("… exam [1][2]") back the same claim. */
+function claimStart(text: string, markers: readonly Span[], index: number): number {
   const lineStart = text.lastIndexOf('\n', markers[index]!.start - 1) + 1;
-  const from = Math.max(lineStart, index > 0 ? markers[index - 1]!.end : 0);
-  return text.slice(from, markers[index]!.start);
+  if (index === 0) return lineStart;
+  const previousEnd = markers[index - 1]!.end;
+  if (previousEnd <= lineStart) return lineStart;
+  if (/^[\s.,;:]*$/.test(text.slice(previousEnd, markers[index]!.start))) return claimStart(text, markers, index - 1);
+  return previousEnd;
 }
 
 function claimsByExcerpt(text: string, markers: ReturnType<typeof findMarkers>): Map<number, string[]> {
@@ -81,14 +91,29 @@ function excerptTerms(excerpt: GuideExcerpt): string[] {
   return contentTerms(`${excerpt.section}\n${excerpt.lines.join('\n')}`);
 }
 
-/** The excerpt lines sharing the most words with the claims that cite it (verbatim guide text). */
+/**
+ * The excerpt lines that back the claims citing it (verbatim guide text): greedily the line
+ * covering most of the claims' words, then lines adding words not yet covered.
+ */
 function quoteFor(excerpt: GuideExcerpt, claims: readonly string[]): string {
-  const wanted = new Set(contentTerms(claims.join(' ')));
-  const scored = excerpt.lines
-    .map((line, index) => ({ line, index, overlap: new Set(contentTerms(line).filter((t) => wanted.has(t))).size }))
-    .filter((s) => s.overlap > 0)
-    .sort((a, b) => b.overlap - a.overlap || a.index - b.index)
-    .slice(0, MAX_QUOTE_LINES)
-    .sort((a, b) => a.index - b.index);
-  return (scored.length > 0 ? scored.map((s) => s.line) : excerpt.lines.slice(0, 1)).join('\n');
+  const uncovered = new Set(contentTerms(claims.join(' ')));
+  const lines = excerpt.lines.map((line, index) => ({ line, index, terms: new Set(contentTerms(line)) }));
+  const picked: typeof lines = [];
+  while (picked.length < MAX_QUOTE_LINES) {
+    let best: (typeof lines)[number] | undefined;
+    let bestGain = 0;
+    for (const candidate of lines) {
+      if (picked.includes(candidate)) continue;
+      const gain = [...candidate.terms].filter((t) => uncovered.has(t)).length;
+      if (gain > bestGain) [best, bestGain] = [candidate, gain];
+    }
+    if (!best) break;
+    picked.push(best);
+    for (const t of best.terms) uncovered.delete(t);
+  }
+  if (picked.length === 0) return excerpt.lines[0] ?? '';
+  return picked
+    .sort((a, b) => a.index - b.index)
+    .map((p) => p.line)
+    .join('\n');
 }

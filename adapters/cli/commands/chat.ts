@@ -25,8 +25,12 @@ export const chatCommand: CliCommand = {
         process.stdout.write('Conversation cleared.\n');
       } else if (text) {
         try {
-          const answer = await advisor.ask(text, { conversationId });
-          process.stdout.write(`${renderAnswer(answer, { color })}\n`);
+          // With a language model configured, print its words as they arrive, then the checked answer.
+          let streamed = '';
+          const onToken = advisor.config.LLM_PROVIDER === 'openai' ? (token: string) => void process.stdout.write((streamed += token, token)) : undefined;
+          const answer = await advisor.ask(text, { conversationId, onToken });
+          if (streamed && streamed.trim() === answer.answer.trim()) process.stdout.write(`\n${renderAnswer({ ...answer, answer: '' }, { color }).trimStart()}\n`);
+          else process.stdout.write(`${streamed ? '\n\n' : ''}${renderAnswer(answer, { color })}\n`);
         } catch (error) {
           // A bad message must never end the session.
           process.stdout.write(`${error instanceof CareerAdvisorError ? error.message : 'Something went wrong answering that; please try again.'}\n`);

@@ -1,0 +1,17 @@
+export { createLlmWriter, LlmWriter, NOTE_UNAVAILABLE, NOTE_UNVERIFIED } from './llm-writer.js';
+export type { LlmWriterOptions } from './llm-writer.js';
+export { isStreamingWriter } from './types.js';
+export type { LlmLogger, StreamedAnswer, StreamingAnswerWriter, TokenSink, WrittenAnswer } from './types.js';
+export { createChatModel } from './chat-model.js';
+export { selectGuideExcerpts, renderExcerpts, DEFAULT_EXCERPT_BUDGET } from './guide-excerpts.js';
+export type { ExcerptBudget, GuideExcerpt } from './guide-excerpts.js';
+export { answerPrompt, promptInput, repairRequest, STREAM_ABSTENTION } from './prompt.js';
+export type { PromptInput, PromptMode } from './prompt.js';
+export { modelAnswerSchema, modelAnswerJsonSchema, MODEL_ANSWER_NAME } from './output-schema.js';
+export type { ModelAnswer } from './output-schema.js';
+export { verifyModelAnswer, ABSTENTION_TEXT } from './verify-answer.js';
+export type { Verification } from './verify-answer.js';
+export { findMarkers, CitationNumbering, StreamingMarkerRewriter } from './citation-markers.js';
+export { classifyFault, retryAfterMs, exponentialBackoff, abortableSleep } from './faults.js';
+export type { Fault } from './faults.js';
+export type { TokenUsage } from './usage.js';
