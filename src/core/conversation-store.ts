@@ -25,7 +25,8 @@ export class ConversationStore {
   }
 
   append(id: string, turn: ConversationTurn): void {
-    const turns = [...this.history(id), turn].slice(-Math.max(1, this.maxTurns));
+    if (this.maxTurns <= 0) return; // follow-up context switched off
+    const turns = [...this.history(id), turn].slice(-this.maxTurns);
     this.conversations.delete(id); // re-insert so Map order is least-recently-used first
     this.conversations.set(id, { turns, touched: this.now() });
     while (this.conversations.size > this.maxConversations) {

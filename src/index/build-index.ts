@@ -84,14 +84,24 @@ async function writeIndexAtomically(indexDir: string, index: KnowledgeIndex): Pr
     writeFileSync(join(tmp, 'knowledge.json'), JSON.stringify({ documents: index.documents, chunks: index.chunks, glossary: index.glossary }));
     // The manifest goes last: an index folder without one is never mistaken for a complete index.
     writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(index.manifest, null, 2));
-    const old = join(parent, `${basename(indexDir)}.old-${stamp}`);
-    if (existsSync(indexDir)) renameSync(indexDir, old);
-    renameSync(tmp, indexDir);
-    rmSync(old, { recursive: true, force: true });
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
+  const old = join(parent, `${basename(indexDir)}.old-${stamp}`);
+  const hadIndex = existsSync(indexDir);
+  let movedAside = false;
+  try {
+    if (hadIndex) renameSync(indexDir, old);
+    movedAside = hadIndex;
+    renameSync(tmp, indexDir);
+  } catch (error) {
+    // Put the previous index back so a failed swap never leaves the bot without one.
+    if (movedAside) renameSync(old, indexDir);
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+  rmSync(old, { recursive: true, force: true });
 }
 
 function safeName(id: string): string {

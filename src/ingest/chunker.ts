@@ -48,13 +48,13 @@ function blockGroups(blocks: Block[], maxChars: number): Block[][] {
   let current: Block[] = [];
   let size = 0;
   for (const block of blocks) {
-    if (current.length > 0 && size + block.text.length > maxChars) {
+    if (current.length > 0 && size + block.text.length + 2 > maxChars) {
       groups.push(current);
       current = [];
       size = 0;
     }
     current.push(block);
-    size += block.text.length + 1;
+    size += block.text.length + (block.kind === 'bullet' ? 3 : 1); // "- " prefix and newline, as rendered
   }
   if (current.length > 0) groups.push(current);
   return groups;

@@ -43,7 +43,7 @@ export interface RerankWeights {
   list: number;
 }
 
-export const DEFAULT_WEIGHTS: RerankWeights = { rrf: 12, dense: 0.5, title: 0.6, bestUnit: 1.2, quantity: 0.5, acronym: 0.5, list: 0.4 };
+export const DEFAULT_WEIGHTS: RerankWeights = { rrf: 12, dense: 0.5, title: 0.6, bestUnit: 1.5, quantity: 0.5, acronym: 0.5, list: 0.4 };
 
 const CANDIDATES = 80;
 const RRF_K = 20;
