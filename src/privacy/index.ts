@@ -1,6 +1,6 @@
 export { PHI_KINDS, type PhiFinding, type PhiKind } from './phi-types.js';
 export { detectPhi } from './detect-phi.js';
-export { redactPhi, phiPlaceholder, type RedactionResult } from './redact-phi.js';
+export { redactPhi, phiPlaceholder, PHI_PLACEHOLDER_PATTERN, type RedactionResult } from './redact-phi.js';
 export { phiReminder } from './phi-reminder.js';
 export {
   parsePhiCorpus,

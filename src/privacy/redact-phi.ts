@@ -8,6 +8,9 @@ export interface RedactionResult {
 }
 
 /** The placeholder that replaces a finding of `kind`, e.g. `[REDACTED:ssn]`. */
+/** Matches the placeholders `redactPhi` writes, so later stages can skip them. */
+export const PHI_PLACEHOLDER_PATTERN = /\[REDACTED:[a-z]+\]/g;
+
 export function phiPlaceholder(kind: PhiKind): string {
   return `[REDACTED:${kind}]`;
 }

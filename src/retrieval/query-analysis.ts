@@ -1,3 +1,4 @@
+import { PHI_PLACEHOLDER_PATTERN } from '../privacy/index.js';
 import { isStopWord, stem, synonymsOf, wordTokens } from '../text/index.js';
 
 /** The kind of value a question asks for; answers must contain one to count. */
@@ -59,7 +60,7 @@ const FILLER = new Set(['need', 'put', 'want', 'becom', 'get', 'go', 'help', 'fi
  */
 function questionTerms(text: string): Array<{ term: string; parts: string[] }> {
   const out: Array<{ term: string; parts: string[] }> = [];
-  const tokens = wordTokens(text);
+  const tokens = wordTokens(text.replace(REDACTED_WITH_LABEL, ' '));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const parts = /[-/]/.test(token) && !/\d/.test(token) ? token.split(/[-/]/).filter(Boolean) : [];
@@ -71,6 +72,12 @@ function questionTerms(text: string): Array<{ term: string; parts: string[] }> {
   }
   return out;
 }
+
+/**
+ * A redaction placeholder with the chart label before it ("DOB [REDACTED:dob]", "Patient
+ * [REDACTED:name]"): pasted chart data, not part of what was asked.
+ */
+const REDACTED_WITH_LABEL = new RegExp(`(?:\\b[\\w#.]+:?\\s+)?${PHI_PLACEHOLDER_PATTERN.source}`, 'g');
 
 const NON_MONEY_MUCH = /how much (?:experience|time|study|studying|school|schooling|education|training|work)/;
 

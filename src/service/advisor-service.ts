@@ -1,0 +1,129 @@
+import type { Logger } from 'pino';
+import type { CommandHandler, CommandRequest, CommandResult, Feedback } from '../commands/types.js';
+import type { Config } from '../config/index.js';
+import type { CareerAdvisor } from '../core/index.js';
+import { CareerAdvisorError } from '../errors.js';
+import { createAnswerQueue, createRateLimiter, isBusyError, type AnswerQueue, type RateLimiter } from '../limits/index.js';
+import { phiReminder, redactPhi } from '../privacy/index.js';
+import type { Store } from '../store/index.js';
+import type { ServiceMetrics } from './metrics.js';
+
+export interface AdvisorServiceOptions {
+  config: Config;
+  advisor: CareerAdvisor;
+  /** The command layer (ask, cert, plan, topics, quiz, help). */
+  commands: CommandHandler;
+  store?: Store;
+  metrics?: ServiceMetrics;
+  logger?: Logger;
+  limiter?: RateLimiter;
+  queue?: AnswerQueue;
+}
+
+/**
+ * What every front end talks to when running for real: it keeps patient data out of the core,
+ * the logs and the store (redacting it and reminding the user), enforces the question length
+ * cap and rate limits, bounds the answer queue, records questions and feedback, counts metrics,
+ * and always returns a result the adapter can show — never an exception, never silence.
+ */
+export class AdvisorService implements CommandHandler {
+  private readonly limiter: RateLimiter;
+  private readonly queue: AnswerQueue;
+
+  constructor(private readonly options: AdvisorServiceOptions) {
+    const { config } = options;
+    this.limiter =
+      options.limiter ??
+      createRateLimiter({
+        perUser: { capacity: config.RATE_LIMIT_USER_PER_MINUTE, refillPerSecond: config.RATE_LIMIT_USER_PER_MINUTE / 60 },
+        perChannel: { capacity: config.RATE_LIMIT_CHANNEL_PER_MINUTE, refillPerSecond: config.RATE_LIMIT_CHANNEL_PER_MINUTE / 60 },
+      });
+    this.queue = options.queue ?? createAnswerQueue({ concurrency: config.ANSWER_CONCURRENCY, maxPending: config.ANSWER_QUEUE_MAX });
+  }
+
+  async handle(request: CommandRequest): Promise<CommandResult> {
+    const started = performance.now();
+    const { platform } = request;
+    const { metrics, logger } = this.options;
+    if (request.text.length > this.options.config.MAX_QUESTION_CHARS) {
+      return error('INPUT_INVALID', `That message is ${request.text.length} characters long; the limit is ${this.options.config.MAX_QUESTION_CHARS}. Please shorten it.`);
+    }
+    const limit = this.limiter.take(`${platform}:${request.userId}`, `${platform}:${request.conversationId}`);
+    if (!limit.ok) {
+      metrics?.rateLimited.inc({ platform });
+      const who = limit.limitedBy === 'user' ? "You're asking faster than I can keep up" : 'This channel is very busy';
+      return error('RATE_LIMITED', `${who}; please try again in ${limit.retryAfterSeconds} s.`);
+    }
+    const redaction = redactPhi(request.text);
+    if (redaction.findings.length > 0) {
+      metrics?.phiRedacted.inc({ platform });
+      logger?.info({ platform, kinds: [...new Set(redaction.findings.map((f) => f.kind))] }, 'patient data redacted from a question');
+    }
+    try {
+      const result = await this.queue.run(() => this.options.commands.handle({ ...request, text: redaction.text }));
+      const seconds = (performance.now() - started) / 1000;
+      metrics?.answers.inc({ platform, kind: result.kind });
+      metrics?.latency.observe({ platform }, seconds);
+      if (result.kind === 'answer') this.recordAnswer(request, result, redaction.text, seconds * 1000);
+      return redaction.findings.length > 0 ? withReminder(result) : result;
+    } catch (cause) {
+      if (isBusyError(cause)) {
+        metrics?.busy.inc({ platform });
+        return error('BUSY', "I'm answering a lot of questions right now; please try again in a few seconds.");
+      }
+      if (cause instanceof CareerAdvisorError && cause.code === 'INPUT_INVALID') return error(cause.code, cause.message);
+      metrics?.errors.inc({ platform });
+      logger?.error({ platform, err: describe(cause) }, 'request failed');
+      return error('INTERNAL', 'Sorry, something went wrong while answering. Please try again.');
+    }
+  }
+
+  /** Records a 👍/👎 vote in the core and the store. */
+  recordFeedback(feedback: Feedback): void {
+    this.options.advisor.recordFeedback(feedback);
+    this.options.store?.recordFeedback({ questionId: feedback.answerId, userId: feedback.userId, vote: feedback.vote, ts: Date.now() });
+  }
+
+  /** Store and queue state for /healthz. */
+  health(): { ok: boolean; store: boolean | 'disabled'; active: number; pending: number } {
+    const store = this.options.store ? this.options.store.healthy : 'disabled';
+    return { ok: true, store, active: this.queue.active, pending: this.queue.pending };
+  }
+
+  /** Finishes in-flight answers, then closes the store. */
+  async close(): Promise<void> {
+    await this.queue.onIdle();
+    this.options.store?.close();
+  }
+
+  private recordAnswer(request: CommandRequest, result: Extract<CommandResult, { kind: 'answer' }>, redactedQuestion: string, latencyMs: number): void {
+    const { answer } = result;
+    if (answer.kind === 'abstained') this.options.metrics?.abstentions.inc({ platform: request.platform });
+    if (!answer.id || answer.kind === 'smalltalk') return;
+    this.options.store?.recordQuestion({
+      id: answer.id,
+      ts: Date.now(),
+      platform: request.platform,
+      conversationId: request.conversationId,
+      userId: request.userId,
+      question: redactedQuestion,
+      outcome: answer.abstained ? 'abstained' : 'answered',
+      citedSections: answer.citations.map((c) => c.section),
+      latencyMs,
+    });
+  }
+}
+
+function error(code: string, message: string): CommandResult {
+  return { kind: 'error', code, message };
+}
+
+function withReminder(result: CommandResult): CommandResult {
+  if (result.kind === 'answer') return { ...result, answer: { ...result.answer, notes: [...(result.answer.notes ?? []), phiReminder] } };
+  if (result.kind === 'error') return { ...result, message: `${result.message}\n${phiReminder}` };
+  return result;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+}

@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandHandler, CommandRequest } from '../../src/commands/types.js';
+import type { CareerAdvisor } from '../../src/core/index.js';
+import { createAnswerQueue, createRateLimiter } from '../../src/limits/index.js';
+import { phiReminder } from '../../src/privacy/index.js';
+import { AdvisorService, createLogger, createMetrics, startHealthServer, type HealthServer } from '../../src/service/index.js';
+import { openStore } from '../../src/store/index.js';
+import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
+
+/** Free text goes to the real advisor; "boom" throws, as a broken command would. */
+function askHandler(advisor: CareerAdvisor, seen: string[] = []): CommandHandler {
+  return {
+    async handle(request) {
+      seen.push(request.text);
+      if (request.text === 'boom') throw new Error('kaput');
+      return { kind: 'answer', answer: await advisor.ask(request.text, { conversationId: request.conversationId }) };
+    },
+  };
+}
+
+const request = (text: string, userId = 'u1'): CommandRequest => ({ text, conversationId: 'c1', userId, platform: 'slack' });
+
+describe('AdvisorService', () => {
+  let advisor: CareerAdvisor;
+  let server: HealthServer | undefined;
+  beforeAll(async () => {
+    advisor = await openTestAdvisor();
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('redacts patient data before the core, the store and the logs see it, and reminds the user', async () => {
+    const config = testConfig();
+    const store = openStore({ path: config.storePath, retentionDays: 30 });
+    const seen: string[] = [];
+    const logLines: string[] = [];
+    const logger = createLogger({ LOG_LEVEL: 'info' }, new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
+    const service = new AdvisorService({ config, advisor, commands: askHandler(advisor, seen), store, logger, metrics: createMetrics() });
+    const question = 'Patient John Smith DOB 03/14/1962 MRN 4482913 — how much do entry-level coders make?';
+    const result = await service.handle(request(question));
+    expect(seen[0]).not.toContain('John Smith');
+    expect(seen[0]).not.toContain('4482913');
+    expect(result.kind).toBe('answer');
+    if (result.kind !== 'answer') return;
+    expect(result.answer.notes).toContain(phiReminder);
+    expect(result.answer.answer).toContain('$28,000');
+    const unanswered = store.topUnanswered(10);
+    expect(unanswered).toEqual([]);
+    expect(store.abstentionRate().total).toBe(1);
+    expect(logLines.join('')).not.toMatch(/John|Smith|4482913/);
+    await service.close();
+  });
+
+  it('records abstentions for the knowledge-gap report and feedback for the answer', async () => {
+    const config = testConfig();
+    const store = openStore({ path: config.storePath, retentionDays: 30 });
+    const service = new AdvisorService({ config, advisor, commands: askHandler(advisor), store });
+    const miss = await service.handle(request('How much does the CPC exam cost?'));
+    expect(miss.kind === 'answer' && miss.answer.abstained).toBe(true);
+    const hit = await service.handle(request('Which AHIMA certification is for hospital inpatient coding?'));
+    if (hit.kind !== 'answer') throw new Error('expected an answer');
+    service.recordFeedback({ answerId: hit.answer.id!, userId: 'u2', vote: 'down', platform: 'slack' });
+    expect(store.topUnanswered(5).map((q) => q.question)).toEqual(['How much does the CPC exam cost?']);
+    expect(store.lowestRated(5)[0]).toMatchObject({ question: 'Which AHIMA certification is for hospital inpatient coding?' });
+    await service.close();
+  });
+
+  it('answers politely instead of going silent when limited, busy, broken or handed an oversized message', async () => {
+    const config = testConfig({ MAX_QUESTION_CHARS: '200' });
+    let now = 0;
+    const limiter = createRateLimiter({ perUser: { capacity: 2, refillPerSecond: 1 / 30 }, perChannel: { capacity: 100, refillPerSecond: 1 }, now: () => now });
+    const metrics = createMetrics();
+    const service = new AdvisorService({ config, advisor, commands: askHandler(advisor), limiter, metrics });
+    expect((await service.handle(request('x'.repeat(201)))).kind).toBe('error');
+    expect((await service.handle(request('boom')))).toMatchObject({ kind: 'error', code: 'INTERNAL' });
+    expect((await service.handle(request('How do I become a CPC?'))).kind).toBe('answer');
+    const limited = await service.handle(request('And then?'));
+    expect(limited).toMatchObject({ kind: 'error', code: 'RATE_LIMITED' });
+    expect(limited.kind === 'error' && limited.message).toMatch(/try again in \d+ s/);
+    now += 31_000;
+    expect((await service.handle(request('What is the CPC certification?'))).kind).toBe('answer');
+    expect(await metrics.registry.getSingleMetricAsString('career_advisor_errors_total')).toMatch(/platform="slack"} 1/);
+
+    const queue = createAnswerQueue({ concurrency: 1, maxPending: 0 });
+    const slow: CommandHandler = { handle: () => new Promise((resolve) => setTimeout(() => resolve({ kind: 'help', text: 'x', examples: [] }), 50)) };
+    const busyService = new AdvisorService({ config, advisor, commands: slow, queue });
+    const [first, second] = await Promise.all([busyService.handle(request('a', 'u7')), busyService.handle(request('b', 'u8'))]);
+    expect(first.kind).toBe('help');
+    expect(second).toMatchObject({ kind: 'error', code: 'BUSY' });
+  });
+
+  it('serves /healthz and Prometheus /metrics with answers, abstentions, errors and latency by platform', async () => {
+    const config = testConfig();
+    const metrics = createMetrics();
+    const service = new AdvisorService({ config, advisor, commands: askHandler(advisor), metrics });
+    await service.handle(request('How much do entry-level coders make?'));
+    await service.handle(request('Who won the 2022 World Cup?'));
+    await service.handle(request('boom'));
+    server = await startHealthServer({ port: 0, registry: metrics.registry, health: () => service.health() });
+    const health = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, store: 'disabled' });
+    const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+    expect(text).toMatch(/career_advisor_answers_total\{platform="slack",kind="answer"\} 2/);
+    expect(text).toMatch(/career_advisor_abstentions_total\{platform="slack"\} 1/);
+    expect(text).toMatch(/career_advisor_errors_total\{platform="slack"\} 1/);
+    expect(text).toMatch(/career_advisor_answer_seconds_count\{platform="slack"\} 2/);
+    expect((await fetch(`http://127.0.0.1:${server.port}/nope`)).status).toBe(404);
+  });
+
+  it('keeps answering when the store file is corrupt', async () => {
+    const config = testConfig();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(config.storePath, 'this is not a sqlite database');
+    const warnings: string[] = [];
+    const store = openStore({ path: config.storePath, retentionDays: 30, logger: { warn: (_o, msg) => warnings.push(msg) } });
+    const service = new AdvisorService({ config, advisor, commands: askHandler(advisor), store });
+    const result = await service.handle(request('How much do entry-level coders make?'));
+    expect(result.kind).toBe('answer');
+    expect(service.health().store).toBe(false);
+    expect(warnings.length).toBe(1);
+    void join;
+  });
+});
