@@ -45,6 +45,13 @@ export interface RerankWeights {
 
 export const DEFAULT_WEIGHTS: RerankWeights = { rrf: 12, dense: 0.5, title: 0.6, bestUnit: 1.5, quantity: 0.5, acronym: 0.5, list: 0.4 };
 
+/** Per-query values shared by every unit's scoring, computed once. */
+interface ScoringContext {
+  denseByLabel: Map<number, number>;
+  /** "(CCS)" for each acronym asked about: the unit that defines exactly it. */
+  acronymPatterns: RegExp[];
+}
+
 const CANDIDATES = 80;
 const RRF_K = 20;
 
@@ -100,7 +107,8 @@ export class HybridRetriever {
     }
 
     const termWeights = query.terms.map((t) => t.weight * this.catalog.termWeight(t.term));
-    const ranked = [...rrfBySection].map(([entry, rrf]) => this.rankSection(entry, rrf, denseBySection.get(entry) ?? 0, query, termWeights, denseByLabel));
+    const ctx: ScoringContext = { denseByLabel, acronymPatterns: query.acronyms.map((a) => new RegExp(`\\(${escapeRegExp(a)}\\)`, 'i')) };
+    const ranked = [...rrfBySection].map(([entry, rrf]) => this.rankSection(entry, rrf, denseBySection.get(entry) ?? 0, query, termWeights, ctx));
     ranked.sort((a, b) => b.score - a.score);
     return { query, sections: ranked.slice(0, limit), retrieveMs: performance.now() - started };
   }
@@ -111,11 +119,11 @@ export class HybridRetriever {
     dense: number,
     query: AnalyzedQuery,
     termWeights: number[],
-    denseByLabel: Map<number, number>,
+    ctx: ScoringContext,
   ): RankedSection {
     const w = this.weights;
     const units = entry.units
-      .map((unit) => this.scoreUnit(unit, entry, query, termWeights, denseByLabel))
+      .map((unit) => this.scoreUnit(unit, entry, query, termWeights, ctx))
       .sort((a, b) => b.score - a.score);
     const title = coverage(query.terms, termWeights, entry.titleTerms);
     const bestUnit = units[0]?.score ?? 0;
@@ -127,11 +135,14 @@ export class HybridRetriever {
     return { entry, score, units, features: { rrf, dense, title, bestUnit, acronym, list } };
   }
 
-  private scoreUnit(unit: Unit, entry: CatalogSection, query: AnalyzedQuery, termWeights: number[], denseByLabel: Map<number, number>): ScoredUnit {
+  private scoreUnit(unit: Unit, entry: CatalogSection, query: AnalyzedQuery, termWeights: number[], ctx: ScoringContext): ScoredUnit {
+    const { denseByLabel } = ctx;
     const terms = union(unit.terms, entry.headingTerms);
     const cov = coverage(query.terms, termWeights, terms);
     const own = coverage(query.terms, termWeights, terms, 1);
-    const support = coverage(query.terms, termWeights, terms, 0, false);
+    // What was asked is the question's own words; context carried from earlier turns helps rank but is not required.
+    const hasOwnTerms = query.terms.some((t) => t.weight >= 1 && !t.hint);
+    const support = coverage(query.terms, termWeights, terms, hasOwnTerms ? 1 : 0, false);
     const quantity = query.quantity ? hasQuantity(unit.text, query.quantity) : false;
     const dense = unit.label === undefined ? 0 : (denseByLabel.get(unit.label) ?? 0);
     // Absolute evidence: rare question words found in the line count most, so a line of only
@@ -141,7 +152,9 @@ export class HybridRetriever {
     // A definition bullet whose term names what was asked ("EHR Systems: Epic, …") is about it.
     const termPart = unit.kind === 'bullet' ? /^([^:–—]{2,70})[:–—]/.exec(unit.text)?.[1] : undefined;
     const about = termPart ? coverage(query.terms, termWeights, new Set(contentTerms(termPart))) : 0;
-    const score = 0.15 * evidence + 0.3 * cov + 0.3 * about + quantityBonus + 0.3 * dense;
+    // "What does CCS stand for?": the line that defines exactly CCS, not CCS-P.
+    const definesAcronym = ctx.acronymPatterns.some((p) => p.test(unit.text)) ? 0.3 : 0;
+    const score = 0.15 * evidence + 0.3 * cov + 0.3 * about + definesAcronym + quantityBonus + 0.3 * dense;
     return { unit, coverage: cov, ownCoverage: own, support, hasQuantity: quantity, dense, score };
   }
 }
@@ -166,6 +179,10 @@ function matchedWeight(queryTerms: QueryTerm[], weights: number[], terms: Readon
     sum += weights[i]! * matchStrength(qt, terms);
   });
   return sum;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {

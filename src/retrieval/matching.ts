@@ -28,6 +28,7 @@ const QUANTITY_PATTERNS: Record<Quantity, RegExp> = {
   date: new RegExp(`${MONTHS.source}|\\b\\d{1,2}(?:st|nd|rd|th)\\b`, 'i'),
   count: /\d/,
   number: /\d/,
+  organization: /\b(?:[A-Z]{4,}|Association|Academy|Institute|Council|Board|Commission|Society)\b/,
 };
 
 /** True when a line states a value of the kind the question asks for. */

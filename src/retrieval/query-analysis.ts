@@ -2,7 +2,7 @@ import { PHI_PLACEHOLDER_PATTERN } from '../privacy/index.js';
 import { isStopWord, stem, synonymsOf, wordTokens } from '../text/index.js';
 
 /** The kind of value a question asks for; answers must contain one to count. */
-export type Quantity = 'money' | 'duration' | 'date' | 'count' | 'number';
+export type Quantity = 'money' | 'duration' | 'date' | 'count' | 'number' | 'organization';
 
 export interface QueryTerm {
   /** Stemmed term. */
@@ -79,6 +79,13 @@ function questionTerms(text: string): Array<{ term: string; parts: string[] }> {
  */
 const REDACTED_WITH_LABEL = new RegExp(`(?:\\b[\\w#.]+:?\\s+)?${PHI_PLACEHOLDER_PATTERN.source}`, 'g');
 
+/** "Who offers…", "which organization issues…": the answer names an organisation. */
+const ORGANIZATION_QUESTION = /^who (?:offers|issues|awards|runs|grants|provides|gives|administers)\b|\b(?:which|what) (?:organi[sz]ation|body|association|group|institution)\b/;
+/** Words that only say an organisation is wanted; the value type carries that, so they are not required. */
+const ORGANIZATION_WORDS = new Set(['organ', 'organis', 'offer', 'issu', 'award', 'run', 'grant', 'provid', 'give', 'administ', 'bodi', 'associ', 'group', 'institut']);
+/** "What do coders do?" asks for duties. */
+const DUTY_TERMS = ['respons', 'role', 'duti', 'task'];
+
 const NON_MONEY_MUCH = /how much (?:experience|time|study|studying|school|schooling|education|training|work)/;
 
 /** The value type a question asks for, if any. */
@@ -89,6 +96,7 @@ export function detectQuantity(question: string): Quantity | undefined {
   if (/^when\b|what date|which month|what month/.test(q)) return 'date';
   if (/how many|\bnumber of\b/.test(q)) return 'count';
   if (/\b(?:rate|percent|percentage|score|ratio)\b/.test(q) && /^(?:what|what's|whats|how)\b/.test(q)) return 'number';
+  if (ORGANIZATION_QUESTION.test(q)) return 'organization';
   return undefined;
 }
 
@@ -105,10 +113,14 @@ export function analyzeQuery(question: string, carried?: { question: string; wei
   const q = question.toLowerCase().trim();
   const definitional = DEFINITIONAL.test(q);
   // "stand for", "mean", "define" say what kind of answer is wanted, not what it is about.
-  const own = questionTerms(question).filter((t) => !(definitional && FORM_WORDS.has(t.term)));
+  const quantity = detectQuantity(question) ?? carried?.quantity;
+  const own = questionTerms(question).filter(
+    (t) => !(definitional && FORM_WORDS.has(t.term)) && !(quantity === 'organization' && ORGANIZATION_WORDS.has(t.term)),
+  );
   const terms = new Map<string, { weight: number; parts: string[]; hint?: boolean }>();
   for (const t of own) terms.set(t.term, { weight: 1, parts: t.parts });
   if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.6, parts: [], hint: true });
+  if (/^what (?:does|do) (?:an? |the )?[\w\s-]+ do\b/.test(q)) for (const t of DUTY_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.6, parts: [], hint: true });
   if (/^why\b/.test(q)) for (const t of REASON_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.4, parts: [], hint: true });
   if (carried) for (const t of questionTerms(carried.question)) if (!terms.has(t.term)) terms.set(t.term, { weight: carried.weight, parts: t.parts });
   return {
@@ -120,7 +132,7 @@ export function analyzeQuery(question: string, carried?: { question: string; wei
       ...(hint ? { hint } : {}),
       alternatives: parts.length ? new Set([...synonymsOf(term), ...parts]) : synonymsOf(term),
     })),
-    quantity: detectQuantity(question) ?? carried?.quantity,
+    quantity,
     definitional,
     wantsList: wantsList(q),
     acronyms: detectAcronyms(question),

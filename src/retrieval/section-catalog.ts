@@ -23,6 +23,9 @@ export interface CatalogSection {
   children: Section[];
 }
 
+/** Words every career question may use without narrowing it down ("jobs", "the field"). */
+const CAREER_WORDS = ['job', 'career', 'work', 'field', 'profess', 'industri', 'occup'];
+
 /**
  * Per-section lookup tables computed once per index load: units with their terms, heading
  * terms, glossary entries and inverse document frequencies over sections.
@@ -64,7 +67,7 @@ export class SectionCatalog {
       for (const t of seen) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
     }
     this.sectionCount = all.length;
-    this.topicTerms = new Set(index.documents.flatMap((d) => contentTerms(d.title)));
+    this.topicTerms = new Set([...index.documents.flatMap((d) => contentTerms(d.title)), ...CAREER_WORDS]);
   }
 
   /** The catalog entry for a chunk's section. */

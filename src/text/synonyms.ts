@@ -32,6 +32,9 @@ const GROUPS: string[][] = [
   ['experience', 'experienced', 'senior'],
   ['beginner', 'beginners', 'entry-level', 'new', 'junior', 'starting'],
   ['stress', 'stressful', 'pressure'],
+  ['ceu', 'ceus', 'credit', 'credits', 'continuing'],
+  ['worth', 'value', 'valuable', 'benefit', 'benefits', 'improves'],
+  ['less', 'lower', 'fewer', 'reduced', 'cheaper'],
   ['recession-proof', 'recession-resistant', 'recession', 'stable'],
 ];
 
