@@ -1,0 +1,114 @@
+import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import { ACTION, decodeQuizValue, QUIZ_ANSWER_ACTION } from '../action-ids.js';
+import type { SlackDeps } from '../deps.js';
+import { describe, postMessages, renderAndRemember, runCommand } from '../reply.js';
+import { renderSources, type SlackMessage } from '../render/index.js';
+
+type ButtonClick = BlockAction<ButtonAction>;
+
+async function tellUser(deps: SlackDeps, respond: RespondFn, message: SlackMessage | string): Promise<void> {
+  const payload = typeof message === 'string' ? { text: message } : message;
+  await respond({ response_type: 'ephemeral', replace_original: false, ...payload }).catch((error: unknown) => deps.logger.warn(`slack: ephemeral reply failed: ${describe(error)}`));
+}
+
+/** Runs a click handler, turning any failure into an ephemeral apology so the user is never left guessing. */
+function guarded(deps: SlackDeps, what: string, run: (click: { body: ButtonClick; action: ButtonAction; respond: RespondFn; client: webApi.WebClient }) => Promise<void>) {
+  return async ({ ack, body, action, respond, client }: { ack: () => Promise<void>; body: ButtonClick; action: ButtonAction; respond: RespondFn; client: webApi.WebClient }): Promise<void> => {
+    await ack();
+    await deps.inFlight.track(
+      run({ body, action, respond, client }).catch(async (error: unknown) => {
+        deps.logger.error(`slack: ${what} failed: ${describe(error)}`);
+        await tellUser(deps, respond, 'Sorry — that did not work. Please try again in a moment.');
+      }),
+    );
+  };
+}
+
+/** 👍 / 👎: records the vote through the core (value = answer id) and thanks the voter privately. */
+function registerFeedback(app: App, deps: SlackDeps): void {
+  for (const [actionId, vote] of [[ACTION.feedbackUp, 'up'], [ACTION.feedbackDown, 'down']] as const) {
+    app.action<ButtonClick>(
+      actionId,
+      guarded(deps, 'recording feedback', async ({ body, action, respond }) => {
+        if (!action.value) return tellUser(deps, respond, 'This button no longer works; ask the question again.');
+        deps.advisor.recordFeedback({ answerId: action.value, userId: body.user.id, vote, platform: 'slack' });
+        await tellUser(deps, respond, vote === 'up' ? 'Thanks for the feedback! :+1:' : 'Thanks — noted. Rephrasing the question or asking about one detail often helps.');
+      }),
+    );
+  }
+}
+
+/** "Sources": the quoted guide lines behind a reply, shown only to the person who clicked. */
+function registerSources(app: App, deps: SlackDeps): void {
+  app.action<ButtonClick>(
+    ACTION.sources,
+    guarded(deps, 'showing sources', async ({ action, respond }) => {
+      const citations = action.value ? deps.sources.get(action.value) : undefined;
+      if (!citations) return tellUser(deps, respond, 'Those sources are no longer available; ask the question again to see them.');
+      await tellUser(deps, respond, renderSources(citations));
+    }),
+  );
+}
+
+/**
+ * Quiz buttons A–D: `quiz answer X` for the clicking user in the quiz's conversation; the feedback (and the
+ * next question) goes into the question's thread. Clicks on a question that is no longer open are refused.
+ */
+function registerQuiz(app: App, deps: SlackDeps): void {
+  app.action<ButtonClick>(
+    QUIZ_ANSWER_ACTION,
+    guarded(deps, 'answering a quiz question', async ({ body, action, respond, client }) => {
+      const value = decodeQuizValue(action.value);
+      const letter = QUIZ_ANSWER_ACTION.exec(action.action_id)?.[1];
+      if (!value || !letter) return tellUser(deps, respond, 'This quiz button no longer works. Start a new quiz with `/career quiz`.');
+      const open = deps.openQuestions.get(value.conversationId);
+      if (open && value.quizId !== undefined && (open.quizId !== value.quizId || open.index !== value.index)) {
+        return tellUser(deps, respond, 'That question is closed — answer the latest one.');
+      }
+      const result = await runCommand(deps, { text: `quiz answer ${letter}`, conversationId: value.conversationId, userId: body.user.id, userName: body.user.username, platform: 'slack' });
+      const rendered = renderAndRemember(deps, result, value.conversationId);
+      if (result.kind === 'error') return tellUser(deps, respond, rendered.messages[0]!);
+      await postInThread(deps, body, respond, client, rendered.messages);
+      if (rendered.privateMessage) await tellUser(deps, respond, rendered.privateMessage);
+    }),
+  );
+  app.action<ButtonClick>(
+    ACTION.quizScore,
+    guarded(deps, 'showing the quiz score', async ({ body, action, respond }) => {
+      const value = decodeQuizValue(action.value);
+      if (!value) return tellUser(deps, respond, 'This button no longer works.');
+      const result = await runCommand(deps, { text: 'quiz score', conversationId: value.conversationId, userId: body.user.id, userName: body.user.username, platform: 'slack' });
+      const [message] = renderAndRemember(deps, result, value.conversationId).messages;
+      if (message) await tellUser(deps, respond, message);
+    }),
+  );
+}
+
+/**
+ * Posts into the thread of the clicked message. A question posted by a slash command may sit in a channel
+ * the bot has not joined (chat.postMessage then fails), and ephemeral messages have no thread: both fall
+ * back to the click's response URL.
+ */
+async function postInThread(deps: SlackDeps, body: ButtonClick, respond: RespondFn, client: webApi.WebClient, messages: SlackMessage[]): Promise<void> {
+  const container = body.container as { channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean };
+  const channel = container.channel_id ?? body.channel?.id;
+  const threadTs = container.thread_ts ?? container.message_ts ?? body.message?.ts;
+  if (channel && threadTs && !container.is_ephemeral) {
+    try {
+      await postMessages(deps, client, channel, threadTs, messages);
+      return;
+    } catch (error) {
+      deps.logger.warn(`slack: could not post quiz feedback in the thread (${describe(error)}); using the response URL`);
+    }
+  }
+  for (const message of messages) {
+    await respond({ response_type: container.is_ephemeral ? 'ephemeral' : 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
+  }
+}
+
+/** Registers every button listener. */
+export function registerActions(app: App, deps: SlackDeps): void {
+  registerFeedback(app, deps);
+  registerSources(app, deps);
+  registerQuiz(app, deps);
+}

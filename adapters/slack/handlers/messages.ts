@@ -1,0 +1,77 @@
+import type { App, webApi } from '@slack/bolt';
+import { channelConversation, channelMentions, isChannelAllowed, isDirectMessageChannel, threadConversation } from '../conversation.js';
+import type { SlackDeps } from '../deps.js';
+import { fromSlackText } from '../mrkdwn.js';
+import { describe, errorResult, postMessages, renderAndRemember, runCommand } from '../reply.js';
+import { renderResult, type RenderedResult } from '../render/index.js';
+
+/** The fields of a message-like event the listeners read. */
+interface IncomingMessage {
+  channel: string;
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  subtype?: string;
+  bot_id?: string;
+  edited?: unknown;
+}
+
+/** Only a person's new message is a question: not bots (ourselves included), edits, joins or other subtypes. */
+export function isFromPerson(event: IncomingMessage): event is IncomingMessage & { user: string } {
+  return event.subtype === undefined && event.bot_id === undefined && event.edited === undefined && typeof event.user === 'string';
+}
+
+/**
+ * Answers a message and posts the reply where it belongs. Never throws: a failing core becomes an apology
+ * in the same place, and a failing post is logged (the process stays up).
+ */
+async function answer(deps: SlackDeps, client: webApi.WebClient, message: { channel: string; user: string; text: string; replyThreadTs?: string; conversationId: string }): Promise<void> {
+  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, userId: message.user, platform: 'slack' });
+  try {
+    let rendered: RenderedResult;
+    try {
+      rendered = renderAndRemember(deps, result, message.conversationId, isDirectMessageChannel(message.channel) ? 'dm' : 'thread');
+    } catch (error) {
+      deps.logger.error(`slack: could not render a ${result.kind} reply: ${describe(error)}`);
+      rendered = renderResult(errorResult(error), message.conversationId);
+    }
+    await postMessages(deps, client, message.channel, message.replyThreadTs, rendered.messages);
+    const only = rendered.privateMessage;
+    if (only) {
+      await client.chat.postEphemeral({ channel: message.channel, user: message.user, ...(message.replyThreadTs ? { thread_ts: message.replyThreadTs } : {}), text: only.text, blocks: only.blocks });
+    }
+  } catch (error) {
+    deps.logger.error(`slack: could not post the reply in ${message.channel}: ${describe(error)}`);
+  }
+}
+
+/** `app_mention`: answer in the thread (starting one under the mention); the thread is the conversation. */
+export function registerMentions(app: App, deps: SlackDeps): void {
+  app.event('app_mention', async ({ event, client, context }) => {
+    if (!isFromPerson(event)) return;
+    // In a DM the message.im listener answers; answering here too would reply twice.
+    if (isDirectMessageChannel(event.channel)) return;
+    const threadTs = event.thread_ts ?? event.ts;
+    if (!isChannelAllowed(deps.allowList, event.channel)) {
+      await client.chat
+        .postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, text: `I only answer in ${channelMentions(deps.allowList)}. You can also send me a direct message.` })
+        .catch((error: unknown) => deps.logger.warn(`slack: could not post the allow-list notice: ${describe(error)}`));
+      return;
+    }
+    const text = fromSlackText(event.text, context.botUserId);
+    await deps.inFlight.track(answer(deps, client, { channel: event.channel, user: event.user, text, replyThreadTs: threadTs, conversationId: threadConversation(event.channel, threadTs) }));
+  });
+}
+
+/** `message.im`: answer a direct message in place (in its thread if it has one). */
+export function registerDirectMessages(app: App, deps: SlackDeps): void {
+  app.event('message', async ({ event, client, context }) => {
+    if (event.channel_type !== 'im') return;
+    const message = event as IncomingMessage;
+    if (!isFromPerson(message)) return;
+    const conversationId = message.thread_ts ? threadConversation(message.channel, message.thread_ts) : channelConversation(message.channel);
+    const text = fromSlackText(message.text ?? '', context.botUserId);
+    await deps.inFlight.track(answer(deps, client, { channel: message.channel, user: message.user, text, replyThreadTs: message.thread_ts, conversationId }));
+  });
+}

@@ -1,0 +1,49 @@
+import type { App, RespondFn } from '@slack/bolt';
+import { channelConversation, channelMentions, isChannelAllowed, isDirectMessageChannel, userConversation } from '../conversation.js';
+import type { SlackDeps } from '../deps.js';
+import { fromSlackText } from '../mrkdwn.js';
+import { describe, errorResult, renderAndRemember, runCommand } from '../reply.js';
+import { renderResult, type SlackMessage } from '../render/index.js';
+
+/** The slash command the manifest declares. */
+export const SLASH_COMMAND = '/career';
+
+async function send(respond: RespondFn, messages: SlackMessage[], visibility: 'ephemeral' | 'in_channel'): Promise<void> {
+  for (const message of messages) {
+    await respond({ response_type: visibility, replace_original: false, text: message.text, blocks: message.blocks });
+  }
+}
+
+/**
+ * `/career <question | cert X | plan … | topics | quiz | help>`: acknowledged at once (Slack allows 3 s),
+ * answered afterwards through the response URL. Replies are ephemeral (career questions are personal) except
+ * quiz questions and feedback, which are posted to the channel so everyone can play. The conversation is the user in that
+ * channel, so a multi-step `plan` keeps its state per person.
+ */
+export function registerSlashCommand(app: App, deps: SlackDeps): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    await deps.inFlight.track(
+      (async () => {
+        try {
+          if (!isChannelAllowed(deps.allowList, command.channel_id)) {
+            await respond({ response_type: 'ephemeral', text: `I only answer in ${channelMentions(deps.allowList)}. You can also send me a direct message.` });
+            return;
+          }
+          const conversationId = isDirectMessageChannel(command.channel_id) ? channelConversation(command.channel_id) : userConversation(command.channel_id, command.user_id);
+          const text = fromSlackText(command.text) || 'help';
+          const result = await runCommand(deps, { text, conversationId, userId: command.user_id, userName: command.user_name, platform: 'slack' });
+          const rendered = renderAndRemember(deps, result, conversationId, 'slash');
+          // A quiz is for everyone in the channel; everything else is only for the asker.
+          const forEveryone = result.kind === 'quiz-question' || result.kind === 'quiz-feedback';
+          await send(respond, rendered.messages, forEveryone ? 'in_channel' : 'ephemeral');
+          if (rendered.privateMessage) await send(respond, [rendered.privateMessage], 'ephemeral');
+        } catch (error) {
+          // Rendering or the response URL failed: one more, minimal attempt so the user is not left waiting.
+          deps.logger.error(`slack: /career reply failed in ${command.channel_id}: ${describe(error)}`);
+          await send(respond, renderResult(errorResult(error), '').messages, 'ephemeral').catch((again: unknown) => deps.logger.error(`slack: could not report the failure: ${describe(again)}`));
+        }
+      })(),
+    );
+  });
+}

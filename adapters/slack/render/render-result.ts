@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { Citation } from '../../../src/answer/index.js';
+import type { CommandResult, QuizQuestionView } from '../../../src/commands/types.js';
+import type { SlackMessage } from './blocks.js';
+import { renderAnswer } from './render-answer.js';
+import { compareCitations, renderCert, renderCertCompare, renderCertList, renderError, renderHelp, renderPlan, renderPlanQuestion, renderTopic, renderTopics, type Surface } from './render-cards.js';
+
+export type { Surface } from './render-cards.js';
+import { renderQuizFeedback, renderQuizQuestion, renderScoreboard } from './render-quiz.js';
+
+/** What a command result becomes in Slack. */
+export interface RenderedResult {
+  /** Usually one message; long answers and quiz feedback with a next question are two or more. */
+  messages: SlackMessage[];
+  /** For the requesting user only (quiz feedback while the question is still open for others). */
+  privateMessage?: SlackMessage;
+  /** Citations the "Sources" button will show, stored by the adapter under `key`. */
+  sources?: { key: string; citations: Citation[] };
+  /** The quiz question now open in this conversation, so clicks on older questions can be refused. */
+  openQuestion?: QuizQuestionView;
+  /** The quiz ended (no further question). */
+  quizFinished?: boolean;
+}
+
+/**
+ * Renders any command result as Block Kit messages. `conversationId` goes into quiz buttons so a click
+ * reaches the quiz it belongs to; `surface` (thread, DM, slash command) decides how to tell the user to reply.
+ */
+export function renderResult(result: CommandResult, conversationId: string, surface: Surface = 'thread'): RenderedResult {
+  const cited = (citations: Citation[], key: string = randomUUID()) => (citations.length > 0 ? { key, citations } : undefined);
+  switch (result.kind) {
+    case 'answer': {
+      const sources = cited(result.answer.citations, result.answer.id);
+      return { messages: renderAnswer(result.answer, sources?.key), sources };
+    }
+    case 'cert': {
+      const sources = cited(result.card.citations);
+      return { messages: renderCert(result, sources?.key), sources };
+    }
+    case 'cert-compare': {
+      const sources = cited(compareCitations(result.left, result.right).citations);
+      return { messages: renderCertCompare(result, sources?.key), sources };
+    }
+    case 'cert-list':
+      return { messages: renderCertList(result) };
+    case 'plan-question':
+      return { messages: renderPlanQuestion(result, surface) };
+    case 'plan': {
+      const sources = cited(result.citations);
+      return { messages: renderPlan(result, sources?.key), sources };
+    }
+    case 'topics':
+      return { messages: renderTopics(result) };
+    case 'topic': {
+      const sources = cited(result.citations);
+      return { messages: renderTopic(result, sources?.key), sources };
+    }
+    case 'quiz-question':
+      return { messages: [renderQuizQuestion(result.question, conversationId, result.intro)], openQuestion: result.question };
+    case 'quiz-feedback': {
+      const feedback = renderQuizFeedback(result, conversationId);
+      return {
+        messages: feedback.public,
+        ...(feedback.private ? { privateMessage: feedback.private } : {}),
+        // No next question and no scoreboard: the same question stays open for other players.
+        ...(result.next ? { openQuestion: result.next } : result.scoreboard ? { quizFinished: true } : {}),
+      };
+    }
+    case 'quiz-score':
+      return { messages: [renderScoreboard(result.scoreboard, result.finished)], ...(result.finished ? { quizFinished: true } : {}) };
+    case 'help':
+      return { messages: renderHelp(result) };
+    case 'error':
+      return { messages: renderError(result) };
+  }
+}

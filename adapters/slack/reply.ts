@@ -1,0 +1,61 @@
+import type { webApi } from '@slack/bolt';
+import type { CommandRequest, CommandResult } from '../../src/commands/types.js';
+import { CareerAdvisorError } from '../../src/errors.js';
+import type { SlackDeps } from './deps.js';
+import { renderResult, type RenderedResult, type SlackMessage, type Surface } from './render/index.js';
+
+/** Codes whose message is written for the user (what to change, or to wait). */
+const USER_FACING = new Set(['INPUT_INVALID', 'BUSY', 'NOT_FOUND']);
+
+/** What the user sees when the core fails: the error's own words when meant for them, otherwise a plain apology. */
+export function errorResult(error: unknown): Extract<CommandResult, { kind: 'error' }> {
+  if (error instanceof CareerAdvisorError && USER_FACING.has(error.code)) return { kind: 'error', code: error.code, message: error.message };
+  const code = error instanceof CareerAdvisorError ? error.code : 'INTERNAL';
+  return { kind: 'error', code, message: 'Sorry — something went wrong while answering. Please try again in a moment.' };
+}
+
+/** Runs a command through the core; never throws (a failure becomes an error result and a log line). */
+export async function runCommand(deps: SlackDeps, request: CommandRequest): Promise<CommandResult> {
+  const started = performance.now();
+  try {
+    const result = await deps.commands.handle(request);
+    deps.logger.debug(`slack: ${result.kind} for ${request.conversationId} in ${Math.round(performance.now() - started)} ms`);
+    return result;
+  } catch (error) {
+    const result = errorResult(error);
+    deps.logger.error(`slack: the command handler failed (${result.code}) for ${request.conversationId}: ${error instanceof Error ? error.message : String(error)}`);
+    return result;
+  }
+}
+
+/** Renders a result and remembers what its buttons need (sources, the open quiz question). */
+export function renderAndRemember(deps: SlackDeps, result: CommandResult, conversationId: string, surface?: Surface): RenderedResult {
+  const rendered = renderResult(result, conversationId, surface);
+  if (rendered.sources) deps.sources.set(rendered.sources.key, rendered.sources.citations);
+  if (rendered.openQuestion) deps.openQuestions.set(conversationId, { quizId: rendered.openQuestion.quizId, index: rendered.openQuestion.index });
+  if (rendered.quizFinished) deps.openQuestions.delete(conversationId);
+  return rendered;
+}
+
+/**
+ * Posts messages in order (in a thread when `threadTs` is set). If Slack refuses the blocks, the message
+ * is sent again as plain text so the user still gets an answer.
+ */
+export async function postMessages(deps: SlackDeps, client: webApi.WebClient, channel: string, threadTs: string | undefined, messages: SlackMessage[]): Promise<void> {
+  for (const message of messages) {
+    const base = { channel, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false };
+    try {
+      await client.chat.postMessage({ ...base, text: message.text, blocks: message.blocks });
+    } catch (error) {
+      deps.logger.warn(`slack: chat.postMessage with blocks failed in ${channel}: ${describe(error)}; retrying as plain text`);
+      await client.chat.postMessage({ ...base, text: message.text });
+    }
+  }
+}
+
+/** A Web API error's code (e.g. not_in_channel) or message, for logs. */
+export function describe(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  if (data && typeof data.error === 'string') return data.error;
+  return error instanceof Error ? error.message : String(error);
+}

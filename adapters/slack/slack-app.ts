@@ -1,0 +1,113 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type Logger, SocketModeReceiver, type webApi } from '@slack/bolt';
+import type { Config } from '../../src/config/index.js';
+import type { CommandHandler } from '../../src/commands/types.js';
+import { createCaches, type SlackAdvisor, type SlackDeps } from './deps.js';
+import { registerActions, registerDirectMessages, registerEventDedupe, registerMentions, registerSlashCommand } from './handlers/index.js';
+import { InFlight } from './in-flight.js';
+import { boltLogLevel, createSlackLogger, redactingLogger } from './logger.js';
+import { createReceiver, webClientOptions } from './receivers.js';
+import { slackMode, type SlackMode } from './slack-mode.js';
+
+export interface StartSlackAppOptions {
+  config: Config;
+  /** Records 👍/👎 votes (the CareerAdvisor). */
+  advisor: SlackAdvisor;
+  /** Answers questions and commands (`createCommandHandler(advisor)`). */
+  commands: CommandHandler;
+  /** Bolt-style logger; default: pino JSON on stderr at LOG_LEVEL. Secrets are redacted either way. */
+  logger?: Logger;
+  /** Extra Web API client options (tests: `retryConfig: { retries: 0 }`). SLACK_API_URL is applied first. */
+  clientOptions?: webApi.WebClientOptions;
+  /** HTTP mode: answer Slack only after listeners finish (deterministic tests). Default false: ack at once. */
+  processBeforeResponse?: boolean;
+  /** How long `stop()` waits for answers still being written. Default 10 s. */
+  drainTimeoutMs?: number;
+  /** Clock for the timestamp check and caches (tests). */
+  now?: () => number;
+}
+
+export interface RunningSlackApp {
+  app: App;
+  mode: SlackMode;
+  /** The port the HTTP receiver listens on (HTTP mode only; PORT=0 picks a free one). */
+  port?: number;
+  /** Stops receiving, waits for answers in progress, and closes the connection. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Slack app: HTTP mode (Events API at POST /slack/events, signing secret, PORT) or Socket Mode
+ * (SLACK_APP_TOKEN). Listens for mentions, DMs, `/career` and button clicks, answering through `commands`.
+ */
+export async function startSlackApp(options: StartSlackAppOptions): Promise<RunningSlackApp> {
+  const { config } = options;
+  const mode = slackMode(config);
+  const logger = redactingLogger(options.logger ?? createSlackLogger(config.LOG_LEVEL), [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN]);
+  const receiver = createReceiver(config, mode, { logger, processBeforeResponse: options.processBeforeResponse, clientOptions: options.clientOptions, now: options.now });
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    receiver,
+    logger,
+    logLevel: options.logger ? undefined : boltLogLevel(config.LOG_LEVEL),
+    // A fresh object: Bolt mutates it (adds the logger).
+    clientOptions: webClientOptions(config, options.clientOptions),
+  });
+  const deps: SlackDeps = {
+    commands: options.commands,
+    advisor: options.advisor,
+    logger,
+    allowList: new Set(config.SLACK_CHANNEL_IDS),
+    inFlight: new InFlight(),
+    ...createCaches(options.now),
+  };
+  registerEventDedupe(app, deps);
+  registerMentions(app, deps);
+  registerDirectMessages(app, deps);
+  registerSlashCommand(app, deps);
+  registerActions(app, deps);
+  // Last resort: anything a listener let through is logged; Bolt has already acked, the process stays up.
+  app.error(async (error) => {
+    logger.error(`slack: unhandled error in a listener: ${error.code ?? ''} ${error.message}`);
+  });
+
+  let port: number | undefined;
+  if (mode === 'http') {
+    const server = (await app.start(config.PORT)) as Server;
+    port = (server.address() as AddressInfo).port;
+    logger.info(`slack: HTTP mode, listening on port ${port} (POST /slack/events, GET /healthz)`);
+  } else {
+    await app.start();
+    logger.info('slack: Socket Mode, connected');
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      const drainMs = options.drainTimeoutMs ?? 10_000;
+      if (receiver instanceof SocketModeReceiver) await stopSocketMode(app, receiver, Math.min(drainMs, 3000));
+      else await app.stop();
+      const unfinished = await deps.inFlight.drain(drainMs);
+      if (unfinished > 0) logger.warn(`slack: stopped with ${unfinished} answer(s) still in progress`);
+      logger.info('slack: stopped');
+    })();
+    return stopping;
+  };
+  return { app, mode, port, stop };
+}
+
+/**
+ * `app.stop()` resolves before the WebSocket close handshake ends; waiting for `disconnected` keeps the
+ * client from scheduling a reconnect in between.
+ */
+async function stopSocketMode(app: App, receiver: SocketModeReceiver, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const disconnected = new Promise<void>((resolve) => {
+    receiver.client.once('disconnected', () => resolve());
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await app.stop();
+  await disconnected;
+  clearTimeout(timer);
+}
