@@ -2,12 +2,17 @@
 import { CareerAdvisorError } from '../../src/errors.js';
 import { askCommand } from './commands/ask.js';
 import { benchCommand } from './commands/bench.js';
+import { certCommand } from './commands/cert.js';
 import { chatCommand } from './commands/chat.js';
 import { evalCommand } from './commands/eval.js';
 import { ingestCommand } from './commands/ingest.js';
+import { planCommand } from './commands/plan.js';
+import { quizCommand } from './commands/quiz.js';
+import { topicsCommand } from './commands/topics.js';
+import { slackCliCommand } from '../slack/cli-command.js';
 import type { CliCommand } from './command.js';
 
-const COMMANDS: CliCommand[] = [askCommand, chatCommand, ingestCommand, evalCommand, benchCommand];
+const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, slackCliCommand];
 
 function usage(): string {
   return ['Usage: career-advisor <command> [options]', '', ...COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n           ${c.usage}`)].join('\n');

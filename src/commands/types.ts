@@ -12,6 +12,8 @@ export interface CommandRequest {
   userId: string;
   userName?: string;
   platform: Platform;
+  /** Receives answer text as a language model writes it, for front ends that can show it live. */
+  onToken?: (token: string) => void;
 }
 
 /** A certification card built from the glossary. */
@@ -19,6 +21,10 @@ export interface CertCard {
   acronym: string;
   name: string;
   organization: string;
+  /** The organisation's full name when `organization` is an acronym ("American Academy of Professional Coders"). */
+  organizationName?: string;
+  /** "entry level" or "advanced", when the guide says so. */
+  level?: string;
   /** What it is for: inpatient, outpatient, physician office, audit, entry level… */
   focus: string[];
   /** The defining guide line. */

@@ -39,6 +39,7 @@ const AUXILIARIES = new Set(['are', 'is', 'was', 'were', 'can', 'could', 'do', '
 
 /** "Which/what are the …", "what <plural noun> …", "list", "steps", "types of", "where": a list answers it. */
 function wantsList(q: string): boolean {
+  if (/^(?:what|how) about\b/.test(q)) return false; // "what about managers?" asks for one more item, not a list
   if (/\b(?:which|what) (?:are|kinds?|types?|other)\b|\blist\b|\bsteps\b|\btypes of\b|^where\b/.test(q)) return true;
   const head = /^(?:what|which)\s+((?:[\w-]+\s+){0,2}[\w-]+)/.exec(q)?.[1]?.split(/\s+/) ?? [];
   const nouns = head.slice(0, head.findIndex((w) => AUXILIARIES.has(w)) === -1 ? head.length : head.findIndex((w) => AUXILIARIES.has(w)));

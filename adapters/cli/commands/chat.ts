@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
-import { CareerAdvisorError } from '../../../src/errors.js';
+import { createCommandHandler, renderText } from '../../../src/commands/index.js';
 import { openAdvisor } from '../cli-context.js';
 import type { CliCommand } from '../command.js';
 import { renderAnswer } from '../render-answer.js';
 
 export const chatCommand: CliCommand = {
   name: 'chat',
-  summary: 'Interactive chat that remembers the conversation (/help for commands)',
+  summary: 'Interactive chat that remembers the conversation (/help lists /cert, /plan, /topics, /quiz)',
   usage: 'career-advisor chat',
   async run() {
     const advisor = await openAdvisor();
+    const commands = createCommandHandler(advisor);
     const conversationId = `cli-${randomUUID()}`;
+    const userId = safeUserName();
     const color = process.stdout.isTTY;
+    const streaming = advisor.config.LLM_PROVIDER === 'openai';
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-    process.stdout.write('Ask about becoming a clinical coding specialist. /reset starts over, /quit leaves.\n');
+    process.stdout.write('Ask about becoming a clinical coding specialist. /help lists commands, /reset starts over, /quit leaves.\n');
     rl.setPrompt('you> ');
     rl.prompt();
     for await (const line of rl) {
@@ -24,16 +28,17 @@ export const chatCommand: CliCommand = {
         advisor.forget(conversationId);
         process.stdout.write('Conversation cleared.\n');
       } else if (text) {
+        // With a language model configured, its words are printed as they arrive, then the checked answer's sources.
+        let streamed = '';
+        const onToken = streaming ? (token: string) => void process.stdout.write(((streamed += token), token)) : undefined;
         try {
-          // With a language model configured, print its words as they arrive, then the checked answer.
-          let streamed = '';
-          const onToken = advisor.config.LLM_PROVIDER === 'openai' ? (token: string) => void process.stdout.write((streamed += token, token)) : undefined;
-          const answer = await advisor.ask(text, { conversationId, onToken });
-          if (streamed && streamed.trim() === answer.answer.trim()) process.stdout.write(`\n${renderAnswer({ ...answer, answer: '' }, { color }).trimStart()}\n`);
-          else process.stdout.write(`${streamed ? '\n\n' : ''}${renderAnswer(answer, { color })}\n`);
+          const result = await commands.handle({ text, conversationId, userId, platform: 'cli', onToken });
+          if (result.kind !== 'answer') process.stdout.write(`${renderText(result)}\n`);
+          else if (streamed && streamed.trim() === result.answer.answer.trim()) process.stdout.write(`\n${renderAnswer({ ...result.answer, answer: '' }, { color }).trimStart()}\n`);
+          else process.stdout.write(`${streamed ? '\n\n' : ''}${renderAnswer(result.answer, { color })}\n`);
         } catch (error) {
           // A bad message must never end the session.
-          process.stdout.write(`${error instanceof CareerAdvisorError ? error.message : 'Something went wrong answering that; please try again.'}\n`);
+          process.stdout.write(`Something went wrong answering that (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); please try again.\n`);
         }
       }
       rl.prompt();
@@ -42,3 +47,11 @@ export const chatCommand: CliCommand = {
     return 0;
   },
 };
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli-user';
+  }
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineCommand } from './registry.js';
+
+/** `ask <question>`: a cited answer from the guide. Free text that is no command lands here too. */
+export const askCommand = defineCommand({
+  name: 'ask',
+  aliases: [],
+  summary: 'Ask anything about the guide (plain text works too)',
+  usage: 'ask <question>',
+  examples: ['How much does an entry-level coder earn?', 'ask how long does it take to become a coder?'],
+  input: z.object({ question: z.string().trim().min(1, 'Type a question after “ask”.') }),
+  parse: (args) => ({ question: args }),
+  async run({ question }, { advisor, request }) {
+    return { kind: 'answer', answer: await advisor.ask(question, { conversationId: request.conversationId, onToken: request.onToken }) };
+  },
+});

@@ -1,0 +1,91 @@
+import type { Citation } from '../answer/index.js';
+import type { CertCard, CommandResult, QuizQuestionView, ScoreLine } from './types.js';
+
+const LETTERS = ['A', 'B', 'C', 'D', 'E'];
+
+function sources(citations: readonly Citation[]): string[] {
+  return citations.length ? ['', 'Sources', ...citations.map((c) => `  [${c.n}] ${c.section} (${c.source})`)] : [];
+}
+
+function card(c: CertCard): string[] {
+  const org = c.organizationName ? `${c.organization} (${c.organizationName})` : c.organization;
+  const first = c.citations[0] ? ` [${c.citations[0].n}]` : '';
+  return [
+    `${c.acronym} — ${c.name}`,
+    `Organisation: ${org}`,
+    ...(c.level ? [`Level: ${c.level}`] : []),
+    `Focus: ${c.focus.length ? c.focus.join(', ') : 'not stated'}`,
+    `${c.summary}${first}`,
+    ...(c.related.length ? ['', 'Good to know', ...c.related.map((r) => `  • ${r.text} [${r.n}]`)] : []),
+    ...sources(c.citations),
+  ];
+}
+
+function question(view: QuizQuestionView): string[] {
+  return [`Question ${view.index + 1} of ${view.total}: ${view.question}`, ...view.options.map((o, i) => `  ${LETTERS[i]}. ${o}`)];
+}
+
+function scores(board: readonly ScoreLine[], finished: boolean): string[] {
+  if (board.length === 0) return [finished ? 'Quiz over. Nobody answered.' : 'No answers yet.'];
+  return [finished ? 'Final scores' : 'Scores so far', ...board.map((s, i) => `  ${i + 1}. ${s.userName ?? s.userId} — ${s.correct}/${s.answered} correct`)];
+}
+
+/** Renders any command result as plain text for a terminal (answers: the text, then numbered sources). */
+export function renderText(result: CommandResult): string {
+  switch (result.kind) {
+    case 'answer': {
+      const a = result.answer;
+      return [a.answer, ...(a.notes?.length ? ['', ...a.notes.map((n) => `note: ${n}`)] : []), ...sources(a.citations)].join('\n');
+    }
+    case 'cert':
+      return card(result.card).join('\n');
+    case 'cert-compare':
+      return [
+        `${result.left.acronym} vs ${result.right.acronym}`,
+        ...result.differences.map((d) => `  • ${d}`),
+        '',
+        '────────',
+        ...card(result.left),
+        '',
+        '────────',
+        ...card(result.right),
+      ].join('\n');
+    case 'cert-list':
+      return [result.message, ...result.certifications.map((c) => `  ${c.acronym.padEnd(6)} ${c.name}`)].join('\n');
+    case 'plan-question':
+      return `Question ${result.step} of ${result.totalSteps}: ${result.question}`;
+    case 'plan': {
+      const steps = result.steps.flatMap((s, i) => {
+        const facts = [s.duration ? `Time: ${s.duration}` : '', s.salary ? `Salary: ${s.salary}` : ''].filter(Boolean).join(' · ');
+        return [`${i + 1}. ${s.title} ${s.cites.map((n) => `[${n}]`).join('')}`, `   ${s.detail}`, ...(facts ? [`   ${facts}`] : [])];
+      });
+      return [result.summary, '', ...steps, ...sources(result.citations)].join('\n');
+    }
+    case 'topics':
+      return [
+        'Topics in the guide (open one with “topics <words>” or “topics <number>”):',
+        ...result.outline.map((o, i) => `${String(i + 1).padStart(3)}. ${'  '.repeat(o.depth)}${o.title}`),
+      ].join('\n');
+    case 'topic':
+      return [result.section, '', result.text, ...sources(result.citations)].join('\n');
+    case 'quiz-question':
+      return [...(result.intro ? [result.intro, ''] : []), ...question(result.question)].join('\n');
+    case 'quiz-feedback': {
+      const c = result.citation;
+      const lines = [
+        result.correct ? `✓ Correct: ${result.answer}` : `✗ Not quite. The answer is ${result.answer}`,
+        `${result.explanation} [${c.n}]`,
+        `  [${c.n}] ${c.section}: “${c.quote}”`,
+      ];
+      if (result.next) lines.push('', ...question(result.next));
+      else if (result.scoreboard) lines.push('', ...scores(result.scoreboard, true));
+      return lines.join('\n');
+    }
+    case 'quiz-score':
+      return scores(result.scoreboard, result.finished).join('\n');
+    case 'help':
+      return [result.text, ...(result.examples.length ? ['', 'Examples:', ...result.examples.map((e) => `  ${e}`)] : [])].join('\n');
+    case 'error':
+      return result.message;
+  }
+}
