@@ -229,4 +229,40 @@ describe('index problems at the CLI', () => {
     expect(answer.answer).toMatch(/\bCCS\b/);
     expect(existsSync(join(fresh, 'manifest.json'))).toBe(true);
   });
+
+  it('cert --json prints a card {acronym, name, organization, focus, citations} built from the guide', async () => {
+    const result = await run(['cert', '--json', 'ccsp']);
+    expect(result.code, result.stderr).toBe(0);
+    const card = JSON.parse(result.stdout);
+    expect(card).toMatchObject({ acronym: 'CCS-P', name: 'Certified Coding Specialist-Physician', organization: 'AHIMA' });
+    expect(card.focus).toContain('physician office');
+    expect(card.citations[0].section).toContain('Professional Certifications');
+  });
+
+  it('quiz --json --count N --seed S exports N distinct cited questions, the same for the same seed', async () => {
+    const first = await run(['quiz', '--json', '--count', '40', '--seed', 'study-group']);
+    const again = await run(['quiz', '--json', '--count', '40', '--seed', 'study-group']);
+    expect(first.code, first.stderr).toBe(0);
+    const questions = JSON.parse(first.stdout) as Array<{ question: string; options: string[]; answer: string; citation: { section: string; quote: string } }>;
+    expect(questions).toHaveLength(40);
+    expect(again.stdout).toBe(first.stdout);
+    const guide = readFileSync(join(knowledgeDir, 'clinical-coding-specialist-guide.md'), 'utf8');
+    for (const q of questions) {
+      // The answer is the option letter; the correct option's text appears in the cited guide line.
+      const correct = q.options['ABCD'.indexOf(q.answer)];
+      expect(correct, q.question).toBeDefined();
+      expect(guide).toContain(q.citation.quote);
+      expect(q.citation.quote.toLowerCase()).toContain(correct!.toLowerCase().replace(/\.$/, '').slice(0, 12));
+    }
+    expect(new Set(questions.map((q) => `${q.question}|${q.answer}`)).size).toBe(40);
+  });
+
+  it('topics lists the outline and `plan` answers a one-line profile with cited steps', async () => {
+    const outline = await run(['topics']);
+    expect(outline.code, outline.stderr).toBe(0);
+    expect(outline.stdout).toContain('Compensation Overview');
+    const plan = await run(['plan', '--json', "I'm a high school graduate with no coding experience and I want to work remotely"]);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toMatch(/\$28,000/);
+  });
 });
