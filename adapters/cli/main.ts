@@ -9,10 +9,12 @@ import { ingestCommand } from './commands/ingest.js';
 import { planCommand } from './commands/plan.js';
 import { quizCommand } from './commands/quiz.js';
 import { topicsCommand } from './commands/topics.js';
-import { slackCliCommand } from '../slack/cli-command.js';
+import { createSlackCliCommand } from '../slack/cli-command.js';
+import { startCommand } from './commands/start.js';
+import { botDeps } from './bot-deps.js';
 import type { CliCommand } from './command.js';
 
-const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, slackCliCommand];
+const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, startCommand, createSlackCliCommand(botDeps())];
 
 function usage(): string {
   return ['Usage: career-advisor <command> [options]', '', ...COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n           ${c.usage}`)].join('\n');

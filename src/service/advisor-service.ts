@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CommandHandler, CommandRequest, CommandResult, Feedback } from '../commands/types.js';
+import type { CommandHandler, CommandRequest, CommandResult } from '../commands/types.js';
 import type { Config } from '../config/index.js';
 import type { CareerAdvisor } from '../core/index.js';
 import { CareerAdvisorError } from '../errors.js';
@@ -10,7 +10,8 @@ import type { ServiceMetrics } from './metrics.js';
 
 export interface AdvisorServiceOptions {
   config: Config;
-  advisor: CareerAdvisor;
+  /** Unused by the service itself; kept so callers hand over one object graph. */
+  advisor?: CareerAdvisor;
   /** The command layer (ask, cert, plan, topics, quiz, help). */
   commands: CommandHandler;
   store?: Store;
@@ -76,12 +77,6 @@ export class AdvisorService implements CommandHandler {
       logger?.error({ platform, err: describe(cause) }, 'request failed');
       return error('INTERNAL', 'Sorry, something went wrong while answering. Please try again.');
     }
-  }
-
-  /** Records a 👍/👎 vote in the core and the store. */
-  recordFeedback(feedback: Feedback): void {
-    this.options.advisor.recordFeedback(feedback);
-    this.options.store?.recordFeedback({ questionId: feedback.answerId, userId: feedback.userId, vote: feedback.vote, ts: Date.now() });
   }
 
   /** Store and queue state for /healthz. */

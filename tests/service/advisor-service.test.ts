@@ -5,7 +5,7 @@ import type { CommandHandler, CommandRequest } from '../../src/commands/types.js
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { createAnswerQueue, createRateLimiter } from '../../src/limits/index.js';
 import { phiReminder } from '../../src/privacy/index.js';
-import { AdvisorService, createLogger, createMetrics, startHealthServer, type HealthServer } from '../../src/service/index.js';
+import { AdvisorService, createLogger, createMetrics, startHealthServer, storeFeedbackSink, type HealthServer } from '../../src/service/index.js';
 import { openStore } from '../../src/store/index.js';
 import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
 
@@ -58,12 +58,13 @@ describe('AdvisorService', () => {
   it('records abstentions for the knowledge-gap report and feedback for the answer', async () => {
     const config = testConfig();
     const store = openStore({ path: config.storePath, retentionDays: 30 });
-    const service = new AdvisorService({ config, advisor, commands: askHandler(advisor), store });
+    const voting = await openTestAdvisor({ config, feedback: storeFeedbackSink(store) });
+    const service = new AdvisorService({ config, commands: askHandler(voting), store });
     const miss = await service.handle(request('How much does the CPC exam cost?'));
     expect(miss.kind === 'answer' && miss.answer.abstained).toBe(true);
     const hit = await service.handle(request('Which AHIMA certification is for hospital inpatient coding?'));
     if (hit.kind !== 'answer') throw new Error('expected an answer');
-    service.recordFeedback({ answerId: hit.answer.id!, userId: 'u2', vote: 'down', platform: 'slack' });
+    voting.recordFeedback({ answerId: hit.answer.id!, userId: 'u2', vote: 'down', platform: 'slack' });
     expect(store.topUnanswered(5).map((q) => q.question)).toEqual(['How much does the CPC exam cost?']);
     expect(store.lowestRated(5)[0]).toMatchObject({ question: 'Which AHIMA certification is for hospital inpatient coding?' });
     await service.close();

@@ -1,0 +1,22 @@
+import type { BotRuntime } from '../../src/service/index.js';
+
+/** A started adapter the runtime can stop. */
+export interface RunningAdapter {
+  name: 'slack' | 'discord';
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the adapters whose credentials are configured. Each is imported only when needed, so
+ * a Slack-only deployment never loads discord.js and vice versa.
+ */
+export async function startConfiguredAdapters(runtime: BotRuntime): Promise<RunningAdapter[]> {
+  const { config, advisor, commands } = runtime;
+  const running: RunningAdapter[] = [];
+  if (config.SLACK_BOT_TOKEN) {
+    const { startSlackApp } = await import('../slack/slack-app.js');
+    const app = await startSlackApp({ config, advisor, commands });
+    running.push({ name: 'slack', stop: () => app.stop() });
+  }
+  return running;
+}

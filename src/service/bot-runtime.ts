@@ -1,0 +1,48 @@
+import type { Logger } from 'pino';
+import { createCommandHandler } from '../commands/index.js';
+import type { Config } from '../config/index.js';
+import { CareerAdvisor } from '../core/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { AdvisorService } from './advisor-service.js';
+import { startHealthServer, type HealthServer } from './health-server.js';
+import { createLogger } from './logger.js';
+import { createMetrics, type ServiceMetrics } from './metrics.js';
+import { storeFeedbackSink } from './store-feedback-sink.js';
+
+/**
+ * Everything a running bot needs besides its transport: logs, the question store, the advisor
+ * (feedback going to the store), the guarded command service, metrics and the health server.
+ * Adapters get `advisor` and `commands`; `close()` finishes answers in flight and flushes the store.
+ */
+export class BotRuntime {
+  private constructor(
+    readonly config: Config,
+    readonly logger: Logger,
+    readonly store: Store,
+    readonly advisor: CareerAdvisor,
+    readonly commands: AdvisorService,
+    readonly metrics: ServiceMetrics,
+    readonly health: HealthServer,
+  ) {}
+
+  static async open(config: Config, options: { logger?: Logger } = {}): Promise<BotRuntime> {
+    const logger = options.logger ?? createLogger(config);
+    const store = openStore({ path: config.storePath, retentionDays: config.STORE_RETENTION_DAYS, logger, idSalt: config.STORE_ID_SALT });
+    const advisor = await CareerAdvisor.open(config, {
+      feedback: storeFeedbackSink(store),
+      llmLogger: logger,
+      onRebuild: (reason, summary) => logger.info({ reason, chunks: summary?.chunks }, summary ? 'index rebuilt' : 'rebuilding index'),
+    });
+    const metrics = createMetrics();
+    const commands = new AdvisorService({ config, advisor, commands: createCommandHandler(advisor), store, metrics, logger });
+    const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => commands.health() });
+    logger.info({ port: health.port }, 'health and metrics server listening (GET /healthz, GET /metrics)');
+    return new BotRuntime(config, logger, store, advisor, commands, metrics, health);
+  }
+
+  /** Finishes answers in flight, closes the store and the health server. */
+  async close(): Promise<void> {
+    await this.commands.close();
+    await this.health.close();
+  }
+}
