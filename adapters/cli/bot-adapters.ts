@@ -18,5 +18,10 @@ export async function startConfiguredAdapters(runtime: BotRuntime): Promise<Runn
     const app = await startSlackApp({ config, advisor, commands });
     running.push({ name: 'slack', stop: () => app.stop() });
   }
+  if (config.DISCORD_TOKEN) {
+    const { startDiscordBot } = await import('../discord/bot.js');
+    const bot = await startDiscordBot({ config, advisor, commands, logger: runtime.logger });
+    running.push({ name: 'discord', stop: () => bot.stop() });
+  }
   return running;
 }

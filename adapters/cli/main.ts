@@ -11,10 +11,11 @@ import { quizCommand } from './commands/quiz.js';
 import { topicsCommand } from './commands/topics.js';
 import { createSlackCliCommand } from '../slack/cli-command.js';
 import { startCommand } from './commands/start.js';
-import { botDeps } from './bot-deps.js';
+import { createDiscordCliCommand } from '../discord/cli-command.js';
+import { discordRuntimeDeps, slackRuntimeDeps } from './bot-deps.js';
 import type { CliCommand } from './command.js';
 
-const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, startCommand, createSlackCliCommand(botDeps())];
+const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, startCommand, createSlackCliCommand(slackRuntimeDeps()), createDiscordCliCommand(discordRuntimeDeps())];
 
 function usage(): string {
   return ['Usage: career-advisor <command> [options]', '', ...COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n           ${c.usage}`)].join('\n');

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../src/config/index.js';
 import { InputError } from '../../../src/errors.js';
-import { buildReport, emptyReport, renderReportHtml, renderReportText, type Report } from '../../../src/report/index.js';
+import { buildReport, emptyReport, MAX_REPORT_DAYS, renderReportHtml, renderReportText, type Report } from '../../../src/report/index.js';
 import { openStore } from '../../../src/store/index.js';
 import type { CliCommand } from '../command.js';
 
@@ -69,7 +69,7 @@ function parseOptions(args: string[]): ReportArgs {
   } catch (err) {
     throw new InputError(`${err instanceof Error ? err.message : String(err)}\n  usage: career-advisor report [--days N] [--limit N] [--json] [--html FILE]`);
   }
-  const days = wholeNumber('--days', values.days, 1, 3650);
+  const days = wholeNumber('--days', values.days, 1, MAX_REPORT_DAYS);
   const limit = wholeNumber('--limit', values.limit, 1, 100);
   if (values.html !== undefined && values.html.trim() === '') throw new InputError('--html needs a file name, e.g. --html report.html');
   return { days, limit, json: values.json, html: values.html };

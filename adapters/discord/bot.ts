@@ -1,0 +1,78 @@
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { ClientOptions } from 'discord.js';
+import type { CommandHandler } from '../../src/commands/types.js';
+import type { Config } from '../../src/config/index.js';
+import { ConfigError } from '../../src/errors.js';
+import { createBotContext, type FeedbackRecorder } from './context.js';
+import { handleInteraction } from './interaction-handler.js';
+import { errorFields, stderrLogger, type DiscordLogger } from './logger.js';
+import { handleMessage } from './message-handler.js';
+
+export interface StartDiscordBotOptions {
+  config: Config;
+  /** Records 👍/👎 (a CareerAdvisor fits). */
+  advisor: FeedbackRecorder;
+  /** The command layer every message and slash command goes through. */
+  commands: CommandHandler;
+  logger?: DiscordLogger;
+  /** Extra discord.js client options (merged; `rest` is merged key by key). */
+  clientOptions?: Partial<ClientOptions>;
+}
+
+export interface DiscordBot {
+  client: Client<true>;
+  /** Disconnects from Discord; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Logs the bot in and resolves once it is ready. Uses only non-privileged intents: mentions,
+ * DMs and interactions carry their content without the Message Content intent.
+ * DISCORD_API_BASE, when set, replaces the REST base URL (a proxy or a local fake).
+ * Reconnects and REST rate limits are handled by discord.js.
+ */
+export async function startDiscordBot(options: StartDiscordBotOptions): Promise<DiscordBot> {
+  const { config, clientOptions = {} } = options;
+  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal (see docs/discord.md).');
+  const logger = options.logger ?? stderrLogger;
+  const ctx = createBotContext({ config, advisor: options.advisor, commands: options.commands, logger });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // DM channels are not cached when the first DM arrives; without this partial it is dropped.
+    partials: [Partials.Channel],
+    // Reply even if the question was deleted meanwhile, and never ping @everyone or roles.
+    failIfNotExists: false,
+    allowedMentions: { parse: [], repliedUser: true },
+    ...clientOptions,
+    rest: { ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}), ...clientOptions.rest },
+  });
+
+  client.on(Events.MessageCreate, (message) => {
+    void handleMessage(ctx, client, message).catch((error: unknown) => logger.error(errorFields(error), 'message handler failed'));
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    void handleInteraction(ctx, interaction).catch((error: unknown) => logger.error(errorFields(error), 'interaction handler failed'));
+  });
+  // Without an 'error' listener an emitted error would crash the process.
+  client.on(Events.Error, (error) => logger.error(errorFields(error), 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({}, message));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway session resumed'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(config.DISCORD_TOKEN);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  const readyClient = client as Client<true>;
+  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'discord bot ready');
+
+  let stopped: Promise<void> | null = null;
+  return {
+    client: readyClient,
+    stop: () => (stopped ??= client.destroy()),
+  };
+}

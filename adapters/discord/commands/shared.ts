@@ -1,0 +1,41 @@
+import { ApplicationIntegrationType, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import type { ChatInputCommandInteraction, RepliableInteraction } from 'discord.js';
+import { runText, type Asker, type BotContext } from '../context.js';
+import { placeOf, surfaceOf, type Place } from '../conversation.js';
+import { renderResult } from '../render/index.js';
+import { sendToInteraction } from '../respond.js';
+
+/** A slash command usable in servers and in DMs with the bot. */
+export function slashCommand(name: string, description: string): SlashCommandBuilder {
+  return new SlashCommandBuilder()
+    .setName(name)
+    .setDescription(description)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+}
+
+export function interactionPlace(interaction: RepliableInteraction): Place {
+  return placeOf(interaction.channel, interaction.channelId ?? interaction.user.id, interaction.user.id, interaction.inGuild());
+}
+
+export function askerOf(interaction: RepliableInteraction): Asker {
+  const member = interaction.member;
+  const name = member && 'displayName' in member ? member.displayName : interaction.user.displayName;
+  return { id: interaction.user.id, name };
+}
+
+/**
+ * The common slash-command flow: acknowledge at once (deferReply, so the 3 s deadline can't
+ * pass while the answer is written), run the command text, render, edit the reply.
+ */
+export async function answerWithText(
+  interaction: ChatInputCommandInteraction,
+  ctx: BotContext,
+  text: string,
+  options: { ephemeral?: boolean } = {},
+): Promise<void> {
+  await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  const place = interactionPlace(interaction);
+  const result = await runText(ctx, place, text, askerOf(interaction));
+  await sendToInteraction(interaction, renderResult(result, surfaceOf(place)));
+}

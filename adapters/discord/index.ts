@@ -1,0 +1,16 @@
+export { startDiscordBot } from './bot.js';
+export type { DiscordBot, StartDiscordBotOptions } from './bot.js';
+export { registerCommands } from './register-commands.js';
+export type { RegisterCommandsOptions, RegisteredCommands } from './register-commands.js';
+export { createDiscordCliCommand, discordCliCommand } from './cli-command.js';
+export type { DiscordCliDeps, SignalSource } from './cli-command.js';
+export { commandDefinitions, slashCommands } from './commands/index.js';
+export type { SlashCommand } from './commands/index.js';
+export type { BotContext, FeedbackRecorder } from './context.js';
+export { conversationIdFor, isAllowed, stripMention } from './conversation.js';
+export type { Place } from './conversation.js';
+export { decodeCustomId, encodeCustomId } from './custom-id.js';
+export type { ButtonAction } from './custom-id.js';
+export type { DiscordLogger } from './logger.js';
+export { DISCORD_LIMITS, limitViolations, renderResult, splitText } from './render/index.js';
+export type { MessagePayload, Rendered } from './render/index.js';

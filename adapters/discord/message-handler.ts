@@ -1,0 +1,57 @@
+import type { Client, Message, TextBasedChannel } from 'discord.js';
+import { runText, type BotContext } from './context.js';
+import { isAllowed, placeOf, stripMention, surfaceOf } from './conversation.js';
+import { errorFields, type DiscordLogger } from './logger.js';
+import { renderResult } from './render/index.js';
+import { sendToMessage } from './respond.js';
+import { isUserError, userMessageFor } from './user-message.js';
+
+/** Discord shows "typing…" for 10 s; refresh it a little sooner while an answer is being written. */
+const TYPING_REFRESH_MS = 8000;
+
+/**
+ * Answers a mention (`@bot how much do coders make?`) or a DM as a reply. Ignores bots (itself
+ * included), system and webhook messages, guild messages that don't mention the bot, and channels
+ * outside DISCORD_CHANNEL_IDS. Works without the Message Content intent: Discord still sends the
+ * content of mentions and DMs. Never throws: failures are logged and the user gets an apology.
+ */
+export async function handleMessage(ctx: BotContext, client: Client, message: Message): Promise<void> {
+  const me = client.user;
+  if (!me || message.author.bot || message.system || message.webhookId) return;
+  const inGuild = message.inGuild();
+  const botRoleId = inGuild ? message.guild.members.me?.roles.botRole?.id : undefined;
+  const mentioned = message.mentions.users.has(me.id) || (botRoleId !== undefined && message.mentions.roles.has(botRoleId));
+  if (inGuild && !mentioned) return;
+  const place = placeOf(message.channel, message.channelId, message.author.id, inGuild);
+  if (!isAllowed(place, ctx.config.DISCORD_CHANNEL_IDS)) {
+    ctx.logger.debug({ channelId: message.channelId }, 'mention outside DISCORD_CHANNEL_IDS ignored');
+    return;
+  }
+  let text = stripMention(message.content, me.id);
+  if (botRoleId) text = text.replace(`<@&${botRoleId}>`, ' ').trim();
+  const stopTyping = startTyping(message.channel, ctx.logger);
+  try {
+    const result = await runText(ctx, place, text || 'help', { id: message.author.id, name: message.member?.displayName ?? message.author.displayName });
+    stopTyping();
+    await sendToMessage(message, renderResult(result, surfaceOf(place)));
+  } catch (error) {
+    stopTyping();
+    // pino methods need their `this`, hence the indexed call.
+    ctx.logger[isUserError(error) ? 'info' : 'error']({ ...errorFields(error), channelId: message.channelId, messageId: message.id }, 'failed to answer a message');
+    await message.reply(`⚠️ ${userMessageFor(error)}`).catch((replyError: unknown) => {
+      ctx.logger.warn({ ...errorFields(replyError), channelId: message.channelId }, 'could not send the error reply');
+    });
+  }
+}
+
+/** Shows "typing…" until the returned function is called; failures (no permission) are only logged. */
+function startTyping(channel: TextBasedChannel, logger: DiscordLogger): () => void {
+  if (!('sendTyping' in channel)) return () => undefined;
+  const send = () => {
+    channel.sendTyping().catch((error: unknown) => logger.debug(errorFields(error), 'typing indicator failed'));
+  };
+  send();
+  const timer = setInterval(send, TYPING_REFRESH_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

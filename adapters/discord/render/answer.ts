@@ -1,0 +1,59 @@
+import { ButtonStyle, ComponentType } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+import type { Answer, Citation } from '../../../src/answer/index.js';
+import { encodeCustomId } from '../custom-id.js';
+import { linesToFields, packMessages } from './embed-layout.js';
+import { BOT_NAME, COLORS } from './style.js';
+import type { Rendered } from './types.js';
+
+/** "[n] Section › Path" lines; the file name is added only when answers draw on several guides. */
+export function sourceLines(citations: readonly Citation[]): string[] {
+  const multipleFiles = new Set(citations.map((c) => c.source)).size > 1;
+  return citations.map((c) => `**[${c.n}]** ${c.section}${multipleFiles ? ` · _${c.source}_` : ''}`);
+}
+
+/** An answer as embeds (answer text, numbered sources, footer) with 👍/👎 and Sources buttons. */
+export function renderAnswer(answer: Answer): Rendered {
+  const isChat = answer.kind === 'smalltalk';
+  const embed: APIEmbed = {
+    color: answer.abstained || isChat ? COLORS.muted : COLORS.answer,
+    ...(isChat ? {} : { title: answer.question }),
+    description: answer.answer,
+    fields: [
+      ...(answer.notes?.length ? linesToFields('Note', answer.notes) : []),
+      ...(answer.citations.length ? linesToFields('Sources', sourceLines(answer.citations)) : []),
+    ],
+    ...(isChat ? {} : { footer: { text: answerFooter(answer) } }),
+  };
+  return { messages: packMessages([embed], { components: answerButtons(answer) }), ephemeral: false };
+}
+
+function answerFooter(answer: Answer): string {
+  const parts = [BOT_NAME];
+  if (answer.citations.length) parts.push('[n] marks the source of each line');
+  if (answer.rewritten_question) parts.push(`understood as: ${answer.rewritten_question}`);
+  return parts.join(' · ');
+}
+
+/** 👍 / 👎 (feedback) and Sources (quoted guide lines) buttons for an answer with an id. */
+export function answerButtons(answer: Answer): Array<APIActionRowComponent<APIButtonComponent>> {
+  if (!answer.id || answer.kind === 'smalltalk') return [];
+  const id = answer.id;
+  const buttons: APIButtonComponent[] = [
+    { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👍' }, custom_id: encodeCustomId({ type: 'feedback', vote: 'up', answerId: id }) },
+    { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👎' }, custom_id: encodeCustomId({ type: 'feedback', vote: 'down', answerId: id }) },
+  ];
+  if (answer.citations.length) {
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Sources', custom_id: encodeCustomId({ type: 'sources', answerId: id }) });
+  }
+  return [{ type: ComponentType.ActionRow, components: buttons }];
+}
+
+/** The quoted guide lines behind citations, for the ephemeral "Sources" reply. */
+export function renderQuotes(citations: readonly Citation[], title = 'Sources'): Rendered {
+  const text = citations
+    .map((c) => `**[${c.n}] ${c.section}**\n${c.quote.split('\n').map((line) => `> ${line}`).join('\n')}\n_${c.source}_`)
+    .join('\n\n');
+  const embed: APIEmbed = { color: COLORS.answer, title, description: text || 'No sources for this answer.' };
+  return { messages: packMessages([embed]), ephemeral: true };
+}

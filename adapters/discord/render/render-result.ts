@@ -1,0 +1,46 @@
+import type { CommandResult } from '../../../src/commands/types.js';
+import { renderAnswer } from './answer.js';
+import { renderCert, renderCertCompare, renderCertList } from './cert.js';
+import { packMessages } from './embed-layout.js';
+import { renderHelp } from './help.js';
+import { renderPlan, renderPlanQuestion } from './plan.js';
+import { renderQuizFeedback, renderQuizQuestion, renderScoreboard } from './quiz.js';
+import { renderTopic, renderTopics } from './topics.js';
+import type { Rendered, Surface } from './types.js';
+
+/** Renders any command result as Discord messages; errors are ephemeral where that is possible. */
+export function renderResult(result: CommandResult, surface: Surface): Rendered {
+  switch (result.kind) {
+    case 'answer':
+      return renderAnswer(result.answer);
+    case 'cert':
+      return renderCert(result.card);
+    case 'cert-compare':
+      return renderCertCompare(result.left, result.right, result.differences);
+    case 'cert-list':
+      return renderCertList(result.message, result.certifications);
+    case 'plan-question':
+      return renderPlanQuestion(result.question, result.step, result.totalSteps, surface);
+    case 'plan':
+      return renderPlan(result.summary, result.steps, result.citations);
+    case 'topics':
+      return renderTopics(result.outline);
+    case 'topic':
+      return renderTopic(result.section, result.text, result.citations);
+    case 'quiz-question':
+      return renderQuizQuestion(result.question, result.intro);
+    case 'quiz-feedback':
+      return renderQuizFeedback(result);
+    case 'quiz-score':
+      return renderScoreboard(result.scoreboard, result.finished);
+    case 'help':
+      return renderHelp(result.text, result.examples);
+    case 'error':
+      return renderError(result.message);
+  }
+}
+
+/** A short warning only the asker sees (on interactions). */
+export function renderError(message: string): Rendered {
+  return { messages: packMessages([], { content: `⚠️ ${message}` }), ephemeral: true };
+}
