@@ -8,6 +8,7 @@ import { evalCommand } from './commands/eval.js';
 import { ingestCommand } from './commands/ingest.js';
 import { planCommand } from './commands/plan.js';
 import { quizCommand } from './commands/quiz.js';
+import { reportCommand } from './commands/report.js';
 import { topicsCommand } from './commands/topics.js';
 import { createSlackCliCommand } from '../slack/cli-command.js';
 import { startCommand } from './commands/start.js';
@@ -15,7 +16,7 @@ import { createDiscordCliCommand } from '../discord/cli-command.js';
 import { discordRuntimeDeps, slackRuntimeDeps } from './bot-deps.js';
 import type { CliCommand } from './command.js';
 
-const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, startCommand, createSlackCliCommand(slackRuntimeDeps()), createDiscordCliCommand(discordRuntimeDeps())];
+const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, reportCommand, startCommand, createSlackCliCommand(slackRuntimeDeps()), createDiscordCliCommand(discordRuntimeDeps())];
 
 function usage(): string {
   return ['Usage: career-advisor <command> [options]', '', ...COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n           ${c.usage}`)].join('\n');

@@ -61,7 +61,7 @@ const FILLER = new Set(['need', 'put', 'want', 'becom', 'get', 'go', 'help', 'fi
  */
 function questionTerms(text: string): Array<{ term: string; parts: string[] }> {
   const out: Array<{ term: string; parts: string[] }> = [];
-  const tokens = wordTokens(text.replace(REDACTED_WITH_LABEL, ' '));
+  const tokens = wordTokens(text);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const parts = /[-/]/.test(token) && !/\d/.test(token) ? token.split(/[-/]/).filter(Boolean) : [];
@@ -87,6 +87,12 @@ const ORGANIZATION_WORDS = new Set(['organ', 'organis', 'offer', 'issu', 'award'
 /** "What do coders do?" asks for duties. */
 const DUTY_TERMS = ['respons', 'role', 'duti', 'task'];
 
+/** The question without pasted chart data: redactions and their labels removed, leading punctuation trimmed. */
+function withoutRedactions(question: string): string {
+  const cleaned = question.replace(REDACTED_WITH_LABEL, ' ').replace(/^[\s\p{P}]+/u, '').trim();
+  return cleaned || question.trim();
+}
+
 const NON_MONEY_MUCH = /how much (?:experience|time|study|studying|school|schooling|education|training|work)/;
 
 /** The value type a question asks for, if any. */
@@ -111,11 +117,12 @@ export function detectAcronyms(question: string): string[] {
  * the value it asks for, and its shape. `carried` adds context terms from earlier turns.
  */
 export function analyzeQuery(question: string, carried?: { question: string; weight: number; quantity?: Quantity }): AnalyzedQuery {
-  const q = question.toLowerCase().trim();
+  const asked = withoutRedactions(question);
+  const q = asked.toLowerCase();
   const definitional = DEFINITIONAL.test(q);
   // "stand for", "mean", "define" say what kind of answer is wanted, not what it is about.
-  const quantity = detectQuantity(question) ?? carried?.quantity;
-  const own = questionTerms(question).filter(
+  const quantity = detectQuantity(asked) ?? carried?.quantity;
+  const own = questionTerms(asked).filter(
     (t) => !(definitional && FORM_WORDS.has(t.term)) && !(quantity === 'organization' && ORGANIZATION_WORDS.has(t.term)),
   );
   const terms = new Map<string, { weight: number; parts: string[]; hint?: boolean }>();
@@ -126,7 +133,7 @@ export function analyzeQuery(question: string, carried?: { question: string; wei
   if (carried) for (const t of questionTerms(carried.question)) if (!terms.has(t.term)) terms.set(t.term, { weight: carried.weight, parts: t.parts });
   return {
     question,
-    searchText: carried ? `${question} ${carried.question}` : question,
+    searchText: carried ? `${asked} ${carried.question}` : asked,
     terms: [...terms].map(([term, { weight, parts, hint }]) => ({
       term,
       weight,
@@ -136,6 +143,6 @@ export function analyzeQuery(question: string, carried?: { question: string; wei
     quantity,
     definitional,
     wantsList: wantsList(q),
-    acronyms: detectAcronyms(question),
+    acronyms: detectAcronyms(asked),
   };
 }

@@ -3,8 +3,10 @@ export { STORE_SCHEMA_VERSION } from './migrations.js';
 export { StoreConfigError, StoreUnavailableError } from './errors.js';
 export type {
   AbstentionStats,
+  DayActivity,
   DayCount,
   FeedbackRecord,
+  PlatformCount,
   PurgeResult,
   QuestionOutcome,
   QuestionRecord,
@@ -13,6 +15,7 @@ export type {
   Store,
   StoreLogger,
   StoreOptions,
+  StoreReportQueries,
   TimeWindow,
   UnansweredQuestion,
 } from './store-types.js';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSqliteStore, type SqliteStore } from './sqlite-store.js';
-import type { Store, StoreLogger, StoreOptions } from './store-types.js';
+import type { Store, StoreLogger, StoreOptions, StoreReportQueries } from './store-types.js';
 import { assertValidOptions, clampLimit, feedbackProblems, questionProblems } from './validate.js';
 
 const consoleLogger: StoreLogger = {
@@ -12,9 +12,10 @@ const consoleLogger: StoreLogger = {
  * Opens the question & feedback store, creating and migrating the database
  * and purging expired rows. Only invalid options throw (StoreConfigError);
  * an unusable file yields a store with `healthy: false` whose methods are
- * no-ops, after logging one warning.
+ * no-ops, after logging one warning. The result also answers the report's
+ * extra queries ({@link StoreReportQueries}).
  */
-export function openStore(options: StoreOptions): Store {
+export function openStore(options: StoreOptions): Store & StoreReportQueries {
   assertValidOptions(options);
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? Date.now;
@@ -86,6 +87,8 @@ export function openStore(options: StoreOptions): Store {
     lowestRated: (limit, window = {}) => guard('lowestRated', () => [], (s) => s.lowestRated(clampLimit(limit), window)),
     topCitedSections: (limit, window = {}) =>
       guard('topCitedSections', () => [], (s) => s.topCitedSections(clampLimit(limit), window)),
+    dailyActivity: (window = {}) => guard('dailyActivity', () => [], (s) => s.dailyActivity(window)),
+    platformBreakdown: (window = {}) => guard('platformBreakdown', () => [], (s) => s.platformBreakdown(window)),
     close() {
       closed = true;
       const current = inner;

@@ -6,8 +6,10 @@ import { questionKey } from './question-key.js';
 import { openDatabase, type SqliteDatabase } from './sqlite.js';
 import type {
   AbstentionStats,
+  DayActivity,
   DayCount,
   FeedbackRecord,
+  PlatformCount,
   PurgeResult,
   QuestionRecord,
   RatedAnswer,
@@ -28,6 +30,8 @@ export interface SqliteStore {
   topUnanswered(limit: number, window: TimeWindow): UnansweredQuestion[];
   lowestRated(limit: number, window: TimeWindow): RatedAnswer[];
   topCitedSections(limit: number, window: TimeWindow): SectionCount[];
+  dailyActivity(window: TimeWindow): DayActivity[];
+  platformBreakdown(window: TimeWindow): PlatformCount[];
   /** Throws when the file was deleted or replaced since it was opened. */
   assertFileIntact(): void;
   close(): void;
@@ -95,6 +99,8 @@ function setUp(db: SqliteDatabase, options: { path: string; retentionDays: numbe
       return rows.map(({ cited, ...rest }) => ({ ...rest, citedSections: cited ? (JSON.parse(cited) as string[]) : [] }));
     },
     topCitedSections: (limit, w) => sql.cited.all({ ...bounds(w), limit }) as SectionCount[],
+    dailyActivity: (w) => sql.dailyActivity.all(bounds(w)) as DayActivity[],
+    platformBreakdown: (w) => sql.platforms.all(bounds(w)) as PlatformCount[],
     assertFileIntact() {
       if (!identity) return;
       const current = fileIdentity(options.path);
@@ -143,6 +149,12 @@ function prepareAll(db: SqliteDatabase) {
       SELECT s.value AS section, COUNT(*) AS count FROM questions q, json_each(q.cited_sections) s
       WHERE ${inWindow('q.ts')}
       GROUP BY s.value ORDER BY count DESC, section ASC LIMIT @limit`),
+    dailyActivity: db.prepare(`
+      SELECT strftime('%Y-%m-%d', ts / 1000, 'unixepoch') AS day, COUNT(*) AS total, SUM(abstained) AS abstained
+      FROM questions WHERE ${inWindow('ts')} GROUP BY day ORDER BY day`),
+    platforms: db.prepare(`
+      SELECT platform, COUNT(*) AS total, SUM(abstained) AS abstained
+      FROM questions WHERE ${inWindow('ts')} GROUP BY platform ORDER BY total DESC, platform ASC`),
   };
 }
 

@@ -95,6 +95,21 @@ export interface SectionCount {
   count: number;
 }
 
+/** One UTC day of questions, with how many of them the bot abstained on. */
+export interface DayActivity {
+  /** UTC day, `YYYY-MM-DD`. */
+  day: string;
+  total: number;
+  abstained: number;
+}
+
+/** Questions and abstentions from one platform ("discord", "slack", "cli", ...). */
+export interface PlatformCount {
+  platform: string;
+  total: number;
+  abstained: number;
+}
+
 export interface PurgeResult {
   questions: number;
   feedback: number;
@@ -120,4 +135,16 @@ export interface Store {
   lowestRated(limit?: number, window?: TimeWindow): RatedAnswer[];
   topCitedSections(limit?: number, window?: TimeWindow): SectionCount[];
   close(): void;
+}
+
+/**
+ * Extra read-only queries for the knowledge-gap report. A separate interface
+ * rather than new `Store` members, so existing `Store` fakes stay valid;
+ * `openStore` returns both. Like `Store`, no method throws.
+ */
+export interface StoreReportQueries {
+  /** Questions and abstentions per UTC day, days without questions omitted, oldest first. */
+  dailyActivity(window?: TimeWindow): DayActivity[];
+  /** Questions and abstentions per platform, busiest first. */
+  platformBreakdown(window?: TimeWindow): PlatformCount[];
 }

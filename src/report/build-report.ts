@@ -1,0 +1,97 @@
+import type { Store, StoreReportQueries } from '../store/index.js';
+import { clusterQuestions, DEFAULT_SIMILARITY } from './cluster-questions.js';
+import { reportWindow, type ReportWindow } from './report-window.js';
+import { REPORT_VERSION, reportSchema, type Report, type ReportStoreStatus } from './schema.js';
+
+/** The store queries a report reads; `openStore` returns all of them. */
+export type ReportSource = Pick<Store, 'healthy' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections'> &
+  StoreReportQueries;
+
+/** What to report on. */
+export interface ReportOptions {
+  /** How many UTC days, today included. */
+  days: number;
+  /** The report's clock, epoch ms (injected so reports and tests are reproducible). */
+  now: number;
+  /** Rows per list (unanswered groups, lowest rated, cited sections). Default 10. */
+  limit?: number;
+  /** Minimum Jaccard similarity for unanswered questions to share a group. Default 0.5. */
+  similarity?: number;
+}
+
+/** Wordings shown per unanswered group; the count covers them all. */
+const MAX_VARIANTS = 5;
+// The store caps one query at 1,000 rows; distinct unanswered wordings beyond that are rare
+// and the least asked, so they would not reach the top of the list anyway.
+const UNANSWERED_SCAN = 1_000;
+
+/**
+ * Builds the knowledge-gap report from the question store. Never throws for a
+ * broken store (its queries return nothing and the report says `unavailable`);
+ * throws InputError for bad options.
+ */
+export function buildReport(store: ReportSource, options: ReportOptions): Report {
+  const limit = options.limit ?? 10;
+  const w = reportWindow(options.days, options.now);
+  const window = { since: w.since, until: w.until };
+
+  const byDay = new Map(store.dailyActivity(window).map((d) => [d.day, d]));
+  const totals = store.abstentionRate(window);
+  const clusters = clusterQuestions(store.topUnanswered(UNANSWERED_SCAN, window), options.similarity ?? DEFAULT_SIMILARITY);
+  const lowestRated = store.lowestRated(limit, window);
+  const cited = store.topCitedSections(limit, window);
+  const platforms = store.platformBreakdown(window);
+
+  return reportSchema.parse({
+    ...frame(w, options.now, store.healthy ? 'ok' : 'unavailable'),
+    totals: { questions: totals.total, answered: totals.total - totals.abstained, abstained: totals.abstained, abstentionRate: totals.rate },
+    perDay: w.dayList.map((day) => {
+      const d = byDay.get(day);
+      return { day, total: d?.total ?? 0, answered: (d?.total ?? 0) - (d?.abstained ?? 0), abstained: d?.abstained ?? 0 };
+    }),
+    platforms: platforms.map((p) => ({ ...p, abstentionRate: p.total === 0 ? 0 : p.abstained / p.total })),
+    unanswered: {
+      groupCount: clusters.length,
+      groups: clusters.slice(0, limit).map((c) => ({
+        representative: c.representative,
+        count: c.count,
+        lastAskedAt: new Date(c.lastTs).toISOString(),
+        variants: c.variants.slice(0, MAX_VARIANTS),
+      })),
+    },
+    lowestRated: lowestRated.map((r) => ({ ...r, score: r.up - r.down })),
+    topCitedSections: cited,
+  } satisfies Report);
+}
+
+/**
+ * A report with no data, for when there is no store to read (e.g. the bot has
+ * never run). Same shape as a real one, so `--json` consumers need no special case.
+ */
+export function emptyReport(options: Pick<ReportOptions, 'days' | 'now'>, store: ReportStoreStatus): Report {
+  const w = reportWindow(options.days, options.now);
+  return reportSchema.parse({
+    ...frame(w, options.now, store),
+    totals: { questions: 0, answered: 0, abstained: 0, abstentionRate: 0 },
+    perDay: w.dayList.map((day) => ({ day, total: 0, answered: 0, abstained: 0 })),
+    platforms: [],
+    unanswered: { groupCount: 0, groups: [] },
+    lowestRated: [],
+    topCitedSections: [],
+  } satisfies Report);
+}
+
+function frame(w: ReportWindow, now: number, store: ReportStoreStatus) {
+  return {
+    version: REPORT_VERSION,
+    generatedAt: new Date(now).toISOString(),
+    window: {
+      days: w.days,
+      since: new Date(w.since).toISOString(),
+      until: new Date(now).toISOString(),
+      firstDay: w.dayList[0]!,
+      lastDay: w.dayList.at(-1)!,
+    },
+    store,
+  } as const;
+}

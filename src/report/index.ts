@@ -1,0 +1,12 @@
+export { buildReport, emptyReport } from './build-report.js';
+export type { ReportOptions, ReportSource } from './build-report.js';
+export { clusterQuestions, questionTerms, jaccard, DEFAULT_SIMILARITY } from './cluster-questions.js';
+export type { AskedQuestion, QuestionCluster } from './cluster-questions.js';
+export { reportWindow, MAX_REPORT_DAYS } from './report-window.js';
+export type { ReportWindow } from './report-window.js';
+export { reportSchema, REPORT_VERSION } from './schema.js';
+export type { Report, ReportStoreStatus, UnansweredGroup } from './schema.js';
+export { renderReportText } from './render-text.js';
+export { renderReportHtml } from './render-html.js';
+export { escapeHtml } from './escape-html.js';
+export { CHART_COLORS } from './svg-charts.js';

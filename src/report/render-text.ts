@@ -1,0 +1,112 @@
+import { oneLine, percent, storeNotice, truncate } from './format.js';
+import type { Report } from './schema.js';
+
+const QUESTION_WIDTH = 70;
+const BAR_WIDTH = 30;
+
+/** The report as plain-text tables for a terminal. */
+export function renderReportText(report: Report): string {
+  const { window: w, totals } = report;
+  const out: string[] = [
+    `Knowledge-gap report: last ${w.days} day${w.days === 1 ? '' : 's'} (${w.firstDay} to ${w.lastDay}, UTC)`,
+    `Generated ${report.generatedAt}`,
+  ];
+  const notice = storeNotice(report.store);
+  if (notice) out.push('', notice);
+  out.push(
+    '',
+    `Questions: ${totals.questions}   answered: ${totals.answered}   abstained: ${totals.abstained}   abstention rate: ${percent(totals.abstentionRate)}`,
+  );
+  if (totals.questions === 0) {
+    out.push('', 'No questions were asked in this period.');
+    return out.join('\n');
+  }
+
+  const peak = Math.max(...report.perDay.map((d) => d.total));
+  out.push(
+    '',
+    'Questions per day (# answered, ! abstained)',
+    table(
+      ['day', 'questions', 'abstained', ''],
+      report.perDay.map((d) => [d.day, String(d.total), String(d.abstained), bar(d.answered, d.abstained, peak)]),
+      ['left', 'right', 'right', 'left'],
+    ),
+  );
+
+  if (report.platforms.length > 0) {
+    out.push(
+      '',
+      'By platform',
+      table(
+        ['platform', 'questions', 'abstained', 'rate'],
+        report.platforms.map((p) => [clean(p.platform, 20), String(p.total), String(p.abstained), percent(p.abstentionRate)]),
+      ),
+    );
+  }
+
+  const { groups, groupCount } = report.unanswered;
+  out.push('', `Most asked unanswered questions (${groupCount} group${groupCount === 1 ? '' : 's'} of similar questions)`);
+  out.push(
+    groups.length === 0
+      ? '  none: every question got an answer'
+      : table(
+          ['asked', 'question (most asked wording)', 'wordings'],
+          groups.map((g) => [String(g.count), clean(g.representative, QUESTION_WIDTH), String(g.variants.length)]),
+          ['right', 'left', 'right'],
+        ),
+  );
+  const merged = groups.filter((g) => g.variants.length > 1);
+  for (const g of merged) {
+    out.push(`  "${clean(g.representative, 50)}" also asked as:`);
+    for (const v of g.variants.slice(1)) out.push(`    ${v.count}× ${clean(v.question, QUESTION_WIDTH)}`);
+  }
+
+  out.push('', 'Lowest-rated answers');
+  out.push(
+    report.lowestRated.length === 0
+      ? '  none: no answer got a thumbs down'
+      : table(
+          ['up', 'down', 'question', 'cited sections'],
+          report.lowestRated.map((r) => [
+            String(r.up),
+            String(r.down),
+            r.question === null ? '(question purged)' : clean(r.question, 50),
+            clean(r.citedSections.join('; '), 40),
+          ]),
+          ['right', 'right', 'left', 'left'],
+        ),
+  );
+
+  out.push('', 'Most cited guide sections');
+  out.push(
+    report.topCitedSections.length === 0
+      ? '  none'
+      : table(['section', 'citations'], report.topCitedSections.map((s) => [clean(s.section, QUESTION_WIDTH), String(s.count)])),
+  );
+  return out.join('\n');
+}
+
+function clean(text: string, max: number): string {
+  return truncate(oneLine(text), max);
+}
+
+function bar(answered: number, abstained: number, peak: number): string {
+  if (peak === 0) return '';
+  const scale = BAR_WIDTH / peak;
+  // Any non-zero count gets at least one mark so small days remain visible.
+  const a = answered > 0 ? Math.max(1, Math.round(answered * scale)) : 0;
+  const b = abstained > 0 ? Math.max(1, Math.round(abstained * scale)) : 0;
+  return '#'.repeat(a) + '!'.repeat(b);
+}
+
+type Align = 'left' | 'right';
+
+function table(headers: string[], rows: string[][], align: Align[] = ['left', ...headers.slice(1).map((): Align => 'right')]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const pad = (cell: string, i: number) => {
+    const fill = ' '.repeat(widths[i]! - [...cell].length);
+    return align[i] === 'right' ? fill + cell : cell + fill;
+  };
+  const line = (cells: string[]) => `  ${cells.map(pad).join('  ')}`.trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
