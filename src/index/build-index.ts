@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { EmbeddingCache, type CacheStats, type IdentifiedEmbeddings } from '../embeddings/index.js';
@@ -75,6 +75,7 @@ export async function buildIndex(options: BuildOptions): Promise<{ index: Knowle
 async function writeIndexAtomically(indexDir: string, index: KnowledgeIndex): Promise<void> {
   const parent = dirname(indexDir);
   mkdirSync(parent, { recursive: true });
+  recoverAbandonedBuilds(parent, basename(indexDir));
   const stamp = `${process.pid}-${Date.now()}`;
   const tmp = join(parent, `${basename(indexDir)}.tmp-${stamp}`);
   mkdirSync(tmp);
@@ -102,6 +103,37 @@ async function writeIndexAtomically(indexDir: string, index: KnowledgeIndex): Pr
     throw error;
   }
   rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Cleans up after a build that was killed (kill -9, power loss): its half-written temp folder is
+ * removed, and if it died between moving the old index aside and moving the new one in, the old
+ * index is put back. Folders of builds still running (live pid) are left alone.
+ */
+export function recoverAbandonedBuilds(parent: string, base: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)-\\d+$`).exec(name);
+    if (!match || isAlive(Number(match[2]))) continue;
+    const path = join(parent, name);
+    if (match[1] === 'old' && !existsSync(join(parent, base))) renameSync(path, join(parent, base));
+    else rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function safeName(id: string): string {

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { IdentifiedEmbeddings } from '../embeddings/index.js';
 import { IndexError } from '../errors.js';
 import type { Chunk, GlossaryEntry, KnowledgeDocument } from '../ingest/index.js';
 import { listKnowledgeFiles } from '../ingest/index.js';
+import { recoverAbandonedBuilds } from './build-index.js';
 import { HnswStore } from './hnsw-store.js';
 import { KeywordIndex } from './keyword-index.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
@@ -21,6 +22,7 @@ export interface LoadOptions {
  */
 export async function loadIndex(options: LoadOptions): Promise<KnowledgeIndex> {
   const { indexDir } = options;
+  recoverAbandonedBuilds(dirname(indexDir), basename(indexDir));
   const manifestPath = join(indexDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new IndexError('INDEX_MISSING', `No index found at ${indexDir}.`);
   const manifest = readManifest(manifestPath);
