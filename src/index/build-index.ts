@@ -127,7 +127,8 @@ export function recoverAbandonedBuilds(parent: string, base: string): void {
 }
 
 function isAlive(pid: number): boolean {
-  if (pid === process.pid) return false;
+  // This process cleans up its own failed builds as they fail; only other, dead processes leave debris.
+  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;
