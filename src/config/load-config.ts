@@ -39,7 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: raw.KNOWLEDGE_DIR ? resolve(raw.KNOWLEDGE_DIR) : resolve(root, 'knowledge'),
     indexDir: raw.INDEX_DIR ? resolve(raw.INDEX_DIR) : resolve(root, '.index'),
     cacheDir: raw.CACHE_DIR ? resolve(raw.CACHE_DIR) : resolve(root, '.cache'),
-    storePath: raw.STORE_PATH ? resolve(raw.STORE_PATH) : resolve(root, 'data', 'career-advisor.db'),
+    // ":memory:" is SQLite's in-memory database, not a file name.
+    storePath: raw.STORE_PATH === ':memory:' ? ':memory:' : raw.STORE_PATH ? resolve(raw.STORE_PATH) : resolve(root, 'data', 'career-advisor.db'),
   };
 }
 
