@@ -17,6 +17,8 @@ export interface GlossaryEntry {
 const ACRONYM = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
 /** "Term (ACR): definition" / "Term: definition" / "Term (ACR) – definition". */
 const DEFINITION_BULLET = /^([^:–—]{2,70}?)(?:\s+\(([^)]{1,20})\))?\s*(?::|\s[–—]\s)\s*(.+)$/;
+/** " (ACR)": whitespace, then an acronym-like word in parentheses. */
+const ACRONYM_IN_PARENS = /\s\(([A-Z][A-Z0-9-]+)\)/g;
 const SMALL = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'to', '&']);
 
 function isAcronym(text: string | undefined): text is string {
@@ -69,10 +71,17 @@ function definitionEntry(text: string, section: Section, line: number): Glossary
 function expansionEntries(text: string, section: Section, line: number): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
   const base = { kind: 'expansion' as const, sectionId: section.id, headingPath: section.headingPath, source: section.source, line, quote: text };
-  // "Long Name (ACR)"
-  for (const m of text.matchAll(/([^()]*?)\s\(([A-Z][A-Z0-9-]+)\)/g)) {
-    const acronym = m[2]!;
-    const term = isAcronym(acronym) ? expansionBefore(m[1]!, acronym) : undefined;
+  // "Long Name (ACR)": each " (ACR)" in turn, with the text before it back to the previous match
+  // or parenthesis. (A single regex with a lazy `([^()]*?)` prefix does the same but rescans the
+  // rest of the line from every start position: quadratic on a long line without an acronym.)
+  let from = 0;
+  for (const m of text.matchAll(ACRONYM_IN_PARENS)) {
+    const at = m.index;
+    const paren = Math.max(text.lastIndexOf('(', at - 1), text.lastIndexOf(')', at - 1));
+    const before = text.slice(Math.max(from, paren + 1), at);
+    from = at + m[0].length;
+    const acronym = m[1]!;
+    const term = isAcronym(acronym) ? expansionBefore(before, acronym) : undefined;
     if (term) entries.push({ ...base, term, acronym, definition: `${term} (${acronym})` });
   }
   // "ACR (Long Name)"

@@ -9,7 +9,9 @@ export class SectionBuilder {
   private readonly sections: Section[] = [];
   private readonly openPath: string[] = [];
   private current: Section | undefined;
-  private readonly usedIds = new Map<string, number>();
+  /** Every id handed out so far, and the next suffix to try per base slug. */
+  private readonly takenIds = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(private readonly source: string) {}
 
@@ -17,8 +19,12 @@ export class SectionBuilder {
     this.title = title.trim();
   }
 
-  /** Opens a section at `level` (2 or 3); deeper open headings are closed. */
+  /**
+   * Opens a section at `level` (2 or 3); deeper open headings are closed. A blank heading opens
+   * nothing (a heading path never holds an empty title): its body stays in the open section.
+   */
   heading(level: number, text: string, line: number): void {
+    if (!text.trim()) return;
     const depth = Math.max(0, level - 2);
     this.openPath.length = Math.min(this.openPath.length, depth);
     this.openPath.push(text.trim());
@@ -34,9 +40,12 @@ export class SectionBuilder {
     this.sections.push(this.current);
   }
 
-  /** Adds a body line to the open section; text before the first heading is ignored. */
+  /**
+   * Adds a body line to the open section; text before the first heading is ignored, and so is a
+   * blank line (an empty list item such as "- " has nothing to cite or retrieve).
+   */
   block(kind: Block['kind'], text: string, line: number): void {
-    if (!this.current) return;
+    if (!this.current || !text.trim()) return;
     this.current.blocks.push({ kind, text: text.trim(), line });
     this.current.lineEnd = line;
   }
@@ -45,11 +54,22 @@ export class SectionBuilder {
     return { source: this.source, title: this.title, sections: this.sections };
   }
 
+  /**
+   * The heading path's slug, or the first free `slug-N` (N ≥ 2) when it is taken. Checks every id
+   * already handed out, so a heading that slugs to an earlier suffixed id ("## A", "## A",
+   * "## A 2" → a, a-2, a-2-2) cannot collide with it.
+   */
   private uniqueId(path: readonly string[]): string {
     const base = path.map(slugify).join('/');
-    const seen = this.usedIds.get(base) ?? 0;
-    this.usedIds.set(base, seen + 1);
-    return seen === 0 ? base : `${base}-${seen + 1}`;
+    let id = base;
+    if (this.takenIds.has(id)) {
+      let n = this.nextSuffix.get(base) ?? 2;
+      while (this.takenIds.has(`${base}-${n}`)) n += 1;
+      this.nextSuffix.set(base, n + 1);
+      id = `${base}-${n}`;
+    }
+    this.takenIds.add(id);
+    return id;
   }
 }
 

@@ -1,3 +1,4 @@
+import { escapeHeadingText, escapeParagraphLine } from './markdown-loader.js';
 import { SectionBuilder } from './section-builder.js';
 import type { KnowledgeDocument } from './types.js';
 
@@ -90,11 +91,16 @@ export function parsePlainText(text: string, source: string): KnowledgeDocument 
   return builder.build();
 }
 
-/** Renders a parsed document as Markdown with explicit headings (used to convert `.txt` guides). */
+/**
+ * Renders a parsed document as Markdown with explicit headings (used to convert `.txt` guides).
+ * `parseMarkdown` reads the result back as the same document: a paragraph line that would read as
+ * a heading, list item or code fence gets a leading backslash, and so does a heading's final run
+ * of `#`s when it would read as a closing sequence. Other lines are written as they are.
+ */
 export function renderMarkdown(doc: KnowledgeDocument): string {
-  const out: string[] = [`# ${doc.title}`, ''];
+  const out: string[] = [`# ${escapeHeadingText(doc.title)}`, ''];
   for (const section of doc.sections) {
-    out.push(`${'#'.repeat(section.level)} ${section.headingPath.at(-1)}`, '');
+    out.push(`${'#'.repeat(section.level)} ${escapeHeadingText(section.headingPath.at(-1)!)}`, '');
     section.blocks.forEach((block, i) => {
       const previous = section.blocks[i - 1];
       if (block.kind === 'bullet') {
@@ -102,7 +108,7 @@ export function renderMarkdown(doc: KnowledgeDocument): string {
         out.push(`- ${block.text}`);
       } else {
         if (previous) out.push('');
-        out.push(block.text);
+        out.push(escapeParagraphLine(block.text));
       }
     });
     out.push('');

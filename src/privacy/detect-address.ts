@@ -15,7 +15,9 @@ const STREET = new RegExp(
   `(?<![\\w$.,-])\\d{1,6}[A-Z]?\\s+(?:(?:[NSEW]\\.?|North|South|East|West)\\s+)?(?:${STREET_WORD}\\s+){1,3}${SUFFIX}\\b\\.?${UNIT}?${CITY_STATE_ZIP}?`,
   'g',
 );
-const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},?\s+[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?)?/gi;
+// "P.O. Box" in any case, but the ", City ST" tail case-sensitively, as for streets: a
+// case-insensitive tail read ", born on Ma…" as a city and state.
+const PO_BOX = new RegExp(`\\b[Pp]\\.?\\s?[Oo]\\.?\\s+[Bb][Oo][Xx]\\s+\\d+${CITY_STATE_ZIP}?`, 'g');
 
 /** Finds US-style street addresses and PO boxes. */
 export function detectAddresses(text: string): PhiFinding[] {

@@ -8,9 +8,13 @@ import type { PhiFinding } from './phi-types.js';
 const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 // Separators are required so that long codes, claim amounts or year ranges
-// ("2019-2023", "99202-99215") can never look like a phone number.
+// ("2019-2023", "99202-99215") can never look like a phone number. A number
+// glued to a word is refused ("A555-201-3344" reads as a code), except when it
+// opens with an area code in parentheses, or after a letter when it opens with
+// "+" or a separator divides them: "John Smith(555) 201-3344",
+// "jsmith@example.com(555) 201-3344", "Smith-555-201-3344".
 const PHONE_FORMATTED =
-  /(?<![\w$.,/-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-]|[.,]\d)/g;
+  /(?:(?<![\w$.,/-])|(?=\()|(?<=\p{L}[.,/-]?)(?=\+)|(?<=\p{L}[.,/-]))(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-]|[.,]\d)/gu;
 const PHONE_LABELLED =
   /\b(?:phone|tel|telephone|cell|mobile|ph|call|text|contact|number|reply(?:\s+to)?|at)\b\.?\s*(?:#|:|is|at)?\s*(?<v>\d{10})(?!\d)/gid;
 

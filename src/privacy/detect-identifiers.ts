@@ -1,6 +1,7 @@
 import { DATE_SOURCE } from './date-patterns.js';
 import { digitCount, scan } from './regex-scan.js';
 import type { PhiFinding } from './phi-types.js';
+import { OPAQUE } from './placeholder.js';
 
 // Dates and ID numbers are everywhere in coding questions ("October 1st",
 // "99213", "E11.9"), so both are only flagged behind a label that says whose
@@ -9,8 +10,9 @@ import type { PhiFinding } from './phi-types.js';
 const DOB_LABEL =
   '(?:\\bDOB\\b|\\bD\\.O\\.B\\b\\.?|\\bdate\\s+of\\s+birth\\b|\\bbirth\\s*date\\b|\\bbirthday\\b|\\bborn\\b(?:\\s+(?:on|in))?)';
 // A short filler lets "DOB/Age: 03/14/1962" or "DOB is listed as ..." through;
-// sentence punctuation ends it so "born? October 1, 2015" stays unflagged.
-const DOB = new RegExp(`${DOB_LABEL}[^\\d\\n?!.;]{0,20}?(?<v>${DATE_SOURCE})`, 'gid');
+// sentence punctuation ends it so "born? October 1, 2015" stays unflagged, and
+// so does a (masked) placeholder: "DOB [REDACTED:dob], March 1980".
+const DOB = new RegExp(`${DOB_LABEL}[^\\d\\n?!.;${OPAQUE}]{0,20}?(?<v>${DATE_SOURCE})`, 'gid');
 
 const ID_WORD = '(?:number|num|no\\.?|#|id)';
 const MRN_LABEL = [

@@ -3,10 +3,11 @@ import { detectEmails, detectPhones, detectSsns } from './detect-contact.js';
 import { detectBirthDates, detectRecordNumbers } from './detect-identifiers.js';
 import { detectNames } from './detect-names.js';
 import type { PhiFinding, PhiKind } from './phi-types.js';
+import { maskSpans, placeholderSpans } from './placeholder.js';
 
-// When two detectors claim overlapping text, the more specific one wins:
-// labelled detections ("MRN 555-123-4567") beat shape-only ones (phone), and
-// an email beats the name or digits inside it.
+// When two detectors claim overlapping text, the more specific one names the
+// finding: labelled detections ("MRN 555-123-4567") beat shape-only ones
+// (phone), and an email beats the name or digits inside it.
 const PRIORITY: Record<PhiKind, number> = {
   email: 7,
   mrn: 6,
@@ -18,30 +19,90 @@ const PRIORITY: Record<PhiKind, number> = {
 };
 
 /**
+ * How many detection passes to allow. A pass finds something new only next to
+ * what the pass before found (an item glued to a found one, as in
+ * "DOB 03/14/1962DOB 1962-03-14"), so real text needs two passes, rarely
+ * three. A run of many glued items needs one pass per item: the passes are
+ * capped so that they scan about PASS_BUDGET characters in all (a whole chain
+ * up to ~1,400 characters of text; 100 passes for a 20,000-character message),
+ * and items past the cap are left as they were.
+ */
+const MIN_PASSES = 4;
+const PASS_BUDGET = 2_000_000;
+
+function maxPasses(text: string): number {
+  return Math.max(MIN_PASSES, Math.ceil(PASS_BUDGET / Math.max(1, text.length)));
+}
+
+/**
  * Finds patient data in free text. Returns non-overlapping findings sorted by
  * position. Tuned for precision on career questions: ICD-10/CPT codes,
  * salaries, years and plain dates are never flagged without a PHI label.
+ *
+ * Placeholders (`[REDACTED:kind]`) are opaque: the detectors never see their
+ * text (so "[REDACTED:dob]" is no "DOB" label), never read across them, and
+ * no finding touches one. Findings are opaque in the same way, and detection
+ * repeats on what they leave until nothing new turns up (see maxPasses): a
+ * pattern that one finding's text kept from matching (an email glued to the
+ * one before it) is found once that text is gone. So the redacted text holds
+ * nothing detectable, and redacting it again changes nothing.
  */
 export function detectPhi(text: string): PhiFinding[] {
+  const placeholders = placeholderSpans(text);
+  let findings: PhiFinding[] = [];
+  let opaque = placeholders;
+  for (let pass = 0, passes = maxPasses(text); pass < passes; pass++) {
+    const found = detectOnce(maskSpans(text, opaque), opaque);
+    if (found.length === 0) break;
+    findings = [...findings, ...found].sort((a, b) => a.start - b.start);
+    opaque = [...placeholders, ...findings].sort((a, b) => a.start - b.start);
+  }
+  return findings;
+}
+
+/** One pass of every detector over `masked`; candidates touching an `opaque` span are dropped. */
+function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: number }>): PhiFinding[] {
   const candidates = [
-    ...detectEmails(text),
-    ...detectSsns(text),
-    ...detectPhones(text),
-    ...detectBirthDates(text),
-    ...detectRecordNumbers(text),
-    ...detectAddresses(text),
-    ...detectNames(text),
-  ];
+    ...detectEmails(masked),
+    ...detectSsns(masked),
+    ...detectPhones(masked),
+    ...detectBirthDates(masked),
+    ...detectRecordNumbers(masked),
+    ...detectAddresses(masked),
+    ...detectNames(masked),
+  ].filter((c) => !overlapsAny(c, opaque));
   return resolveOverlaps(candidates);
 }
 
-function resolveOverlaps(candidates: PhiFinding[]): PhiFinding[] {
-  const ranked = [...candidates].sort(
-    (a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
-  const kept: PhiFinding[] = [];
-  for (const c of ranked) {
-    if (c.end > c.start && !kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+/** True when `span` overlaps one of `sorted` (sorted, non-overlapping spans). */
+function overlapsAny(span: { start: number; end: number }, sorted: ReadonlyArray<{ start: number; end: number }>): boolean {
+  // the first span that ends after `span` starts is the only one that can overlap it first
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return lo < sorted.length && sorted[lo]!.start < span.end;
+}
+
+/**
+ * Overlapping candidates become one finding covering their union, of the
+ * kind that ranks highest among them: what any detector found is always
+ * redacted (the part of a candidate outside a better one is never dropped).
+ */
+function resolveOverlaps(candidates: PhiFinding[]): PhiFinding[] {
+  const sorted = candidates.filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: PhiFinding[] = [];
+  for (const c of sorted) {
+    const last = merged.at(-1);
+    if (last && c.start < last.end) {
+      last.end = Math.max(last.end, c.end);
+      if (PRIORITY[c.kind] > PRIORITY[last.kind]) last.kind = c.kind;
+    } else {
+      merged.push({ kind: c.kind, start: c.start, end: c.end });
+    }
+  }
+  return merged;
 }

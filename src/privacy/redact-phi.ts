@@ -1,5 +1,6 @@
 import { detectPhi } from './detect-phi.js';
-import type { PhiFinding, PhiKind } from './phi-types.js';
+import type { PhiFinding } from './phi-types.js';
+import { phiPlaceholder } from './placeholder.js';
 
 /** Result of {@link redactPhi}; `findings` use offsets into the original text. */
 export interface RedactionResult {
@@ -7,13 +8,7 @@ export interface RedactionResult {
   findings: PhiFinding[];
 }
 
-/** The placeholder that replaces a finding of `kind`, e.g. `[REDACTED:ssn]`. */
-/** Matches the placeholders `redactPhi` writes, so later stages can skip them. */
-export const PHI_PLACEHOLDER_PATTERN = /\[REDACTED:[a-z]+\]/g;
-
-export function phiPlaceholder(kind: PhiKind): string {
-  return `[REDACTED:${kind}]`;
-}
+export { PHI_PLACEHOLDER_PATTERN, phiPlaceholder } from './placeholder.js';
 
 /**
  * Replaces every detected piece of patient data with a placeholder.

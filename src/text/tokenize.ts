@@ -16,13 +16,40 @@ const STOP_WORDS = new Set<string>([
   ),
 ]);
 
-const TOKEN = /[\p{L}\p{N}$][\p{L}\p{N}$%,.'’+/-]*[\p{L}\p{N}%+]|[\p{L}\p{N}]/gu;
+/**
+ * A token is a run of word characters (letters, digits, and `$%,.'’+/-` inside codes and amounts)
+ * that starts with a letter, digit or `$` and ends with a letter, digit, `%` or `+`. Found by
+ * splitting the text into maximal runs of word characters and trimming each run's ends, which is
+ * linear; the equivalent single regex (`START MIDDLE* END | LETTER`) backtracks quadratically on
+ * long runs that hold no valid end ("$,$,$,…").
+ */
+const RUN = /[\p{L}\p{N}$%,.'’+/-]+/gu;
+const START = /[\p{L}\p{N}$]/u;
+const END = /^[\p{L}\p{N}%+]$/u;
+
+/** The token inside a run of word characters, or '' when it holds none. */
+function tokenInRun(run: string): string {
+  const first = START.exec(run)?.index;
+  if (first === undefined) return '';
+  let end = run.length;
+  while (end > first) {
+    // the last code point (a surrogate pair counts as one)
+    const low = run.charCodeAt(end - 1);
+    const high = end - 2 >= 0 ? run.charCodeAt(end - 2) : 0;
+    const size = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+    if (END.test(run.slice(end - size, end))) break;
+    end -= size;
+  }
+  // A lone START character is a token only when it can also end one (a letter or digit, not "$").
+  return end > first ? run.slice(first, end) : '';
+}
 
 /** Splits text into lower-case word tokens, keeping codes like `icd-10`, `ccs-p`, `$28,000`, `8-10%`. */
 export function wordTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (const match of text.toLowerCase().replace(/’/g, "'").matchAll(TOKEN)) {
-    const token = match[0].replace(/[,.]+$/, '').replace(/'s$/, '');
+  for (const match of text.toLowerCase().replace(/’/g, "'").matchAll(RUN)) {
+    // A token never ends in "," or "." (see END), so only a possessive needs trimming.
+    const token = tokenInRun(match[0]).replace(/'s$/, '');
     if (!token) continue;
     tokens.push(token);
     // Hyphenated and slashed compounds also match on their parts ("entry-level" ~ "entry level").
