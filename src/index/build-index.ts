@@ -102,7 +102,12 @@ async function writeIndexAtomically(indexDir: string, index: KnowledgeIndex): Pr
     rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
-  rmSync(old, { recursive: true, force: true });
+  try {
+    rmSync(old, { recursive: true, force: true });
+  } catch {
+    // The new index is in place; an old copy we may not delete (permissions) is only clutter,
+    // and the next build's recovery step tries again.
+  }
 }
 
 /**

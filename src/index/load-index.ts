@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { IdentifiedEmbeddings } from '../embeddings/index.js';
 import { IndexError } from '../errors.js';
@@ -24,6 +24,13 @@ export async function loadIndex(options: LoadOptions): Promise<KnowledgeIndex> {
   const { indexDir } = options;
   recoverAbandonedBuilds(dirname(indexDir), basename(indexDir));
   const manifestPath = join(indexDir, 'manifest.json');
+  if (existsSync(indexDir)) {
+    try {
+      accessSync(indexDir, constants.R_OK | constants.X_OK);
+    } catch (cause) {
+      throw new IndexError('INDEX_CORRUPT', `The index at ${indexDir} cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'permission denied'}).`, { cause });
+    }
+  }
   if (!existsSync(manifestPath)) throw new IndexError('INDEX_MISSING', `No index found at ${indexDir}.`);
   const manifest = readManifest(manifestPath);
   const files = Object.fromEntries(listKnowledgeFiles(options.knowledgeDir).map((f) => [f.source, f.hash]));

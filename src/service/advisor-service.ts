@@ -80,9 +80,10 @@ export class AdvisorService implements CommandHandler {
   }
 
   /** Store and queue state for /healthz. */
-  health(): { ok: boolean; store: boolean | 'disabled'; active: number; pending: number } {
+  health(): { ok: boolean; degraded: boolean; store: boolean | 'disabled'; active: number; pending: number } {
     const store = this.options.store ? this.options.store.healthy : 'disabled';
-    return { ok: true, store, active: this.queue.active, pending: this.queue.pending };
+    // Still answering (ok) but not recording (degraded): alert on `degraded`, don't restart.
+    return { ok: true, degraded: store === false, store, active: this.queue.active, pending: this.queue.pending };
   }
 
   /** Finishes in-flight answers, then closes the store. */

@@ -1,4 +1,4 @@
-import { statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { StoreUnavailableError } from './errors.js';
 import { hashId } from './hash-id.js';
 import { assertSupportedSchema, migrate } from './migrations.js';
@@ -108,6 +108,8 @@ function setUp(db: SqliteDatabase, options: { path: string; retentionDays: numbe
         // SQLite keeps writing to an unlinked file without complaint, so check ourselves.
         throw new StoreUnavailableError('database file was deleted or replaced while open');
       }
+      // Garbage written over the file in place keeps its inode; the SQLite header gives it away.
+      if (!hasSqliteHeader(options.path)) throw new StoreUnavailableError('database file was overwritten while open');
     },
     close: () => void db.close(),
   };
@@ -162,6 +164,18 @@ function readSalt(db: SqliteDatabase): string {
   const row = db.prepare(`SELECT value FROM meta WHERE key = 'id_salt'`).get() as { value: string } | undefined;
   if (!row) throw new StoreUnavailableError('database has no id salt');
   return row.value;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function hasSqliteHeader(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // Null for in-memory databases, which have no file to lose.
