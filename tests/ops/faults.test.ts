@@ -164,8 +164,6 @@ describe('the question store fails while serving', () => {
 
   it('garbage written over it mid-run: answers go on; the store notices, gives up with one warning; a restart on the file still serves', async () => {
     // A store with a few thousand questions already on disk (checkpointed), like one that has run for a while.
-    // Just opened, so SQLite's page cache is cold and the next insert reads a damaged page. A store whose
-    // pages are all cached keeps appending to its WAL and notices only at restart: see docs/operations.md.
     const storePath = join(tempDir('career-advisor-faults-store-'), 'store.db');
     const seed = openStore({ path: storePath, retentionDays: 90 });
     for (let i = 0; i < 3000; i++) {
