@@ -1,24 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import { openStore, type FeedbackRecord, type QuestionRecord } from '../../src/store/index.js';
+import { NOW, tempDir } from '../store/helpers.js';
 
-export const DAY = 86_400_000;
-/** 2025-03-10T12:00:00Z, the report's fixed "now". */
-export const NOW = Date.UTC(2025, 2, 10, 12);
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temp directory, removed after the test. */
-export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-report-'));
-  dirs.push(dir);
-  return dir;
-}
+// The same fixed clock and self-cleaning temp folders as the store tests.
+export { DAY, NOW, tempDir } from '../store/helpers.js';
 
 /** `NOW`'s day plus `dayOffset` days, at `hour`:00 UTC. */
 export function at(dayOffset: number, hour: number): number {
