@@ -40,7 +40,7 @@ export interface Asker {
 }
 
 /** Runs one command text through the command layer in the right conversation and remembers what buttons will need. */
-export async function runText(ctx: BotContext, place: Place, text: string, asker: Asker): Promise<CommandResult> {
+export async function runText(ctx: BotContext, place: Place, text: string, asker: Asker, onToken?: (token: string) => void): Promise<CommandResult> {
   const scope = quizScope(place);
   const quizOpen = Number.isFinite(ctx.quizzes.get(scope)?.index ?? Number.POSITIVE_INFINITY);
   const result = await ctx.commands.handle({
@@ -49,6 +49,7 @@ export async function runText(ctx: BotContext, place: Place, text: string, asker
     userId: asker.id,
     ...(asker.name ? { userName: asker.name } : {}),
     platform: 'discord',
+    ...(onToken ? { onToken } : {}),
   });
   remember(ctx, result, scope);
   return result;

@@ -3,7 +3,7 @@ import { runText, type BotContext } from './context.js';
 import { isAllowed, placeOf, stripMention, surfaceOf } from './conversation.js';
 import { errorFields, type DiscordLogger } from './logger.js';
 import { renderResult } from './render/index.js';
-import { sendToMessage } from './respond.js';
+import { discordPreview, sendToMessage } from './respond.js';
 import { isUserError, userMessageFor } from './user-message.js';
 
 /** Discord shows "typing…" for 10 s; refresh it a little sooner while an answer is being written. */
@@ -14,6 +14,8 @@ const TYPING_REFRESH_MS = 8000;
  * included), system and webhook messages, guild messages that don't mention the bot, and channels
  * outside DISCORD_CHANNEL_IDS. Works without the Message Content intent: Discord still sends the
  * content of mentions and DMs. Never throws: failures are logged and the user gets an apology.
+ * While a language model writes an answer, the reply is sent at the first token and edited as more
+ * arrive (at most once a second); the rendered result then replaces it.
  */
 export async function handleMessage(ctx: BotContext, client: Client, message: Message): Promise<void> {
   const me = client.user;
@@ -30,15 +32,33 @@ export async function handleMessage(ctx: BotContext, client: Client, message: Me
   let text = stripMention(message.content, me.id);
   if (botRoleId) text = text.replace(`<@&${botRoleId}>`, ' ').trim();
   const stopTyping = startTyping(message.channel, ctx.logger);
+  let preview: Message | undefined;
+  const stream = discordPreview(
+    ctx.logger,
+    async (content) => {
+      if (preview) await preview.edit({ content });
+      else {
+        preview = await message.reply({ content });
+        stopTyping();
+      }
+    },
+    { channelId: message.channelId, messageId: message.id },
+  );
   try {
-    const result = await runText(ctx, place, text || 'help', { id: message.author.id, name: message.member?.displayName ?? message.author.displayName });
+    const result = await runText(ctx, place, text || 'help', { id: message.author.id, name: message.member?.displayName ?? message.author.displayName }, stream.push);
     stopTyping();
-    await sendToMessage(message, renderResult(result, surfaceOf(place)));
+    const rendered = renderResult(result, surfaceOf(place));
+    if (stream.started) await stream.finish(() => sendToMessage(message, rendered, preview));
+    else await sendToMessage(message, rendered);
   } catch (error) {
     stopTyping();
+    await stream.close();
     // pino methods need their `this`, hence the indexed call.
     ctx.logger[isUserError(error) ? 'info' : 'error']({ ...errorFields(error), channelId: message.channelId, messageId: message.id }, 'failed to answer a message');
-    await message.reply(`⚠️ ${userMessageFor(error)}`).catch((replyError: unknown) => {
+    const apology = `⚠️ ${userMessageFor(error)}`;
+    // A half-written preview becomes the apology rather than staying behind.
+    const sent = preview ? preview.edit({ content: apology, embeds: [], components: [] }) : message.reply(apology);
+    await sent.catch((replyError: unknown) => {
       ctx.logger.warn({ ...errorFields(replyError), channelId: message.channelId }, 'could not send the error reply');
     });
   }

@@ -1,6 +1,8 @@
 import { MessageFlags } from 'discord.js';
 import type { Message, MessageMentionOptions, RepliableInteraction, SendableChannels } from 'discord.js';
-import type { MessagePayload, Rendered } from './render/index.js';
+import { DISCORD_LIMITS, type MessagePayload, type Rendered } from './render/index.js';
+import { DISCORD_EDIT_INTERVAL_MS, previewText, StreamThrottle } from '../shared/stream-throttle.js';
+import { errorFields, type DiscordLogger } from './logger.js';
 
 /** Options every send method accepts (message reply, channel send, interaction reply/edit/follow-up). */
 type SendOptions = Pick<MessagePayload, 'content' | 'embeds' | 'components'> & { allowedMentions?: MessageMentionOptions };
@@ -12,14 +14,15 @@ function toOptions(payload: MessagePayload): SendOptions {
 /**
  * Sends a rendered result as the interaction's response: `reply` if not yet acknowledged,
  * otherwise `editReply` of the deferred reply, then follow-ups for the remaining messages.
+ * `previewShown`: the deferred reply was edited into a streaming preview, which the result replaces.
  */
-export async function sendToInteraction(interaction: RepliableInteraction, rendered: Rendered): Promise<void> {
+export async function sendToInteraction(interaction: RepliableInteraction, rendered: Rendered, options: { previewShown?: boolean } = {}): Promise<void> {
   const [first, ...rest] = rendered.messages;
   if (!first) return;
   let ephemeral = rendered.ephemeral;
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply({ ...toOptions(first), ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
-  } else if (interaction.deferred && !interaction.replied) {
+  } else if (interaction.deferred && (!interaction.replied || options.previewShown)) {
     if (ephemeral && !interaction.ephemeral) {
       // A public "thinking…" placeholder cannot turn private: answer privately and remove it.
       await interaction.followUp({ ...toOptions(first), flags: MessageFlags.Ephemeral });
@@ -45,11 +48,15 @@ export async function replaceReply(interaction: RepliableInteraction, rendered: 
   for (const payload of rest) await interaction.followUp(toOptions(payload));
 }
 
-/** Sends a rendered result as a reply to a message (the rest as plain messages in the same channel). */
-export async function sendToMessage(message: Message, rendered: Rendered): Promise<void> {
+/**
+ * Sends a rendered result as a reply to a message (the rest as plain messages in the same channel);
+ * with `preview` (the reply already sent as a streaming preview), that message is edited instead.
+ */
+export async function sendToMessage(message: Message, rendered: Rendered, preview?: Message): Promise<void> {
   const [first, ...rest] = rendered.messages;
   if (!first) return;
-  await message.reply(toOptions(first));
+  if (preview) await preview.edit({ ...toOptions(first), content: first.content ?? '' });
+  else await message.reply(toOptions(first));
   for (const payload of rest) {
     if (message.channel.isSendable()) await message.channel.send(toOptions(payload));
   }
@@ -81,4 +88,17 @@ export async function replyWithError(interaction: RepliableInteraction, text: st
     // Remove the public "thinking…" placeholder that would otherwise spin forever.
     if (placeholder) await interaction.deleteReply().catch(() => undefined);
   }
+}
+
+/**
+ * A throttled live preview of a streamed answer (about one edit per second per message, as Discord allows).
+ * `show` sends or edits the preview message; failures are logged and never stop the final answer.
+ */
+export function discordPreview(logger: DiscordLogger, show: (content: string) => Promise<void>, where: Record<string, unknown>): StreamThrottle {
+  return new StreamThrottle({
+    intervalMs: DISCORD_EDIT_INTERVAL_MS,
+    preview: (text) => previewText(text, DISCORD_LIMITS.content),
+    edit: show,
+    onError: (error) => logger.warn({ ...errorFields(error), ...where }, 'could not show the streaming preview'),
+  });
 }

@@ -2,6 +2,9 @@ import type { webApi } from '@slack/bolt';
 import type { CommandRequest, CommandResult } from '../../src/commands/types.js';
 import { CareerAdvisorError } from '../../src/errors.js';
 import type { SlackDeps } from './deps.js';
+import { toMrkdwn } from './mrkdwn.js';
+import { previewText, SLACK_EDIT_INTERVAL_MS, StreamThrottle } from '../shared/stream-throttle.js';
+import { SECTION_TEXT_LIMIT } from './split-mrkdwn.js';
 import { renderResult, type RenderedResult, type SlackMessage, type Surface } from './render/index.js';
 
 /** Codes whose message is written for the user (what to change, or to wait). */
@@ -51,6 +54,45 @@ export async function postMessages(deps: SlackDeps, client: webApi.WebClient, ch
       await client.chat.postMessage({ ...base, text: message.text });
     }
   }
+}
+
+/**
+ * Posts messages like `postMessages`, except that the first one replaces the message `ts` (a streaming
+ * preview) through chat.update; if Slack refuses the blocks, the update is retried as plain text.
+ */
+export async function replaceMessages(deps: SlackDeps, client: webApi.WebClient, channel: string, ts: string, threadTs: string | undefined, messages: SlackMessage[]): Promise<void> {
+  const [first, ...rest] = messages;
+  if (!first) return;
+  try {
+    await client.chat.update({ channel, ts, text: first.text, blocks: first.blocks });
+  } catch (error) {
+    deps.logger.warn(`slack: chat.update with blocks failed in ${channel}: ${describe(error)}; retrying as plain text`);
+    await client.chat.update({ channel, ts, text: first.text });
+  }
+  await postMessages(deps, client, channel, threadTs, rest);
+}
+
+/**
+ * A live preview of a streamed answer in a thread: the first token posts a placeholder message, later
+ * ones update it at most once per SLACK_EDIT_INTERVAL_MS (chat.update allows about one per second per
+ * channel). `ts()` is the placeholder's timestamp once posted. Failures are logged, never thrown.
+ */
+export function slackPreview(deps: SlackDeps, client: webApi.WebClient, channel: string, threadTs: string | undefined): { stream: StreamThrottle; ts: () => string | undefined } {
+  let ts: string | undefined;
+  const stream = new StreamThrottle({
+    intervalMs: SLACK_EDIT_INTERVAL_MS,
+    preview: (text) => previewText(toMrkdwn(text), SECTION_TEXT_LIMIT),
+    edit: async (text) => {
+      if (ts) {
+        await client.chat.update({ channel, ts, text });
+        return;
+      }
+      const posted = await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), text, unfurl_links: false, unfurl_media: false });
+      ts = posted.ts;
+    },
+    onError: (error) => deps.logger.warn(`slack: could not show the streaming preview in ${channel}: ${describe(error)}`),
+  });
+  return { stream, ts: () => ts };
 }
 
 /** A Web API error's code (e.g. not_in_channel) or message, for logs. */

@@ -3,7 +3,7 @@ import type { ChatInputCommandInteraction, RepliableInteraction } from 'discord.
 import { runText, type Asker, type BotContext } from '../context.js';
 import { placeOf, surfaceOf, type Place } from '../conversation.js';
 import { renderResult } from '../render/index.js';
-import { sendToInteraction } from '../respond.js';
+import { discordPreview, sendToInteraction } from '../respond.js';
 
 /** A slash command usable in servers and in DMs with the bot. */
 export function slashCommand(name: string, description: string): SlashCommandBuilder {
@@ -26,7 +26,9 @@ export function askerOf(interaction: RepliableInteraction): Asker {
 
 /**
  * The common slash-command flow: acknowledge at once (deferReply, so the 3 s deadline can't
- * pass while the answer is written), run the command text, render, edit the reply.
+ * pass while the answer is written), run the command text, render, edit the reply. While a
+ * language model writes an answer, the reply shows it (edited at most once a second); the
+ * rendered result then replaces that preview. Without tokens nothing changes.
  */
 export async function answerWithText(
   interaction: ChatInputCommandInteraction,
@@ -36,6 +38,17 @@ export async function answerWithText(
 ): Promise<void> {
   await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const place = interactionPlace(interaction);
-  const result = await runText(ctx, place, text, askerOf(interaction));
-  await sendToInteraction(interaction, renderResult(result, surfaceOf(place)));
+  const stream = discordPreview(ctx.logger, async (content) => void (await interaction.editReply({ content })), { interaction: `/${interaction.commandName}`, channelId: interaction.channelId });
+  let result;
+  try {
+    result = await runText(ctx, place, text, askerOf(interaction), stream.push);
+  } catch (error) {
+    await stream.close();
+    // The error reply follows up privately; a half-written public preview must not stay behind.
+    if (stream.started && interaction.replied) await interaction.deleteReply().catch(() => undefined);
+    throw error;
+  }
+  const rendered = renderResult(result, surfaceOf(place));
+  if (stream.started) await stream.finish(() => sendToInteraction(interaction, rendered, { previewShown: true }));
+  else await sendToInteraction(interaction, rendered);
 }

@@ -2,7 +2,7 @@ import type { App, webApi } from '@slack/bolt';
 import { channelConversation, channelMentions, isChannelAllowed, isDirectMessageChannel, threadConversation } from '../conversation.js';
 import type { SlackDeps } from '../deps.js';
 import { fromSlackText } from '../mrkdwn.js';
-import { describe, errorResult, postMessages, renderAndRemember, runCommand } from '../reply.js';
+import { describe, errorResult, postMessages, renderAndRemember, replaceMessages, runCommand, slackPreview } from '../reply.js';
 import { renderResult, type RenderedResult } from '../render/index.js';
 
 /** The fields of a message-like event the listeners read. */
@@ -24,10 +24,13 @@ export function isFromPerson(event: IncomingMessage): event is IncomingMessage &
 
 /**
  * Answers a message and posts the reply where it belongs. Never throws: a failing core becomes an apology
- * in the same place, and a failing post is logged (the process stays up).
+ * in the same place, and a failing post is logged (the process stays up). While a language model writes
+ * an answer, a placeholder shows it (posted at the first token, then updated at most every 1.2 s); the
+ * rendered reply then replaces the placeholder.
  */
 async function answer(deps: SlackDeps, client: webApi.WebClient, message: { channel: string; user: string; text: string; replyThreadTs?: string; conversationId: string }): Promise<void> {
-  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, userId: message.user, platform: 'slack' });
+  const preview = slackPreview(deps, client, message.channel, message.replyThreadTs);
+  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, userId: message.user, platform: 'slack', onToken: preview.stream.push });
   try {
     let rendered: RenderedResult;
     try {
@@ -36,7 +39,15 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, message: { chan
       deps.logger.error(`slack: could not render a ${result.kind} reply: ${describe(error)}`);
       rendered = renderResult(errorResult(error), message.conversationId);
     }
-    await postMessages(deps, client, message.channel, message.replyThreadTs, rendered.messages);
+    if (preview.stream.started) {
+      await preview.stream.finish(async () => {
+        const ts = preview.ts();
+        if (ts) await replaceMessages(deps, client, message.channel, ts, message.replyThreadTs, rendered.messages);
+        else await postMessages(deps, client, message.channel, message.replyThreadTs, rendered.messages);
+      });
+    } else {
+      await postMessages(deps, client, message.channel, message.replyThreadTs, rendered.messages);
+    }
     const only = rendered.privateMessage;
     if (only) {
       await client.chat.postEphemeral({ channel: message.channel, user: message.user, ...(message.replyThreadTs ? { thread_ts: message.replyThreadTs } : {}), text: only.text, blocks: only.blocks });

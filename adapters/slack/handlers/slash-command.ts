@@ -19,6 +19,10 @@ async function send(respond: RespondFn, messages: SlackMessage[], visibility: 'e
  * answered afterwards through the response URL. Replies are ephemeral (career questions are personal) except
  * quiz questions and feedback, which are posted to the channel so everyone can play. The conversation is the user in that
  * channel, so a multi-step `plan` keeps its state per person.
+ *
+ * No streaming preview here (no `onToken`): a response_url accepts only five posts in 30 minutes, so
+ * previews sent with `replace_original` would use up what a long (split) answer needs, and an
+ * ephemeral response can't be chat.update'd. The answer arrives once, complete.
  */
 export function registerSlashCommand(app: App, deps: SlackDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
