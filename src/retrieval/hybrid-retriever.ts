@@ -9,8 +9,6 @@ export interface ScoredUnit {
   unit: Unit;
   /** Weighted share of the question's terms found in the line or its headings (0–1). */
   coverage: number;
-  /** Same, counting only the question's own words (not carried context). */
-  ownCoverage: number;
   /** Coverage without shape hints: how much of what was asked this line answers (drives abstention). */
   support: number;
   hasQuantity: boolean;
@@ -139,7 +137,6 @@ export class HybridRetriever {
     const { denseByLabel } = ctx;
     const terms = union(unit.terms, entry.headingTerms);
     const cov = coverage(query.terms, termWeights, terms);
-    const own = coverage(query.terms, termWeights, terms, 1);
     // What was asked is the question's own words; context carried from earlier turns helps rank but is not required.
     const hasOwnTerms = query.terms.some((t) => t.weight >= 1 && !t.hint);
     const support = coverage(query.terms, termWeights, terms, hasOwnTerms ? 1 : 0, false);
@@ -155,7 +152,7 @@ export class HybridRetriever {
     // "What does CCS stand for?": the line that defines exactly CCS, not CCS-P.
     const definesAcronym = ctx.acronymPatterns.some((p) => p.test(unit.text)) ? 0.3 : 0;
     const score = 0.15 * evidence + 0.3 * cov + 0.3 * about + definesAcronym + quantityBonus + 0.3 * dense;
-    return { unit, coverage: cov, ownCoverage: own, support, hasQuantity: quantity, dense, score };
+    return { unit, coverage: cov, support, hasQuantity: quantity, dense, score };
   }
 }
 
