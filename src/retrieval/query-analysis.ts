@@ -93,6 +93,9 @@ function withoutRedactions(question: string): string {
   return cleaned || question.trim();
 }
 
+/** Longest text embedded for a question with its carried context. */
+const MAX_SEARCH_TEXT = 400;
+
 const NON_MONEY_MUCH = /how much (?:experience|time|study|studying|school|schooling|education|training|work)/;
 
 /** The value type a question asks for, if any. */
@@ -133,7 +136,8 @@ export function analyzeQuery(question: string, carried?: { question: string; wei
   if (carried) for (const t of questionTerms(carried.question)) if (!terms.has(t.term)) terms.set(t.term, { weight: carried.weight, parts: t.parts });
   return {
     question,
-    searchText: carried ? `${asked} ${carried.question}` : asked,
+    // A chain of follow-ups would otherwise grow the carried context turn after turn.
+    searchText: carried ? `${asked} ${carried.question}`.slice(0, MAX_SEARCH_TEXT) : asked,
     terms: [...terms].map(([term, { weight, parts, hint }]) => ({
       term,
       weight,
