@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFileSync, existsSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/index.js';
@@ -24,18 +24,21 @@ describe('kill -9 during ingest', () => {
       expect(built.status, built.stderr).toBe(0);
     });
 
-    // A changed guide and an empty embedding cache make the next ingest slow enough to kill mid-way.
+    // A changed guide and an empty embedding cache make the next ingest slow (~10 s of embedding):
+    // kill it hard in the middle of that work.
     appendFileSync(join(knowledgeDir, GUIDE_MD_NAME), '\n## Volunteering\n\n- Volunteer Work: Hospital volunteering can show commitment to healthcare.\n');
     const emptyCache = join(work, 'empty-cache');
     const ingest = spawn(process.execPath, [CLI, 'ingest', '--quiet'], { env: baseEnv({ KNOWLEDGE_DIR: knowledgeDir, INDEX_DIR: indexDir, CACHE_DIR: emptyCache }), stdio: 'ignore' });
-    // Wait until the build has started writing (its temp folder appears), then kill it hard.
-    const deadline = Date.now() + 60_000;
-    while (!readdirSync(work).some((n) => n.startsWith('index.tmp-')) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20));
-      if (ingest.exitCode !== null) break;
-    }
+    const exited = once(ingest, 'exit');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(ingest.exitCode, 'ingest should still be embedding when it is killed').toBeNull();
     ingest.kill('SIGKILL');
-    await once(ingest, 'exit');
+    await exited;
+
+    // Debris of a build killed during its final swap: a temp folder named after a process that is gone.
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    mkdirSync(join(work, `index.tmp-${deadPid}-1`));
+    writeFileSync(join(work, `index.tmp-${deadPid}-1`, 'vectors.hnsw'), 'half written');
 
     // The previous index is intact: it loads (and is correctly reported stale, never half-built).
     const stale = spawnSync(process.execPath, [CLI, 'ask', '--json', 'How much do entry-level coders make?'], {
