@@ -1,16 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { composeExtractiveAnswer } from '../../src/answer/index.js';
-import type { CareerAdvisor } from '../../src/core/index.js';
 import { NOTE_UNAVAILABLE } from '../../src/llm/index.js';
-import type { RetrievalResult } from '../../src/retrieval/index.js';
 import { FakeOpenAIServer, refusedBaseURL, type ChatCompletionRequest, type ScriptedChat } from '../fakes/openai/index.js';
-import { openTestAdvisor } from '../helpers/test-advisor.js';
-import { excerptId, RecordingLogger, retrieve, timed, writerAt, writerFor } from './llm-test-kit.js';
+import { excerptId, RecordingLogger, timed, useScriptedLlm, writerAt, writerFor } from './llm-test-kit.js';
 
 const fake = new FakeOpenAIServer();
-let advisor: CareerAdvisor;
-let retrieval: RetrievalResult;
 const QUESTION = 'How much does an entry-level clinical coding specialist earn?';
+const session = useScriptedLlm(fake, QUESTION);
 
 const valid: ScriptedChat = (request: ChatCompletionRequest) => {
   const id = excerptId(request, 'Compensation Overview');
@@ -25,32 +21,18 @@ function recordingSleep(): { waits: number[]; sleep: (ms: number) => Promise<voi
 
 /** The fallback the user gets when the model is unavailable. */
 function expectUnavailableFallback(answer: { text: string; notes?: string[]; citations: unknown[] }): void {
-  const extractive = composeExtractiveAnswer(retrieval);
+  const extractive = composeExtractiveAnswer(session.retrieval);
   expect(answer.text).toBe(extractive.text);
   expect(answer.citations).toEqual(extractive.citations);
   expect(answer.notes).toEqual([NOTE_UNAVAILABLE]);
 }
 
-beforeAll(async () => {
-  await fake.start();
-  advisor = await openTestAdvisor();
-  retrieval = await retrieve(advisor, QUESTION);
-});
-
-afterEach(() => {
-  expect(fake.pendingReplies, 'every scripted reply should have been consumed').toBe(0);
-  fake.reset();
-});
-
-afterAll(async () => {
-  await fake.stop();
-});
 
 describe('LLM writer faults: bounded retries, then the extractive answer with a note', () => {
   it('timeout (reply slower than LLM_TIMEOUT_MS): retries once, then falls back', async () => {
     fake.enqueue({ delayMs: 5_000, json: {} }, { delayMs: 5_000, json: {} });
     const logger = new RecordingLogger();
-    const { value: answer, ms } = await timed(() => writerFor(fake, { LLM_TIMEOUT_MS: '200' }, { logger }).write(QUESTION, retrieval, []));
+    const { value: answer, ms } = await timed(() => writerFor(fake, { LLM_TIMEOUT_MS: '200' }, { logger }).write(QUESTION, session.retrieval, []));
     expectUnavailableFallback(answer);
     expect(fake.chatRequests).toHaveLength(2);
     expect(ms).toBeGreaterThanOrEqual(390);
@@ -61,7 +43,7 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
 
   it('timeout then success: the retry answers', async () => {
     fake.enqueue({ delayMs: 5_000, json: {} }, valid);
-    const answer = await writerFor(fake, { LLM_TIMEOUT_MS: '200' }).write(QUESTION, retrieval, []);
+    const answer = await writerFor(fake, { LLM_TIMEOUT_MS: '200' }).write(QUESTION, session.retrieval, []);
     expect(answer).toMatchObject({ text: 'Entry-level coders earn $28,000-$35,000 annually [1].', abstained: false });
     expect(answer.notes).toBeUndefined();
   });
@@ -69,7 +51,7 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
   it('HTTP 429 with retry-after: waits what the server asks, then answers', async () => {
     const { waits, sleep } = recordingSleep();
     fake.enqueue({ status: 429, retryAfter: 2 }, valid);
-    const { value: answer, ms } = await timed(() => writerFor(fake, {}, { sleep }).write(QUESTION, retrieval, []));
+    const { value: answer, ms } = await timed(() => writerFor(fake, {}, { sleep }).write(QUESTION, session.retrieval, []));
     expect(waits).toEqual([2_000]);
     expect(answer.notes).toBeUndefined();
     expect(answer.citations).toHaveLength(1);
@@ -78,7 +60,7 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
 
   it('HTTP 429 with retry-after, honoured with a real wait (1 s)', async () => {
     fake.enqueue({ status: 429, retryAfter: 1 }, valid);
-    const { value: answer, ms } = await timed(() => writerFor(fake).write(QUESTION, retrieval, []));
+    const { value: answer, ms } = await timed(() => writerFor(fake).write(QUESTION, session.retrieval, []));
     expect(answer.notes).toBeUndefined();
     const [first, second] = fake.requests.map((r) => r.receivedAt);
     expect(second! - first!).toBeGreaterThanOrEqual(990);
@@ -88,7 +70,7 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
   it('HTTP 429 asking for longer than the cap: no wait, immediate fallback', async () => {
     const { waits, sleep } = recordingSleep();
     fake.enqueue({ status: 429, retryAfter: 30 });
-    const { value: answer, ms } = await timed(() => writerFor(fake, {}, { sleep }).write(QUESTION, retrieval, []));
+    const { value: answer, ms } = await timed(() => writerFor(fake, {}, { sleep }).write(QUESTION, session.retrieval, []));
     expectUnavailableFallback(answer);
     expect(waits).toEqual([]);
     expect(fake.chatRequests).toHaveLength(1);
@@ -98,14 +80,14 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
   it('HTTP 429 on every try: retries LLM_MAX_RETRIES times, then falls back', async () => {
     const { waits, sleep } = recordingSleep();
     fake.enqueue({ status: 429, retryAfter: 1 }, { status: 429, retryAfter: 1 }, { status: 429, retryAfter: 1 });
-    const answer = await writerFor(fake, { LLM_MAX_RETRIES: '2' }, { sleep }).write(QUESTION, retrieval, []);
+    const answer = await writerFor(fake, { LLM_MAX_RETRIES: '2' }, { sleep }).write(QUESTION, session.retrieval, []);
     expectUnavailableFallback(answer);
     expect(waits).toEqual([1_000, 1_000]);
   });
 
   it('HTTP 429 insufficient_quota is not retried', async () => {
     fake.enqueue({ status: 429, code: 'insufficient_quota', type: 'insufficient_quota' });
-    expectUnavailableFallback(await writerFor(fake).write(QUESTION, retrieval, []));
+    expectUnavailableFallback(await writerFor(fake).write(QUESTION, session.retrieval, []));
     expect(fake.chatRequests).toHaveLength(1);
   });
 
@@ -113,7 +95,7 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
     const { waits, sleep } = recordingSleep();
     fake.enqueue({ status: 500 }, { status: 500 }, { status: 500 });
     const { value: answer, ms } = await timed(() =>
-      writerFor(fake, { LLM_MAX_RETRIES: '2' }, { sleep, backoff: (retry) => 100 * 2 ** retry }).write(QUESTION, retrieval, []),
+      writerFor(fake, { LLM_MAX_RETRIES: '2' }, { sleep, backoff: (retry) => 100 * 2 ** retry }).write(QUESTION, session.retrieval, []),
     );
     expectUnavailableFallback(answer);
     expect(waits).toEqual([100, 200]);
@@ -122,20 +104,20 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
 
   it('HTTP 500 then success', async () => {
     fake.enqueue({ status: 500 }, valid);
-    const answer = await writerFor(fake).write(QUESTION, retrieval, []);
+    const answer = await writerFor(fake).write(QUESTION, session.retrieval, []);
     expect(answer.notes).toBeUndefined();
     expect(fake.chatRequests).toHaveLength(2);
   });
 
   it('HTTP 401 (bad key) is not retried', async () => {
     fake.enqueue({ status: 401 });
-    expectUnavailableFallback(await writerFor(fake).write(QUESTION, retrieval, []));
+    expectUnavailableFallback(await writerFor(fake).write(QUESTION, session.retrieval, []));
     expect(fake.chatRequests).toHaveLength(1);
   });
 
   it('connection refused: retries, then falls back quickly', async () => {
     const logger = new RecordingLogger();
-    const { value: answer, ms } = await timed(async () => writerAt(await refusedBaseURL(), {}, { logger }).write(QUESTION, retrieval, []));
+    const { value: answer, ms } = await timed(async () => writerAt(await refusedBaseURL(), {}, { logger }).write(QUESTION, session.retrieval, []));
     expectUnavailableFallback(answer);
     expect(logger.events('llm_fault').map((f) => f.fault)).toEqual(['connection', 'connection']);
     expect(ms).toBeLessThan(1_000);
@@ -143,7 +125,7 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
 
   it('malformed JSON body: retries, then falls back', async () => {
     fake.enqueue({ malformed: true }, { malformed: true });
-    const { value: answer, ms } = await timed(() => writerFor(fake).write(QUESTION, retrieval, []));
+    const { value: answer, ms } = await timed(() => writerFor(fake).write(QUESTION, session.retrieval, []));
     expectUnavailableFallback(answer);
     expect(ms).toBeLessThan(500);
   });
@@ -151,7 +133,7 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
   it('content that is not JSON, then empty output: retried as faults, then falls back', async () => {
     fake.enqueue({ content: 'Entry-level coders earn a lot.' }, { empty: true });
     const logger = new RecordingLogger();
-    const { value: answer, ms } = await timed(() => writerFor(fake, {}, { logger }).write(QUESTION, retrieval, []));
+    const { value: answer, ms } = await timed(() => writerFor(fake, {}, { logger }).write(QUESTION, session.retrieval, []));
     expectUnavailableFallback(answer);
     expect(logger.events('llm_fault').map((f) => f.fault)).toEqual(['malformed', 'empty']);
     expect(ms).toBeLessThan(500);
@@ -159,7 +141,7 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
 
   it('empty output then success', async () => {
     fake.enqueue({ empty: true }, valid);
-    const answer = await writerFor(fake).write(QUESTION, retrieval, []);
+    const answer = await writerFor(fake).write(QUESTION, session.retrieval, []);
     expect(answer.notes).toBeUndefined();
     expect(answer.usage!.total_tokens).toBeGreaterThan(0);
   });
@@ -167,7 +149,7 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
   it('the overall deadline bounds everything, retries and waits included', async () => {
     fake.enqueue({ delayMs: 5_000, json: {} });
     const { value: answer, ms } = await timed(() =>
-      writerFor(fake, { LLM_TIMEOUT_MS: '10000', LLM_DEADLINE_MS: '300', LLM_MAX_RETRIES: '5' }).write(QUESTION, retrieval, []),
+      writerFor(fake, { LLM_TIMEOUT_MS: '10000', LLM_DEADLINE_MS: '300', LLM_MAX_RETRIES: '5' }).write(QUESTION, session.retrieval, []),
     );
     expectUnavailableFallback(answer);
     expect(ms).toBeGreaterThanOrEqual(290);
@@ -176,14 +158,14 @@ describe('LLM writer faults: bounded retries, then the extractive answer with a 
     // A retry-after within the cap but beyond the deadline is not waited for.
     const { waits, sleep } = recordingSleep();
     fake.enqueue({ status: 429, retryAfter: 4 });
-    expectUnavailableFallback(await writerFor(fake, { LLM_DEADLINE_MS: '1000' }, { sleep }).write(QUESTION, retrieval, []));
+    expectUnavailableFallback(await writerFor(fake, { LLM_DEADLINE_MS: '1000' }, { sleep }).write(QUESTION, session.retrieval, []));
     expect(waits).toEqual([]);
   });
 
   it('default backoff: three 500s with LLM_MAX_RETRIES=2 fall back in well under 2 s', async () => {
     fake.enqueue({ status: 500 }, { status: 500 }, { status: 500 });
     const config = { LLM_MAX_RETRIES: '2' };
-    const { value: answer, ms } = await timed(() => writerAt(fake.baseURL, config, { backoff: undefined }).write(QUESTION, retrieval, []));
+    const { value: answer, ms } = await timed(() => writerAt(fake.baseURL, config, { backoff: undefined }).write(QUESTION, session.retrieval, []));
     expectUnavailableFallback(answer);
     // ~300 ms + ~600 ms of jittered backoff (±25 %).
     expect(ms).toBeGreaterThanOrEqual(600);

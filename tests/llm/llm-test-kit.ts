@@ -1,8 +1,9 @@
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { createLlmWriter, type LlmLogger, type LlmWriter, type LlmWriterOptions } from '../../src/llm/index.js';
 import { analyzeQuery, type RetrievalResult } from '../../src/retrieval/index.js';
 import { messageText, type ChatCompletionRequest, type FakeOpenAIServer } from '../fakes/openai/index.js';
-import { testConfig } from '../helpers/test-advisor.js';
+import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
 
 /** Retrieval for a question over the real guide (hashing embedder, no network). */
 export function retrieve(advisor: CareerAdvisor, question: string): Promise<RetrievalResult> {
@@ -68,4 +69,24 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: 
   const started = performance.now();
   const value = await work();
   return { value, ms: performance.now() - started };
+}
+
+/**
+ * Shared lifecycle for writer suites against the fake server: starts it, retrieves the question
+ * once over the real guide, checks after each test that every scripted reply was consumed, stops it.
+ */
+export function useScriptedLlm(fake: FakeOpenAIServer, question: string): { retrieval: RetrievalResult } {
+  const session = {} as { retrieval: RetrievalResult };
+  beforeAll(async () => {
+    await fake.start();
+    session.retrieval = await retrieve(await openTestAdvisor(), question);
+  });
+  afterEach(() => {
+    expect(fake.pendingReplies, 'every scripted reply should have been consumed').toBe(0);
+    fake.reset();
+  });
+  afterAll(async () => {
+    await fake.stop();
+  });
+  return session;
 }
