@@ -1,6 +1,5 @@
 import type { IdentifiedEmbeddings } from '../embeddings/index.js';
 import type { KnowledgeIndex } from '../index/index.js';
-import { contentTerms } from '../text/index.js';
 import { hasQuantity, matchStrength } from './matching.js';
 import type { AnalyzedQuery, QueryTerm } from './query-analysis.js';
 import { SectionCatalog, type CatalogSection, type Unit } from './section-catalog.js';
@@ -147,8 +146,7 @@ export class HybridRetriever {
     const evidence = matchedWeight(query.terms, termWeights, unit.terms) + 0.7 * matchedWeight(query.terms, termWeights, entry.headingTerms, unit.terms);
     const quantityBonus = query.quantity ? (quantity ? this.weights.quantity : -this.weights.quantity / 2) : 0;
     // A definition bullet whose term names what was asked ("EHR Systems: Epic, …") is about it.
-    const termPart = unit.kind === 'bullet' ? /^([^:–—]{2,70})[:–—]/.exec(unit.text)?.[1] : undefined;
-    const about = termPart ? coverage(query.terms, termWeights, new Set(contentTerms(termPart))) : 0;
+    const about = unit.labelTerms ? coverage(query.terms, termWeights, unit.labelTerms) : 0;
     // "What does CCS stand for?": the line that defines exactly CCS, not CCS-P.
     const definesAcronym = ctx.acronymPatterns.some((p) => p.test(unit.text)) ? 0.3 : 0;
     const score = 0.15 * evidence + 0.3 * cov + 0.3 * about + definesAcronym + quantityBonus + 0.3 * dense;

@@ -8,6 +8,8 @@ export interface Unit {
   line: number;
   kind: 'bullet' | 'paragraph';
   terms: ReadonlySet<string>;
+  /** Terms of a definition bullet's label ("EHR Systems" in "EHR Systems: Epic, …"), if it has one. */
+  labelTerms?: ReadonlySet<string>;
   /** Position of the unit's chunk in the index (vector label), if it was indexed. */
   label?: number;
 }
@@ -49,6 +51,7 @@ export class SectionCatalog {
         line: u.line,
         kind: u.block.kind,
         terms: new Set(contentTerms(u.text)),
+        ...labelOf(u.block.kind, u.text),
         label: unitLabels.get(`${section.id}@${u.line}@${u.text}`),
       }));
       const headingTerms = new Set(contentTerms(section.headingPath.join(' ')));
@@ -94,6 +97,11 @@ export class SectionCatalog {
   knows(term: string): boolean {
     return this.documentFrequency.has(term);
   }
+}
+
+function labelOf(kind: Unit['kind'], text: string): Pick<Unit, 'labelTerms'> {
+  const label = kind === 'bullet' ? /^([^:–—]{2,70})[:–—]/.exec(text)?.[1] : undefined;
+  return label ? { labelTerms: new Set(contentTerms(label)) } : {};
 }
 
 function key(section: Section): string {
