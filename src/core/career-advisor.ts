@@ -1,4 +1,4 @@
-import { answerSchema, composeExtractiveAnswer, followUpContext, smallTalkReply, type Answer, type ComposedAnswer, type ConversationTurn } from '../answer/index.js';
+import { AnswerabilityDecider, answerSchema, composeExtractiveAnswer, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
 import type { Config } from '../config/index.js';
 import { createEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,8 @@ import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
 import { createLlmWriter, isStreamingWriter, type LlmLogger, type TokenSink } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
-import { analyzeQuery, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
+import { QUALITY } from '../quality/index.js';
+import { HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
 import { ConversationStore } from './conversation-store.js';
 
 /** Writes the answer text for a retrieval; the extractive composer by default, an LLM chain when configured. */
@@ -60,6 +61,9 @@ export class CareerAdvisor {
   private readonly conversations: ConversationStore;
   /** Recent answers by id, so feedback can name the question it rates. */
   private readonly recentAnswers = new Map<string, string>();
+  private readonly decider = new AnswerabilityDecider();
+  /** What the loaded guides are about, for replies that say what the bot can help with. */
+  readonly subjects: string[];
 
   private constructor(
     readonly config: Config,
@@ -69,6 +73,7 @@ export class CareerAdvisor {
     readonly feedback: FeedbackSink,
   ) {
     this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000);
+    this.subjects = index.documents.map((d) => d.title.split(/[:|–—]/)[0]!.trim()).filter(Boolean);
   }
 
   /** Loads (or, if missing/stale and allowed, builds) the index and prepares retrieval. */
@@ -100,7 +105,7 @@ export class CareerAdvisor {
   }
 
   /** Like `ask`, also returning the ranked sections behind the answer (for eval and debugging). */
-  async askWithRetrieval(rawQuestion: string, options: AskOptions = {}): Promise<{ answer: Answer; retrieval?: RetrievalResult }> {
+  async askWithRetrieval(rawQuestion: string, options: AskOptions = {}): Promise<{ answer: Answer; retrieval?: RetrievalResult; decision?: Decision }> {
     const started = performance.now();
     const question = this.validateQuestion(rawQuestion);
     const conversationId = options.conversationId;
@@ -110,13 +115,16 @@ export class CareerAdvisor {
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
 
     const context = followUpContext(question, history);
-    const query = analyzeQuery(question, context ? { question: context.understood, weight: 0.5, quantity: context.quantity } : undefined);
+    const query = this.retriever.analyze(question, context ? { question: context.understood, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
     const retrieval = await this.retriever.retrieve(query);
     const answerStarted = performance.now();
-    const written =
-      options.onToken && isStreamingWriter(this.writer)
-        ? await this.writer.writeStream(question, retrieval, history, options.onToken)
-        : await this.writer.write(question, retrieval, history);
+    const decision = this.decider.decide(retrieval);
+    const written: ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>> & { related?: Citation[] } =
+      decision.outcome !== 'answer'
+        ? composeNonAnswer(retrieval, decision, this.subjects)
+        : options.onToken && isStreamingWriter(this.writer)
+          ? await this.writer.writeStream(question, retrieval, history, options.onToken)
+          : await this.writer.write(question, retrieval, history);
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {
@@ -128,7 +136,8 @@ export class CareerAdvisor {
         answer: written.text,
         abstained: written.abstained,
         citations: written.citations,
-        kind: written.abstained ? 'abstained' : 'answer',
+        kind: written.related ? 'partial' : written.abstained ? 'abstained' : 'answer',
+        ...(written.related ? { related: written.related } : {}),
         ...(context ? { rewritten_question: query.searchText } : {}),
         ...(written.notes?.length ? { notes: written.notes } : {}),
         ...(written.usage ? { usage: written.usage } : {}),
@@ -137,7 +146,7 @@ export class CareerAdvisor {
       retrieval.retrieveMs,
       answerMs,
     );
-    return { answer, retrieval };
+    return { answer, retrieval, decision };
   }
 
   /** Records a 👍/👎 vote on an earlier answer. */
