@@ -7,19 +7,20 @@
  *
  * Only tune splits and dev are used; test splits and the second guide are never read here, so
  * their numbers stay honest. The model is a class-balanced, L2-regularised logistic regression
- * on standardised features (Newton's method); the threshold maximises Youden's J on 5-fold
- * cross-validated probabilities, so it is not chosen on predictions the model was fitted to.
+ * on standardised features (Newton's method); the threshold minimises the expected cost of
+ * mistakes (QUALITY.answer.refusalCost) on 5-fold cross-validated probabilities, so it is not
+ * chosen on predictions the model was fitted to.
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { CareerAdvisor } from '../../src/core/index.js';
 import { FEATURE_NAMES } from '../../src/answer/index.js';
+import { QUALITY } from '../../src/quality/index.js';
 import { auc, crossValidated, fitLogistic, type Example } from './logistic.js';
-import { openTrainingAdvisor, trainingQuestions, TRAINING_FILES } from './training-data.js';
+import { openTrainingAdvisor, saveModel, trainingQuestions, TRAINING_FILES } from './training-data.js';
 
 const L2 = 1.0;
 
-async function collect(): Promise<Example[]> {
-  const advisor = await openTrainingAdvisor();
+async function collect(advisor: CareerAdvisor): Promise<Example[]> {
   const examples: Example[] = [];
   for (const q of trainingQuestions()) {
     const { decision } = await advisor.askWithRetrieval(q.question, q.conversationId ? { conversationId: q.conversationId } : {});
@@ -36,21 +37,25 @@ function rates(examples: Example[], probabilities: number[], threshold: number):
   return { falseAbstention: share(1, true), oosAbstention: share(0, true) };
 }
 
-/** The threshold with the best sum of answered in-scope and abstained out-of-scope shares (Youden's J). */
+/**
+ * The threshold with the lowest expected cost on cross-validated probabilities, where a wrong
+ * refusal costs QUALITY.answer.refusalCost times a wrong answer to an off-topic question.
+ */
 function bestThreshold(examples: Example[], probabilities: number[]): number {
   let best = 0.5;
-  let bestJ = -Infinity;
+  let bestCost = Infinity;
   for (let t = 0.05; t < 0.96; t += 0.01) {
     const r = rates(examples, probabilities, t);
-    const j = 1 - r.falseAbstention + r.oosAbstention;
-    if (j > bestJ) [best, bestJ] = [Number(t.toFixed(2)), j];
+    const cost = QUALITY.answer.refusalCost * r.falseAbstention + (1 - r.oosAbstention);
+    if (cost < bestCost - 1e-9) [best, bestCost] = [Number(t.toFixed(2)), cost];
   }
   return best;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, out: { type: 'string' } } });
-  const examples = await collect();
+  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, embedder: { type: 'string' } } });
+  const advisor = await openTrainingAdvisor();
+  const examples = await collect(advisor);
   const cv = crossValidated(examples, FEATURE_NAMES, L2);
   const threshold = bestThreshold(examples, cv);
   const cvRates = rates(examples, cv, threshold);
@@ -62,11 +67,11 @@ async function main(): Promise<void> {
     l2: L2,
     cross_validated: { auc: Number(auc(examples, cv).toFixed(3)), false_abstention: Number(cvRates.falseAbstention.toFixed(3)), out_of_scope_abstention: Number(cvRates.oosAbstention.toFixed(3)) },
   });
-  const sweep = Object.fromEntries([0.2, 0.3, 0.4, 0.5, 0.6, 0.7].map((t) => [t, rates(examples, cv, t)]));
+  const sweep = Object.fromEntries([0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7].map((t) => [t, rates(examples, cv, t)]));
   process.stderr.write(`cross-validated sweep: ${JSON.stringify(sweep)}\n`);
   const out = { ...model, threshold };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  if (!values['dry-run']) writeFileSync(values.out ?? 'src/quality/answerability-model.json', `${JSON.stringify(out, null, 2)}\n`);
+  if (!values['dry-run']) process.stderr.write(`written to ${saveModel(advisor.retriever.embedder.id, 'answerability', out)}\n`);
 }
 
 await main();

@@ -8,28 +8,27 @@
  * Reported: how often the model's first line holds a fact, in-sample and 5-fold cross-validated
  * by question, against round 1's rule (the line score with a top-section prior).
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { candidateUnits, LINE_FEATURES, lineFeatures } from '../../src/answer/index.js';
+import type { CareerAdvisor } from '../../src/core/index.js';
+import { candidateUnits, LINE_FEATURES, lineFeatures } from '../../src/retrieval/index.js';
 import { hasFact, readEvalFile, sectionMatches, isConversation, isInScope } from '../../src/eval/index.js';
 import { formatHeadingPath } from '../../src/ingest/index.js';
 import { crossValidated, fitLogistic, probability, type Example } from './logistic.js';
-import { openTrainingAdvisor, TRAINING_FILES } from './training-data.js';
+import { openTrainingAdvisor, saveModel, TRAINING_FILES } from './training-data.js';
 
 const L2 = 1;
 
 type Fact = string | string[];
 
-async function collect(): Promise<Example[]> {
-  const advisor = await openTrainingAdvisor();
+async function collect(advisor: CareerAdvisor): Promise<Example[]> {
   const examples: Example[] = [];
   const add = async (id: string, question: string, facts: Fact[], sections: string[] | undefined, conversationId?: string) => {
     const { retrieval } = await advisor.askWithRetrieval(question, conversationId ? { conversationId } : {});
     if (!retrieval || facts.length === 0) return;
-    for (const c of candidateUnits(retrieval)) {
+    for (const c of candidateUnits(retrieval.sections)) {
       const inSection = !sections || sectionMatches(formatHeadingPath(c.section.entry.section.headingPath), sections);
       const y = inSection && facts.some((f) => hasFact(c.unit.unit.text, f)) ? 1 : 0;
-      const features = lineFeatures(retrieval, c);
+      const features = lineFeatures(retrieval.query, c);
       examples.push({ group: id, y, x: LINE_FEATURES.map((f) => features[f]!) });
     }
   };
@@ -55,8 +54,9 @@ function leadHit(examples: Example[], scores: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' } } });
-  const examples = await collect();
+  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, embedder: { type: 'string' } } });
+  const advisor = await openTrainingAdvisor();
+  const examples = await collect(advisor);
   const cv = crossValidated(examples, LINE_FEATURES, L2);
   const model = fitLogistic(examples, LINE_FEATURES, L2);
   const round1 = examples.map((e) => e.x[LINE_FEATURES.indexOf('line_score')]! + 0.15 * e.x[LINE_FEATURES.indexOf('top_section')]! - 5 * e.x[LINE_FEATURES.indexOf('intro')]!);
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     lead_holds_fact: { round1_rule: leadHit(examples, round1), in_sample: leadHit(examples, examples.map((e) => probability(model, e.x))), cross_validated: leadHit(examples, cv) },
   };
   process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
-  if (!values['dry-run']) writeFileSync('src/quality/line-model.json', `${JSON.stringify(model, null, 2)}\n`);
+  if (!values['dry-run']) process.stderr.write(`written to ${saveModel(advisor.retriever.embedder.id, 'lines', model)}\n`);
 }
 
 await main();

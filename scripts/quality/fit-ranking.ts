@@ -8,26 +8,25 @@
  * the eval rule (its heading path contains an expected section). Reported: hit@1/hit@3 of the
  * fitted order on the training questions, in-sample and with 5-fold cross-validation by question.
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { CareerAdvisor } from '../../src/core/index.js';
 import { sectionMatches } from '../../src/eval/index.js';
 import { formatHeadingPath } from '../../src/ingest/index.js';
 import { crossValidated, fitLogistic, probability, type Example } from './logistic.js';
-import { openTrainingAdvisor, trainingQuestions, TRAINING_FILES } from './training-data.js';
+import { openTrainingAdvisor, saveModel, trainingQuestions, TRAINING_FILES } from './training-data.js';
 
-const FEATURES = ['rrf', 'dense', 'centroid', 'heading_sim', 'dense_rr', 'keyword_rr', 'title', 'best_unit', 'best_support', 'best_line_sim', 'acronym', 'list'];
+const FEATURES = ['rrf', 'dense', 'centroid', 'heading_sim', 'dense_rr', 'keyword_rr', 'title', 'best_unit', 'best_support', 'best_line_sim', 'acronym', 'list', 'value_match'];
 const L2 = 1;
 const CANDIDATES = 30;
 
-async function collect(): Promise<Example[]> {
-  const advisor = await openTrainingAdvisor();
+async function collect(advisor: CareerAdvisor): Promise<Example[]> {
   const examples: Example[] = [];
   for (const q of trainingQuestions()) {
     if (!q.sections) continue;
     // Follow-ups are ranked with their conversation's context, as users reach them.
     const { retrieval } = await advisor.askWithRetrieval(q.question, q.conversationId ? { conversationId: q.conversationId } : {});
     if (!retrieval) continue;
-    const wide = advisor.retriever.retrieveWithVector(retrieval.query, await advisor.retriever.embedder.embedQuery(retrieval.query.searchText), CANDIDATES);
+    const wide = await advisor.retriever.retrieve(retrieval.query, CANDIDATES);
     for (const s of wide.sections) {
       examples.push({ group: q.id, y: sectionMatches(formatHeadingPath(s.entry.section.headingPath), q.sections) ? 1 : 0, x: FEATURES.map((f) => s.features[f] ?? 0) });
     }
@@ -49,8 +48,9 @@ function hitRates(examples: Example[], scores: number[]): { hit1: number; hit3: 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' } } });
-  const examples = await collect();
+  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, embedder: { type: 'string' } } });
+  const advisor = await openTrainingAdvisor();
+  const examples = await collect(advisor);
   const cv = crossValidated(examples, FEATURES, L2);
   const model = fitLogistic(examples, FEATURES, L2);
   model.fitted = {
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     cross_validated: hitRates(examples, cv),
   };
   process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
-  if (!values['dry-run']) writeFileSync('src/quality/ranking-model.json', `${JSON.stringify(model, null, 2)}\n`);
+  if (!values['dry-run']) process.stderr.write(`written to ${saveModel(advisor.retriever.embedder.id, 'ranking', model)}\n`);
 }
 
 await main();

@@ -1,6 +1,6 @@
-import { loadAnswerabilityModel, QUALITY, type AnswerabilityModel } from '../quality/index.js';
+import { QUALITY, type AnswerabilityModel } from '../quality/index.js';
 import { getWordNet } from '../lexicon/index.js';
-import { matchStrength, type RankedSection, type RetrievalResult } from '../retrieval/index.js';
+import { candidateUnits, matchStrength, type RankedSection, type RetrievalResult } from '../retrieval/index.js';
 
 /**
  * Answer, partial (the guide covers the topic but not the specific thing asked) or abstain
@@ -65,15 +65,8 @@ export const FEATURE_NAMES = [
   'sections_unmatched_max',
 ] as const satisfies ReadonlyArray<keyof AnswerabilityFeatures>;
 
-/** Lines of the sections an answer may quote, best first within each section. */
-export function candidateUnits(result: RetrievalResult): Array<{ unit: RankedSection['units'][number]; section: RankedSection; rank: number }> {
-  return result.sections
-    .slice(0, QUALITY.answer.sectionsConsidered)
-    .flatMap((section, rank) => section.units.map((unit) => ({ unit, section, rank })));
-}
-
 export function answerabilityFeatures(result: RetrievalResult): AnswerabilityFeatures {
-  const candidates = candidateUnits(result);
+  const candidates = candidateUnits(result.sections);
   const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
   const quantity = result.query.quantity;
   const agree = (rank: number) => (rank >= 1 && rank <= 3 ? 1 / rank : 0);
@@ -127,7 +120,8 @@ function unmatchedFeatures(result: RetrievalResult, candidates: ReturnType<typeo
     /\d/.test(token) || wordnet.nounClasses(token).includes('noun.location') || wordnet.isKindOf(token, OCCUPATION_ANCESTORS);
   return {
     unmatched_max: Math.max(0, ...missing.map((o) => (o.weight * (1 - o.strength)) / heaviest)),
-    unmatched_entity: missing.some((o) => o.strength < 0.5 && o.term.token && pinsDown(o.term.token)) ? 1 : 0,
+    // Another occupation or a place is named by its own word: a lexicon relation ("nurse" → "professional") does not count.
+    unmatched_entity: missing.some((o) => o.strength < QUALITY.matching.relation.spelling && o.term.token && pinsDown(o.term.token)) ? 1 : 0,
   };
 }
 
@@ -143,12 +137,12 @@ export function answerProbability(features: AnswerabilityFeatures, model: Answer
 
 /** Decides whether to answer; when not, whether the guide at least covers the topic (partial). */
 export class AnswerabilityDecider {
-  constructor(private readonly model: AnswerabilityModel = loadAnswerabilityModel()) {}
+  constructor(private readonly model: AnswerabilityModel) {}
 
-  decide(result: RetrievalResult): Decision {
+  decide(result: RetrievalResult, threshold = this.model.threshold): Decision {
     const features = answerabilityFeatures(result);
     const probability = answerProbability(features, this.model);
-    if (probability >= this.model.threshold) return { outcome: 'answer', probability, features };
+    if (probability >= threshold) return { outcome: 'answer', probability, features };
     const onTopic = features.line_sim >= QUALITY.answer.partialMinSimilarity && features.lex_support > 0;
     return { outcome: onTopic ? 'partial' : 'abstain', probability, features };
   }

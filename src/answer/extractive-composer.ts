@@ -1,8 +1,7 @@
 import { formatHeadingPath } from '../ingest/index.js';
 import { QUALITY } from '../quality/index.js';
-import { termMatches, type RankedSection, type RetrievalResult, type ScoredUnit } from '../retrieval/index.js';
+import { termMatches, type RankedLine, type RankedSection, type RetrievalResult, type ScoredUnit } from '../retrieval/index.js';
 import type { Decision } from './answerability.js';
-import { rankLines, type RankedLine } from './line-selection.js';
 import type { Citation } from './schema.js';
 
 export interface ComposedAnswer {
@@ -29,8 +28,8 @@ const isIntro = (unit: ScoredUnit) => unit.unit.text.endsWith(':');
  * The line to lead with: the line model's best candidate, among those stating the value asked
  * for when any does. A line that only introduces a list never leads.
  */
-export function leadLine(result: RetrievalResult, ranked: RankedLine[] = rankLines(result)): RankedLine | undefined {
-  const candidates = ranked.filter((c) => !isIntro(c.unit));
+export function leadLine(result: RetrievalResult): RankedLine | undefined {
+  const candidates = result.lines.filter((c) => !isIntro(c.unit));
   const withValue = result.query.quantity ? candidates.filter((c) => c.unit.hasQuantity) : [];
   return (withValue.length > 0 ? withValue : candidates)[0];
 }
@@ -41,11 +40,10 @@ export function leadLine(result: RetrievalResult, ranked: RankedLine[] = rankLin
  * before this runs (see answerability.ts).
  */
 export function composeExtractiveAnswer(result: RetrievalResult): ComposedAnswer {
-  const ranked = rankLines(result);
-  const lead = leadLine(result, ranked);
+  const lead = leadLine(result);
   if (!lead) return { text: NOTHING_FOUND, abstained: true, citations: [] };
   const lines = result.query.wantsList ? listLines(listSection(result, lead.section) ?? lead.section, result) : undefined;
-  return render(lines ?? factLines(lead, ranked, result));
+  return render(lines ?? factLines(lead, result));
 }
 
 const NOTHING_FOUND = "The guide doesn't cover that, so I won't guess.";
@@ -57,11 +55,11 @@ function listSection(result: RetrievalResult, leadSection: RankedSection): Ranke
 }
 
 /** The lead line, then the next best lines the model rates nearly as likely (not near-copies, same value type). */
-function factLines(lead: RankedLine, ranked: RankedLine[], result: RetrievalResult): Line[] {
+function factLines(lead: RankedLine, result: RetrievalResult): Line[] {
   const lines: Line[] = [{ text: display(lead.unit.unit.text), section: lead.section, quotes: [lead.unit.unit.text] }];
   const used = [lead.unit];
   const { maxLines, extraLineLogOdds } = QUALITY.answer;
-  for (const c of ranked) {
+  for (const c of result.lines) {
     if (lines.length >= maxLines || c.score < lead.score - extraLineLogOdds) break;
     if (c === lead || isIntro(c.unit) || (result.query.quantity && !c.unit.hasQuantity) || used.some((u) => similar(u, c.unit))) continue;
     used.push(c.unit);

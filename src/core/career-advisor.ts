@@ -20,6 +20,8 @@ export interface AskOptions {
   conversationId?: string;
   /** Receives answer text as a language model writes it (only when an LLM is configured). */
   onToken?: TokenSink;
+  /** Evaluation only: answer when the answerability probability reaches this instead of the fitted threshold (0 answers everything). */
+  answerThreshold?: number;
 }
 
 /** Where 👍/👎 votes go (the SQLite store in production; memory by default). */
@@ -61,7 +63,7 @@ export class CareerAdvisor {
   private readonly conversations: ConversationStore;
   /** Recent answers by id, so feedback can name the question it rates. */
   private readonly recentAnswers = new Map<string, string>();
-  private readonly decider = new AnswerabilityDecider();
+  private readonly decider: AnswerabilityDecider;
   /** What the loaded guides are about, for replies that say what the bot can help with. */
   readonly subjects: string[];
 
@@ -73,6 +75,7 @@ export class CareerAdvisor {
     readonly feedback: FeedbackSink,
   ) {
     this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000);
+    this.decider = new AnswerabilityDecider(retriever.models.answerability);
     this.subjects = index.documents.map((d) => d.title.split(/[:|–—]/)[0]!.trim()).filter(Boolean);
   }
 
@@ -118,7 +121,7 @@ export class CareerAdvisor {
     const query = this.retriever.analyze(question, context ? { question: context.understood, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
     const retrieval = await this.retriever.retrieve(query);
     const answerStarted = performance.now();
-    const decision = this.decider.decide(retrieval);
+    const decision = this.decider.decide(retrieval, options.answerThreshold);
     const written: ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>> & { related?: Citation[] } =
       decision.outcome !== 'answer'
         ? composeNonAnswer(retrieval, decision, this.subjects)

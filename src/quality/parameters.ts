@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import shippedAnswerability from './answerability-model.json' with { type: 'json' };
-import { linearModelSchema, type LinearModel } from './linear-model.js';
-import shippedLines from './line-model.json' with { type: 'json' };
-import shippedRanking from './ranking-model.json' with { type: 'json' };
 
 /**
  * Every number that shapes answer quality, in one place. Each value says how it was chosen.
  * "Tune split" means eval/clinical-coding/tune.jsonl (plus the shared dev set); the test splits
- * are never used to choose anything here. The answerability model's coefficients are fitted by
- * `npm run fit` (scripts/quality/fit-answerability.ts) and read from answerability-model.json.
+ * are never used to choose anything here. The fitted models (section ranking, line selection,
+ * answerability) live in ./models/, one file per embedder, written by `npm run fit` (models.ts).
  */
 export interface QualityParameters {
   retrieval: {
@@ -17,6 +11,8 @@ export interface QualityParameters {
     candidates: number;
     /** Reciprocal-rank-fusion constant k. Kept from round 1 (k = 20 favoured the top ranks on dev). */
     rrfK: number;
+    /** Texts embedded per question at most: the whole question and its first sentences (scenario questions). */
+    maxViews: number;
     /** Line score weights: lexical evidence, weighted coverage, label coverage, line-level cosine, value-type bonus. Grid-searched on the tune split. */
     line: { evidence: number; coverage: number; about: number; dense: number; quantity: number; definesAcronym: number };
   };
@@ -38,6 +34,13 @@ export interface QualityParameters {
     sectionsConsidered: number;
     /** A partial answer (topic covered, specific thing not) needs a related line at least this close (cosine). Set from the tune split's near misses. */
     partialMinSimilarity: number;
+    /**
+     * How much worse a wrong refusal is than a wrong answer to an off-topic question, when the
+     * fit script picks the answer threshold. 2: a refusal hides what the guide says and was the
+     * complaint that started this work (issue 10), while an off-topic answer shows itself as such
+     * by quoting the guide.
+     */
+    refusalCost: number;
   };
 }
 
@@ -45,6 +48,7 @@ export const QUALITY: QualityParameters = {
   retrieval: {
     candidates: 80,
     rrfK: 20,
+    maxViews: 4,
     line: { evidence: 0.15, coverage: 0.3, about: 0.3, dense: 0.6, quantity: 0.5, definesAcronym: 0.3 },
   },
   matching: {
@@ -58,24 +62,6 @@ export const QUALITY: QualityParameters = {
     extraLineLogOdds: 1,
     sectionsConsidered: 3,
     partialMinSimilarity: 0.35,
+    refusalCost: 2,
   },
 };
-
-/** The fitted answerability model: a logistic regression plus the probability above which the bot answers. */
-export const answerabilityModelSchema = linearModelSchema.extend({ threshold: z.number().min(0).max(1) });
-export type AnswerabilityModel = z.infer<typeof answerabilityModelSchema>;
-
-/** The shipped answerability model, or one read from a file (the fit script's experiments). */
-export function loadAnswerabilityModel(path?: string): AnswerabilityModel {
-  return answerabilityModelSchema.parse(path ? JSON.parse(readFileSync(path, 'utf8')) : shippedAnswerability);
-}
-
-/** The shipped line model (log-odds that a candidate line states the answer), or one read from a file. */
-export function loadLineModel(path?: string): LinearModel {
-  return linearModelSchema.parse(path ? JSON.parse(readFileSync(path, 'utf8')) : shippedLines);
-}
-
-/** The shipped section-ranking model (its log-odds order the candidate sections), or one read from a file. */
-export function loadRankingModel(path?: string): LinearModel {
-  return linearModelSchema.parse(path ? JSON.parse(readFileSync(path, 'utf8')) : shippedRanking);
-}

@@ -1,5 +1,6 @@
 import type { IdentifiedEmbeddings } from '../embeddings/index.js';
-import { linearScore, loadRankingModel, QUALITY, type LinearModel, type QualityParameters } from '../quality/index.js';
+import { linearScore, loadQualityModels, QUALITY, type QualityModels, type QualityParameters } from '../quality/index.js';
+import { rankLines, type RankedLine } from './line-ranking.js';
 import type { KnowledgeIndex } from '../index/index.js';
 import { hasQuantity, matchStrength } from './matching.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query-analysis.js';
@@ -51,12 +52,16 @@ export interface SectionFeatures {
   acronym: number;
   /** 1 when a list is asked for and the section is one. */
   list: number;
+  /** When the question asks for a value type (money, duration…): 1 if a line of the section states one, −1 if none does; 0 otherwise. */
+  value_match: number;
   [name: string]: number;
 }
 
 export interface RetrievalResult {
   query: AnalyzedQuery;
   sections: RankedSection[];
+  /** Lines of the top sections, best first by the line model: what an answer quotes from. */
+  lines: RankedLine[];
   retrieveMs: number;
   /** Whole-query evidence the answerability decision reads (see src/answer/answerability.ts). */
   signals: RetrievalSignals;
@@ -76,7 +81,8 @@ export interface RetrievalSignals {
 
 /** Per-query values shared by every unit's scoring, computed once. */
 interface ScoringContext {
-  vector: number[] | undefined;
+  /** The question's unit-length embeddings: the whole question, then each of its sentences when it has several. */
+  vectors: number[][];
   /** "(CCS)" for each acronym asked about: the unit that defines exactly it. */
   acronymPatterns: RegExp[];
 }
@@ -95,8 +101,9 @@ export class HybridRetriever {
   constructor(
     readonly index: KnowledgeIndex,
     readonly embedder: IdentifiedEmbeddings,
+    /** The ranking and line models fitted for this embedder (src/quality/models). */
+    readonly models: QualityModels = loadQualityModels(embedder.id),
     private readonly params: QualityParameters['retrieval'] = QUALITY.retrieval,
-    private readonly ranking: LinearModel = loadRankingModel(),
   ) {
     this.catalog = new SectionCatalog(index);
     this.expander = new QueryExpander(this.catalog);
@@ -110,17 +117,19 @@ export class HybridRetriever {
   /** Embeds the query once and retrieves. */
   async retrieve(query: AnalyzedQuery, limit = 5): Promise<RetrievalResult> {
     const started = performance.now();
-    const vector = await this.embedder.embedQuery(query.searchText);
-    const result = this.retrieveWithVector(query, vector, limit);
+    const views = queryViews(query);
+    // One embedding call for every view of the question.
+    const vectors = views.length === 1 ? [await this.embedder.embedQuery(views[0]!)] : await this.embedder.embedDocuments(views);
+    const result = this.retrieveWithVector(query, vectors, limit);
     return { ...result, retrieveMs: performance.now() - started };
   }
 
   /** Retrieval given an already computed query vector (no embedding cost). */
-  retrieveWithVector(query: AnalyzedQuery, vector: number[] | undefined, limit = 5): RetrievalResult {
+  retrieveWithVector(query: AnalyzedQuery, vectorOrViews: number[] | number[][] | undefined, limit = 5): RetrievalResult {
     const started = performance.now();
-    vector = vector && unitLength(vector);
+    const vectors = (vectorOrViews === undefined ? [] : Array.isArray(vectorOrViews[0]) ? (vectorOrViews as number[][]) : [vectorOrViews as number[]]).map(unitLength);
     const { candidates, rrfK } = this.params;
-    const denseHits = vector ? this.index.vectors.searchLabels(vector, candidates) : [];
+    const denseHits = this.denseSearch(vectors, candidates);
     const keywordTerms = query.terms.flatMap((t) => [
       { term: t.term, weight: t.weight },
       ...[...t.alternatives].map(([alt, strength]) => ({ term: alt, weight: t.weight * strength * QUALITY.matching.keywordAlternativeWeight })),
@@ -144,7 +153,7 @@ export class HybridRetriever {
     }
 
     const termWeights = query.terms.map((t) => t.weight * this.catalog.termWeight(t.term));
-    const ctx: ScoringContext = { vector, acronymPatterns: query.acronyms.map((a) => new RegExp(`\\(${escapeRegExp(a)}\\)`, 'i')) };
+    const ctx: ScoringContext = { vectors, acronymPatterns: query.acronyms.map((a) => new RegExp(`\\(${escapeRegExp(a)}\\)`, 'i')) };
     const sectionOrder = (hits: Array<{ label: number }>) => [...new Set(hits.map((h) => this.catalog.forChunk(this.index.chunks[h.label]!)))];
     const denseOrder = sectionOrder(denseHits);
     const keywordOrder = sectionOrder(keywordHits);
@@ -160,10 +169,22 @@ export class HybridRetriever {
       unknownShare: this.unknownShare(query),
       termWeights,
     };
-    return { query, sections: ranked.slice(0, limit), retrieveMs: performance.now() - started, signals };
+    const sections = ranked.slice(0, limit);
+    return { query, sections, lines: rankLines(query, sections, this.models.lines), retrieveMs: performance.now() - started, signals };
   }
 
-  /** Weight share of the question's own terms that no guide word matches, directly or through an alternative. */
+  /** Nearest chunks over every view of the question, each label at its best similarity. */
+  private denseSearch(vectors: number[][], k: number): Array<{ label: number; similarity: number }> {
+    const best = new Map<number, number>();
+    for (const v of vectors) for (const h of this.index.vectors.searchLabels(v, k)) best.set(h.label, Math.max(best.get(h.label) ?? -1, h.similarity));
+    return [...best].map(([label, similarity]) => ({ label, similarity })).sort((a, b) => b.similarity - a.similarity).slice(0, k);
+  }
+
+  /**
+   * Weight share of the question's own terms the guides lack: a term they use counts 0, one
+   * reached only through an alternative counts what the alternative's strength leaves (a loose
+   * WordNet relation says less than a synonym), one with no alternative counts 1.
+   */
   private unknownShare(query: AnalyzedQuery): number {
     let total = 0;
     let unknown = 0;
@@ -171,7 +192,7 @@ export class HybridRetriever {
       if (t.weight < 1 || t.hint) continue;
       const w = this.catalog.idf(t.term);
       total += w;
-      if (!this.catalog.knows(t.term) && t.alternatives.size === 0) unknown += w;
+      if (!this.catalog.knows(t.term)) unknown += w * (1 - Math.max(0, ...t.alternatives.values()));
     }
     return total === 0 ? 0 : unknown / total;
   }
@@ -189,8 +210,8 @@ export class HybridRetriever {
     const isList = entry.units.filter((u) => u.kind === 'bullet').length >= 3 || entry.children.length >= 3;
     const features: SectionFeatures = {
       ...fused,
-      centroid: cosine(ctx.vector, entry.centroid),
-      heading_sim: cosine(ctx.vector, entry.headingVector),
+      centroid: cosine(ctx.vectors, entry.centroid),
+      heading_sim: cosine(ctx.vectors, entry.headingVector),
       title: coverage(query.terms, termWeights, entry.titleTerms),
       best_unit: units[0]?.score ?? 0,
       best_support: Math.max(0, ...units.map((u) => u.support)),
@@ -198,8 +219,9 @@ export class HybridRetriever {
       // Only a section that defines the acronym is about it; one that merely expands it in passing is not.
       acronym: query.acronyms.some((a) => entry.glossary.some((g) => g.kind === 'definition' && g.acronym?.toUpperCase() === a.toUpperCase())) ? 1 : 0,
       list: query.wantsList && isList ? 1 : 0,
+      value_match: query.quantity ? (units.some((u) => u.hasQuantity) ? 1 : -1) : 0,
     };
-    return { entry, score: linearScore(this.ranking, features), units, features };
+    return { entry, score: linearScore(this.models.ranking, features), units, features };
   }
 
   private scoreUnit(unit: Unit, entry: CatalogSection, query: AnalyzedQuery, termWeights: number[], ctx: ScoringContext): ScoredUnit {
@@ -209,7 +231,7 @@ export class HybridRetriever {
     const hasOwnTerms = query.terms.some((t) => t.weight >= 1 && !t.hint);
     const support = coverage(query.terms, termWeights, terms, hasOwnTerms ? 1 : 0, false);
     const quantity = query.quantity ? hasQuantity(unit.text, query.quantity) : false;
-    const dense = cosine(ctx.vector, unit.vector);
+    const dense = cosine(ctx.vectors, unit.vector);
     // Absolute evidence: rare question words found in the line count most, so a line of only
     // generic words ("clinical coding specialists") cannot outrank one that names what was asked.
     const evidence = matchedWeight(query.terms, termWeights, unit.terms) + 0.7 * matchedWeight(query.terms, termWeights, entry.headingTerms, unit.terms);
@@ -246,13 +268,27 @@ function matchedWeight(queryTerms: QueryTerm[], weights: number[], terms: Readon
   return sum;
 }
 
-/** Dot product of a query vector and a stored unit-length vector (0 when either is missing). */
-function cosine(query: number[] | undefined, stored: Float32Array | undefined): number {
-  // Both are unit length, so the dot product is the cosine.
-  if (!query || !stored || stored.length !== query.length) return 0;
-  let dot = 0;
-  for (let i = 0; i < stored.length; i++) dot += query[i]! * stored[i]!;
-  return dot;
+/** Best cosine between the question's views and a stored vector (all unit length, so a dot product); 0 when missing. */
+function cosine(views: number[][], stored: Float32Array | undefined): number {
+  if (!stored) return 0;
+  let best = 0;
+  for (const query of views) {
+    if (stored.length !== query.length) continue;
+    let dot = 0;
+    for (let i = 0; i < stored.length; i++) dot += query[i]! * stored[i]!;
+    best = Math.max(best, dot);
+  }
+  return best;
+}
+
+/**
+ * The texts embedded for a question: the whole question, plus each sentence of a question of
+ * several ("I spent years as an X-ray tech. Is there a niche where that helps?"), so the asking
+ * sentence is matched on its own as well as in its scenario.
+ */
+export function queryViews(query: AnalyzedQuery): string[] {
+  const sentences = query.searchText.split(/(?<=[.!?;])\s+/).filter((s) => s.split(/\s+/).length >= 3);
+  return sentences.length > 1 ? [query.searchText, ...sentences.slice(0, QUALITY.retrieval.maxViews - 1)] : [query.searchText];
 }
 
 function unitLength(vector: number[]): number[] {

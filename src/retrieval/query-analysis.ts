@@ -88,6 +88,15 @@ const REDACTED_WITH_LABEL = new RegExp(`(?:\\b[\\w#.]+:?\\s+)?${PHI_PLACEHOLDER_
 const ORGANIZATION_QUESTION = /^who (?:offers|issues|awards|runs|grants|provides|gives|administers)\b|\b(?:which|what) (?:organi[sz]ation|body|association|group|institution)\b/;
 /** Words that only say an organisation is wanted; the value type carries that, so they are not required. */
 const ORGANIZATION_WORDS = new Set(['organ', 'organis', 'offer', 'issu', 'award', 'run', 'grant', 'provid', 'give', 'administ', 'bodi', 'associ', 'group', 'institut']);
+/**
+ * Words that name each value type in English career writing: a question asking for money is
+ * about pay whatever verb it uses ("make", "bring in"), one asking how long about time.
+ * Added as hints: they help ranking, never required.
+ */
+const VALUE_TERMS: Partial<Record<Quantity, string[]>> = {
+  money: ['salari', 'pay', 'wage', 'earn', 'compens', 'incom'],
+  duration: ['year', 'month', 'week', 'time'],
+};
 /** "What do coders do?" asks for duties. */
 const DUTY_TERMS = ['respons', 'role', 'duti', 'task'];
 
@@ -151,6 +160,7 @@ export function analyzeQuery(
   if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.6, parts: [], hint: true });
   if (/^what (?:does|do) (?:an? |the )?[\w\s-]+ do\b/.test(q)) for (const t of DUTY_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.6, parts: [], hint: true });
   if (/^why\b/.test(q)) for (const t of REASON_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.4, parts: [], hint: true });
+  for (const t of (quantity && VALUE_TERMS[quantity]) || []) if (!terms.has(t)) terms.set(t, { weight: 0.4, parts: [], hint: true });
   if (carried) for (const t of questionTerms(carried.question)) if (!terms.has(t.term)) terms.set(t.term, { weight: carried.weight, token: t.token, parts: t.parts });
   return {
     question,
