@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { createLlmWriter, isStreamingWriter, type LlmLogger, type TokenSink } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
-import { HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
+import { detectAcronyms, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
 import { ConversationStore } from './conversation-store.js';
 
 /** Writes the answer text for a retrieval; the extractive composer by default, an LLM chain when configured. */
@@ -118,7 +118,9 @@ export class CareerAdvisor {
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
 
     const context = followUpContext(question, history);
-    const query = this.retriever.analyze(question, context ? { question: context.understood, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
+    // A follow-up carries the previous question and the names its answer gave ("the other association").
+    const carried = context && [context.understood, ...(context.entities ?? [])].join(' ');
+    const query = this.retriever.analyze(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
     const retrieval = await this.retriever.retrieve(query);
     const answerStarted = performance.now();
     const decision = this.decider.decide(retrieval, options.answerThreshold);
@@ -131,7 +133,7 @@ export class CareerAdvisor {
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {
-      this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained });
+      this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained, entities: [...new Set(detectAcronyms(written.text))].slice(0, 6) });
     }
     const answer = this.finish(
       {
