@@ -1,40 +1,35 @@
-/**
- * A bounded map whose entries expire after `ttlMs` without use. Conversation state (plans in
- * progress, running quizzes) lives here so an idle or abandoned conversation does not grow memory.
- */
-export class ExpiringMap<V> {
-  private readonly entries = new Map<string, { value: V; touched: number }>();
+import { getJson, updateJson, type JsonChange, type SharedState } from '../state/index.js';
 
+/**
+ * Conversation state (plans in progress, running quizzes) as JSON in the shared state, so any
+ * worker can continue a conversation another one started. Entries expire `ttlMs` after their
+ * last change, so an abandoned conversation does not hold memory (or Redis keys) for ever.
+ */
+export class SessionStore<V> {
   constructor(
+    private readonly state: SharedState,
+    private readonly namespace: string,
     private readonly ttlMs: number,
-    private readonly maxEntries: number,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (this.now() - entry.touched > this.ttlMs) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    // Re-insert so iteration order is least recently used first.
-    this.entries.delete(key);
-    this.entries.set(key, { value: entry.value, touched: this.now() });
-    return entry.value;
+  get(key: string): Promise<V | undefined> {
+    return getJson<V>(this.state, this.#key(key));
   }
 
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, touched: this.now() });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  set(key: string, value: V): Promise<void> {
+    return this.state.set(this.#key(key), JSON.stringify(value), this.ttlMs);
   }
 
-  delete(key: string): void {
-    this.entries.delete(key);
+  delete(key: string): Promise<void> {
+    return this.state.delete(this.#key(key));
   }
 
-  get size(): number {
-    return this.entries.size;
+  /** Atomic read-modify-write: concurrent changes from several workers are each applied once. */
+  update<R>(key: string, change: (current: V | undefined) => JsonChange<V, R>): Promise<R> {
+    return updateJson(this.state, this.#key(key), this.ttlMs, change);
+  }
+
+  #key(key: string): string {
+    return `${this.namespace}:${key}`;
   }
 }

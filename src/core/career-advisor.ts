@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { createLlmWriter, isStreamingWriter, type LlmLogger, type TokenSink } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { analyzeQuery, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
+import type { SharedState } from '../state/index.js';
 import { ConversationStore } from './conversation-store.js';
 
 /** Writes the answer text for a retrieval; the extractive composer by default, an LLM chain when configured. */
@@ -44,6 +45,8 @@ export interface OpenOptions {
   /** Progress and rebuild messages (the CLI prints them to stderr). */
   log?: (message: string) => void;
   onRebuild?: (reason: string, summary?: BuildSummary) => void;
+  /** Where conversation turns live (Redis when several workers share them); default: this process's memory. */
+  state?: SharedState;
 }
 
 const extractiveWriter: AnswerWriter = {
@@ -67,8 +70,9 @@ export class CareerAdvisor {
     readonly retriever: HybridRetriever,
     private readonly writer: AnswerWriter,
     readonly feedback: FeedbackSink,
+    state?: SharedState,
   ) {
-    this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000);
+    this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000, state);
   }
 
   /** Loads (or, if missing/stale and allowed, builds) the index and prepares retrieval. */
@@ -82,7 +86,7 @@ export class CareerAdvisor {
       autoRebuild: config.INDEX_AUTO_REBUILD,
       onRebuild: options.onRebuild,
     });
-    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? (config.LLM_PROVIDER === 'openai' ? createLlmWriter(config, { logger: options.llmLogger }) : extractiveWriter), options.feedback ?? new MemoryFeedbackSink());
+    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? (config.LLM_PROVIDER === 'openai' ? createLlmWriter(config, { logger: options.llmLogger }) : extractiveWriter), options.feedback ?? new MemoryFeedbackSink(), options.state);
   }
 
   /** Throws InputError when a question is empty or too long. */
@@ -104,7 +108,7 @@ export class CareerAdvisor {
     const started = performance.now();
     const question = this.validateQuestion(rawQuestion);
     const conversationId = options.conversationId;
-    const history = conversationId ? this.conversations.history(conversationId) : [];
+    const history = conversationId ? await this.conversations.history(conversationId) : [];
 
     const chat = smallTalkReply(question);
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
@@ -120,7 +124,7 @@ export class CareerAdvisor {
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {
-      this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained });
+      await this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained });
     }
     const answer = this.finish(
       {
@@ -146,8 +150,8 @@ export class CareerAdvisor {
   }
 
   /** Forgets a conversation (e.g. "/reset" in chat). */
-  forget(conversationId: string): void {
-    this.conversations.clear(conversationId);
+  forget(conversationId: string): Promise<void> {
+    return this.conversations.clear(conversationId);
   }
 
   private finish(partial: Omit<Answer, 'timings'>, started: number, retrieveMs: number, answerMs: number): Answer {

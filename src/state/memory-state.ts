@@ -69,7 +69,7 @@ export class MemoryState implements SharedState {
   #read(key: string): string | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    if (entry.expires <= this.#now()) {
+    if (entry.expires < this.#now()) {
       this.#entries.delete(key);
       return undefined;
     }
@@ -86,7 +86,7 @@ export class MemoryState implements SharedState {
   #prune(): void {
     const now = this.#now();
     for (const [key, entry] of this.#entries) {
-      if (entry.expires > now && this.#entries.size <= this.#maxEntries) break;
+      if (entry.expires >= now && this.#entries.size <= this.#maxEntries) break;
       this.#entries.delete(key);
     }
   }
