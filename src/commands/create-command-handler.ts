@@ -6,8 +6,7 @@ import { answerPlanQuestion, hasPendingPlan, planCommand, type PlanConversation 
 import { answerQuiz, hasRunningQuiz, quizCommand } from './quiz-command.js';
 import type { QuizSnapshot } from './quiz-session.js';
 import { parseCommandLine, runCommand, type AnyCommand, type CommandAdvisor, type CommandContext, type CommandState } from './registry.js';
-import { MemoryState, type SharedState } from '../state/index.js';
-import { SessionStore } from './session-store.js';
+import { JsonStore, MemoryState, type SharedState } from '../state/index.js';
 import { topicsCommand } from './topics-command.js';
 import type { CommandHandler, CommandRequest, CommandResult } from './types.js';
 
@@ -43,8 +42,8 @@ const BARE_OPTION = /^\(?([A-Za-z])\)?[.!]?$/;
 export function createCommandHandler(advisor: CommandAdvisor, options: CommandHandlerOptions = {}): CommandHandler {
   const shared = options.state ?? new MemoryState({ maxEntries: 7000, now: options.now });
   const state: CommandState = {
-    plans: new SessionStore<PlanConversation>(shared, 'plan', options.planTtlMs ?? 60 * 60_000),
-    quizzes: new SessionStore<QuizSnapshot>(shared, 'quiz', options.quizTtlMs ?? 6 * 60 * 60_000),
+    plans: new JsonStore<PlanConversation>(shared, 'plan', options.planTtlMs ?? 60 * 60_000),
+    quizzes: new JsonStore<QuizSnapshot>(shared, 'quiz', options.quizTtlMs ?? 6 * 60 * 60_000),
     quizSeed: options.quizSeed,
     quizLength: options.quizLength ?? 5,
     quizzesStarted: 0,

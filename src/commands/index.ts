@@ -28,6 +28,5 @@ export { guideFacts, bandForYears, bandForLabel } from './guide-facts.js';
 export type { GuideFacts, SalaryBand, CareerStage, GuideStep, DefinedLine, FigureLine } from './guide-facts.js';
 export { CitationBook, allLines, guideSections, sectionLines, sectionPath, sectionTitle, splitDefinition } from './guide-lines.js';
 export type { GuideLine } from './guide-lines.js';
-export { SessionStore } from './session-store.js';
 export { createRandom, shuffled } from './random.js';
 export type { Random } from './random.js';

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, Citation } from '../../src/answer/index.js';
 import { decodeQuizValue } from '../../adapters/slack/action-ids.js';
 import { fromSlackText, renderResult, renderSources, splitMrkdwn, toMrkdwn } from '../../adapters/slack/index.js';
-import { TtlCache } from '../../adapters/slack/ttl-cache.js';
 
 const citation = (n: number): Citation => ({ n, section: `Section ${n} › Detail`, source: 'clinical-coding-specialist-guide.md', quote: `Guide line number ${n} with <angle> & ampersand` });
 
@@ -104,20 +103,5 @@ describe('quiz rendering', () => {
     expect(actions.elements!.map((e) => e.action_id)).toEqual(['quiz_answer_A', 'quiz_answer_B', 'quiz_answer_C', 'quiz_answer_D', 'quiz_score']);
     expect(decodeQuizValue(actions.elements![0]!.value)).toEqual({ conversationId: 'slack:C1:U1', quizId: 'qz1', index: 0 });
     expect(rendered.openQuestion?.quizId).toBe('qz1');
-  });
-});
-
-describe('TtlCache', () => {
-  it('expires entries and stays bounded', () => {
-    let now = 0;
-    const cache = new TtlCache<string, number>(3, 1000, () => now);
-    expect(cache.claim('a', 1)).toBe(true);
-    expect(cache.claim('a', 1)).toBe(false);
-    for (const k of ['b', 'c', 'd']) cache.set(k, 1);
-    expect(cache.size).toBe(3);
-    expect(cache.has('a')).toBe(false);
-    now = 1001;
-    expect(cache.size).toBe(0);
-    expect(cache.claim('a', 1)).toBe(true);
   });
 });

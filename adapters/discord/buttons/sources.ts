@@ -5,7 +5,7 @@ import { sendToInteraction } from '../respond.js';
 
 /** "Sources": the guide lines the answer quoted, shown only to whoever clicked. */
 export async function handleSourcesButton(interaction: ButtonInteraction, ctx: BotContext, answerId: string): Promise<void> {
-  const answer = ctx.answers.get(answerId);
+  const answer = await ctx.answers.get(answerId);
   const rendered = answer
     ? renderQuotes(answer.citations, `Sources · ${answer.question}`)
     : renderError('I no longer have the sources of this answer (I was restarted since). Ask the question again to see them.');

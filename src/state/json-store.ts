@@ -1,11 +1,12 @@
-import { getJson, updateJson, type JsonChange, type SharedState } from '../state/index.js';
+import type { SharedState } from './types.js';
+import { getJson, updateJson, type JsonChange } from './update-json.js';
 
 /**
- * Conversation state (plans in progress, running quizzes) as JSON in the shared state, so any
- * worker can continue a conversation another one started. Entries expire `ttlMs` after their
- * last change, so an abandoned conversation does not hold memory (or Redis keys) for ever.
+ * JSON values of one kind under one key namespace of the shared state (plans in progress,
+ * running quizzes, answer sources), so any worker can continue what another one started.
+ * Entries expire `ttlMs` after their last change, so abandoned state does not live for ever.
  */
-export class SessionStore<V> {
+export class JsonStore<V> {
   constructor(
     private readonly state: SharedState,
     private readonly namespace: string,
