@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { CommandHandler, CommandRequest, CommandResult } from '../commands/types.js';
 import type { Config } from '../config/index.js';
@@ -19,6 +20,8 @@ export interface AdvisorServiceOptions {
   logger?: Logger;
   limiter?: RateLimiter;
   queue?: AnswerQueue;
+  /** Rate limits are counted here when several workers share them. */
+  redis?: Redis;
 }
 
 /**
@@ -36,8 +39,9 @@ export class AdvisorService implements CommandHandler {
     this.limiter =
       options.limiter ??
       createRateLimiter({
-        perUser: { capacity: config.RATE_LIMIT_USER_PER_MINUTE, refillPerSecond: config.RATE_LIMIT_USER_PER_MINUTE / 60 },
-        perChannel: { capacity: config.RATE_LIMIT_CHANNEL_PER_MINUTE, refillPerSecond: config.RATE_LIMIT_CHANNEL_PER_MINUTE / 60 },
+        perUser: { points: config.RATE_LIMIT_USER_PER_MINUTE, durationSeconds: 60 },
+        perChannel: { points: config.RATE_LIMIT_CHANNEL_PER_MINUTE, durationSeconds: 60 },
+        ...(options.redis ? { redis: options.redis } : {}),
       });
     this.queue = options.queue ?? createAnswerQueue({ concurrency: config.ANSWER_CONCURRENCY, maxPending: config.ANSWER_QUEUE_MAX });
   }
@@ -49,7 +53,7 @@ export class AdvisorService implements CommandHandler {
     if (request.text.length > this.options.config.MAX_QUESTION_CHARS) {
       return error('INPUT_INVALID', `That message is ${request.text.length} characters long; the limit is ${this.options.config.MAX_QUESTION_CHARS}. Please shorten it.`);
     }
-    const limit = this.limiter.take(`${platform}:${request.userId}`, `${platform}:${request.conversationId}`);
+    const limit = await this.limiter.take(`${platform}:${request.userId}`, `${platform}:${request.conversationId}`);
     if (!limit.ok) {
       metrics?.rateLimited.inc({ platform });
       const who = limit.limitedBy === 'user' ? "You're asking faster than I can keep up" : 'This channel is very busy';
