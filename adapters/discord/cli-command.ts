@@ -6,6 +6,7 @@ import type { CareerAdvisor } from '../../src/core/index.js';
 import { ConfigError } from '../../src/errors.js';
 import { openAdvisor } from '../cli/cli-context.js';
 import type { CliCommand } from '../cli/command.js';
+import type { SharedState } from '../../src/state/index.js';
 import type { DiscordBot } from './bot.js';
 import type { DiscordLogger } from './logger.js';
 
@@ -30,6 +31,8 @@ export interface DiscordCliDeps {
   onReady?: (bot: DiscordBot) => void;
   /** Called after the bot has disconnected on shutdown (the runtime flushes its store here). */
   afterStop?: () => Promise<void>;
+  /** The runtime's shared state (Redis or memory), once `openAdvisor` has run. */
+  sharedState?: () => SharedState | undefined;
 }
 
 const USAGE = 'career-advisor discord [start]   |   career-advisor discord register';
@@ -72,7 +75,8 @@ async function runBot(config: Config, deps: DiscordCliDeps, out: (line: string) 
   const commands = (deps.createCommands ?? ((a: CareerAdvisor) => createCommandHandler(a)))(advisor);
   const { startDiscordBot } = await import('./bot.js');
   const logger = deps.logger ?? (await import('pino')).pino({ level: config.LOG_LEVEL, base: { adapter: 'discord' } });
-  const bot = await startDiscordBot({ config, advisor, commands, logger, ...(deps.clientOptions ? { clientOptions: deps.clientOptions } : {}) });
+  const state = deps.sharedState?.();
+  const bot = await startDiscordBot({ config, advisor, commands, logger, ...(deps.clientOptions ? { clientOptions: deps.clientOptions } : {}), ...(state ? { state } : {}) });
   out(`Logged in to Discord as ${bot.client.user.tag}. Stop with Ctrl+C (SIGINT) or SIGTERM.`);
   deps.onReady?.(bot);
   const signal = await waitForSignal(deps.signals ?? process);

@@ -6,6 +6,7 @@ import type { CareerAdvisor } from '../core/index.js';
 import { CareerAdvisorError } from '../errors.js';
 import { createAnswerQueue, createRateLimiter, isBusyError, type AnswerQueue, type RateLimiter } from '../limits/index.js';
 import { phiReminder, redactPhi } from '../privacy/index.js';
+import type { SharedState } from '../state/index.js';
 import type { Store } from '../store/index.js';
 import type { ServiceMetrics } from './metrics.js';
 
@@ -22,6 +23,8 @@ export interface AdvisorServiceOptions {
   queue?: AnswerQueue;
   /** Rate limits are counted here when several workers share them. */
   redis?: Redis;
+  /** Shared state; /healthz reports it degraded while Redis is unreachable. */
+  state?: SharedState;
 }
 
 /**
@@ -41,7 +44,7 @@ export class AdvisorService implements CommandHandler {
       createRateLimiter({
         perUser: { points: config.RATE_LIMIT_USER_PER_MINUTE, durationSeconds: 60 },
         perChannel: { points: config.RATE_LIMIT_CHANNEL_PER_MINUTE, durationSeconds: 60 },
-        ...(options.redis ? { redis: options.redis } : {}),
+        ...(options.redis ? { redis: options.redis, keyPrefix: config.REDIS_PREFIX } : {}),
       });
     this.queue = options.queue ?? createAnswerQueue({ concurrency: config.ANSWER_CONCURRENCY, maxPending: config.ANSWER_QUEUE_MAX });
   }
@@ -84,10 +87,11 @@ export class AdvisorService implements CommandHandler {
   }
 
   /** Store and queue state for /healthz. */
-  health(): { ok: boolean; degraded: boolean; store: boolean | 'disabled'; active: number; pending: number } {
+  health(): { ok: boolean; degraded: boolean; store: boolean | 'disabled'; state?: 'ok' | 'degraded'; active: number; pending: number } {
     const store = this.options.store ? this.options.store.healthy : 'disabled';
-    // Still answering (ok) but not recording (degraded): alert on `degraded`, don't restart.
-    return { ok: true, degraded: store === false, store, active: this.queue.active, pending: this.queue.pending };
+    const state = this.options.state?.status();
+    // Still answering (ok) but not recording or not sharing state (degraded): alert on `degraded`, don't restart.
+    return { ok: true, degraded: store === false || state === 'degraded', store, ...(state ? { state } : {}), active: this.queue.active, pending: this.queue.pending };
   }
 
   /** Finishes in-flight answers, then closes the store. */
