@@ -25,9 +25,10 @@ export interface SlackWorker {
  * process but sharing nothing in memory with the others: each has its own index, advisor,
  * command handler, rate limiter and Redis connection. `env` adds configuration (REDIS_URL…).
  */
-export async function startSlackWorker(api: FakeSlackWebApi, env: Record<string, string>): Promise<SlackWorker> {
+export async function startSlackWorker(api: FakeSlackWebApi, env: Record<string, string>, options: { logLines?: string[] } = {}): Promise<SlackWorker> {
   const config = testConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.apiUrl, PORT: '0', HEALTH_PORT: '0', LOG_LEVEL: 'silent', ...env });
-  const runtime = await BotRuntime.open(config, { embedder: new HashingEmbeddings(), logger: pino({ level: 'silent' }) });
+  const logger = options.logLines ? pino({ level: 'info' }, { write: (line: string) => void options.logLines!.push(line) }) : pino({ level: 'silent' });
+  const runtime = await BotRuntime.open(config, { embedder: new HashingEmbeddings(), logger });
   const slackLog = createRecordingLogger();
   const commands = new RecordingCommands(runtime.commands);
   const app = await startSlackApp({
@@ -50,4 +51,10 @@ export async function startSlackWorker(api: FakeSlackWebApi, env: Record<string,
       await runtime.close();
     },
   };
+}
+
+/** Health of a worker as /healthz reports it. */
+export async function healthOf(worker: SlackWorker): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`http://127.0.0.1:${worker.runtime.health.port}/healthz`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
