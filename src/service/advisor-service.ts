@@ -7,7 +7,7 @@ import { CareerAdvisorError } from '../errors.js';
 import { createAnswerQueue, createRateLimiter, isBusyError, type AnswerQueue, type RateLimiter } from '../limits/index.js';
 import { phiReminder, redactPhi } from '../privacy/index.js';
 import type { SharedState } from '../state/index.js';
-import type { Store } from '../store/index.js';
+import type { QuestionRecorder } from '../store/index.js';
 import type { ServiceMetrics } from './metrics.js';
 
 export interface AdvisorServiceOptions {
@@ -16,7 +16,7 @@ export interface AdvisorServiceOptions {
   advisor?: CareerAdvisor;
   /** The command layer (ask, cert, plan, topics, quiz, help). */
   commands: CommandHandler;
-  store?: Store;
+  store?: QuestionRecorder;
   metrics?: ServiceMetrics;
   logger?: Logger;
   limiter?: RateLimiter;
@@ -97,7 +97,7 @@ export class AdvisorService implements CommandHandler {
   /** Finishes in-flight answers, then closes the store. */
   async close(): Promise<void> {
     await this.queue.onIdle();
-    this.options.store?.close();
+    await this.options.store?.close();
   }
 
   private recordAnswer(request: CommandRequest, result: Extract<CommandResult, { kind: 'answer' }>, redactedQuestion: string, latencyMs: number): void {

@@ -4,7 +4,7 @@ import type { Config } from '../config/index.js';
 import { CareerAdvisor } from '../core/index.js';
 import type { IdentifiedEmbeddings } from '../embeddings/index.js';
 import { RedisState, openSharedState, type SharedState } from '../state/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, type QuestionRecorder } from '../store/index.js';
 import { AdvisorService } from './advisor-service.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
@@ -20,7 +20,7 @@ export class BotRuntime {
   private constructor(
     readonly config: Config,
     readonly logger: Logger,
-    readonly store: Store,
+    readonly store: QuestionRecorder,
     readonly advisor: CareerAdvisor,
     readonly commands: AdvisorService,
     readonly metrics: ServiceMetrics,
@@ -31,7 +31,7 @@ export class BotRuntime {
 
   static async open(config: Config, options: { logger?: Logger; embedder?: IdentifiedEmbeddings } = {}): Promise<BotRuntime> {
     const logger = options.logger ?? createLogger(config);
-    const store = openStore({ path: config.storePath, retentionDays: config.STORE_RETENTION_DAYS, logger, idSalt: config.STORE_ID_SALT });
+    const store = await openQuestionStore(config, logger);
     const state = await openSharedState(config, logger);
     if (config.REDIS_URL) logger.info({ state: state.status() }, 'shared state in Redis');
     const advisor = await CareerAdvisor.open(config, {
@@ -55,4 +55,12 @@ export class BotRuntime {
     await this.health.close();
     await this.state.close();
   }
+}
+
+/** PostgreSQL when DATABASE_URL is set (`pg` is only loaded then), the SQLite file otherwise. */
+async function openQuestionStore(config: Config, logger: Logger): Promise<QuestionRecorder> {
+  const options = { retentionDays: config.STORE_RETENTION_DAYS, logger, ...(config.STORE_ID_SALT ? { idSalt: config.STORE_ID_SALT } : {}) };
+  if (!config.DATABASE_URL) return openStore({ path: config.storePath, ...options });
+  const { openPostgresStore } = await import('../store/postgres-store.js');
+  return openPostgresStore({ url: config.DATABASE_URL, ...options });
 }
