@@ -46,7 +46,7 @@ describeWithService('PostgreSQL', services.databaseUrl, 'PostgreSQL store: outag
 
     await proxy.up();
     const deadline = Date.now() + 15_000;
-    while ((await count()) < 21 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (((await count()) < 21 || !store.healthy) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await count()).toBe(21);
     expect(store.healthy).toBe(true);
     expect((await store.lowestRated()).map((r) => r.questionId)).toEqual(['during-0']);
