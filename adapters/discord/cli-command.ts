@@ -9,6 +9,7 @@ import type { CliCommand } from '../cli/command.js';
 import type { SharedState } from '../../src/state/index.js';
 import type { DiscordBot } from './bot.js';
 import type { DiscordLogger } from './logger.js';
+import { parseShardsFlag } from './shard-flag.js';
 
 /** Something that emits SIGTERM/SIGINT (the process, or a test double). */
 export interface SignalSource {
@@ -35,7 +36,7 @@ export interface DiscordCliDeps {
   sharedState?: () => SharedState | undefined;
 }
 
-const USAGE = 'career-advisor discord [start]   |   career-advisor discord register';
+const USAGE = 'career-advisor discord [start] [--shards auto|N]   |   career-advisor discord register';
 
 /** Builds the `discord` CLI command; {@link discordCliCommand} is the real one. */
 export function createDiscordCliCommand(deps: DiscordCliDeps = {}): CliCommand {
@@ -45,10 +46,11 @@ export function createDiscordCliCommand(deps: DiscordCliDeps = {}): CliCommand {
     name: 'discord',
     summary: 'Run the Discord bot, or register its slash commands',
     usage: USAGE,
-    async run(args) {
+    async run(allArgs) {
+      const { shards, rest: args } = parseShardsFlag(allArgs);
       const [sub = 'start', ...rest] = args;
       if (sub === '--help' || sub === '-h' || rest.includes('--help')) {
-        out(`Usage: ${USAGE}\n  start     log in and answer mentions, DMs and slash commands (default)\n  register  register the slash commands (in DISCORD_GUILD_ID if set, else globally)`);
+        out(`Usage: ${USAGE}\n  start     log in and answer mentions, DMs and slash commands (default)\n            --shards auto|N  run N shards (discord.js ShardingManager), one process each\n  register  register the slash commands (in DISCORD_GUILD_ID if set, else globally)`);
         return 0;
       }
       const config = loadConfig(deps.env ?? process.env);
@@ -63,6 +65,10 @@ export function createDiscordCliCommand(deps: DiscordCliDeps = {}): CliCommand {
       if (sub !== 'start') {
         err(`Unknown discord subcommand "${sub}".\nUsage: ${USAGE}`);
         return 2;
+      }
+      if (shards !== undefined) {
+        const { runShardManager } = await import('./shard-manager.js');
+        return runShardManager(config, shards, { out, stopSignal: waitForSignal(deps.signals ?? process) });
       }
       return runBot(config, deps, out);
     },
