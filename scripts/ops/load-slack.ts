@@ -236,6 +236,7 @@ async function main(): Promise<number> {
     };
     process.stdout.write(asJson ? `${JSON.stringify(report, null, 2)}\n` : `${render(report)}\n`);
     for (const b of bots) if (b.log.errors > 0) say(`worker ${b.pid} error lines:\n${b.log.matching(/"level":(50|60)/).slice(-5).join('\n')}`);
+    for (const b of bots) if (b.log.warnings > 0) say(`worker ${b.pid} warning lines:\n${b.log.matching(/"level":40/).slice(-5).join('\n')}`);
     return run.cutShort || warm.cutShort ? 2 : report.pass ? 0 : 1;
   } finally {
     for (const b of bots) b.kill();
