@@ -51,7 +51,7 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   });
 
   client.on(Events.MessageCreate, (message) => {
-    void (async () => (await claimEvent(ctx, message.id)) && handleMessage(ctx, client, message))().catch((error: unknown) => logger.error(errorFields(error), 'message handler failed'));
+    void handleMessage(ctx, client, message).catch((error: unknown) => logger.error(errorFields(error), 'message handler failed'));
   });
   client.on(Events.InteractionCreate, (interaction) => {
     void (async () => (await claimEvent(ctx, interaction.id)) && handleInteraction(ctx, interaction))().catch((error: unknown) => logger.error(errorFields(error), 'interaction handler failed'));
