@@ -11,7 +11,7 @@ export interface StateLogger {
 export interface RedisStateOptions {
   /** Prepended to every key, so several deployments (or tests) can share one Redis. */
   keyPrefix?: string;
-  /** A command taking longer counts as Redis being unreachable (default 1000 ms). */
+  /** A command taking longer counts as Redis being unreachable (default 2000 ms). */
   commandTimeoutMs?: number;
   /** How long `connectRedisState` waits for the first connection before starting degraded (default 3000 ms). */
   connectTimeoutMs?: number;
@@ -54,11 +54,7 @@ export class RedisState implements SharedState {
     this.#logger = options.logger;
     // ioredis emits 'error' on every failed reconnect; the outage is reported once, by #failed.
     client.on('error', () => {});
-    client.on('ready', () => {
-      if (!this.#degraded) return;
-      this.#degraded = false;
-      this.#logger?.info({ state: 'redis' }, 'Redis is reachable again: shared state restored');
-    });
+    client.on('ready', () => this.#recovered());
   }
 
   get(key: string): Promise<string | undefined> {
@@ -128,7 +124,9 @@ export class RedisState implements SharedState {
   async #run<T>(remote: (prefixedKey: string) => Promise<T>, local: () => Promise<T>, key: string): Promise<T> {
     if (this.client.status === 'ready') {
       try {
-        return await remote(this.#prefix + key);
+        const result = await remote(this.#prefix + key);
+        this.#recovered(); // e.g. after a command timed out on a connection that never dropped
+        return result;
       } catch (error) {
         this.#failed(error);
       }
@@ -136,6 +134,12 @@ export class RedisState implements SharedState {
       this.#failed(new Error(`connection ${this.client.status}`));
     }
     return local();
+  }
+
+  #recovered(): void {
+    if (!this.#degraded) return;
+    this.#degraded = false;
+    this.#logger?.info({ state: 'redis' }, 'Redis is reachable again: shared state restored');
   }
 
   #failed(error: unknown): void {
@@ -155,7 +159,7 @@ export async function connectRedisState(url: string, options: RedisStateOptions 
     // Fail fast instead of queueing: a request must never wait on a Redis that is gone.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 1000,
+    commandTimeout: options.commandTimeoutMs ?? 2000,
     connectTimeout: options.connectTimeoutMs ?? 3000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
     ...options.redisOptions,

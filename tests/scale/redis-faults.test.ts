@@ -1,4 +1,6 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connectRedisState } from '../../src/state/index.js';
 import { appMentionEvent, eventCallback, FAKE_IDS, FakeSlackWebApi, jsonBody, postSignedToApp } from '../fakes/slack/index.js';
 import { startDisposableRedis, type DisposableRedis } from '../helpers/redis-server.js';
 import { describeWithService, services } from '../helpers/services.js';
@@ -76,5 +78,37 @@ describeWithService('Redis', services.redisUrl, 'Redis stopped and restarted und
     await send(workers[1]!, after, 'Ev-after', 1);
     expect(repliesTo(after)).toHaveLength(1);
     expect(warnings(logs[0]!)).toHaveLength(1);
+  });
+});
+
+describeWithService('Redis', services.redisUrl, 'a Redis command that times out on a live connection', () => {
+  let redis: DisposableRedis;
+  beforeAll(async () => {
+    redis = await startDisposableRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('degrades for that moment, with one warning, and is ok again at the next command that succeeds', async () => {
+    const warnings: string[] = [];
+    const infos: string[] = [];
+    const logger = { warn: (_: unknown, msg: string) => void warnings.push(msg), info: (_: unknown, msg: string) => void infos.push(msg) };
+    const state = await connectRedisState(redis.url, { commandTimeoutMs: 100, logger });
+    const blocker = new Redis(redis.url);
+    try {
+      void blocker.call('DEBUG', 'SLEEP', '0.4'); // Redis stops answering for 0.4 s; the connection stays up
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await state.setIfAbsent('k', '1', 60_000)).toBe(true); // served from memory meanwhile
+      expect(state.status()).toBe('degraded');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await state.set('other', 'x', 60_000);
+      expect(state.status()).toBe('ok');
+      expect(warnings).toHaveLength(1);
+      expect(infos).toEqual(['Redis is reachable again: shared state restored']);
+    } finally {
+      blocker.disconnect();
+      await state.close();
+    }
   });
 });
