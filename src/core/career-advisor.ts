@@ -8,6 +8,7 @@ import { createLlmWriter, isStreamingWriter, type LlmLogger, type TokenSink } fr
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
 import { detectAcronyms, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
+import type { SharedState } from '../state/index.js';
 import { ConversationStore } from './conversation-store.js';
 
 /** Writes the answer text for a retrieval; the extractive composer by default, an LLM chain when configured. */
@@ -47,6 +48,8 @@ export interface OpenOptions {
   /** Progress and rebuild messages (the CLI prints them to stderr). */
   log?: (message: string) => void;
   onRebuild?: (reason: string, summary?: BuildSummary) => void;
+  /** Where conversation turns live (Redis when several workers share them); default: this process's memory. */
+  state?: SharedState;
 }
 
 const extractiveWriter: AnswerWriter = {
@@ -73,8 +76,9 @@ export class CareerAdvisor {
     readonly retriever: HybridRetriever,
     private readonly writer: AnswerWriter,
     readonly feedback: FeedbackSink,
+    state?: SharedState,
   ) {
-    this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000);
+    this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000, state);
     this.decider = new AnswerabilityDecider(retriever.models.answerability);
     this.subjects = index.documents.map((d) => d.title.split(/[:|–—]/)[0]!.trim()).filter(Boolean);
   }
@@ -90,7 +94,7 @@ export class CareerAdvisor {
       autoRebuild: config.INDEX_AUTO_REBUILD,
       onRebuild: options.onRebuild,
     });
-    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? (config.LLM_PROVIDER === 'openai' ? createLlmWriter(config, { logger: options.llmLogger }) : extractiveWriter), options.feedback ?? new MemoryFeedbackSink());
+    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? (config.LLM_PROVIDER === 'openai' ? createLlmWriter(config, { logger: options.llmLogger }) : extractiveWriter), options.feedback ?? new MemoryFeedbackSink(), options.state);
   }
 
   /** Throws InputError when a question is empty or too long. */
@@ -112,7 +116,7 @@ export class CareerAdvisor {
     const started = performance.now();
     const question = this.validateQuestion(rawQuestion);
     const conversationId = options.conversationId;
-    const history = conversationId ? this.conversations.history(conversationId) : [];
+    const history = conversationId ? await this.conversations.history(conversationId) : [];
 
     const chat = smallTalkReply(question);
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
@@ -133,7 +137,7 @@ export class CareerAdvisor {
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {
-      this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained, entities: [...new Set(detectAcronyms(written.text))].slice(0, 6) });
+      await this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained, entities: [...new Set(detectAcronyms(written.text))].slice(0, 6) });
     }
     const answer = this.finish(
       {
@@ -160,8 +164,8 @@ export class CareerAdvisor {
   }
 
   /** Forgets a conversation (e.g. "/reset" in chat). */
-  forget(conversationId: string): void {
-    this.conversations.clear(conversationId);
+  forget(conversationId: string): Promise<void> {
+    return this.conversations.clear(conversationId);
   }
 
   private finish(partial: Omit<Answer, 'timings'>, started: number, retrieveMs: number, answerMs: number): Answer {
