@@ -11,12 +11,11 @@
  * mistakes (QUALITY.answer.refusalCost) on 5-fold cross-validated probabilities, so it is not
  * chosen on predictions the model was fitted to.
  */
-import { parseArgs } from 'node:util';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { FEATURE_NAMES } from '../../src/answer/index.js';
 import { QUALITY } from '../../src/quality/index.js';
-import { auc, crossValidated, fitLogistic, type Example } from './logistic.js';
-import { openTrainingAdvisor, saveModel, trainingQuestions, TRAINING_FILES } from './training-data.js';
+import { auc, type Example } from './logistic.js';
+import { fitFromTraining, publish, trainingQuestions } from './training-data.js';
 
 const L2 = 1.0;
 
@@ -53,25 +52,18 @@ function bestThreshold(examples: Example[], probabilities: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, embedder: { type: 'string' } } });
-  const advisor = await openTrainingAdvisor();
-  const examples = await collect(advisor);
-  const cv = crossValidated(examples, FEATURE_NAMES, L2);
+  const run = await fitFromTraining('scripts/quality/fit-answerability.ts', FEATURE_NAMES, L2, collect);
+  const { examples, model, cv } = run;
   const threshold = bestThreshold(examples, cv);
   const cvRates = rates(examples, cv, threshold);
-  const model = fitLogistic(examples, FEATURE_NAMES, L2, {
-    by: 'scripts/quality/fit-answerability.ts',
-    files: TRAINING_FILES,
-    examples: examples.length,
-    answerable: examples.filter((e) => e.y === 1).length,
-    l2: L2,
-    cross_validated: { auc: Number(auc(examples, cv).toFixed(3)), false_abstention: Number(cvRates.falseAbstention.toFixed(3)), out_of_scope_abstention: Number(cvRates.oosAbstention.toFixed(3)) },
-  });
-  const sweep = Object.fromEntries([0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7].map((t) => [t, rates(examples, cv, t)]));
+  const sweep = Object.fromEntries([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7].map((t) => [t, rates(examples, cv, t)]));
   process.stderr.write(`cross-validated sweep: ${JSON.stringify(sweep)}\n`);
-  const out = { ...model, threshold };
-  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  if (!values['dry-run']) process.stderr.write(`written to ${saveModel(advisor.retriever.embedder.id, 'answerability', out)}\n`);
+  model.fitted = {
+    ...run.fitted,
+    answerable: examples.filter((e) => e.y === 1).length,
+    cross_validated: { auc: Number(auc(examples, cv).toFixed(3)), false_abstention: Number(cvRates.falseAbstention.toFixed(3)), out_of_scope_abstention: Number(cvRates.oosAbstention.toFixed(3)) },
+  };
+  publish(run, 'answerability', { ...model, threshold });
 }
 
 await main();

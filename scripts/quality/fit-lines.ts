@@ -8,13 +8,12 @@
  * Reported: how often the model's first line holds a fact, in-sample and 5-fold cross-validated
  * by question, against round 1's rule (the line score with a top-section prior).
  */
-import { parseArgs } from 'node:util';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { candidateUnits, LINE_FEATURES, lineFeatures } from '../../src/retrieval/index.js';
 import { hasFact, readEvalFile, sectionMatches, isConversation, isInScope } from '../../src/eval/index.js';
 import { formatHeadingPath } from '../../src/ingest/index.js';
-import { crossValidated, fitLogistic, probability, type Example } from './logistic.js';
-import { openTrainingAdvisor, saveModel, TRAINING_FILES } from './training-data.js';
+import { probability, type Example } from './logistic.js';
+import { fitFromTraining, publish, TRAINING_FILES } from './training-data.js';
 
 const L2 = 1;
 
@@ -54,22 +53,13 @@ function leadHit(examples: Example[], scores: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, embedder: { type: 'string' } } });
-  const advisor = await openTrainingAdvisor();
-  const examples = await collect(advisor);
-  const cv = crossValidated(examples, LINE_FEATURES, L2);
-  const model = fitLogistic(examples, LINE_FEATURES, L2);
-  const round1 = examples.map((e) => e.x[LINE_FEATURES.indexOf('line_score')]! + 0.15 * e.x[LINE_FEATURES.indexOf('top_section')]! - 5 * e.x[LINE_FEATURES.indexOf('intro')]!);
-  model.fitted = {
-    by: 'scripts/quality/fit-lines.ts',
-    files: TRAINING_FILES,
-    questions: new Set(examples.map((e) => e.group)).size,
-    rows: examples.length,
-    l2: L2,
-    lead_holds_fact: { round1_rule: leadHit(examples, round1), in_sample: leadHit(examples, examples.map((e) => probability(model, e.x))), cross_validated: leadHit(examples, cv) },
-  };
-  process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
-  if (!values['dry-run']) process.stderr.write(`written to ${saveModel(advisor.retriever.embedder.id, 'lines', model)}\n`);
+  const run = await fitFromTraining('scripts/quality/fit-lines.ts', LINE_FEATURES, L2, collect);
+  const { examples, model, cv } = run;
+  const column = (name: (typeof LINE_FEATURES)[number]) => LINE_FEATURES.indexOf(name);
+  const round1 = examples.map((e) => e.x[column('line_score')]! + 0.15 * e.x[column('top_section')]! - 5 * e.x[column('intro')]!);
+  const inSample = examples.map((e) => probability(model, e.x));
+  model.fitted = { ...run.fitted, lead_holds_fact: { round1_rule: leadHit(examples, round1), in_sample: leadHit(examples, inSample), cross_validated: leadHit(examples, cv) } };
+  publish(run, 'lines', model);
 }
 
 await main();

@@ -8,12 +8,11 @@
  * the eval rule (its heading path contains an expected section). Reported: hit@1/hit@3 of the
  * fitted order on the training questions, in-sample and with 5-fold cross-validation by question.
  */
-import { parseArgs } from 'node:util';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { sectionMatches } from '../../src/eval/index.js';
 import { formatHeadingPath } from '../../src/ingest/index.js';
-import { crossValidated, fitLogistic, probability, type Example } from './logistic.js';
-import { openTrainingAdvisor, saveModel, trainingQuestions, TRAINING_FILES } from './training-data.js';
+import { probability, type Example } from './logistic.js';
+import { fitFromTraining, publish, trainingQuestions } from './training-data.js';
 
 const FEATURES = ['rrf', 'dense', 'centroid', 'heading_sim', 'dense_rr', 'keyword_rr', 'title', 'best_unit', 'best_support', 'best_line_sim', 'acronym', 'list', 'value_match'];
 const L2 = 1;
@@ -48,22 +47,10 @@ function hitRates(examples: Example[], scores: number[]): { hit1: number; hit3: 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, embedder: { type: 'string' } } });
-  const advisor = await openTrainingAdvisor();
-  const examples = await collect(advisor);
-  const cv = crossValidated(examples, FEATURES, L2);
-  const model = fitLogistic(examples, FEATURES, L2);
-  model.fitted = {
-    by: 'scripts/quality/fit-ranking.ts',
-    files: TRAINING_FILES,
-    questions: new Set(examples.map((e) => e.group)).size,
-    rows: examples.length,
-    l2: L2,
-    in_sample: hitRates(examples, examples.map((e) => probability(model, e.x))),
-    cross_validated: hitRates(examples, cv),
-  };
-  process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
-  if (!values['dry-run']) process.stderr.write(`written to ${saveModel(advisor.retriever.embedder.id, 'ranking', model)}\n`);
+  const run = await fitFromTraining('scripts/quality/fit-ranking.ts', FEATURES, L2, collect);
+  const { examples, model, cv } = run;
+  model.fitted = { ...run.fitted, in_sample: hitRates(examples, examples.map((e) => probability(model, e.x))), cross_validated: hitRates(examples, cv) };
+  publish(run, 'ranking', model);
 }
 
 await main();

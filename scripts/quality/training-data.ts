@@ -9,7 +9,9 @@ import { loadConfig } from '../../src/config/index.js';
 import { CareerAdvisor } from '../../src/core/index.js';
 import { HashingEmbeddings } from '../../src/embeddings/index.js';
 import { isConversation, isInScope, readEvalFile } from '../../src/eval/index.js';
-import { modelFileName, qualityModelsSchema, type QualityModels } from '../../src/quality/index.js';
+import { modelFileName, qualityModelsSchema, type LinearModel, type QualityModels } from '../../src/quality/index.js';
+import { parseArgs } from 'node:util';
+import { crossValidated, fitLogistic, type Example } from './logistic.js';
 
 export const TRAINING_FILES = ['../shared/eval/dev.jsonl', 'eval/clinical-coding/tune.jsonl', 'eval/clinical-coding/oos-tune.jsonl'].filter((f) => existsSync(f));
 
@@ -58,4 +60,31 @@ export function saveModel(embedderId: string, key: 'ranking' | 'lines' | 'answer
   const next = { ...(current ?? { embedder: embedderId, ranking: model, lines: model, answerability: model }), embedder: embedderId, [key]: model };
   writeFileSync(path, `${JSON.stringify(next, null, 2)}\n`);
   return path;
+}
+
+export interface FitRun {
+  advisor: CareerAdvisor;
+  examples: Example[];
+  model: LinearModel;
+  /** Out-of-fold probabilities, one per example. */
+  cv: number[];
+  /** What every model records about its fit; scripts add their own scores. */
+  fitted: Record<string, unknown>;
+}
+
+/** What every fit script does first: read the flags, open the advisor, collect examples, fit and cross-validate. */
+export async function fitFromTraining(script: string, features: readonly string[], l2: number, collect: (advisor: CareerAdvisor) => Promise<Example[]>): Promise<FitRun> {
+  parseArgs({ options: { 'dry-run': { type: 'boolean' }, embedder: { type: 'string' } } });
+  const advisor = await openTrainingAdvisor();
+  const examples = await collect(advisor);
+  const cv = crossValidated(examples, features, l2);
+  const model = fitLogistic(examples, features, l2);
+  const fitted = { by: script, files: TRAINING_FILES, questions: new Set(examples.map((e) => e.group)).size, rows: examples.length, l2 };
+  return { advisor, examples, model, cv, fitted };
+}
+
+/** Prints the model and, unless --dry-run, saves it in the embedder's model file. */
+export function publish(run: FitRun, key: 'ranking' | 'lines' | 'answerability', model: QualityModels[typeof key]): void {
+  process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
+  if (!process.argv.includes('--dry-run')) process.stderr.write(`written to ${saveModel(run.advisor.retriever.embedder.id, key, model)}\n`);
 }
