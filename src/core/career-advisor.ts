@@ -4,7 +4,7 @@ import { createEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index
 import { randomUUID } from 'node:crypto';
 import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
-import { createLlmWriter, isStreamingWriter, type LlmLogger, type TokenSink } from '../llm/index.js';
+import { createLlmServices, isStreamingWriter, type BreakerStatus, type FollowUpRewriter, type LlmLogger, type LlmServices, type TokenSink } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { analyzeQuery, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
 import { ConversationStore } from './conversation-store.js';
@@ -41,6 +41,8 @@ export interface OpenOptions {
   llmLogger?: LlmLogger;
   embedder?: IdentifiedEmbeddings;
   writer?: AnswerWriter;
+  /** Rewrites follow-ups into standalone questions; default: the model's, when LLM_PROVIDER=openai. */
+  rewriter?: FollowUpRewriter;
   /** Progress and rebuild messages (the CLI prints them to stderr). */
   log?: (message: string) => void;
   onRebuild?: (reason: string, summary?: BuildSummary) => void;
@@ -67,6 +69,8 @@ export class CareerAdvisor {
     readonly retriever: HybridRetriever,
     private readonly writer: AnswerWriter,
     readonly feedback: FeedbackSink,
+    private readonly rewriter: FollowUpRewriter | undefined,
+    private readonly llm: LlmServices | undefined,
   ) {
     this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000);
   }
@@ -82,7 +86,14 @@ export class CareerAdvisor {
       autoRebuild: config.INDEX_AUTO_REBUILD,
       onRebuild: options.onRebuild,
     });
-    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? (config.LLM_PROVIDER === 'openai' ? createLlmWriter(config, { logger: options.llmLogger }) : extractiveWriter), options.feedback ?? new MemoryFeedbackSink());
+    const llm = config.LLM_PROVIDER === 'openai' ? createLlmServices(config, { logger: options.llmLogger }) : undefined;
+    const writer = options.writer ?? llm?.writer ?? extractiveWriter;
+    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), writer, options.feedback ?? new MemoryFeedbackSink(), options.rewriter ?? llm?.rewriter, llm);
+  }
+
+  /** The language model's circuit breaker (for /healthz and metrics); undefined without LLM_PROVIDER=openai. */
+  llmBreakerStatus(): BreakerStatus | undefined {
+    return this.llm?.breaker.status();
   }
 
   /** Throws InputError when a question is empty or too long. */
@@ -109,8 +120,11 @@ export class CareerAdvisor {
     const chat = smallTalkReply(question);
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
 
-    const context = followUpContext(question, history);
-    const query = analyzeQuery(question, context ? { question: context.understood, weight: 0.5, quantity: context.quantity } : undefined);
+    // The model's standalone question when it gives one; otherwise the offline follow-up rewriter.
+    const standalone = history.length > 0 ? await this.rewriter?.rewrite(question, history) : undefined;
+    const context = standalone === undefined ? followUpContext(question, history) : undefined;
+    const query = standalone !== undefined ? analyzeQuery(standalone) : analyzeQuery(question, context ? { question: context.understood, weight: 0.5, quantity: context.quantity } : undefined);
+    const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
     const retrieval = await this.retriever.retrieve(query);
     const answerStarted = performance.now();
     const written =
@@ -129,7 +143,7 @@ export class CareerAdvisor {
         abstained: written.abstained,
         citations: written.citations,
         kind: written.abstained ? 'abstained' : 'answer',
-        ...(context ? { rewritten_question: query.searchText } : {}),
+        ...(rewritten ? { rewritten_question: rewritten } : {}),
         ...(written.notes?.length ? { notes: written.notes } : {}),
         ...(written.usage ? { usage: written.usage } : {}),
       },

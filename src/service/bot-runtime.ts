@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { createCommandHandler } from '../commands/index.js';
 import type { Config } from '../config/index.js';
 import { CareerAdvisor } from '../core/index.js';
+import type { BreakerStatus } from '../llm/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { AdvisorService } from './advisor-service.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
@@ -33,9 +34,9 @@ export class BotRuntime {
       llmLogger: logger,
       onRebuild: (reason, summary) => logger.info({ reason, chunks: summary?.chunks }, summary ? 'index rebuilt' : 'rebuilding index'),
     });
-    const metrics = createMetrics();
+    const metrics = createMetrics({ llmBreaker: () => advisor.llmBreakerStatus() });
     const commands = new AdvisorService({ config, advisor, commands: createCommandHandler(advisor), store, metrics, logger });
-    const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => commands.health() });
+    const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => runtimeHealth(commands, advisor) });
     logger.info({ port: health.port }, 'health and metrics server listening (GET /healthz, GET /metrics)');
     return new BotRuntime(config, logger, store, advisor, commands, metrics, health);
   }
@@ -45,4 +46,12 @@ export class BotRuntime {
     await this.commands.close();
     await this.health.close();
   }
+}
+
+/** Queue and store state, plus the model's breaker: an open breaker still answers (extractively), so it is degraded, not down. */
+function runtimeHealth(commands: AdvisorService, advisor: CareerAdvisor): ReturnType<AdvisorService['health']> & { llm?: BreakerStatus } {
+  const health = commands.health();
+  const llm = advisor.llmBreakerStatus();
+  if (!llm) return health;
+  return { ...health, degraded: health.degraded || llm.state !== 'closed', llm };
 }
