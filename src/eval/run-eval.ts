@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CareerAdvisor } from '../core/index.js';
 import { formatHeadingPath } from '../ingest/index.js';
 import { isConversation, isInScope, isOutOfScope, type EvalItem } from './dataset.js';
+import { percentile, type LlmEvalReport } from './llm-metrics.js';
 import { firstHitRank, hasFact, mean, sectionMatches } from './metrics.js';
 
 export interface EvalReport {
@@ -14,6 +15,10 @@ export interface EvalReport {
   out_of_scope_abstention: number;
   false_abstention: number;
   follow_up_fact_recall: number;
+  /** Time to answer each question of the run, as users wait for it (retrieval, rewriting, writing). */
+  latency_ms: { p50: number; p95: number };
+  /** With `eval --llm`: verification outcomes, tokens and rewrites of the generated answers. */
+  llm?: LlmEvalReport;
   failures: Array<{ id: string; problem: string; answer: string }>;
 }
 
@@ -28,15 +33,20 @@ export async function runEval(advisor: CareerAdvisor, items: readonly EvalItem[]
   const falseAbstain: number[] = [];
   const followFacts: number[] = [];
   const failures: EvalReport['failures'] = [];
+  const latencies: number[] = [];
+  const timed = <T extends { answer: { timings: { total_ms: number } } }>(result: T): T => {
+    latencies.push(result.answer.timings.total_ms);
+    return result;
+  };
   let followTurns = 0;
 
   for (const item of items) {
     if (isOutOfScope(item)) {
-      const { answer } = await advisor.askWithRetrieval(item.question);
+      const { answer } = timed(await advisor.askWithRetrieval(item.question));
       oos.push(answer.abstained ? 1 : 0);
       if (!answer.abstained) failures.push({ id: item.id, problem: 'answered an out-of-scope question', answer: answer.answer });
     } else if (isInScope(item)) {
-      const { answer, retrieval } = await advisor.askWithRetrieval(item.question);
+      const { answer, retrieval } = timed(await advisor.askWithRetrieval(item.question));
       const ranked = (retrieval?.sections ?? []).map((s) => formatHeadingPath(s.entry.section.headingPath));
       const rank = firstHitRank(ranked, item.sections, 5);
       hits1.push(rank === 1 ? 1 : 0);
@@ -53,7 +63,7 @@ export async function runEval(advisor: CareerAdvisor, items: readonly EvalItem[]
     } else if (isConversation(item)) {
       const conversationId = `eval-${item.id}-${randomUUID()}`;
       for (const [i, turn] of item.turns.entries()) {
-        const answer = await advisor.ask(turn.question, { conversationId });
+        const { answer } = timed(await advisor.askWithRetrieval(turn.question, { conversationId }));
         const found = turn.facts.map((f) => (hasFact(answer.answer, f) ? 1 : 0));
         followFacts.push(...found);
         if (i > 0) followTurns++;
@@ -71,6 +81,7 @@ export async function runEval(advisor: CareerAdvisor, items: readonly EvalItem[]
     out_of_scope_abstention: mean(oos),
     false_abstention: mean(falseAbstain),
     follow_up_fact_recall: mean(followFacts),
+    latency_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
     failures,
   };
 }

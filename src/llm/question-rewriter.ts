@@ -1,5 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { StringOutputParser } from '@langchain/core/output_parsers';
+import type { AIMessageChunk } from '@langchain/core/messages';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import type { ConversationTurn } from '../answer/index.js';
 import type { ModelBreaker } from './circuit-breaker.js';
@@ -51,7 +51,7 @@ export class QuestionRewriter implements FollowUpRewriter {
   private readonly chain;
 
   constructor(private readonly settings: QuestionRewriterSettings) {
-    this.chain = CONDENSE_PROMPT.pipe(settings.model).pipe(new StringOutputParser());
+    this.chain = CONDENSE_PROMPT.pipe(settings.model);
   }
 
   async rewrite(question: string, history: readonly ConversationTurn[]): Promise<string | undefined> {
@@ -61,9 +61,11 @@ export class QuestionRewriter implements FollowUpRewriter {
     const log = (fields: Record<string, unknown>) =>
       this.settings.logger.info({ event: 'llm_rewrite', model: this.settings.modelName, ms: Math.round(performance.now() - started), ...fields }, 'follow-up rewrite');
     try {
-      const reply = await this.settings.breaker.run(() => this.chain.invoke({ history: earlier.join('\n'), question }, { signal: AbortSignal.timeout(this.settings.timeoutMs) }));
-      const rewritten = this.cleaned(reply);
-      log({ outcome: rewritten === question ? 'unchanged' : 'rewritten', rewritten_question: rewritten });
+      const reply: AIMessageChunk = await this.settings.breaker.run(() => this.chain.invoke({ history: earlier.join('\n'), question }, { signal: AbortSignal.timeout(this.settings.timeoutMs) }));
+      const usage = reply.usage_metadata;
+      const tokens = { input_tokens: usage?.input_tokens ?? 0, output_tokens: usage?.output_tokens ?? 0, total_tokens: usage?.total_tokens ?? 0 };
+      const rewritten = this.cleaned(typeof reply.content === 'string' ? reply.content : reply.text);
+      log({ outcome: rewritten === question ? 'unchanged' : 'rewritten', rewritten_question: rewritten, ...tokens });
       return rewritten;
     } catch (error) {
       log({ outcome: 'fallback', fault: classifyFault(error).kind });
