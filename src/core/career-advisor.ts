@@ -125,12 +125,14 @@ export class CareerAdvisor {
     const context = standalone === undefined ? followUpContext(question, history) : undefined;
     const query = standalone !== undefined ? analyzeQuery(standalone) : analyzeQuery(question, context ? { question: context.understood, weight: 0.5, quantity: context.quantity } : undefined);
     const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
+    // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
+    const asked = standalone ?? question;
     const retrieval = await this.retriever.retrieve(query);
     const answerStarted = performance.now();
     const written =
       options.onToken && isStreamingWriter(this.writer)
-        ? await this.writer.writeStream(question, retrieval, history, options.onToken)
-        : await this.writer.write(question, retrieval, history);
+        ? await this.writer.writeStream(asked, retrieval, history, options.onToken)
+        : await this.writer.write(asked, retrieval, history);
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {

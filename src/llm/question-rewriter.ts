@@ -60,15 +60,17 @@ export class QuestionRewriter implements FollowUpRewriter {
     const started = performance.now();
     const log = (fields: Record<string, unknown>) =>
       this.settings.logger.info({ event: 'llm_rewrite', model: this.settings.modelName, ms: Math.round(performance.now() - started), ...fields }, 'follow-up rewrite');
+    const signal = AbortSignal.timeout(this.settings.timeoutMs);
     try {
-      const reply: AIMessageChunk = await this.settings.breaker.run(() => this.chain.invoke({ history: earlier.join('\n'), question }, { signal: AbortSignal.timeout(this.settings.timeoutMs) }));
+      const reply: AIMessageChunk = await this.settings.breaker.run(() => this.chain.invoke({ history: earlier.join('\n'), question }, { signal }));
       const usage = reply.usage_metadata;
       const tokens = { input_tokens: usage?.input_tokens ?? 0, output_tokens: usage?.output_tokens ?? 0, total_tokens: usage?.total_tokens ?? 0 };
       const rewritten = this.cleaned(typeof reply.content === 'string' ? reply.content : reply.text);
       log({ outcome: rewritten === question ? 'unchanged' : 'rewritten', rewritten_question: rewritten, ...tokens });
       return rewritten;
     } catch (error) {
-      log({ outcome: 'fallback', fault: classifyFault(error).kind });
+      // An abort surfaces as a generic AbortError; the signal knows it was our time limit.
+      log({ outcome: 'fallback', fault: signal.aborted ? 'timeout' : classifyFault(error).kind });
       return undefined;
     }
   }
