@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatHeadingPath, parseKnowledgeFile, type Section } from '../../src/ingest/index.js';
 import type { ClaimSimilarity } from '../../src/llm/claim-similarity.js';
+import type { GuideExcerpt } from '../../src/llm/guide-excerpts.js';
+import { verifyModelAnswer } from '../../src/llm/verify-answer.js';
 
 /**
  * True and false claim/citation pairs built from the shipped guide, for choosing and checking
@@ -9,16 +11,25 @@ import type { ClaimSimilarity } from '../../src/llm/claim-similarity.js';
  * names, the way a model would (true pair); the same claim citing any other section of the file
  * is a wrong citation (false pair).
  */
+export interface ScoredPair {
+  claim: string;
+  section: string;
+  /** Closest-line similarity of the claim to the section. */
+  score: number;
+  /** Whether the whole verification (specifics, shared words, similarity) accepts "claim [1]" citing the section. */
+  accepted: boolean;
+}
+
 export interface PairScores {
-  /** Closest-line similarity of each claim to the section it paraphrases. */
-  truePairs: Array<{ claim: string; section: string; score: number }>;
-  /** Closest-line similarity of each claim to every other section named in the file. */
-  falsePairs: Array<{ claim: string; section: string; score: number }>;
+  /** Each claim citing the section it paraphrases. */
+  truePairs: ScoredPair[];
+  /** Each claim citing every other section named in the file. */
+  falsePairs: ScoredPair[];
 }
 
 const ROOT = join(import.meta.dirname, '../..');
 
-export async function scoreClaimPairs(similarity: ClaimSimilarity): Promise<PairScores> {
+export async function scoreClaimPairs(similarity: ClaimSimilarity, minSimilarity: number): Promise<PairScores> {
   const guide = parseKnowledgeFile({ source: 'clinical-coding-specialist-guide.md', text: readFileSync(join(ROOT, 'knowledge/clinical-coding-specialist-guide.md'), 'utf8') });
   const pairs = readFileSync(join(import.meta.dirname, 'claim-pairs.jsonl'), 'utf8')
     .split('\n')
@@ -31,12 +42,18 @@ export async function scoreClaimPairs(similarity: ClaimSimilarity): Promise<Pair
   };
   const lines = (s: Section) => [formatHeadingPath(s.headingPath), ...s.blocks.map((b) => b.text)];
   const fragments = [...new Set(pairs.map((p) => p.section))];
+  const score = async (claim: string, fragment: string): Promise<ScoredPair> => {
+    const section = sectionOf(fragment);
+    const blocks = section.blocks.map((b) => b.text);
+    const excerpt: GuideExcerpt = { id: 1, section: formatHeadingPath(section.headingPath), source: section.source, lines: blocks, text: blocks.join('\n') };
+    const answer = `${claim.replace(/\.$/, '')} [1].`;
+    const verification = await verifyModelAnswer({ answer, cited: [1], abstained: false }, [excerpt], { similarity, minSimilarity });
+    return { claim, section: fragment, score: await similarity.closest(claim, lines(section)), accepted: verification.ok };
+  };
   const scores: PairScores = { truePairs: [], falsePairs: [] };
   for (const pair of pairs) {
-    scores.truePairs.push({ ...pair, score: await similarity.closest(pair.claim, lines(sectionOf(pair.section))) });
-    for (const other of fragments.filter((f) => f !== pair.section)) {
-      scores.falsePairs.push({ claim: pair.claim, section: other, score: await similarity.closest(pair.claim, lines(sectionOf(other))) });
-    }
+    scores.truePairs.push(await score(pair.claim, pair.section));
+    for (const other of fragments.filter((f) => f !== pair.section)) scores.falsePairs.push(await score(pair.claim, other));
   }
   return scores;
 }

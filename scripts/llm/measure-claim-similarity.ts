@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config/index.js';
 import { EmbeddingClaimSimilarity } from '../../src/llm/claim-similarity.js';
 import { quantile, scoreClaimPairs } from './claim-pairs.js';
 
@@ -7,7 +8,8 @@ import { quantile, scoreClaimPairs } from './claim-pairs.js';
  *
  *   npx vite-node scripts/llm/measure-claim-similarity.ts
  */
-const { truePairs, falsePairs } = await scoreClaimPairs(new EmbeddingClaimSimilarity());
+const threshold = loadConfig().LLM_CLAIM_MIN_SIMILARITY;
+const { truePairs, falsePairs } = await scoreClaimPairs(new EmbeddingClaimSimilarity(), threshold);
 const row = (name: string, values: number[]) =>
   `${name.padEnd(22)} n=${String(values.length).padStart(4)}  min ${quantile(values, 0).toFixed(3)}  p5 ${quantile(values, 0.05).toFixed(3)}  p25 ${quantile(values, 0.25).toFixed(3)}  median ${quantile(values, 0.5).toFixed(3)}  p75 ${quantile(values, 0.75).toFixed(3)}  p95 ${quantile(values, 0.95).toFixed(3)}  max ${Math.max(...values).toFixed(3)}`;
 const hardest = new Map<string, number>();
@@ -26,3 +28,12 @@ console.log('\nlowest true pairs:');
 for (const p of [...truePairs].sort((a, b) => a.score - b.score).slice(0, 5)) console.log(`  ${p.score.toFixed(3)}  ${p.claim}`);
 console.log('highest wrong citations:');
 for (const p of [...falsePairs].sort((a, b) => b.score - a.score).slice(0, 5)) console.log(`  ${p.score.toFixed(3)}  ${p.claim}  → ${p.section}`);
+
+const share = (n: number, of: number) => `${n}/${of} (${((n / of) * 100).toFixed(1)} %)`;
+console.log(`\nfull verification at LLM_CLAIM_MIN_SIMILARITY=${threshold}:`);
+console.log(`  true claims accepted:      ${share(truePairs.filter((p) => p.accepted).length, truePairs.length)}`);
+console.log(`  wrong citations rejected:  ${share(falsePairs.filter((p) => !p.accepted).length, falsePairs.length)}`);
+const hardestFalse = new Map<string, (typeof falsePairs)[number]>();
+for (const f of falsePairs) if (!hardestFalse.has(f.claim) || f.score > hardestFalse.get(f.claim)!.score) hardestFalse.set(f.claim, f);
+console.log(`  closest wrong citation of each claim rejected: ${share([...hardestFalse.values()].filter((p) => !p.accepted).length, hardestFalse.size)}`);
+for (const p of truePairs.filter((t) => !t.accepted)) console.log(`  rejected true claim: ${p.claim}`);

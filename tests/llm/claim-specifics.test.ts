@@ -67,6 +67,9 @@ describe('specifics of a claim: figures, acronyms and names', () => {
 
   it('names organisations by their capitalised words, ignoring a leading "The" and a sentence-opening verb', () => {
     expect(unsupported('The American Medical Association issues the CPC', STEP4)).toEqual(['American Medical Association']);
+    const software = guideExcerpt(8, 'Essential Software and Systems');
+    expect(unsupported('Coding software such as 3M Encoder and Optum Encoder is common', software)).toEqual([]);
+    expect(unsupported('Coding software such as 3M Encoder and Acme Coder Pro is common', software)).toEqual(['Encoder and Acme Coder Pro']);
     const education = guideExcerpt(9, 'Educational Requirements');
     expect(unsupported('Completing Health Information Management studies is advanced', education)).toEqual([]);
   });

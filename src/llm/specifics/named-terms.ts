@@ -68,7 +68,11 @@ export function termOccurs(term: NamedTerm, haystack: TermHaystack): boolean {
     return new RegExp(`(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-)${escaped}s?(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, 'u').test(haystack.text);
   }
   const found = (name: string) => haystack.folded.includes(` ${foldName(name)} `);
-  return found(term.text) || (term.withoutFirstWord !== undefined && found(term.withoutFirstWord));
+  if (found(term.text) || (term.withoutFirstWord !== undefined && found(term.withoutFirstWord))) return true;
+  // "Epic, Cerner and Athenahealth", "3M Encoder and Optum Encoder": a list joined by "and" is
+  // several names; each part that is a name by itself (two capitalised words or more) must occur.
+  const parts = term.text.split(/ (?:and|&) /);
+  return parts.length > 1 && parts.every((part) => capitalisedWords(part.split(' ')) < 2 || found(part));
 }
 
 function capitalisedWords(words: readonly string[]): number {
