@@ -1,10 +1,10 @@
 import { answerSchema, composeExtractiveAnswer, followUpContext, smallTalkReply, type Answer, type ComposedAnswer, type ConversationTurn } from '../answer/index.js';
 import type { Config } from '../config/index.js';
-import { createEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
+import { createEmbeddings, LocalUseEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
-import { createLlmServices, isStreamingWriter, type BreakerStatus, type FollowUpRewriter, type LlmLogger, type LlmServices, type TokenSink } from '../llm/index.js';
+import { createLlmServices, EmbeddingClaimSimilarity, isStreamingWriter, type BreakerStatus, type FollowUpRewriter, type LlmLogger, type LlmServices, type TokenSink } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { analyzeQuery, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
 import { ConversationStore } from './conversation-store.js';
@@ -86,7 +86,9 @@ export class CareerAdvisor {
       autoRebuild: config.INDEX_AUTO_REBUILD,
       onRebuild: options.onRebuild,
     });
-    const llm = config.LLM_PROVIDER === 'openai' ? createLlmServices(config, { logger: options.llmLogger }) : undefined;
+    // The claim check uses USE-lite; when the index does too, one loaded model serves both.
+    const similarity = embedder instanceof LocalUseEmbeddings ? new EmbeddingClaimSimilarity(embedder) : undefined;
+    const llm = config.LLM_PROVIDER === 'openai' ? createLlmServices(config, { logger: options.llmLogger, similarity }) : undefined;
     const writer = options.writer ?? llm?.writer ?? extractiveWriter;
     return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), writer, options.feedback ?? new MemoryFeedbackSink(), options.rewriter ?? llm?.rewriter, llm);
   }
