@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,5 +118,32 @@ describe('verification rejects real-looking bad answers', () => {
     const result = await verify('Entry-level coders earn $28,000-$35,000 annually [1]. The exam costs $399.');
     expect(result).toEqual({ ok: false, problems: [expect.stringContaining('“The exam costs $399.” states “$399” without a citation')] });
     expect(await verify('Entry-level coders earn $28,000-$35,000 annually [1]. Good luck!')).toMatchObject({ ok: true });
+  });
+});
+
+describe('properties of the figure check', () => {
+  const amountsInOverview = new Set([28_000, 35_000, 45_000, 50_000, 60_000, 65_000, 80_000]);
+  const amount = fc.integer({ min: 1, max: 999_999 }).filter((n) => !amountsInOverview.has(n) && !amountsInOverview.has(n * 1000));
+  const spellings = (n: number) => [`$${n.toLocaleString('en-US')}`, `${n.toLocaleString('en-US')} dollars`, ...(n % 1000 === 0 ? [`$${n / 1000}K`] : [])];
+
+  it('an amount the cited excerpt does not state is always rejected, however it is written', async () => {
+    await fc.assert(
+      fc.asyncProperty(amount, fc.nat(2), async (n, pick) => {
+        const written = spellings(n)[pick % spellings(n).length]!;
+        const result = await verifyModelAnswer({ answer: `Entry-level coders earn $28,000-$35,000 annually, and the exam costs ${written} [1].`, cited: [1], abstained: false }, [OVERVIEW]);
+        expect(result.ok).toBe(false);
+        expect(!result.ok && result.problems[0]).toContain(`“${written}”`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every spelling of an amount the excerpt states is accepted', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...amountsInOverview), fc.nat(2), (n, pick) => {
+        const written = spellings(n)[pick % spellings(n).length]!;
+        expect(unsupported(`Coders can earn ${written} a year`, OVERVIEW)).toEqual([]);
+      }),
+    );
   });
 });

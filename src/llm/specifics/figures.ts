@@ -85,12 +85,12 @@ function numerals(text: string): Figure[] {
     let value = Number(`${digits!.replace(/,/g, '')}${decimals ?? ''}`);
     if (glued) value *= SCALE[glued.toLowerCase()]!;
     let unit: FigureUnit | undefined = currency ? 'money' : undefined;
-    const end = m.index + whole.length;
-    const after = unitAfter(text, end);
+    const after = unitAfter(text, m.index + whole.length);
     value *= after.scale;
-    unit = after.unit ?? unit;
-    if (!unit && DOLLARS_AFTER.test(text.slice(after.end))) unit = 'money';
-    out.push({ value, unit, text: text.slice(m.index, after.end).trim(), index: m.index, end: after.end, spelled: false });
+    const dollars = after.unit ? undefined : DOLLARS_AFTER.exec(text.slice(after.end));
+    unit = after.unit ?? (dollars ? 'money' : unit);
+    const end = after.end + (dollars?.[0].length ?? 0);
+    out.push({ value, unit, text: text.slice(m.index, end).trim(), index: m.index, end, spelled: false });
   }
   return out;
 }
@@ -100,8 +100,9 @@ function spelledNumbers(text: string): Figure[] {
   for (const m of text.matchAll(SPELLED)) {
     const value = SMALL[m[1]!.toLowerCase()]! + (m[2] ? SMALL[m[2].toLowerCase()]! : 0);
     const after = unitAfter(text, m.index + m[0].length);
-    const unit = after.unit ?? (DOLLARS_AFTER.test(text.slice(after.end)) ? 'money' : undefined);
-    out.push({ value: value * after.scale, unit, text: text.slice(m.index, after.end).trim(), index: m.index, end: after.end, spelled: true });
+    const dollars = after.unit ? undefined : DOLLARS_AFTER.exec(text.slice(after.end));
+    const end = after.end + (dollars?.[0].length ?? 0);
+    out.push({ value: value * after.scale, unit: after.unit ?? (dollars ? 'money' : undefined), text: text.slice(m.index, end).trim(), index: m.index, end, spelled: true });
   }
   return out;
 }
