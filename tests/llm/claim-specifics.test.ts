@@ -147,3 +147,26 @@ describe('properties of the figure check', () => {
     );
   });
 });
+
+describe('answers written the way chat models write them pass', () => {
+  const STEP1 = guideExcerpt(1, 'Step 1: Complete Your High School Education');
+  const CERTS = guideExcerpt(3, 'Professional Certifications');
+  const steps = [STEP1, EDUCATION, STEP4].map((e, i) => ({ ...e, id: i + 1 }));
+
+  it('a numbered list with bold labels, en dashes and an em-dash-joined excerpt', async () => {
+    const answer = [
+      'To become a clinical coding specialist:',
+      '1. **Finish high school** or earn a GED [1].',
+      '2. **Enroll in a medical coding program**, which usually takes 4–6 months [2].',
+      '3. **Get certified**: the CPC from AAPC or the CCA from AHIMA [3].',
+    ].join('\n');
+    expect(await verifyModelAnswer({ answer, cited: [1, 2, 3], abstained: false }, steps, semantic)).toMatchObject({ ok: true });
+  });
+
+  it('a salary list and full organisation names with their acronyms', async () => {
+    const salaries = '- **Entry-level (0–2 years):** $28,000–$35,000 per year [1]\n- **Experienced (5+ years):** $45,000–$60,000+ [1]';
+    expect(await verifyModelAnswer({ answer: salaries, cited: [1], abstained: false }, [OVERVIEW], semantic)).toMatchObject({ ok: true });
+    const orgs = 'Yes. The American Academy of Professional Coders (AAPC) and the American Health Information Management Association (AHIMA) both offer industry-recognized certifications [1].';
+    expect(await verifyModelAnswer({ answer: orgs, cited: [1], abstained: false }, [{ ...CERTS, id: 1 }], semantic)).toMatchObject({ ok: true });
+  });
+});
