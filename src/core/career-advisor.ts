@@ -1,4 +1,4 @@
-import { answerSchema, composeExtractiveAnswer, followUpContext, smallTalkReply, type Answer, type ComposedAnswer, type ConversationTurn } from '../answer/index.js';
+import { AnswerabilityDecider, answerSchema, composeExtractiveAnswer, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
 import type { Config } from '../config/index.js';
 import { createEmbeddings, LocalUseEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,8 @@ import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
 import { createLlmServices, EmbeddingClaimSimilarity, isStreamingWriter, type BreakerStatus, type FollowUpRewriter, type LlmLogger, type LlmServices, type TokenSink } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
-import { analyzeQuery, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
+import { QUALITY } from '../quality/index.js';
+import { HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
 import { ConversationStore } from './conversation-store.js';
 
 /** Writes the answer text for a retrieval; the extractive composer by default, an LLM chain when configured. */
@@ -19,6 +20,8 @@ export interface AskOptions {
   conversationId?: string;
   /** Receives answer text as a language model writes it (only when an LLM is configured). */
   onToken?: TokenSink;
+  /** Evaluation only: answer when the answerability probability reaches this instead of the fitted threshold (0 answers everything). */
+  answerThreshold?: number;
 }
 
 /** Where 👍/👎 votes go (the SQLite store in production; memory by default). */
@@ -62,6 +65,9 @@ export class CareerAdvisor {
   private readonly conversations: ConversationStore;
   /** Recent answers by id, so feedback can name the question it rates. */
   private readonly recentAnswers = new Map<string, string>();
+  private readonly decider: AnswerabilityDecider;
+  /** What the loaded guides are about, for replies that say what the bot can help with. */
+  readonly subjects: string[];
 
   private constructor(
     readonly config: Config,
@@ -73,6 +79,8 @@ export class CareerAdvisor {
     private readonly llm: LlmServices | undefined,
   ) {
     this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000);
+    this.decider = new AnswerabilityDecider(retriever.models.answerability);
+    this.subjects = index.documents.map((d) => d.title.split(/[:|–—]/)[0]!.trim()).filter(Boolean);
   }
 
   /** Loads (or, if missing/stale and allowed, builds) the index and prepares retrieval. */
@@ -113,7 +121,7 @@ export class CareerAdvisor {
   }
 
   /** Like `ask`, also returning the ranked sections behind the answer (for eval and debugging). */
-  async askWithRetrieval(rawQuestion: string, options: AskOptions = {}): Promise<{ answer: Answer; retrieval?: RetrievalResult }> {
+  async askWithRetrieval(rawQuestion: string, options: AskOptions = {}): Promise<{ answer: Answer; retrieval?: RetrievalResult; decision?: Decision }> {
     const started = performance.now();
     const question = this.validateQuestion(rawQuestion);
     const conversationId = options.conversationId;
@@ -125,16 +133,22 @@ export class CareerAdvisor {
     // The model's standalone question when it gives one; otherwise the offline follow-up rewriter.
     const standalone = history.length > 0 ? await this.rewriter?.rewrite(question, history) : undefined;
     const context = standalone === undefined ? followUpContext(question, history) : undefined;
-    const query = standalone !== undefined ? analyzeQuery(standalone) : analyzeQuery(question, context ? { question: context.understood, weight: 0.5, quantity: context.quantity } : undefined);
+    const query =
+      standalone !== undefined
+        ? this.retriever.analyze(standalone)
+        : this.retriever.analyze(question, context ? { question: context.understood, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
     const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
     // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
     const asked = standalone ?? question;
     const retrieval = await this.retriever.retrieve(query);
     const answerStarted = performance.now();
-    const written =
-      options.onToken && isStreamingWriter(this.writer)
-        ? await this.writer.writeStream(asked, retrieval, history, options.onToken)
-        : await this.writer.write(asked, retrieval, history);
+    const decision = this.decider.decide(retrieval, options.answerThreshold);
+    const written: ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>> & { related?: Citation[] } =
+      decision.outcome !== 'answer'
+        ? composeNonAnswer(retrieval, decision, this.subjects)
+        : options.onToken && isStreamingWriter(this.writer)
+          ? await this.writer.writeStream(asked, retrieval, history, options.onToken)
+          : await this.writer.write(asked, retrieval, history);
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {
@@ -146,7 +160,8 @@ export class CareerAdvisor {
         answer: written.text,
         abstained: written.abstained,
         citations: written.citations,
-        kind: written.abstained ? 'abstained' : 'answer',
+        kind: written.related ? 'partial' : written.abstained ? 'abstained' : 'answer',
+        ...(written.related ? { related: written.related } : {}),
         ...(rewritten ? { rewritten_question: rewritten } : {}),
         ...(written.notes?.length ? { notes: written.notes } : {}),
         ...(written.usage ? { usage: written.usage } : {}),
@@ -155,7 +170,7 @@ export class CareerAdvisor {
       retrieval.retrieveMs,
       answerMs,
     );
-    return { answer, retrieval };
+    return { answer, retrieval, decision };
   }
 
   /** Records a 👍/👎 vote on an earlier answer. */

