@@ -1,6 +1,6 @@
 import { QUALITY, type AnswerabilityModel } from '../quality/index.js';
 import { getWordNet } from '../lexicon/index.js';
-import { candidateUnits, matchStrength, type RankedSection, type RetrievalResult } from '../retrieval/index.js';
+import { candidateUnits, leadLine, matchStrength, type RankedSection, type RetrievalResult } from '../retrieval/index.js';
 
 /**
  * Answer, partial (the guide covers the topic but not the specific thing asked) or abstain
@@ -43,6 +43,9 @@ export interface AnswerabilityFeatures {
   unmatched_max: number;
   /** 1 when a word the best line lacks pins something down: another occupation, a place, or a number. */
   unmatched_entity: number;
+  /** Share of what was asked that the line the answer would lead with states (with its headings), and that line's cosine. */
+  lead_support: number;
+  lead_line_sim: number;
   /** Weighted share of the question's own words that the top section (all its lines and headings) lacks. */
   section_unmatched: number;
   /** The heaviest question word that none of the top sections contains, relative to the heaviest word asked. */
@@ -63,10 +66,13 @@ export const FEATURE_NAMES = [
   'unmatched_entity',
   'section_unmatched',
   'sections_unmatched_max',
+  'lead_support',
+  'lead_line_sim',
 ] as const satisfies ReadonlyArray<keyof AnswerabilityFeatures>;
 
 export function answerabilityFeatures(result: RetrievalResult): AnswerabilityFeatures {
   const candidates = candidateUnits(result.sections);
+  const lead = leadLine(result.lines, result.query);
   const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
   const quantity = result.query.quantity;
   const agree = (rank: number) => (rank >= 1 && rank <= 3 ? 1 / rank : 0);
@@ -82,6 +88,8 @@ export function answerabilityFeatures(result: RetrievalResult): AnswerabilityFea
     question_terms: Math.log1p(result.query.terms.filter((t) => t.weight >= 1 && !t.hint).length),
     ...unmatchedFeatures(result, candidates),
     ...sectionCoverageFeatures(result),
+    lead_support: lead?.unit.support ?? 0,
+    lead_line_sim: lead?.unit.dense ?? 0,
   };
 }
 

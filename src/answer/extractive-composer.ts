@@ -1,6 +1,6 @@
 import { formatHeadingPath } from '../ingest/index.js';
 import { QUALITY } from '../quality/index.js';
-import { termMatches, type RankedLine, type RankedSection, type RetrievalResult, type ScoredUnit } from '../retrieval/index.js';
+import { isIntro, leadLine, termMatches, type RankedLine, type RankedSection, type RetrievalResult, type ScoredUnit } from '../retrieval/index.js';
 import type { Decision } from './answerability.js';
 import type { Citation } from './schema.js';
 
@@ -21,18 +21,6 @@ function display(text: string): string {
   return text.replace(/^A:\s+/, '');
 }
 
-/** A line ending in a colon only introduces a list; alone it answers nothing. */
-const isIntro = (unit: ScoredUnit) => unit.unit.text.endsWith(':');
-
-/**
- * The line to lead with: the line model's best candidate, among those stating the value asked
- * for when any does. A line that only introduces a list never leads.
- */
-export function leadLine(result: RetrievalResult): RankedLine | undefined {
-  const candidates = result.lines.filter((c) => !isIntro(c.unit));
-  const withValue = result.query.quantity ? candidates.filter((c) => c.unit.hasQuantity) : [];
-  return (withValue.length > 0 ? withValue : candidates)[0];
-}
 
 /**
  * The offline answer: the guide's own lines that answer the question, led by the most direct
@@ -40,7 +28,7 @@ export function leadLine(result: RetrievalResult): RankedLine | undefined {
  * before this runs (see answerability.ts).
  */
 export function composeExtractiveAnswer(result: RetrievalResult): ComposedAnswer {
-  const lead = leadLine(result);
+  const lead = leadLine(result.lines, result.query);
   if (!lead) return { text: NOTHING_FOUND, abstained: true, citations: [] };
   const lines = result.query.wantsList ? listLines(listSection(result, lead.section) ?? lead.section, result) : undefined;
   return render(lines ?? factLines(lead, result));
@@ -121,7 +109,7 @@ function render(lines: Line[]): ComposedAnswer {
  */
 export function composeNonAnswer(result: RetrievalResult, decision: Decision, subjects: readonly string[]): ComposedAnswer & { related?: Citation[] } {
   const help = subjects.length > 0 ? ` I can help with what the loaded guides cover: ${subjects.join('; ')}.` : '';
-  const lead = decision.outcome === 'partial' ? leadLine(result) : undefined;
+  const lead = decision.outcome === 'partial' ? leadLine(result.lines, result.query) : undefined;
   if (!lead) return { text: `${NOTHING_FOUND}${help}`, abstained: true, citations: [] };
   const related = render([{ text: display(lead.unit.unit.text), section: lead.section, quotes: [lead.unit.unit.text] }]);
   const topic = lead.section.entry.section.headingPath.at(-1)!;

@@ -1,6 +1,6 @@
 export { answerSchema, citationSchema } from './schema.js';
 export type { Answer, Citation } from './schema.js';
-export { composeExtractiveAnswer, composeNonAnswer, leadLine } from './extractive-composer.js';
+export { composeExtractiveAnswer, composeNonAnswer } from './extractive-composer.js';
 export type { ComposedAnswer } from './extractive-composer.js';
 export { AnswerabilityDecider, answerabilityFeatures, answerProbability, FEATURE_NAMES } from './answerability.js';
 export type { AnswerabilityFeatures, Decision, Outcome } from './answerability.js';

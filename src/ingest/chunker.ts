@@ -75,7 +75,6 @@ export function chunkDocument(doc: KnowledgeDocument, options: ChunkerOptions = 
   for (const section of doc.sections) {
     if (section.blocks.length === 0) continue;
     const base = { sectionId: section.id, source: section.source, headingPath: section.headingPath };
-    chunks.push({ ...base, id: `${section.source}#${section.id}:h`, kind: 'heading', lineStart: section.lineStart, lineEnd: section.lineStart, text: section.headingPath.at(-1)! });
     const groups = blockGroups(section.blocks, options.maxSectionChars);
     groups.forEach((group, i) => {
       chunks.push({
@@ -99,6 +98,25 @@ export function chunkDocument(doc: KnowledgeDocument, options: ChunkerOptions = 
     });
   }
   return chunks;
+}
+
+/**
+ * One `heading` chunk per section with a body: the heading path alone, which says in a few words
+ * what the section is about (what a question resembles most). Indexed beside the body chunks.
+ */
+export function headingChunks(doc: KnowledgeDocument): Chunk[] {
+  return doc.sections
+    .filter((section) => section.blocks.length > 0)
+    .map((section) => ({
+      id: `${section.source}#${section.id}:h`,
+      kind: 'heading' as const,
+      sectionId: section.id,
+      source: section.source,
+      headingPath: section.headingPath,
+      lineStart: section.lineStart,
+      lineEnd: section.lineStart,
+      text: section.headingPath.at(-1)!,
+    }));
 }
 
 /** The text embedded and keyword-indexed for a chunk: its heading path gives a unit context. */

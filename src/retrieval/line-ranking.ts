@@ -50,3 +50,16 @@ export function rankLines(query: AnalyzedQuery, sections: readonly RankedSection
     .map((c) => ({ ...c, score: linearScore(model, lineFeatures(query, c)) }))
     .sort((a, b) => b.score - a.score);
 }
+
+/** A line ending in a colon only introduces a list; alone it answers nothing. */
+export const isIntro = (unit: ScoredUnit): boolean => unit.unit.text.endsWith(':');
+
+/**
+ * The line an answer leads with: the line model's best candidate, among those stating the value
+ * asked for when any does. A line that only introduces a list never leads.
+ */
+export function leadLine(lines: readonly RankedLine[], query: AnalyzedQuery): RankedLine | undefined {
+  const candidates = lines.filter((c) => !isIntro(c.unit));
+  const withValue = query.quantity ? candidates.filter((c) => c.unit.hasQuantity) : [];
+  return (withValue.length > 0 ? withValue : candidates)[0];
+}

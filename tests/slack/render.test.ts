@@ -121,3 +121,21 @@ describe('TtlCache', () => {
     expect(cache.claim('a', 1)).toBe(true);
   });
 });
+
+describe('partial answers on Slack', () => {
+  it('show what the guide lacks, then "Related in the guide" with the related line, and keep it for the Sources button', () => {
+    const partial: Answer = {
+      ...answer("The guide doesn't give a figure for that. What it says under “Section 1”:\nGuide line number 1 [1]", []),
+      abstained: true,
+      kind: 'partial',
+      related: [citation(1)],
+    };
+    const rendered = renderResult({ kind: 'answer', answer: partial }, 'conv-1');
+    const blocks = rendered.messages.flatMap((m) => (m.blocks ?? []) as AnyBlock[]);
+    const context = blocks.find((b) => b.type === 'context' && JSON.stringify(b.elements).includes('Related in the guide'));
+    expect(context, JSON.stringify(blocks)).toBeDefined();
+    expect(JSON.stringify(context)).toContain('[1] Section 1');
+    expect(rendered.sources?.citations).toEqual([citation(1)]);
+    expect(rendered.messages[0]!.text).toContain('Related in the guide: [1] Section 1');
+  });
+});
