@@ -80,7 +80,7 @@ function listLines(section: RankedSection, result: RetrievalResult): Line[] | un
 function similar(a: ScoredUnit, b: ScoredUnit): boolean {
   const inter = [...a.unit.terms].filter((t) => b.unit.terms.has(t)).length;
   const union = new Set([...a.unit.terms, ...b.unit.terms]).size;
-  return union > 0 && inter / union > 0.6;
+  return union > 0 && inter / union > QUALITY.answer.nearCopyOverlap;
 }
 
 function render(lines: Line[]): ComposedAnswer {

@@ -7,7 +7,8 @@ import { InputError } from '../errors.js';
 import { createLlmServices, EmbeddingClaimSimilarity, isStreamingWriter, type BreakerStatus, type FollowUpRewriter, type LlmLogger, type LlmServices, type TokenSink } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
-import { HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
+import { detectAcronyms, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
+import type { SharedState } from '../state/index.js';
 import { ConversationStore } from './conversation-store.js';
 
 /** Writes the answer text for a retrieval; the extractive composer by default, an LLM chain when configured. */
@@ -49,6 +50,8 @@ export interface OpenOptions {
   /** Progress and rebuild messages (the CLI prints them to stderr). */
   log?: (message: string) => void;
   onRebuild?: (reason: string, summary?: BuildSummary) => void;
+  /** Where conversation turns live (Redis when several workers share them); default: this process's memory. */
+  state?: SharedState;
 }
 
 const extractiveWriter: AnswerWriter = {
@@ -75,10 +78,11 @@ export class CareerAdvisor {
     readonly retriever: HybridRetriever,
     private readonly writer: AnswerWriter,
     readonly feedback: FeedbackSink,
+    state: SharedState | undefined,
     private readonly rewriter: FollowUpRewriter | undefined,
     private readonly llm: LlmServices | undefined,
   ) {
-    this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000);
+    this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000, state);
     this.decider = new AnswerabilityDecider(retriever.models.answerability);
     this.subjects = index.documents.map((d) => d.title.split(/[:|–—]/)[0]!.trim()).filter(Boolean);
   }
@@ -98,7 +102,7 @@ export class CareerAdvisor {
     const similarity = embedder instanceof LocalUseEmbeddings ? new EmbeddingClaimSimilarity(embedder) : undefined;
     const llm = config.LLM_PROVIDER === 'openai' ? createLlmServices(config, { logger: options.llmLogger, similarity }) : undefined;
     const writer = options.writer ?? llm?.writer ?? extractiveWriter;
-    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), writer, options.feedback ?? new MemoryFeedbackSink(), options.rewriter ?? llm?.rewriter, llm);
+    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), writer, options.feedback ?? new MemoryFeedbackSink(), options.state, options.rewriter ?? llm?.rewriter, llm);
   }
 
   /** The language model's circuit breaker (for /healthz and metrics); undefined without LLM_PROVIDER=openai. */
@@ -125,7 +129,7 @@ export class CareerAdvisor {
     const started = performance.now();
     const question = this.validateQuestion(rawQuestion);
     const conversationId = options.conversationId;
-    const history = conversationId ? this.conversations.history(conversationId) : [];
+    const history = conversationId ? await this.conversations.history(conversationId) : [];
 
     const chat = smallTalkReply(question);
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
@@ -133,10 +137,12 @@ export class CareerAdvisor {
     // The model's standalone question when it gives one; otherwise the offline follow-up rewriter.
     const standalone = history.length > 0 ? await this.rewriter?.rewrite(question, history) : undefined;
     const context = standalone === undefined ? followUpContext(question, history) : undefined;
+    // A follow-up carries the previous question and the names its answer gave ("the other association").
+    const carried = context && [context.understood, ...(context.entities ?? [])].join(' ');
     const query =
       standalone !== undefined
         ? this.retriever.analyze(standalone)
-        : this.retriever.analyze(question, context ? { question: context.understood, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
+        : this.retriever.analyze(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
     const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
     // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
     const asked = standalone ?? question;
@@ -152,7 +158,7 @@ export class CareerAdvisor {
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {
-      this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained });
+      await this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained, entities: [...new Set(detectAcronyms(written.text))].slice(0, 6) });
     }
     const answer = this.finish(
       {
@@ -179,8 +185,8 @@ export class CareerAdvisor {
   }
 
   /** Forgets a conversation (e.g. "/reset" in chat). */
-  forget(conversationId: string): void {
-    this.conversations.clear(conversationId);
+  forget(conversationId: string): Promise<void> {
+    return this.conversations.clear(conversationId);
   }
 
   private finish(partial: Omit<Answer, 'timings'>, started: number, retrieveMs: number, answerMs: number): Answer {

@@ -234,7 +234,7 @@ export class HybridRetriever {
     const dense = cosine(ctx.vectors, unit.vector);
     // Absolute evidence: rare question words found in the line count most, so a line of only
     // generic words ("clinical coding specialists") cannot outrank one that names what was asked.
-    const evidence = matchedWeight(query.terms, termWeights, unit.terms) + 0.7 * matchedWeight(query.terms, termWeights, entry.headingTerms, unit.terms);
+    const evidence = matchedWeight(query.terms, termWeights, unit.terms) + this.params.line.headingEvidence * matchedWeight(query.terms, termWeights, entry.headingTerms, unit.terms);
     const w = this.params.line;
     const quantityBonus = query.quantity ? (quantity ? w.quantity : -w.quantity / 2) : 0;
     // A definition bullet whose term names what was asked ("EHR Systems: Epic, …") is about it.

@@ -157,10 +157,10 @@ export function analyzeQuery(
   );
   const terms = new Map<string, { weight: number; token?: string; parts: string[]; hint?: boolean }>();
   for (const t of own) terms.set(t.term, { weight: 1, token: t.token, parts: t.parts });
-  if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.6, parts: [], hint: true });
-  if (/^what (?:does|do) (?:an? |the )?[\w\s-]+ do\b/.test(q)) for (const t of DUTY_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.6, parts: [], hint: true });
-  if (/^why\b/.test(q)) for (const t of REASON_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.4, parts: [], hint: true });
-  for (const t of (quantity && VALUE_TERMS[quantity]) || []) if (!terms.has(t)) terms.set(t, { weight: 0.4, parts: [], hint: true });
+  if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.shapeHintWeight, parts: [], hint: true });
+  if (/^what (?:does|do) (?:an? |the )?[\w\s-]+ do\b/.test(q)) for (const t of DUTY_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.shapeHintWeight, parts: [], hint: true });
+  if (/^why\b/.test(q)) for (const t of REASON_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.reasonHintWeight, parts: [], hint: true });
+  for (const t of (quantity && VALUE_TERMS[quantity]) || []) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.reasonHintWeight, parts: [], hint: true });
   if (carried) for (const t of questionTerms(carried.question)) if (!terms.has(t.term)) terms.set(t.term, { weight: carried.weight, token: t.token, parts: t.parts });
   return {
     question,

@@ -1,5 +1,6 @@
 import { sectionUnits, type Chunk, type GlossaryEntry, type Section } from '../ingest/index.js';
 import type { KnowledgeIndex } from '../index/index.js';
+import { QUALITY } from '../quality/index.js';
 import { contentTerms, wordTokens } from '../text/index.js';
 import type { Vocabulary } from './query-expansion.js';
 
@@ -103,7 +104,7 @@ export class SectionCatalog implements Vocabulary {
    */
   termWeight(term: string): number {
     const topical = [...this.topicTerms].some((t) => t === term || (term.length >= 4 && t.length >= 4 && (term.startsWith(t) || t.startsWith(term))));
-    return this.idf(term) * (topical ? 0.25 : 1);
+    return this.idf(term) * (topical ? QUALITY.matching.topicalTermWeight : 1);
   }
 
   /** True when a stemmed term occurs anywhere in the knowledge base. */

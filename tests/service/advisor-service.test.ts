@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CommandHandler, CommandRequest } from '../../src/commands/types.js';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { createAnswerQueue, createRateLimiter } from '../../src/limits/index.js';
@@ -72,8 +72,8 @@ describe('AdvisorService', () => {
 
   it('answers politely instead of going silent when limited, busy, broken or handed an oversized message', async () => {
     const config = testConfig({ MAX_QUESTION_CHARS: '200' });
-    let now = 0;
-    const limiter = createRateLimiter({ perUser: { capacity: 2, refillPerSecond: 1 / 30 }, perChannel: { capacity: 100, refillPerSecond: 1 }, now: () => now });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const limiter = createRateLimiter({ perUser: { points: 2, durationSeconds: 30 }, perChannel: { points: 100, durationSeconds: 60 } });
     const metrics = createMetrics();
     const service = new AdvisorService({ config, advisor, commands: askHandler(advisor), limiter, metrics });
     expect((await service.handle(request('x'.repeat(201)))).kind).toBe('error');
@@ -82,8 +82,9 @@ describe('AdvisorService', () => {
     const limited = await service.handle(request('And then?'));
     expect(limited).toMatchObject({ kind: 'error', code: 'RATE_LIMITED' });
     expect(limited.kind === 'error' && limited.message).toMatch(/try again in \d+ s/);
-    now += 31_000;
+    vi.advanceTimersByTime(31_000);
     expect((await service.handle(request('What is the CPC certification?'))).kind).toBe('answer');
+    vi.useRealTimers();
     expect(await metrics.registry.getSingleMetricAsString('career_advisor_errors_total')).toMatch(/platform="slack"} 1/);
 
     const queue = createAnswerQueue({ concurrency: 1, maxPending: 0 });

@@ -6,7 +6,7 @@ import { sendToInteraction } from '../respond.js';
 
 /** "Sources": the guide lines the answer quoted, shown only to whoever clicked. */
 export async function handleSourcesButton(interaction: ButtonInteraction, ctx: BotContext, answerId: string): Promise<void> {
-  const answer = ctx.answers.get(answerId);
+  const answer = await ctx.answers.get(answerId);
   const sources = answer && shownSources(answer);
   const rendered = answer
     ? renderQuotes(sources?.citations ?? [], `${sources?.title ?? 'Sources'} · ${answer.question}`)
