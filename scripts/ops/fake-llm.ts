@@ -9,6 +9,7 @@ export function groundedReply(request: ChatCompletionRequest): ChatReply {
   const system = messageText(request.messages.find((m) => m.role === 'system') ?? { role: 'system', content: '' });
   const users = request.messages.filter((m) => m.role === 'user');
   const question = users.length > 0 ? messageText(users[users.length - 1]!) : '';
+  if (isRewriteRequest(request)) return standaloneReply(question);
   const terms = new Set(words(question));
   let best: { id: number; line: string; score: number } | undefined;
   for (const block of system.split(/\n(?=\[\d+\] )/)) {
@@ -23,6 +24,23 @@ export function groundedReply(request: ChatCompletionRequest): ChatReply {
   }
   if (!best) return { json: { answer: '', cited: [], abstained: true } };
   return { json: { answer: `${best.line} [${best.id}]`, cited: [best.id], abstained: false } };
+}
+
+/** True for the follow-up rewriting call (the standalone-question prompt), not an answer. */
+export function isRewriteRequest(request: ChatCompletionRequest): boolean {
+  const system = request.messages.find((m) => m.role === 'system');
+  return system !== undefined && /standalone question/i.test(messageText(system));
+}
+
+/**
+ * The rewrite a simple model gives: the follow-up with the subject of the last earlier question
+ * appended ("And the one for physician offices?" + "Which AHIMA credential is for inpatient coding?").
+ */
+export function standaloneReply(prompt: string): ChatReply {
+  const earlier = [...prompt.matchAll(/^- (.+)$/gm)].map((m) => m[1]!);
+  const followUp = /Follow-up question: (.+)/.exec(prompt)?.[1]?.trim() ?? '';
+  const last = earlier.at(-1);
+  return { content: last ? `${followUp.replace(/\?$/, '')}, in the context of: ${last}` : followUp };
 }
 
 function words(text: string): string[] {

@@ -40,6 +40,12 @@ export const configSchema = z.object({
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2).describe('Retries on 429/5xx/timeouts before falling back to the extractive answer'),
   LLM_DEADLINE_MS: z.coerce.number().int().positive().default(30_000).describe('Overall time budget for one generated answer, retries included; then the extractive answer'),
   LLM_STRUCTURED_OUTPUT: z.enum(['json_schema', 'function_calling', 'json_mode']).default('json_schema').describe('How the model is asked for structured output (function_calling or json_mode for servers without json_schema)'),
+  // Generated answers: verification, follow-up rewriting and the circuit breaker (issue 12; see docs/generated-answers.md)
+  LLM_CLAIM_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.45).describe('Lowest USE cosine similarity between a generated claim and a line of the excerpt it cites (0 turns the check off); chosen from measured true/false claim pairs'),
+  LLM_REWRITE_FOLLOW_UPS: bool.default(true).describe('With LLM_PROVIDER=openai, let the model turn a follow-up into a standalone question before retrieval'),
+  LLM_REWRITE_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000).describe('Time limit of the follow-up rewriting call; after it the offline rewriter is used'),
+  LLM_BREAKER_FAULTS: z.coerce.number().int().min(1).max(100).default(5).describe('Consecutive model faults that open the circuit breaker (answers are then extractive at once)'),
+  LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000).describe('How long the breaker stays open before one probe call is let through'),
 
   // Discord
   DISCORD_TOKEN: optionalText.describe('Bot token (enables the Discord adapter)'),

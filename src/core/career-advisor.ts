@@ -1,10 +1,10 @@
 import { AnswerabilityDecider, answerSchema, composeExtractiveAnswer, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
 import type { Config } from '../config/index.js';
-import { createEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
+import { createEmbeddings, LocalUseEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
-import { createLlmWriter, isStreamingWriter, type LlmLogger, type TokenSink } from '../llm/index.js';
+import { createLlmServices, EmbeddingClaimSimilarity, isStreamingWriter, type BreakerStatus, type FollowUpRewriter, type LlmLogger, type LlmServices, type TokenSink } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
 import { detectAcronyms, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
@@ -45,6 +45,8 @@ export interface OpenOptions {
   llmLogger?: LlmLogger;
   embedder?: IdentifiedEmbeddings;
   writer?: AnswerWriter;
+  /** Rewrites follow-ups into standalone questions; default: the model's, when LLM_PROVIDER=openai. */
+  rewriter?: FollowUpRewriter;
   /** Progress and rebuild messages (the CLI prints them to stderr). */
   log?: (message: string) => void;
   onRebuild?: (reason: string, summary?: BuildSummary) => void;
@@ -76,7 +78,9 @@ export class CareerAdvisor {
     readonly retriever: HybridRetriever,
     private readonly writer: AnswerWriter,
     readonly feedback: FeedbackSink,
-    state?: SharedState,
+    state: SharedState | undefined,
+    private readonly rewriter: FollowUpRewriter | undefined,
+    private readonly llm: LlmServices | undefined,
   ) {
     this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000, state);
     this.decider = new AnswerabilityDecider(retriever.models.answerability);
@@ -94,7 +98,16 @@ export class CareerAdvisor {
       autoRebuild: config.INDEX_AUTO_REBUILD,
       onRebuild: options.onRebuild,
     });
-    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? (config.LLM_PROVIDER === 'openai' ? createLlmWriter(config, { logger: options.llmLogger }) : extractiveWriter), options.feedback ?? new MemoryFeedbackSink(), options.state);
+    // The claim check uses USE-lite; when the index does too, one loaded model serves both.
+    const similarity = embedder instanceof LocalUseEmbeddings ? new EmbeddingClaimSimilarity(embedder) : undefined;
+    const llm = config.LLM_PROVIDER === 'openai' ? createLlmServices(config, { logger: options.llmLogger, similarity }) : undefined;
+    const writer = options.writer ?? llm?.writer ?? extractiveWriter;
+    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), writer, options.feedback ?? new MemoryFeedbackSink(), options.state, options.rewriter ?? llm?.rewriter, llm);
+  }
+
+  /** The language model's circuit breaker (for /healthz and metrics); undefined without LLM_PROVIDER=openai. */
+  llmBreakerStatus(): BreakerStatus | undefined {
+    return this.llm?.breaker.status();
   }
 
   /** Throws InputError when a question is empty or too long. */
@@ -121,10 +134,18 @@ export class CareerAdvisor {
     const chat = smallTalkReply(question);
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
 
-    const context = followUpContext(question, history);
+    // The model's standalone question when it gives one; otherwise the offline follow-up rewriter.
+    const standalone = history.length > 0 ? await this.rewriter?.rewrite(question, history) : undefined;
+    const context = standalone === undefined ? followUpContext(question, history) : undefined;
     // A follow-up carries the previous question and the names its answer gave ("the other association").
     const carried = context && [context.understood, ...(context.entities ?? [])].join(' ');
-    const query = this.retriever.analyze(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
+    const query =
+      standalone !== undefined
+        ? this.retriever.analyze(standalone)
+        : this.retriever.analyze(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
+    const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
+    // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
+    const asked = standalone ?? question;
     const retrieval = await this.retriever.retrieve(query);
     const answerStarted = performance.now();
     const decision = this.decider.decide(retrieval, options.answerThreshold);
@@ -132,8 +153,8 @@ export class CareerAdvisor {
       decision.outcome !== 'answer'
         ? composeNonAnswer(retrieval, decision, this.subjects)
         : options.onToken && isStreamingWriter(this.writer)
-          ? await this.writer.writeStream(question, retrieval, history, options.onToken)
-          : await this.writer.write(question, retrieval, history);
+          ? await this.writer.writeStream(asked, retrieval, history, options.onToken)
+          : await this.writer.write(asked, retrieval, history);
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {
@@ -147,7 +168,7 @@ export class CareerAdvisor {
         citations: written.citations,
         kind: written.related ? 'partial' : written.abstained ? 'abstained' : 'answer',
         ...(written.related ? { related: written.related } : {}),
-        ...(context ? { rewritten_question: query.searchText } : {}),
+        ...(rewritten ? { rewritten_question: rewritten } : {}),
         ...(written.notes?.length ? { notes: written.notes } : {}),
         ...(written.usage ? { usage: written.usage } : {}),
       },

@@ -3,6 +3,7 @@ import type { Answer } from '../answer/index.js';
 import type { CareerAdvisor } from '../core/index.js';
 import { formatHeadingPath } from '../ingest/index.js';
 import { isConversation, isInScope, isOutOfScope, type EvalItem, type InScopeItem } from './dataset.js';
+import { percentile, type LlmEvalReport } from './llm-metrics.js';
 import { firstHitRank, hasFact, mean, sectionMatches } from './metrics.js';
 
 export interface EvalReport {
@@ -20,6 +21,10 @@ export interface EvalReport {
   follow_up_fact_recall: number;
   /** Answer-side metrics per question style (plain, colloquial, scenario; near, far), when rows carry `style`. */
   by_style: Record<string, { questions: number; fact_recall?: number; false_abstention?: number; out_of_scope_abstention?: number }>;
+  /** Time to answer each question of the run, as users wait for it (retrieval, rewriting, writing). */
+  latency_ms: { p50: number; p95: number };
+  /** With `eval --llm`: verification outcomes, tokens and rewrites of the generated answers. */
+  llm?: LlmEvalReport;
   failures: Array<{ id: string; problem: string; answer: string }>;
 }
 
@@ -46,7 +51,12 @@ async function scoreItems(advisor: CareerAdvisor, items: readonly EvalItem[], an
   const citedFirst: number[] = [];
   const scored: Scored[] = [];
   const failures: EvalReport['failures'] = [];
-  const ask = (question: string, conversationId?: string) => advisor.askWithRetrieval(question, { ...(conversationId ? { conversationId } : {}), ...(answerThreshold === undefined ? {} : { answerThreshold }) });
+  const latencies: number[] = [];
+  const ask = async (question: string, conversationId?: string) => {
+    const result = await advisor.askWithRetrieval(question, { ...(conversationId ? { conversationId } : {}), ...(answerThreshold === undefined ? {} : { answerThreshold }) });
+    latencies.push(result.answer.timings.total_ms);
+    return result;
+  };
 
   for (const item of items) {
     if (isOutOfScope(item)) {
@@ -90,6 +100,7 @@ async function scoreItems(advisor: CareerAdvisor, items: readonly EvalItem[], an
     first_citation_hit: mean(citedFirst),
     ...answerMetrics(scored, (s) => s.abstained),
     by_style: byStyle(scored),
+    latency_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
     failures,
   };
   return { report, scored };

@@ -6,13 +6,13 @@ import type { Config } from '../config/index.js';
  * (maxRetries 0): its first wait is 1–2 s and it gives up on a 429 without retry-after, so the
  * writer retries itself with a short backoff inside one overall deadline.
  */
-export function createChatModel(config: Config): ChatOpenAI {
+export function createChatModel(config: Config, limits: { maxTokens?: number; timeoutMs?: number } = {}): ChatOpenAI {
   return new ChatOpenAI({
     model: config.LLM_MODEL,
     apiKey: config.OPENAI_API_KEY ?? 'not-needed',
     temperature: config.LLM_TEMPERATURE,
-    maxTokens: config.LLM_MAX_TOKENS,
-    timeout: config.LLM_TIMEOUT_MS,
+    maxTokens: limits.maxTokens ?? config.LLM_MAX_TOKENS,
+    timeout: limits.timeoutMs ?? config.LLM_TIMEOUT_MS,
     maxRetries: 0,
     streamUsage: true,
     configuration: config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : undefined,

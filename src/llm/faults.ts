@@ -1,3 +1,5 @@
+import { BreakerOpenError } from './circuit-breaker.js';
+
 /** Abort reason when the whole answer ran out of time (LLM_DEADLINE_MS). */
 export class DeadlineExceededError extends Error {
   constructor(ms: number) {
@@ -25,7 +27,7 @@ export class UnusableOutputError extends Error {
 /** What went wrong with a model call, in the terms the retry loop needs. */
 export interface Fault {
   /** Short machine-readable kind, logged (never the prompt or the answer). */
-  kind: 'timeout' | 'rate_limit' | 'server' | 'connection' | 'malformed' | 'empty' | 'client' | 'deadline' | 'unknown';
+  kind: 'timeout' | 'rate_limit' | 'server' | 'connection' | 'malformed' | 'empty' | 'client' | 'deadline' | 'circuit_open' | 'unknown';
   retryable: boolean;
   status?: number;
   /** Server-requested wait (retry-after / retry-after-ms), in milliseconds. */
@@ -38,6 +40,8 @@ export interface Fault {
  * worth another try; other 4xx (bad key, unknown model, quota exhausted) are not.
  */
 export function classifyFault(error: unknown): Fault {
+  // The breaker is open: the model is not called at all until its cool-down ends.
+  if (error instanceof BreakerOpenError) return { kind: 'circuit_open', retryable: false };
   if (error instanceof DeadlineExceededError) return { kind: 'deadline', retryable: false };
   if (error instanceof UnusableOutputError) return { kind: error.kind, retryable: true };
   const e = (error ?? {}) as { name?: string; status?: unknown; code?: unknown; constructor?: { name?: string }; message?: unknown };

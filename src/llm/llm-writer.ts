@@ -8,6 +8,8 @@ import type { Config } from '../config/index.js';
 import type { AnswerWriter } from '../core/index.js';
 import type { RetrievalResult } from '../retrieval/index.js';
 import { createChatModel } from './chat-model.js';
+import { ModelBreaker } from './circuit-breaker.js';
+import { sharedClaimSimilarity, type ClaimSimilarity } from './claim-similarity.js';
 import { CitationNumbering, findMarkers, StreamingMarkerRewriter } from './citation-markers.js';
 import { abortableSleep, Deadline, exponentialBackoff, UnusableOutputError, type Fault } from './faults.js';
 import { DEFAULT_EXCERPT_BUDGET, selectGuideExcerpts, type ExcerptBudget, type GuideExcerpt } from './guide-excerpts.js';
@@ -16,7 +18,7 @@ import { answerPrompt, promptInput, repairRequest, type PromptInput } from './pr
 import { RetryPolicy, type AnswerRun } from './retry-policy.js';
 import type { LlmLogger, StreamedAnswer, StreamingAnswerWriter, TokenSink, WrittenAnswer } from './types.js';
 import { UsageTally } from './usage.js';
-import { verifyModelAnswer, type Verification } from './verify-answer.js';
+import { verifyModelAnswer, type SemanticCheck, type Verification } from './verify-answer.js';
 
 /** Note on an answer quoted from the guide because the model failed (timeouts, 429/5xx, refused, bad output). */
 export const NOTE_UNAVAILABLE = 'The language model was unavailable, so this answer is quoted directly from the guide.';
@@ -40,6 +42,10 @@ export interface LlmWriterOptions {
   historyTurns?: number;
   budget?: Partial<ExcerptBudget>;
   logger?: LlmLogger;
+  /** Shared with the follow-up rewriter; default: a breaker of this writer's own from the config. */
+  breaker?: ModelBreaker;
+  /** Claim-to-line similarity for the semantic check; default: the offline USE model. */
+  similarity?: ClaimSimilarity;
 }
 
 type StructuredMethod = 'jsonSchema' | 'functionCalling' | 'jsonMode';
@@ -71,6 +77,9 @@ export class LlmWriter implements StreamingAnswerWriter {
   private readonly retries: RetryPolicy;
   private readonly logger: LlmLogger;
   private readonly budget: ExcerptBudget;
+  private readonly semantic: SemanticCheck | undefined;
+  /** Guards every model call; its state is reported on /healthz. */
+  readonly breaker: ModelBreaker;
 
   constructor(
     private readonly config: Config,
@@ -87,6 +96,9 @@ export class LlmWriter implements StreamingAnswerWriter {
     });
     this.fallback = options.fallback ?? extractive;
     this.logger = options.logger ?? silent;
+    this.breaker = options.breaker ?? createModelBreaker(config, this.logger);
+    const minSimilarity = config.LLM_CLAIM_MIN_SIMILARITY;
+    this.semantic = minSimilarity > 0 ? { similarity: options.similarity ?? sharedClaimSimilarity(), minSimilarity } : undefined;
     this.retries = new RetryPolicy({
       maxRetries: config.LLM_MAX_RETRIES,
       timeoutMs: config.LLM_TIMEOUT_MS,
@@ -95,6 +107,7 @@ export class LlmWriter implements StreamingAnswerWriter {
       sleep: options.sleep ?? abortableSleep,
       logger: this.logger,
       model: config.LLM_MODEL,
+      breaker: this.breaker,
     });
     this.budget = { ...DEFAULT_EXCERPT_BUDGET, ...options.budget };
   }
@@ -180,7 +193,7 @@ export class LlmWriter implements StreamingAnswerWriter {
       if ('fault' in result) return { kind: 'unavailable', fault: result.fault };
 
       const checked = modelAnswerSchema.safeParse(result.value.parsed);
-      const verification: Verification = checked.success ? verifyModelAnswer(checked.data, excerpts) : { ok: false, problems: describeIssues(checked.error) };
+      const verification: Verification = checked.success ? await verifyModelAnswer(checked.data, excerpts, this.semantic) : { ok: false, problems: describeIssues(checked.error) };
       if (verification.ok) return { kind: 'answer', answer: verification.answer };
 
       const canRepair = run.repairs < (this.options.maxRepairs ?? 1);
@@ -232,11 +245,16 @@ export class LlmWriter implements StreamingAnswerWriter {
 
     const raw = result.value;
     const abstained = findMarkers(raw).length === 0 && /\bdo(?:es)?n['’]t cover\b|\bdo(?:es)? not cover\b/i.test(raw);
-    const verification = verifyModelAnswer({ answer: raw, cited: [], abstained }, excerpts);
+    const verification = await verifyModelAnswer({ answer: raw, cited: [], abstained }, excerpts, this.semantic);
     if (verification.ok) return { kind: 'answer', answer: verification.answer };
     this.logger.warn({ event: 'llm_rejected', model: this.config.LLM_MODEL, problems: verification.problems.length, repair: false }, 'streamed answer rejected');
     return { kind: 'unverified', problems: verification.problems };
   }
+}
+
+/** The breaker for one model, from LLM_BREAKER_FAULTS and LLM_BREAKER_COOLDOWN_MS. */
+export function createModelBreaker(config: Config, logger: LlmLogger): ModelBreaker {
+  return new ModelBreaker({ faultsToOpen: config.LLM_BREAKER_FAULTS, cooldownMs: config.LLM_BREAKER_COOLDOWN_MS, logger, model: config.LLM_MODEL });
 }
 
 /** A message's text: string content, text parts, or (function calling) the tool call's arguments. */

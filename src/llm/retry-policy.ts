@@ -1,3 +1,4 @@
+import type { ModelBreaker } from './circuit-breaker.js';
 import { AttemptTimer, classifyFault, type Deadline, type Fault } from './faults.js';
 import type { LlmLogger } from './types.js';
 import type { UsageTally } from './usage.js';
@@ -23,6 +24,8 @@ export interface RetrySettings {
   logger: LlmLogger;
   /** Model name, for the logs. */
   model: string;
+  /** Every call goes through it; while it is open calls fail at once (fault `circuit_open`). */
+  breaker?: ModelBreaker;
 }
 
 /**
@@ -39,7 +42,8 @@ export class RetryPolicy {
       const attempt = new AttemptTimer(this.settings.timeoutMs, deadline.signal);
       answer.calls++;
       try {
-        return { value: await call(attempt) };
+        const { breaker } = this.settings;
+        return { value: await (breaker ? breaker.run(() => call(attempt)) : call(attempt)) };
       } catch (error) {
         const fault: Fault = deadline.expired ? { kind: 'deadline', retryable: false } : classifyFault(error);
         const wait = fault.retryable && mayRetry() && answer.retries < this.settings.maxRetries ? this.waitBefore(fault, answer.retries) : undefined;

@@ -3,6 +3,7 @@ import { createCommandHandler } from '../commands/index.js';
 import type { Config } from '../config/index.js';
 import { CareerAdvisor } from '../core/index.js';
 import type { IdentifiedEmbeddings } from '../embeddings/index.js';
+import type { BreakerStatus } from '../llm/index.js';
 import { RedisState, openSharedState, type SharedState } from '../state/index.js';
 import { openStore, type QuestionRecorder } from '../store/index.js';
 import { AdvisorService } from './advisor-service.js';
@@ -41,10 +42,10 @@ export class BotRuntime {
       llmLogger: logger,
       onRebuild: (reason, summary) => logger.info({ reason, chunks: summary?.chunks }, summary ? 'index rebuilt' : 'rebuilding index'),
     });
-    const metrics = createMetrics();
+    const metrics = createMetrics({ llmBreaker: () => advisor.llmBreakerStatus() });
     const redis = state instanceof RedisState ? { redis: state.client } : {};
     const commands = new AdvisorService({ config, advisor, commands: createCommandHandler(advisor, { state }), store, metrics, logger, state, ...redis });
-    const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => commands.health() });
+    const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => runtimeHealth(commands, advisor) });
     logger.info({ port: health.port }, 'health and metrics server listening (GET /healthz, GET /metrics)');
     return new BotRuntime(config, logger, store, advisor, commands, metrics, health, state);
   }
@@ -63,4 +64,12 @@ async function openQuestionStore(config: Config, logger: Logger): Promise<Questi
   if (!config.DATABASE_URL) return openStore({ path: config.storePath, ...options });
   const { openPostgresStore } = await import('../store/postgres-store.js');
   return openPostgresStore({ url: config.DATABASE_URL, ...options });
+}
+
+/** Queue, store and state health, plus the model's breaker: an open breaker still answers (extractively), so it is degraded, not down. */
+function runtimeHealth(commands: AdvisorService, advisor: CareerAdvisor): ReturnType<AdvisorService['health']> & { llm?: BreakerStatus } {
+  const health = commands.health();
+  const llm = advisor.llmBreakerStatus();
+  if (!llm) return health;
+  return { ...health, degraded: health.degraded || llm.state !== 'closed', llm };
 }

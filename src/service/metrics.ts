@@ -1,4 +1,5 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { BreakerStatus, CircuitState } from '../llm/index.js';
 
 /** Prometheus metrics of the answering service, labelled by platform. */
 export interface ServiceMetrics {
@@ -12,11 +13,19 @@ export interface ServiceMetrics {
   latency: Histogram<'platform'>;
 }
 
+export interface MetricSources {
+  /** The language model's circuit breaker, read at every scrape (undefined without a model). */
+  llmBreaker?: () => BreakerStatus | undefined;
+}
+
+const CIRCUIT_STATES: readonly CircuitState[] = ['closed', 'open', 'half_open'];
+
 /** Creates a fresh registry (one per service, so tests never share counters). */
-export function createMetrics(): ServiceMetrics {
+export function createMetrics(sources: MetricSources = {}): ServiceMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const opts = { registers: [registry] };
+  if (sources.llmBreaker) registerBreakerGauges(registry, sources.llmBreaker);
   return {
     registry,
     answers: new Counter({ name: 'career_advisor_answers_total', help: 'Requests answered, by platform and result kind', labelNames: ['platform', 'kind'], ...opts }),
@@ -33,4 +42,26 @@ export function createMetrics(): ServiceMetrics {
       ...opts,
     }),
   };
+}
+
+/** 1 for the breaker's current state and 0 for the others, plus how often it has opened. */
+function registerBreakerGauges(registry: Registry, status: () => BreakerStatus | undefined): void {
+  new Gauge({
+    name: 'career_advisor_llm_circuit_state',
+    help: 'Language model circuit breaker: 1 for the current state (closed, open, half_open)',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const current = status()?.state;
+      for (const state of CIRCUIT_STATES) this.set({ state }, state === current ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'career_advisor_llm_circuit_opens',
+    help: 'Times the language model circuit breaker has opened since start',
+    registers: [registry],
+    collect() {
+      this.set(status()?.opened_total ?? 0);
+    },
+  });
 }

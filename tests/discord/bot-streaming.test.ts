@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCORD_EDIT_INTERVAL_MS, STREAM_CURSOR } from '../../adapters/shared/stream-throttle.js';
 import { route, type FakeDiscord, type RecordedRequest } from '../fakes/discord/index.js';
 import { FakeOpenAIServer, type ChatCompletionRequest } from '../fakes/openai/index.js';
+import { isRewriteRequest } from '../../scripts/ops/fake-llm.js';
 import { excerptId, llmEnv } from '../llm/llm-test-kit.js';
 import { bodyOf, replyTo, startHarness, visibleText, type Harness } from './harness.js';
 
@@ -82,7 +83,8 @@ describe('Discord bot: streaming previews with an LLM writer (fake OpenAI)', () 
   });
 
   it('a mention sends the reply at the first token, edits it throttled, and the final render edits that same message', async () => {
-    openai.enqueue(salaryStream);
+    // The channel's conversation already has the /ask turn, so the model first rewrites the follow-up.
+    openai.enqueue((request) => (isRewriteRequest(request) ? { content: QUESTION } : salaryStream(request)), salaryStream);
     const { fake } = h;
     const clock = arrivalClock(fake);
     const incoming = fake.messageCreate({ content: `<@${fake.bot.id}> ${QUESTION}` });
@@ -100,6 +102,7 @@ describe('Discord bot: streaming previews with an LLM writer (fake OpenAI)', () 
     expectThrottled([first, ...edits].map(clock.at));
     expect(bodyOf(final).content).toBe('');
     expect(bodyOf(final).embeds?.[0]?.description).toContain(VERIFIED);
+    expect(openai.chatRequests.filter(isRewriteRequest)).toHaveLength(1);
     // Only one reply message: the preview became the answer.
     expect(fake.findRequests(route('POST', '/channels/:id/messages', (r) => r.index > first.index))).toEqual([]);
   });

@@ -45,8 +45,8 @@ describe('citation markers', () => {
 });
 
 describe('verifyModelAnswer', () => {
-  it('accepts a grounded answer and quotes the lines backing each citation', () => {
-    const result = verifyModelAnswer(
+  it('accepts a grounded answer and quotes the lines backing each citation', async () => {
+    const result = await verifyModelAnswer(
       { answer: 'The CPC is issued by AAPC [2]. Entry-level coders earn $28,000-$35,000 annually [1].', cited: [2, 1], abstained: false },
       EXCERPTS,
     );
@@ -63,31 +63,31 @@ describe('verifyModelAnswer', () => {
     });
   });
 
-  it('rejects ids that were not provided, in the text or in "cited"', () => {
-    expect(verifyModelAnswer({ answer: 'Coders earn $28,000 [4].', cited: [4], abstained: false }, EXCERPTS)).toEqual({
+  it('rejects ids that were not provided, in the text or in "cited"', async () => {
+    expect(await verifyModelAnswer({ answer: 'Coders earn $28,000 [4].', cited: [4], abstained: false }, EXCERPTS)).toEqual({
       ok: false,
       problems: ['The answer cites [4], but only excerpts [1] to [3] exist.', '"cited" lists 4, but only excerpts [1] to [3] exist.'],
     });
-    expect(verifyModelAnswer({ answer: 'Coders earn $28,000 [1-5].', cited: [1], abstained: false }, EXCERPTS)).toMatchObject({ ok: false });
+    expect(await verifyModelAnswer({ answer: 'Coders earn $28,000 [1-5].', cited: [1], abstained: false }, EXCERPTS)).toMatchObject({ ok: false });
   });
 
-  it('rejects an uncited or empty answer', () => {
-    expect(verifyModelAnswer({ answer: 'Coders earn a lot.', cited: [1], abstained: false }, EXCERPTS)).toMatchObject({ ok: false, problems: [expect.stringContaining('no citations')] });
-    expect(verifyModelAnswer({ answer: '  ', cited: [], abstained: false }, EXCERPTS)).toMatchObject({ ok: false, problems: [expect.stringContaining('empty')] });
+  it('rejects an uncited or empty answer', async () => {
+    expect(await verifyModelAnswer({ answer: 'Coders earn a lot.', cited: [1], abstained: false }, EXCERPTS)).toMatchObject({ ok: false, problems: [expect.stringContaining('no citations')] });
+    expect(await verifyModelAnswer({ answer: '  ', cited: [], abstained: false }, EXCERPTS)).toMatchObject({ ok: false, problems: [expect.stringContaining('empty')] });
   });
 
-  it('rejects a claim citing an excerpt that says nothing about it', () => {
-    const result = verifyModelAnswer({ answer: 'Entry-level coders earn $28,000-$35,000 annually [3].', cited: [3], abstained: false }, EXCERPTS);
+  it('rejects a claim citing an excerpt that says nothing about it', async () => {
+    const result = await verifyModelAnswer({ answer: 'Senior coders get paid well for inpatient audits [3].', cited: [3], abstained: false }, EXCERPTS);
     expect(result).toMatchObject({ ok: false, problems: [expect.stringContaining('which says nothing about it')] });
   });
 
-  it('lets adjacent markers share the claim before them, and skips the word check for very short claims', () => {
-    const result = verifyModelAnswer({ answer: 'Both the CPC and CCS credentials exist [2][1]. Yes [3].', cited: [], abstained: false }, EXCERPTS);
+  it('lets adjacent markers share the claim before them, and skips the word check for very short claims', async () => {
+    const result = await verifyModelAnswer({ answer: 'Both the CPC and CCS credentials exist [2][1]. Yes [3].', cited: [], abstained: false }, EXCERPTS);
     expect(result).toMatchObject({ ok: true, answer: { text: 'Both the CPC and CCS credentials exist [1][2]. Yes [3].' } });
   });
 
-  it('turns an abstention into the fixed abstention text, never model-written claims', () => {
-    expect(verifyModelAnswer({ answer: 'Not covered, but coders earn $100k.', cited: [], abstained: true }, EXCERPTS)).toEqual({
+  it('turns an abstention into the fixed abstention text, never model-written claims', async () => {
+    expect(await verifyModelAnswer({ answer: 'Not covered, but coders earn $100k.', cited: [], abstained: true }, EXCERPTS)).toEqual({
       ok: true,
       answer: { text: ABSTENTION_TEXT, abstained: true, citations: [] },
     });

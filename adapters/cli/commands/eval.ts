@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readEvalFile, runEval, sweepThresholds, type EvalReport, type SweepRow } from '../../../src/eval/index.js';
+import { loadConfig, type Config } from '../../../src/config/index.js';
+import { LlmEvalRecorder, readEvalFile, runEval, summarizeLlmRun, sweepThresholds, type EvalReport, type SweepRow } from '../../../src/eval/index.js';
 import { InputError } from '../../../src/errors.js';
 import { openAdvisor } from '../cli-context.js';
 import type { CliCommand } from '../command.js';
@@ -8,20 +9,25 @@ import { formatTable } from '../format-table.js';
 
 export const evalCommand: CliCommand = {
   name: 'eval',
-  summary: 'Score retrieval and answers on eval sets (JSONL); several files give one column each',
-  usage: 'career-advisor eval [--json] [--failures] [--sweep] FILE [FILE…]',
+  summary: 'Score retrieval and answers on eval sets (JSONL); several files give one column each; --llm through the configured model',
+  usage: 'career-advisor eval [--json] [--failures] [--sweep] [--llm] FILE [FILE…]',
   async run(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, failures: { type: 'boolean' }, sweep: { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, failures: { type: 'boolean' }, sweep: { type: 'boolean' }, llm: { type: 'boolean' } } });
     if (positionals.length === 0) throw new InputError('eval needs a file: career-advisor eval ../shared/eval/dev.jsonl');
     const sets = positionals.map((file) => ({ file, items: readEvalFile(file) }));
-    const advisor = await openAdvisor();
+    const recorder = new LlmEvalRecorder();
+    const advisor = await openAdvisor(evalConfig(values.llm ?? false), { llmLogger: recorder });
     if (values.sweep) {
       const sweeps = await Promise.all(sets.map(async (s) => ({ file: s.file, rows: await sweepThresholds(advisor, s.items) })));
       process.stdout.write(values.json ? `${JSON.stringify(positionals.length === 1 ? sweeps[0]!.rows : sweeps, null, 2)}\n` : `${sweeps.map(renderSweep).join('\n\n')}\n`);
       return 0;
     }
     const reports: Array<{ file: string; report: EvalReport }> = [];
-    for (const s of sets) reports.push({ file: s.file, report: await runEval(advisor, s.items) });
+    for (const s of sets) {
+      recorder.clear();
+      const report = await runEval(advisor, s.items);
+      reports.push({ file: s.file, report: values.llm ? { ...report, llm: summarizeLlmRun(recorder) } : report });
+    }
     if (values.json) process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0]!.report : Object.fromEntries(reports.map((r) => [r.file, r.report])), null, 2)}\n`);
     else process.stdout.write(`${renderReports(reports, values.failures ?? false)}\n`);
     return 0;
@@ -41,12 +47,23 @@ const METRICS: Array<[string, keyof EvalReport]> = [
   ['follow-up fact recall', 'follow_up_fact_recall'],
 ];
 
+/** Without --llm the eval is the extractive baseline whatever the environment says; --llm needs a configured model. */
+function evalConfig(llm: boolean): Config {
+  const config = loadConfig();
+  if (!llm) return { ...config, LLM_PROVIDER: 'none' };
+  if (config.LLM_PROVIDER !== 'openai') {
+    throw new InputError('eval --llm runs the answers through the configured model: set LLM_PROVIDER=openai, LLM_MODEL and OPENAI_BASE_URL or OPENAI_API_KEY (see docs/generated-answers.md).');
+  }
+  return config;
+}
+
 function renderReports(reports: Array<{ file: string; report: EvalReport }>, withFailures: boolean): string {
   const pct = (x: unknown) => (typeof x === 'number' ? x.toFixed(3) : '');
   const out = reports.map(({ file, report: { counts: c } }) => `${basename(file)}: ${c.in_scope} in-scope, ${c.out_of_scope} out-of-scope, ${c.conversations} conversations (${c.follow_up_turns} follow-up turns)`);
   // A metric with nothing to measure in a file (no in-scope rows, say) is left blank rather than shown as 0.
   const applies = (r: EvalReport, key: keyof EvalReport) => (key === 'out_of_scope_abstention' ? r.counts.out_of_scope > 0 : key === 'follow_up_fact_recall' ? r.counts.conversations > 0 : r.counts.in_scope > 0);
-  out.push(formatTable(['metric', ...reports.map((r) => basename(r.file))], METRICS.map(([label, key]) => [label, ...reports.map((r) => (applies(r.report, key) ? pct(r.report[key]) : ''))])));
+  const metricRows = METRICS.map(([label, key]) => [label, ...reports.map((r) => (applies(r.report, key) ? pct(r.report[key]) : ''))]);
+  out.push(formatTable(['metric', ...reports.map((r) => basename(r.file))], [...metricRows, ...latencyAndLlmRows(reports.map((r) => r.report))]));
   const styles = [...new Set(reports.flatMap((r) => Object.keys(r.report.by_style)))];
   if (styles.length > 0) {
     const cell = (r: EvalReport, style: string) => {
@@ -64,6 +81,26 @@ function renderReports(reports: Array<{ file: string; report: EvalReport }>, wit
     }
   }
   return out.join('\n');
+}
+
+/** Latency rows, and with --llm how the model's answers fared: one cell per file. */
+function latencyAndLlmRows(reports: readonly EvalReport[]): string[][] {
+  const rows = [
+    ['latency p50 (ms)', ...reports.map((r) => r.latency_ms.p50.toFixed(1))],
+    ['latency p95 (ms)', ...reports.map((r) => r.latency_ms.p95.toFixed(1))],
+  ];
+  if (!reports.some((r) => r.llm)) return rows;
+  const cells = (cell: (llm: NonNullable<EvalReport['llm']>) => string) => reports.map((r) => (r.llm ? cell(r.llm) : ''));
+  const reasons = (llm: NonNullable<EvalReport['llm']>) => Object.entries(llm.fallback_reasons).map(([reason, n]) => `${reason} ${n}`).join(', ');
+  return [
+    ...rows,
+    ['model answers', ...cells((l) => String(l.answers))],
+    ['passed verification first time', ...cells((l) => l.passed_first_time.toFixed(3))],
+    ['passed after repair', ...cells((l) => l.passed_after_repair.toFixed(3))],
+    ['fell back to extractive', ...cells((l) => `${l.fell_back.toFixed(3)}${reasons(l) ? ` (${reasons(l)})` : ''}`)],
+    ['tokens per answer (in/out/total)', ...cells((l) => [l.tokens_per_answer.input, l.tokens_per_answer.output, l.tokens_per_answer.total].map((t) => t.toFixed(0)).join('/'))],
+    ['follow-ups rewritten by the model', ...cells((l) => `${l.rewrites.rewritten} of ${l.rewrites.asked} (${l.rewrites.fell_back} fell back)`)],
+  ];
 }
 
 function renderSweep({ file, rows }: { file: string; rows: SweepRow[] }): string {
