@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CareerAdvisorError } from '../../src/errors.js';
+import { installProcessGuard } from '../../src/service/process-guard.js';
 import { askCommand } from './commands/ask.js';
 import { benchCommand } from './commands/bench.js';
 import { certCommand } from './commands/cert.js';
@@ -34,6 +35,15 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   return command.run(args);
+}
+
+// One bad request must never end a running bot: stray errors are logged and the process goes on.
+installProcessGuard();
+// `career-advisor ask --jsonl | head -1`: the reader went away, so there is nobody left to tell; end quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
 }
 
 if (process.env.CAREER_ADVISOR_REPORT_RSS) {

@@ -2,6 +2,7 @@ import { startSlackApp, type RunningSlackApp } from '../../adapters/slack/slack-
 import { loadConfig } from '../../src/config/index.js';
 import { CareerAdvisorError } from '../../src/errors.js';
 import { BotRuntime } from '../../src/service/index.js';
+import { installProcessGuard } from '../../src/service/process-guard.js';
 
 /**
  * The bot under test for the operations scripts, in its own process: exactly what
@@ -17,6 +18,9 @@ import { BotRuntime } from '../../src/service/index.js';
  */
 
 type ParentMessage = { type: 'memory'; id: number } | { type: 'stop' };
+
+// The same log-and-continue process handlers as the CLI (adapters/cli/main.ts).
+installProcessGuard();
 
 const maxSeconds = Number(process.env.OPS_BOT_MAX_SECONDS ?? 600);
 const send = (message: unknown) => {

@@ -7,6 +7,7 @@ import { AdvisorService } from './advisor-service.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
+import { installProcessGuard } from './process-guard.js';
 import { storeFeedbackSink } from './store-feedback-sink.js';
 
 /**
@@ -27,6 +28,8 @@ export class BotRuntime {
 
   static async open(config: Config, options: { logger?: Logger } = {}): Promise<BotRuntime> {
     const logger = options.logger ?? createLogger(config);
+    // Stray errors from any request are logged through the runtime's logger and the bot keeps serving.
+    installProcessGuard(logger);
     const store = openStore({ path: config.storePath, retentionDays: config.STORE_RETENTION_DAYS, logger, idSalt: config.STORE_ID_SALT });
     const advisor = await CareerAdvisor.open(config, {
       feedback: storeFeedbackSink(store),
