@@ -46,6 +46,8 @@ export async function runText(ctx: BotContext, place: Place, text: string, asker
   const result = await ctx.commands.handle({
     text,
     conversationId: conversationIdFor(place, text, { quizOpen }),
+    // Rate limits count per channel: a thread counts against the channel it was opened in.
+    channelId: place.parentId ?? place.channelId,
     userId: asker.id,
     ...(asker.name ? { userName: asker.name } : {}),
     platform: 'discord',

@@ -30,7 +30,7 @@ export function isFromPerson(event: IncomingMessage): event is IncomingMessage &
  */
 async function answer(deps: SlackDeps, client: webApi.WebClient, message: { channel: string; user: string; text: string; replyThreadTs?: string; conversationId: string }): Promise<void> {
   const preview = slackPreview(deps, client, message.channel, message.replyThreadTs);
-  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, userId: message.user, platform: 'slack', onToken: preview.stream.push });
+  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, channelId: message.channel, userId: message.user, platform: 'slack', onToken: preview.stream.push });
   try {
     let rendered: RenderedResult;
     try {
@@ -57,10 +57,23 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, message: { chan
   }
 }
 
+/** What the user sees when a message reached us without readable text. */
+export const UNREADABLE_TEXT = "I couldn't read any text in that message. Mention me with a question, for example “how do I become a CPC?”";
+
+/**
+ * A message without a channel cannot be answered anywhere: one log line, then nothing. Returns the
+ * channel when there is one.
+ */
+function channelOf(deps: SlackDeps, event: { channel?: unknown }, kind: string): string | undefined {
+  if (typeof event.channel === 'string' && event.channel !== '') return event.channel;
+  deps.logger.warn(`slack: ignored a ${kind} event without a channel (nowhere to reply)`);
+  return undefined;
+}
+
 /** `app_mention`: answer in the thread (starting one under the mention); the thread is the conversation. */
 export function registerMentions(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, context }) => {
-    if (!isFromPerson(event)) return;
+    if (!isFromPerson(event) || !channelOf(deps, event, 'app_mention')) return;
     // In a DM the message.im listener answers; answering here too would reply twice.
     if (isDirectMessageChannel(event.channel)) return;
     const threadTs = event.thread_ts ?? event.ts;
@@ -68,6 +81,12 @@ export function registerMentions(app: App, deps: SlackDeps): void {
       await client.chat
         .postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, text: `I only answer in ${channelMentions(deps.allowList)}. You can also send me a direct message.` })
         .catch((error: unknown) => deps.logger.warn(`slack: could not post the allow-list notice: ${describe(error)}`));
+      return;
+    }
+    if (typeof event.text !== 'string') {
+      await client.chat
+        .postMessage({ channel: event.channel, thread_ts: threadTs, text: UNREADABLE_TEXT })
+        .catch((error: unknown) => deps.logger.warn(`slack: could not post the unreadable-message notice: ${describe(error)}`));
       return;
     }
     const text = fromSlackText(event.text, context.botUserId);
@@ -80,9 +99,10 @@ export function registerDirectMessages(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event, client, context }) => {
     if (event.channel_type !== 'im') return;
     const message = event as IncomingMessage;
-    if (!isFromPerson(message)) return;
+    if (!isFromPerson(message) || !channelOf(deps, message, 'message.im')) return;
     const conversationId = message.thread_ts ? threadConversation(message.channel, message.thread_ts) : channelConversation(message.channel);
-    const text = fromSlackText(message.text ?? '', context.botUserId);
+    // A DM without text (a file, say) gets the help text, like an empty mention.
+    const text = typeof message.text === 'string' ? fromSlackText(message.text, context.botUserId) : '';
     await deps.inFlight.track(answer(deps, client, { channel: message.channel, user: message.user, text, replyThreadTs: message.thread_ts, conversationId }));
   });
 }
