@@ -1,4 +1,5 @@
 import type { BotRuntime } from '../../src/service/index.js';
+import { answerPendingQuestions, type RecoverQuestion } from '../shared/pending-questions.js';
 
 /** A started adapter the runtime can stop. */
 export interface RunningAdapter {
@@ -11,17 +12,28 @@ export interface RunningAdapter {
  * a Slack-only deployment never loads discord.js and vice versa.
  */
 export async function startConfiguredAdapters(runtime: BotRuntime): Promise<RunningAdapter[]> {
-  const { config, advisor, commands } = runtime;
+  const { config, advisor, commands, inbox } = runtime;
   const running: RunningAdapter[] = [];
+  const recoverers: { slack?: RecoverQuestion; discord?: RecoverQuestion } = {};
   if (config.SLACK_BOT_TOKEN) {
     const { startSlackApp } = await import('../slack/slack-app.js');
-    const app = await startSlackApp({ config, advisor, commands });
+    const app = await startSlackApp({ config, advisor, commands, inbox });
     running.push({ name: 'slack', stop: () => app.stop() });
+    recoverers.slack = app.recover;
   }
   if (config.DISCORD_TOKEN) {
     const { startDiscordBot } = await import('../discord/bot.js');
-    const bot = await startDiscordBot({ config, advisor, commands, logger: runtime.logger });
+    const bot = await startDiscordBot({ config, advisor, commands, logger: runtime.logger, inbox });
     running.push({ name: 'discord', stop: () => bot.stop() });
+    recoverers.discord = bot.recover;
   }
+  recoverInBackground(runtime, recoverers);
   return running;
+}
+
+/** Answers what was acknowledged before a restart, without holding up start-up. */
+export function recoverInBackground(runtime: BotRuntime, recoverers: { slack?: RecoverQuestion; discord?: RecoverQuestion }): void {
+  if (!runtime.inbox) return;
+  const log = { info: (m: string) => runtime.logger.info(m), warn: (m: string) => runtime.logger.warn(m) };
+  void answerPendingQuestions(runtime.inbox, runtime.config, recoverers, log);
 }

@@ -3,6 +3,7 @@ import type { CareerAdvisor } from '../../src/core/index.js';
 import { BotRuntime } from '../../src/service/index.js';
 import type { DiscordCliDeps } from '../discord/cli-command.js';
 import type { SlackCliDeps } from '../slack/cli-command.js';
+import { recoverInBackground } from './bot-adapters.js';
 
 /**
  * Lets a single-adapter command run behind the same runtime as `start`: the advisor comes from
@@ -17,6 +18,7 @@ function runtimeHolder() {
       return runtime.advisor;
     },
     createCommands: () => runtime!.commands,
+    runtime: () => runtime!,
     close: async () => runtime?.close(),
   };
 }
@@ -28,7 +30,9 @@ export function slackRuntimeDeps(): Partial<SlackCliDeps> {
     openAdvisor: holder.openAdvisor,
     createCommands: holder.createCommands,
     startSlackApp: async (options) => {
-      const app = await (await import('../slack/slack-app.js')).startSlackApp(options);
+      const runtime = holder.runtime();
+      const app = await (await import('../slack/slack-app.js')).startSlackApp({ ...options, inbox: runtime.inbox });
+      recoverInBackground(runtime, { slack: app.recover });
       return { ...app, stop: async () => (await app.stop(), await holder.close()) };
     },
   };
@@ -37,5 +41,11 @@ export function slackRuntimeDeps(): Partial<SlackCliDeps> {
 /** Dependencies for `career-advisor discord`. */
 export function discordRuntimeDeps(): DiscordCliDeps {
   const holder = runtimeHolder();
-  return { openAdvisor: holder.openAdvisor, createCommands: holder.createCommands, afterStop: holder.close };
+  return {
+    openAdvisor: holder.openAdvisor,
+    createCommands: holder.createCommands,
+    inbox: () => holder.runtime().inbox,
+    onStarted: (bot) => recoverInBackground(holder.runtime(), { discord: bot.recover }),
+    afterStop: holder.close,
+  };
 }

@@ -1,6 +1,7 @@
 import type { Answer } from '../../src/answer/index.js';
 import type { CommandHandler, CommandResult, Feedback } from '../../src/commands/types.js';
 import type { Config } from '../../src/config/index.js';
+import type { QuestionInbox } from '../../src/inbox/index.js';
 import { BoundedMap } from './bounded-map.js';
 import { conversationIdFor, quizScope, type Place } from './conversation.js';
 import type { DiscordLogger } from './logger.js';
@@ -27,9 +28,11 @@ export interface BotContext {
   answers: BoundedMap<string, Answer>;
   /** The quiz shown last in each quiz scope (channel or thread) and its open question; other buttons are closed. */
   quizzes: BoundedMap<string, OpenQuiz>;
+  /** Durable record of questions taken on (before "typing…"), completed once answered. */
+  inbox?: QuestionInbox;
 }
 
-export function createBotContext(options: Pick<BotContext, 'config' | 'advisor' | 'commands' | 'logger'>): BotContext {
+export function createBotContext(options: Pick<BotContext, 'config' | 'advisor' | 'commands' | 'logger' | 'inbox'>): BotContext {
   return { ...options, answers: new BoundedMap(2000), quizzes: new BoundedMap(500) };
 }
 

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { Citation } from '../../src/answer/index.js';
 import type { CommandHandler, Feedback } from '../../src/commands/types.js';
+import type { QuestionInbox } from '../../src/inbox/index.js';
 import type { InFlight } from './in-flight.js';
 import { TtlCache } from './ttl-cache.js';
 
@@ -28,6 +29,8 @@ export interface SlackDeps {
   /** Event ids already taken, so Slack's retries never produce a second answer. */
   seenEvents: TtlCache<string, true>;
   inFlight: InFlight;
+  /** Durable record of acknowledged questions (completed when a listener is done); none in tests that don't need it. */
+  inbox?: QuestionInbox;
 }
 
 const HOUR = 60 * 60_000;

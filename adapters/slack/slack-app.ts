@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { App, type Logger, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config/index.js';
 import type { CommandHandler } from '../../src/commands/types.js';
+import type { PendingQuestion, QuestionInbox } from '../../src/inbox/index.js';
 import { createCaches, type SlackAdvisor, type SlackDeps } from './deps.js';
 import { registerActions, registerDirectMessages, registerEventDedupe, registerMentions, registerSlashCommand } from './handlers/index.js';
 import { InFlight } from './in-flight.js';
+import { inboxBeforeBolt, recoverSlackQuestion, registerInboxMiddleware } from './inbox-intake.js';
 import { boltLogLevel, createSlackLogger, redactingLogger } from './logger.js';
 import { createReceiver, webClientOptions } from './receivers.js';
 import { slackMode, type SlackMode } from './slack-mode.js';
@@ -26,6 +28,8 @@ export interface StartSlackAppOptions {
   drainTimeoutMs?: number;
   /** Clock for the timestamp check and caches (tests). */
   now?: () => number;
+  /** Durable inbox: questions are recorded before they are acknowledged and completed once answered. */
+  inbox?: QuestionInbox;
 }
 
 export interface RunningSlackApp {
@@ -35,6 +39,8 @@ export interface RunningSlackApp {
   port?: number;
   /** Stops receiving, waits for answers in progress, and closes the connection. Safe to call twice. */
   stop(): Promise<void>;
+  /** Answers a question recovered from the inbox after a restart, in its original thread. */
+  recover(question: PendingQuestion): Promise<void>;
 }
 
 /**
@@ -45,7 +51,8 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
   const { config } = options;
   const mode = slackMode(config);
   const logger = redactingLogger(options.logger ?? createSlackLogger(config.LOG_LEVEL), [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN]);
-  const receiver = createReceiver(config, mode, { logger, processBeforeResponse: options.processBeforeResponse, clientOptions: options.clientOptions, now: options.now });
+  const beforeBolt = options.inbox && mode === 'http' ? inboxBeforeBolt(options.inbox, config.SLACK_SIGNING_SECRET!, logger) : undefined;
+  const receiver = createReceiver(config, mode, { logger, processBeforeResponse: options.processBeforeResponse, clientOptions: options.clientOptions, now: options.now, beforeBolt });
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     receiver,
@@ -60,8 +67,10 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
     logger,
     allowList: new Set(config.SLACK_CHANNEL_IDS),
     inFlight: new InFlight(),
+    inbox: options.inbox,
     ...createCaches(options.now),
   };
+  if (options.inbox && mode === 'socket') registerInboxMiddleware(app, options.inbox, logger);
   registerEventDedupe(app, deps);
   registerMentions(app, deps);
   registerDirectMessages(app, deps);
@@ -94,7 +103,8 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
     })();
     return stopping;
   };
-  return { app, mode, port, stop };
+  const replay = recoverSlackQuestion(app);
+  return { app, mode, port, stop, recover: (question) => deps.inFlight.track(replay(question)) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { createCommandHandler } from '../commands/index.js';
 import type { Config } from '../config/index.js';
 import { CareerAdvisor } from '../core/index.js';
+import { SqliteInbox, type QuestionInbox } from '../inbox/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { AdvisorService } from './advisor-service.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
@@ -24,12 +25,15 @@ export class BotRuntime {
     readonly commands: AdvisorService,
     readonly metrics: ServiceMetrics,
     readonly health: HealthServer,
+    /** Acknowledged questions until answered (the store's SQLite file); undefined when that file cannot be used. */
+    readonly inbox: QuestionInbox | undefined,
   ) {}
 
   static async open(config: Config, options: { logger?: Logger } = {}): Promise<BotRuntime> {
     const logger = options.logger ?? createLogger(config);
     // Stray errors from any request are logged through the runtime's logger and the bot keeps serving.
     installProcessGuard(logger);
+    const inbox = openInbox(config, logger);
     const store = openStore({ path: config.storePath, retentionDays: config.STORE_RETENTION_DAYS, logger, idSalt: config.STORE_ID_SALT });
     const advisor = await CareerAdvisor.open(config, {
       feedback: storeFeedbackSink(store),
@@ -40,12 +44,23 @@ export class BotRuntime {
     const commands = new AdvisorService({ config, advisor, commands: createCommandHandler(advisor), store, metrics, logger });
     const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => commands.health() });
     logger.info({ port: health.port }, 'health and metrics server listening (GET /healthz, GET /metrics)');
-    return new BotRuntime(config, logger, store, advisor, commands, metrics, health);
+    return new BotRuntime(config, logger, store, advisor, commands, metrics, health, inbox);
   }
 
-  /** Finishes answers in flight, closes the store and the health server. */
+  /** Finishes answers in flight, closes the store, the inbox and the health server. */
   async close(): Promise<void> {
     await this.commands.close();
+    await this.inbox?.close();
     await this.health.close();
+  }
+}
+
+/** The durable inbox in the store file; without it the bots still answer, only not across a crash. */
+function openInbox(config: Config, logger: Logger): QuestionInbox | undefined {
+  try {
+    return SqliteInbox.open(config.storePath);
+  } catch (err) {
+    logger.warn({ err, path: config.storePath }, 'question inbox unavailable; acknowledged questions will not survive a restart');
+    return undefined;
   }
 }
