@@ -5,6 +5,7 @@ import { CareerAdvisor } from '../core/index.js';
 import { SqliteInbox, type QuestionInbox } from '../inbox/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { AdvisorService } from './advisor-service.js';
+import { AnswerWorkerPool } from './answer-pool/index.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
@@ -27,6 +28,8 @@ export class BotRuntime {
     readonly health: HealthServer,
     /** Acknowledged questions until answered (the store's SQLite file); undefined when that file cannot be used. */
     readonly inbox: QuestionInbox | undefined,
+    /** The worker threads answers are computed on; undefined with WORKER_THREADS=0 (the main thread answers). */
+    readonly pool: AnswerWorkerPool | undefined,
   ) {}
 
   static async open(config: Config, options: { logger?: Logger } = {}): Promise<BotRuntime> {
@@ -41,15 +44,19 @@ export class BotRuntime {
       onRebuild: (reason, summary) => logger.info({ reason, chunks: summary?.chunks }, summary ? 'index rebuilt' : 'rebuilding index'),
     });
     const metrics = createMetrics();
-    const commands = new AdvisorService({ config, advisor, commands: createCommandHandler(advisor), store, metrics, logger });
+    // The main-thread advisor built or checked the index (and records feedback); answers are computed
+    // on worker threads so acks, heartbeats and /healthz never wait behind them.
+    const pool = config.WORKER_THREADS > 0 ? await AnswerWorkerPool.start(config, logger) : undefined;
+    const commands = new AdvisorService({ config, advisor, commands: pool ?? createCommandHandler(advisor), store, metrics, logger });
     const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => commands.health() });
     logger.info({ port: health.port }, 'health and metrics server listening (GET /healthz, GET /metrics)');
-    return new BotRuntime(config, logger, store, advisor, commands, metrics, health, inbox);
+    return new BotRuntime(config, logger, store, advisor, commands, metrics, health, inbox, pool);
   }
 
   /** Finishes answers in flight, closes the store, the inbox and the health server. */
   async close(): Promise<void> {
     await this.commands.close();
+    await this.pool?.close();
     await this.inbox?.close();
     await this.health.close();
   }

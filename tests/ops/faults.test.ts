@@ -98,6 +98,8 @@ async function serve(env: Record<string, string> = {}): Promise<Serving> {
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: api.apiUrl,
     LOG_LEVEL: 'info',
+    // Answers on the main thread, so the LLM's fault lines reach this test's logger (a worker logs to stderr itself).
+    WORKER_THREADS: '0',
     ...env,
   });
   const runtime = await BotRuntime.open(config, { logger: createLogger(config, logs) });

@@ -46,6 +46,8 @@ async function settings(extra: Record<string, string>): Promise<Record<string, s
     LLM_TIMEOUT_MS: '15000',
     LLM_DEADLINE_MS: '20000',
     LLM_MAX_RETRIES: '0',
+    // One answer worker: the pool is exercised, and two bots starting on a shared machine stay quick.
+    WORKER_THREADS: '1',
     ...extra,
   };
 }
