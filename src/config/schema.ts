@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const bool = z
@@ -70,7 +69,7 @@ export const configSchema = z.object({
   // Resilience (issue 16): durable inbox, answer worker threads, bounded CLI sessions
   INBOX_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15).describe('On start, acknowledged questions still unanswered and younger than this are answered (older ones are dropped)'),
   INBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120).describe('A recovered question is reserved for the process that claimed it for this long'),
-  WORKER_THREADS: z.coerce.number().int().min(0).max(64).default(availableParallelism()).describe('Worker threads that embed, retrieve and compose answers for the bots (0 = on the main thread). Default: CPU cores'),
+  WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional().describe('Worker threads that embed, retrieve and compose answers for the bots (0 = on the main thread). Default: the number of CPU cores'),
   SESSION_ID_MAX_CHARS: z.coerce.number().int().min(1).max(10_000).default(200).describe('Longest session id `ask --jsonl` accepts'),
   JSONL_MAX_SESSIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000).describe('Distinct session ids one `ask --jsonl` run may use'),
 
