@@ -10,6 +10,7 @@ import { handleInteraction } from './interaction-handler.js';
 import { errorFields, stderrLogger, type DiscordLogger } from './logger.js';
 import { handleMessage, inboxLog, type DiscordPendingMessage } from './message-handler.js';
 import type { BotContext } from './context.js';
+import { recoverInteraction, type DiscordPendingInteraction } from './pending-interaction.js';
 
 export interface StartDiscordBotOptions {
   config: Config;
@@ -90,8 +91,13 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
  * can no longer be fetched (deleted, channel gone) is logged and dropped.
  */
 async function recoverMessage(ctx: BotContext, client: Client<true>, question: PendingQuestion): Promise<void> {
-  const payload = question.payload as Partial<DiscordPendingMessage> | null;
+  const payload = question.payload as Partial<DiscordPendingMessage> | DiscordPendingInteraction | null;
   try {
+    if (payload?.kind === 'interaction') {
+      await recoverInteraction(ctx, client, payload);
+      await completeQuestion(ctx.inbox, question.id, inboxLog(ctx));
+      return;
+    }
     if (payload?.kind !== 'message' || !payload.channelId || !payload.messageId) throw new Error('not a recoverable message');
     const channel = await client.channels.fetch(payload.channelId);
     if (!channel?.isTextBased()) throw new Error(`channel ${payload.channelId} is not a text channel`);

@@ -81,7 +81,7 @@ describe('kill -9 after a Slack mention was acknowledged', () => {
     const ack = await until(async () => {
       const r = await postSignedToApp(port, body, SECRET);
       return r.status === 200 ? r : undefined;
-    }, 90_000, `the first bot (${first.output()})`);
+    }, 90_000, () => `the first bot (${first.output()})`);
     expect(ack.status).toBe(200);
     // The model is still thinking: kill the bot before it can reply.
     await until(async () => (llm.requests.some((r) => r.path.endsWith('/chat/completions')) ? true : undefined), 20_000, 'the model request');
@@ -117,7 +117,7 @@ describe('kill -9 after a Discord mention was taken on', () => {
     const { apiUrl } = await discord.start();
     const env = await settings({ DISCORD_TOKEN: 'fake-discord-token', DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_BASE: apiUrl });
     const first = launch(['discord'], env);
-    await until(async () => (discord.gateway.sessionCount > 0 ? true : undefined), 90_000, `discord login (${first.output()})`);
+    await until(async () => (discord.gateway.sessionCount > 0 ? true : undefined), 90_000, () => `discord login (${first.output()})`);
     const message = discord.messageCreate({ content: `<@${discord.bot.id}> Which AHIMA certification is for hospital inpatient coding?` });
     await discord.dispatch('MESSAGE_CREATE', message);
     // "typing…" shows once the question is recorded and taken on; the model then takes seconds.
@@ -128,11 +128,34 @@ describe('kill -9 after a Discord mention was taken on', () => {
     expect(replies()).toHaveLength(0);
 
     const second = launch(['discord'], env);
-    await until(async () => (replies().length > 0 ? true : undefined), 90_000, `the reply (${second.output()})`);
+    await until(async () => (replies().length > 0 ? true : undefined), 90_000, () => `the reply (${second.output()})`);
     await new Promise((r) => setTimeout(r, MODEL_DELAY_MS + 1500));
     expect(replies(), second.output()).toHaveLength(1);
     const edits = discord.findRequests((r: RecordedRequest) => r.method === 'PATCH' && r.path.includes('/messages/'));
     expect(JSON.stringify([...replies(), ...edits].map((r) => r.body))).toMatch(/\bCCS\b/);
+    second.kill('SIGTERM');
+    await second.exited;
+  }, 240_000);
+
+  it('a deferred /ask is answered after the restart in its "thinking…" reply, exactly once', async () => {
+    const { apiUrl } = await discord.start();
+    const env = await settings({ DISCORD_TOKEN: 'fake-discord-token', DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_BASE: apiUrl });
+    const first = launch(['discord'], env);
+    await until(async () => (discord.gateway.sessionCount > 0 ? true : undefined), 90_000, () => `discord login (${first.output()})`);
+    const interaction = discord.chatInputInteraction({ name: 'ask', options: { question: 'Which AHIMA certification is for hospital inpatient coding?' } });
+    await discord.dispatch('INTERACTION_CREATE', interaction);
+    await discord.waitForRequest((r: RecordedRequest) => r.method === 'POST' && r.path === `/interactions/${interaction.id}/${interaction.token}/callback`, 20_000);
+    await until(async () => (llm.requests.some((r) => r.path.endsWith('/chat/completions')) ? true : undefined), 20_000, 'the model request');
+    await killNow(first);
+    const edits = () => discord.findRequests((r: RecordedRequest) => r.method === 'PATCH' && r.path === `/webhooks/${discord.applicationId}/${interaction.token}/messages/@original`);
+    const before = edits().length;
+
+    const second = launch(['discord'], env);
+    await until(async () => (edits().length > before ? true : undefined), 90_000, () => `the edited reply (${second.output()})`);
+    await new Promise((r) => setTimeout(r, MODEL_DELAY_MS + 1500));
+    const after = edits().slice(before);
+    expect(after, second.output()).toHaveLength(1);
+    expect(JSON.stringify(after[0]!.body)).toMatch(/\bCCS\b/);
     second.kill('SIGTERM');
     await second.exited;
   }, 240_000);

@@ -77,7 +77,7 @@ describe('malformed Slack requests after the embedder is warm', () => {
     const response = await until(async () => {
       const r = await postSignedToApp(port, jsonBody(eventCallback(event)), SECRET);
       return r.status === 200 ? r : undefined;
-    }, 90_000, `the slack app (${bot.output()})`);
+    }, 90_000, () => `the slack app (${bot.output()})`);
     expect(response.status).toBe(200);
     return api.waitForCall('chat.postMessage', (c) => c.body.thread_ts === event.ts, 30_000);
   };
