@@ -48,7 +48,7 @@ export class BotRuntime {
     // on worker threads so acks, heartbeats and /healthz never wait behind them.
     const pool = config.WORKER_THREADS > 0 ? await AnswerWorkerPool.start(config, logger) : undefined;
     const commands = new AdvisorService({ config, advisor, commands: pool ?? createCommandHandler(advisor), store, metrics, logger });
-    const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => commands.health() });
+    const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => ({ ...commands.health(), workers: pool?.size ?? 0 }) });
     logger.info({ port: health.port }, 'health and metrics server listening (GET /healthz, GET /metrics)');
     return new BotRuntime(config, logger, store, advisor, commands, metrics, health, inbox, pool);
   }

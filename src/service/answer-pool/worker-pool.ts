@@ -18,6 +18,8 @@ interface Task {
 interface Slot {
   worker: Worker;
   ready: Promise<void>;
+  /** Set when the worker exited and was not replaced: requests for it fail at once. */
+  gone?: boolean;
 }
 
 /** A worker that dies is replaced, but not in a tight loop: at most this many restarts per slot. */
@@ -69,10 +71,12 @@ export class AnswerWorkerPool implements CommandHandler {
     const { onToken, ...plain } = request;
     const workerIndex = affinity(request.conversationId, this.slots.length);
     const id = this.nextId++;
+    const slot = this.slots[workerIndex]!;
+    if (slot.gone) return Promise.reject(new Error(`answer worker ${workerIndex} is not running`));
     return new Promise<CommandResult>((resolve, reject) => {
       this.tasks.set(id, { workerIndex, resolve, reject, ...(onToken ? { onToken } : {}) });
       const message: ToWorker = { type: 'handle', id, request: plain, streams: onToken !== undefined };
-      this.slots[workerIndex]!.worker.postMessage(message);
+      slot.worker.postMessage(message);
     });
   }
 
@@ -119,6 +123,7 @@ export class AnswerWorkerPool implements CommandHandler {
     this.failTasks((task) => task.workerIndex === index, new Error(`answer worker ${index} stopped (exit code ${code})`));
     if (this.closing) return;
     if (this.restarts[index]! >= MAX_RESTARTS) {
+      this.slots[index]!.gone = true;
       this.logger.error({ worker: index, code }, 'answer worker keeps dying; not restarting it');
       return;
     }
