@@ -1,5 +1,6 @@
 import type { BotRuntime } from '../../src/service/index.js';
-import { answerPendingQuestions, type RecoverQuestion } from '../shared/pending-questions.js';
+import type { PendingQuestion } from '../../src/inbox/index.js';
+import { answerPendingQuestions, claimPendingQuestions, type RecoverQuestion } from '../shared/pending-questions.js';
 
 /** A started adapter the runtime can stop. */
 export interface RunningAdapter {
@@ -13,6 +14,7 @@ export interface RunningAdapter {
  */
 export async function startConfiguredAdapters(runtime: BotRuntime): Promise<RunningAdapter[]> {
   const { config, advisor, commands, inbox } = runtime;
+  const pending = await claimAtStart(runtime);
   const running: RunningAdapter[] = [];
   const recoverers: { slack?: RecoverQuestion; discord?: RecoverQuestion } = {};
   if (config.SLACK_BOT_TOKEN) {
@@ -27,13 +29,20 @@ export async function startConfiguredAdapters(runtime: BotRuntime): Promise<Runn
     running.push({ name: 'discord', stop: () => bot.stop() });
     recoverers.discord = bot.recover;
   }
-  recoverInBackground(runtime, recoverers);
+  answerInBackground(runtime, pending, recoverers);
   return running;
 }
 
-/** Answers what was acknowledged before a restart, without holding up start-up. */
-export function recoverInBackground(runtime: BotRuntime, recoverers: { slack?: RecoverQuestion; discord?: RecoverQuestion }): void {
-  if (!runtime.inbox) return;
-  const log = { info: (m: string) => runtime.logger.info(m), warn: (m: string) => runtime.logger.warn(m) };
-  void answerPendingQuestions(runtime.inbox, runtime.config, recoverers, log);
+function inboxLog(runtime: BotRuntime) {
+  return { info: (m: string) => runtime.logger.info(m), warn: (m: string) => runtime.logger.warn(m) };
+}
+
+/** Claims what was acknowledged before a restart; call before any front end takes new questions. */
+export function claimAtStart(runtime: BotRuntime): Promise<PendingQuestion[]> {
+  return claimPendingQuestions(runtime.inbox, runtime.config, inboxLog(runtime));
+}
+
+/** Answers the claimed questions once the front ends run, without holding up start-up. */
+export function answerInBackground(runtime: BotRuntime, pending: readonly PendingQuestion[], recoverers: { slack?: RecoverQuestion; discord?: RecoverQuestion }): void {
+  void answerPendingQuestions(pending, recoverers, inboxLog(runtime));
 }

@@ -3,7 +3,8 @@ import type { CareerAdvisor } from '../../src/core/index.js';
 import { BotRuntime } from '../../src/service/index.js';
 import type { DiscordCliDeps } from '../discord/cli-command.js';
 import type { SlackCliDeps } from '../slack/cli-command.js';
-import { recoverInBackground } from './bot-adapters.js';
+import type { PendingQuestion } from '../../src/inbox/index.js';
+import { answerInBackground, claimAtStart } from './bot-adapters.js';
 
 /**
  * Lets a single-adapter command run behind the same runtime as `start`: the advisor comes from
@@ -12,11 +13,15 @@ import { recoverInBackground } from './bot-adapters.js';
  */
 function runtimeHolder() {
   let runtime: BotRuntime | undefined;
+  let pending: PendingQuestion[] = [];
   return {
     openAdvisor: async (config: Config): Promise<CareerAdvisor> => {
       runtime = await BotRuntime.open(config);
+      // Before the bot takes new questions (see claimPendingQuestions).
+      pending = await claimAtStart(runtime);
       return runtime.advisor;
     },
+    pending: () => pending,
     createCommands: () => runtime!.commands,
     runtime: () => runtime!,
     close: async () => runtime?.close(),
@@ -32,7 +37,7 @@ export function slackRuntimeDeps(): Partial<SlackCliDeps> {
     startSlackApp: async (options) => {
       const runtime = holder.runtime();
       const app = await (await import('../slack/slack-app.js')).startSlackApp({ ...options, inbox: runtime.inbox });
-      recoverInBackground(runtime, { slack: app.recover });
+      answerInBackground(runtime, holder.pending(), { slack: app.recover });
       return { ...app, stop: async () => (await app.stop(), await holder.close()) };
     },
   };
@@ -45,7 +50,7 @@ export function discordRuntimeDeps(): DiscordCliDeps {
     openAdvisor: holder.openAdvisor,
     createCommands: holder.createCommands,
     inbox: () => holder.runtime().inbox,
-    onStarted: (bot) => recoverInBackground(holder.runtime(), { discord: bot.recover }),
+    onStarted: (bot) => answerInBackground(holder.runtime(), holder.pending(), { discord: bot.recover }),
     afterStop: holder.close,
   };
 }

@@ -32,19 +32,27 @@ export async function completeQuestion(inbox: QuestionInbox | undefined, id: str
 export type RecoverQuestion = (question: PendingQuestion) => Promise<void>;
 
 /**
- * On start: claims the questions acknowledged before a restart, not answered and not older than
- * INBOX_MAX_AGE_MINUTES, and hands each to the front end it came from, a few at a time. Questions of
- * a platform this process does not run stay leased to it for INBOX_LEASE_SECONDS, then another
- * process may claim them. Never throws.
+ * On start, *before* the front ends take new questions: claims the questions acknowledged before a
+ * restart, not answered and not older than INBOX_MAX_AGE_MINUTES, each leased to this process for
+ * INBOX_LEASE_SECONDS. Claiming first matters: a claim made after the bot went live could take
+ * (and lease) a question this process is answering right now. Never throws.
  */
-export async function answerPendingQuestions(inbox: QuestionInbox, config: Config, recoverers: Partial<Record<PendingQuestion['platform'], RecoverQuestion>>, log: InboxLog, concurrency = 4): Promise<number> {
-  let pending: PendingQuestion[];
+export async function claimPendingQuestions(inbox: QuestionInbox | undefined, config: Config, log: InboxLog): Promise<PendingQuestion[]> {
+  if (!inbox) return [];
   try {
-    pending = await inbox.claimPending(recoveryOptions(config));
+    return await inbox.claimPending(recoveryOptions(config));
   } catch (error) {
     log.warn(`inbox: could not read the questions pending from before the restart (${describe(error)})`);
-    return 0;
+    return [];
   }
+}
+
+/**
+ * Once the front ends run: hands each claimed question to the front end it came from, a few at a
+ * time. Questions of a platform this process does not run stay leased to it for
+ * INBOX_LEASE_SECONDS; then another process may claim them. Never throws.
+ */
+export async function answerPendingQuestions(pending: readonly PendingQuestion[], recoverers: Partial<Record<PendingQuestion['platform'], RecoverQuestion>>, log: InboxLog, concurrency = 4): Promise<number> {
   const mine = pending.filter((q) => recoverers[q.platform]);
   if (pending.length > 0) log.info(`inbox: answering ${mine.length} question(s) acknowledged before the restart${pending.length > mine.length ? ` (${pending.length - mine.length} left for a process running their platform)` : ''}`);
   let next = 0;

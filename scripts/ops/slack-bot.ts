@@ -1,4 +1,4 @@
-import { recoverInBackground } from '../../adapters/cli/bot-adapters.js';
+import { answerInBackground, claimAtStart } from '../../adapters/cli/bot-adapters.js';
 import { startSlackApp, type RunningSlackApp } from '../../adapters/slack/slack-app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { CareerAdvisorError } from '../../src/errors.js';
@@ -72,8 +72,9 @@ process.on('message', (message: ParentMessage) => {
 try {
   const config = loadConfig();
   runtime = await BotRuntime.open(config);
+  const pending = await claimAtStart(runtime);
   slack = await startSlackApp({ config, advisor: runtime.advisor, commands: runtime.commands, inbox: runtime.inbox });
-  recoverInBackground(runtime, { slack: slack.recover });
+  answerInBackground(runtime, pending, { slack: slack.recover });
   send({ type: 'ready', slackPort: slack.port, healthPort: runtime.health.port, pid: process.pid });
 } catch (error) {
   // The same words the CLI prints (adapters/cli/main.ts).
