@@ -6,6 +6,7 @@ import { groundedReply } from '../../scripts/ops/fake-llm.js';
 import { FakeDiscord, route, type RecordedRequest } from '../fakes/discord/index.js';
 import { FakeOpenAIServer } from '../fakes/openai/index.js';
 import { FAKE_IDS, FakeSlackWebApi, appMentionEvent, eventCallback, jsonBody, postSignedToApp } from '../fakes/slack/index.js';
+import { describeWithService, services, uniquePrefix } from '../helpers/services.js';
 import { freePort, startCliBot, until, type CliBot } from './cli-bot.js';
 
 /**
@@ -114,28 +115,14 @@ describe('kill -9 after a Discord mention was taken on', () => {
   });
 
   it('the restarted bot replies to it exactly once', async () => {
-    const { apiUrl } = await discord.start();
-    const env = await settings({ DISCORD_TOKEN: 'fake-discord-token', DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_BASE: apiUrl });
-    const first = launch(['discord'], env);
-    await until(async () => (discord.gateway.sessionCount > 0 ? true : undefined), 90_000, () => `discord login (${first.output()})`);
-    const message = discord.messageCreate({ content: `<@${discord.bot.id}> Which AHIMA certification is for hospital inpatient coding?` });
-    await discord.dispatch('MESSAGE_CREATE', message);
-    // "typing…" shows once the question is recorded and taken on; the model then takes seconds.
-    await discord.waitForRequest(route('POST', '/channels/:id/typing'), 20_000);
-    await until(async () => (llm.requests.some((r) => r.path.endsWith('/chat/completions')) ? true : undefined), 20_000, 'the model request');
-    await killNow(first);
-    const replies = () => discord.findRequests((r: RecordedRequest) => r.method === 'POST' && /\/channels\/[^/]+\/messages$/.test(r.path) && (r.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === message.id);
-    expect(replies()).toHaveLength(0);
-
-    const second = launch(['discord'], env);
-    await until(async () => (replies().length > 0 ? true : undefined), 90_000, () => `the reply (${second.output()})`);
-    await new Promise((r) => setTimeout(r, MODEL_DELAY_MS + 1500));
-    expect(replies(), second.output()).toHaveLength(1);
-    const edits = discord.findRequests((r: RecordedRequest) => r.method === 'PATCH' && r.path.includes('/messages/'));
-    expect(JSON.stringify([...replies(), ...edits].map((r) => r.body))).toMatch(/\bCCS\b/);
-    second.kill('SIGTERM');
-    await second.exited;
+    await killedMentionIsAnsweredOnce(discord, {});
   }, 240_000);
+
+  describeWithService('Redis', services.redisUrl, 'with REDIS_URL (inbox and event claims in Redis, state shared with the answer worker)', (redisUrl) => {
+    it('the restarted bot replies to it exactly once', async () => {
+      await killedMentionIsAnsweredOnce(discord, { REDIS_URL: redisUrl, REDIS_PREFIX: uniquePrefix('kill-restart') });
+    }, 240_000);
+  });
 
   it('a deferred /ask is answered after the restart in its "thinking…" reply, exactly once', async () => {
     const { apiUrl } = await discord.start();
@@ -160,3 +147,28 @@ describe('kill -9 after a Discord mention was taken on', () => {
     await second.exited;
   }, 240_000);
 });
+
+/** A Discord mention taken on, the bot killed while the model thinks, a new bot on the same store (and Redis, if set). */
+async function killedMentionIsAnsweredOnce(discord: FakeDiscord, extra: Record<string, string>): Promise<void> {
+  const { apiUrl } = await discord.start();
+  const env = await settings({ DISCORD_TOKEN: 'fake-discord-token', DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_BASE: apiUrl, ...extra });
+  const first = launch(['discord'], env);
+  await until(async () => (discord.gateway.sessionCount > 0 ? true : undefined), 90_000, () => `discord login (${first.output()})`);
+  const message = discord.messageCreate({ content: `<@${discord.bot.id}> Which AHIMA certification is for hospital inpatient coding?` });
+  await discord.dispatch('MESSAGE_CREATE', message);
+  // "typing…" shows once the question is recorded and taken on; the model then takes seconds.
+  await discord.waitForRequest(route('POST', '/channels/:id/typing'), 20_000);
+  await until(async () => (llm.requests.some((r) => r.path.endsWith('/chat/completions')) ? true : undefined), 20_000, 'the model request');
+  await killNow(first);
+  const replies = () => discord.findRequests((r: RecordedRequest) => r.method === 'POST' && /\/channels\/[^/]+\/messages$/.test(r.path) && (r.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === message.id);
+  expect(replies()).toHaveLength(0);
+
+  const second = launch(['discord'], env);
+  await until(async () => (replies().length > 0 ? true : undefined), 90_000, () => `the reply (${second.output()})`);
+  await new Promise((r) => setTimeout(r, MODEL_DELAY_MS + 1500));
+  expect(replies(), second.output()).toHaveLength(1);
+  const edits = discord.findRequests((r: RecordedRequest) => r.method === 'PATCH' && r.path.includes('/messages/'));
+  expect(JSON.stringify([...replies(), ...edits].map((r) => r.body))).toMatch(/\bCCS\b/);
+  second.kill('SIGTERM');
+  await second.exited;
+}
