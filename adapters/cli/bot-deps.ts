@@ -3,6 +3,8 @@ import type { CareerAdvisor } from '../../src/core/index.js';
 import { BotRuntime } from '../../src/service/index.js';
 import type { DiscordCliDeps } from '../discord/cli-command.js';
 import type { SlackCliDeps } from '../slack/cli-command.js';
+import type { PendingQuestion } from '../../src/inbox/index.js';
+import { answerInBackground, claimAtStart } from './bot-adapters.js';
 
 /**
  * Lets a single-adapter command run behind the same runtime as `start`: the advisor comes from
@@ -11,13 +13,18 @@ import type { SlackCliDeps } from '../slack/cli-command.js';
  */
 function runtimeHolder() {
   let runtime: BotRuntime | undefined;
+  let pending: PendingQuestion[] = [];
   return {
     openAdvisor: async (config: Config): Promise<CareerAdvisor> => {
       runtime = await BotRuntime.open(config);
+      // Before the bot takes new questions (see claimPendingQuestions).
+      pending = await claimAtStart(runtime);
       return runtime.advisor;
     },
+    pending: () => pending,
     createCommands: () => runtime!.commands,
     state: () => runtime?.state,
+    runtime: () => runtime!,
     close: async () => runtime?.close(),
   };
 }
@@ -29,7 +36,9 @@ export function slackRuntimeDeps(): Partial<SlackCliDeps> {
     openAdvisor: holder.openAdvisor,
     createCommands: holder.createCommands,
     startSlackApp: async (options) => {
-      const app = await (await import('../slack/slack-app.js')).startSlackApp({ ...options, state: holder.state() });
+      const runtime = holder.runtime();
+      const app = await (await import('../slack/slack-app.js')).startSlackApp({ ...options, state: runtime.state, inbox: runtime.inbox });
+      answerInBackground(runtime, holder.pending(), { slack: app.recover });
       return { ...app, stop: async () => (await app.stop(), await holder.close()) };
     },
   };
@@ -38,5 +47,12 @@ export function slackRuntimeDeps(): Partial<SlackCliDeps> {
 /** Dependencies for `career-advisor discord`. */
 export function discordRuntimeDeps(): DiscordCliDeps {
   const holder = runtimeHolder();
-  return { openAdvisor: holder.openAdvisor, createCommands: holder.createCommands, afterStop: holder.close, sharedState: holder.state };
+  return {
+    openAdvisor: holder.openAdvisor,
+    createCommands: holder.createCommands,
+    sharedState: holder.state,
+    inbox: () => holder.runtime().inbox,
+    onStarted: (bot) => answerInBackground(holder.runtime(), holder.pending(), { discord: bot.recover }),
+    afterStop: holder.close,
+  };
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CareerAdvisorError } from '../../src/errors.js';
+import { installProcessGuard } from '../../src/service/process-guard.js';
 import { askCommand } from './commands/ask.js';
 import { benchCommand } from './commands/bench.js';
 import { certCommand } from './commands/cert.js';
@@ -15,6 +16,7 @@ import { startCommand } from './commands/start.js';
 import { createDiscordCliCommand } from '../discord/cli-command.js';
 import { discordRuntimeDeps, slackRuntimeDeps } from './bot-deps.js';
 import type { CliCommand } from './command.js';
+import { isUsageError } from './usage-error.js';
 
 const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, reportCommand, startCommand, createSlackCliCommand(slackRuntimeDeps()), createDiscordCliCommand(discordRuntimeDeps())];
 
@@ -33,7 +35,45 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command "${name}".\n\n${usage()}\n`);
     return 2;
   }
-  return command.run(args);
+  try {
+    return await command.run(args);
+  } catch (error) {
+    return reportFailure(error, command, args);
+  }
+}
+
+/**
+ * How a command's failure reaches the user: a usage error prints the message and the command's
+ * usage (exit 2); a coded error its code and message (exit 2 for bad input or configuration, 1
+ * otherwise). With --json/--jsonl the error is also one JSON object on stdout, where the caller
+ * reads results. Stack traces only for bugs.
+ */
+function reportFailure(error: unknown, command: CliCommand, args: string[]): number {
+  const json = args.includes('--json') || args.includes('--jsonl');
+  const message = error instanceof Error ? error.message : String(error);
+  let code: string;
+  let exit: number;
+  if (isUsageError(error)) {
+    [code, exit] = ['USAGE', 2];
+    process.stderr.write(`error: ${message}\nUsage: ${command.usage}\n`);
+  } else if (error instanceof CareerAdvisorError) {
+    [code, exit] = [error.code, error.code === 'INPUT_INVALID' || error.code === 'CONFIG_INVALID' ? 2 : 1];
+    process.stderr.write(`error [${error.code}]: ${message}\n`);
+  } else {
+    [code, exit] = ['INTERNAL', 1];
+    process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+  }
+  if (json) process.stdout.write(`${JSON.stringify({ error: message.split('\n')[0], code })}\n`);
+  return exit;
+}
+
+// One bad request must never end a running bot: stray errors are logged and the process goes on.
+installProcessGuard();
+// `career-advisor ask --jsonl | head -1`: the reader went away, so there is nobody left to tell; end quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
 }
 
 if (process.env.CAREER_ADVISOR_REPORT_RSS) {

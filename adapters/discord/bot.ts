@@ -3,11 +3,15 @@ import type { ClientOptions } from 'discord.js';
 import type { CommandHandler } from '../../src/commands/types.js';
 import type { Config } from '../../src/config/index.js';
 import { ConfigError } from '../../src/errors.js';
+import type { PendingQuestion, QuestionInbox } from '../../src/inbox/index.js';
 import type { SharedState } from '../../src/state/index.js';
+import { completeQuestion } from '../shared/pending-questions.js';
 import { claimEvent, createBotContext, type FeedbackRecorder } from './context.js';
 import { handleInteraction } from './interaction-handler.js';
 import { errorFields, stderrLogger, type DiscordLogger } from './logger.js';
-import { handleMessage } from './message-handler.js';
+import { handleMessage, inboxLog, type DiscordPendingMessage } from './message-handler.js';
+import type { BotContext } from './context.js';
+import { recoverInteraction, type DiscordPendingInteraction } from './pending-interaction.js';
 
 export interface StartDiscordBotOptions {
   config: Config;
@@ -20,12 +24,16 @@ export interface StartDiscordBotOptions {
   clientOptions?: Partial<ClientOptions>;
   /** State shared with other shards and processes (Redis); default: this process's memory. */
   state?: SharedState;
+  /** Durable inbox: mentions are recorded before they are taken on and completed once answered. */
+  inbox?: QuestionInbox;
 }
 
 export interface DiscordBot {
   client: Client<true>;
   /** Disconnects from Discord; safe to call twice. */
   stop(): Promise<void>;
+  /** Answers a question recovered from the inbox after a restart, as a reply to the original message. */
+  recover(question: PendingQuestion): Promise<void>;
 }
 
 /**
@@ -38,7 +46,7 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   const { config, clientOptions = {} } = options;
   if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal (see the Discord section of the README).');
   const logger = options.logger ?? stderrLogger;
-  const ctx = createBotContext({ config, advisor: options.advisor, commands: options.commands, logger, state: options.state });
+  const ctx = createBotContext({ config, advisor: options.advisor, commands: options.commands, logger, state: options.state, inbox: options.inbox });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     // DM channels are not cached when the first DM arrives; without this partial it is dropped.
@@ -77,5 +85,29 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   return {
     client: readyClient,
     stop: () => (stopped ??= client.destroy()),
+    recover: (question) => recoverMessage(ctx, readyClient, question),
   };
+}
+
+/**
+ * Fetches the recovered message again and answers it through the usual handler. A message that
+ * can no longer be fetched (deleted, channel gone) is logged and dropped.
+ */
+async function recoverMessage(ctx: BotContext, client: Client<true>, question: PendingQuestion): Promise<void> {
+  const payload = question.payload as Partial<DiscordPendingMessage> | DiscordPendingInteraction | null;
+  try {
+    if (payload?.kind === 'interaction') {
+      await recoverInteraction(ctx, client, payload);
+      await completeQuestion(ctx.inbox, question.id, inboxLog(ctx));
+      return;
+    }
+    if (payload?.kind !== 'message' || !payload.channelId || !payload.messageId) throw new Error('not a recoverable message');
+    const channel = await client.channels.fetch(payload.channelId);
+    if (!channel?.isTextBased()) throw new Error(`channel ${payload.channelId} is not a text channel`);
+    const message = await channel.messages.fetch(payload.messageId);
+    await handleMessage(ctx, client, message, { recovered: true });
+  } catch (error) {
+    ctx.logger.warn({ ...errorFields(error), id: question.id }, 'could not answer a question recovered after a restart; dropping it');
+    await completeQuestion(ctx.inbox, question.id, inboxLog(ctx));
+  }
 }

@@ -3,6 +3,7 @@ import { createCommandHandler } from '../../src/commands/index.js';
 import type { CommandHandler } from '../../src/commands/types.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import type { CareerAdvisor } from '../../src/core/index.js';
+import type { QuestionInbox } from '../../src/inbox/index.js';
 import { ConfigError } from '../../src/errors.js';
 import { openAdvisor } from '../cli/cli-context.js';
 import type { CliCommand } from '../cli/command.js';
@@ -34,6 +35,10 @@ export interface DiscordCliDeps {
   afterStop?: () => Promise<void>;
   /** The runtime's shared state (Redis or memory), once `openAdvisor` has run. */
   sharedState?: () => SharedState | undefined;
+  /** The durable inbox to record questions in (the runtime's), if any. */
+  inbox?: () => QuestionInbox | undefined;
+  /** Called once the bot runs (the runtime answers questions left from before a restart here). */
+  onStarted?: (bot: DiscordBot) => void;
 }
 
 const USAGE = 'career-advisor discord [start] [--shards auto|N]   |   career-advisor discord register';
@@ -82,9 +87,10 @@ async function runBot(config: Config, deps: DiscordCliDeps, out: (line: string) 
   const { startDiscordBot } = await import('./bot.js');
   const logger = deps.logger ?? (await import('pino')).pino({ level: config.LOG_LEVEL, base: { adapter: 'discord' } });
   const state = deps.sharedState?.();
-  const bot = await startDiscordBot({ config, advisor, commands, logger, ...(deps.clientOptions ? { clientOptions: deps.clientOptions } : {}), ...(state ? { state } : {}) });
+  const bot = await startDiscordBot({ config, advisor, commands, logger, inbox: deps.inbox?.(), ...(deps.clientOptions ? { clientOptions: deps.clientOptions } : {}), ...(state ? { state } : {}) });
   out(`Logged in to Discord as ${bot.client.user.tag}. Stop with Ctrl+C (SIGINT) or SIGTERM.`);
   deps.onReady?.(bot);
+  deps.onStarted?.(bot);
   const signal = await waitForSignal(deps.signals ?? process);
   logger.info({ signal }, 'shutting down the discord bot');
   await bot.stop();

@@ -1,6 +1,7 @@
 import type { Answer } from '../../src/answer/index.js';
 import type { CommandHandler, CommandResult, Feedback } from '../../src/commands/types.js';
 import type { Config } from '../../src/config/index.js';
+import type { QuestionInbox } from '../../src/inbox/index.js';
 import { JsonStore, MemoryState, type SharedState } from '../../src/state/index.js';
 import { conversationIdFor, quizScope, type Place } from './conversation.js';
 import type { DiscordLogger } from './logger.js';
@@ -30,11 +31,13 @@ export interface BotContext {
   answers: JsonStore<Answer>;
   /** The quiz shown last in each quiz scope (channel or thread) and its open question; other buttons are closed. */
   quizzes: JsonStore<OpenQuiz>;
+  /** Durable record of questions taken on (before "typing…"), completed once answered. */
+  inbox?: QuestionInbox;
 }
 
 const HOUR = 60 * 60_000;
 
-export function createBotContext(options: Pick<BotContext, 'config' | 'advisor' | 'commands' | 'logger'> & { state?: SharedState }): BotContext {
+export function createBotContext(options: Pick<BotContext, 'config' | 'advisor' | 'commands' | 'logger' | 'inbox'> & { state?: SharedState }): BotContext {
   const state = options.state ?? new MemoryState({ maxEntries: 5000 });
   return { ...options, state, answers: new JsonStore(state, 'discord:answer', 24 * HOUR), quizzes: new JsonStore(state, 'discord:open-quiz', 6 * HOUR) };
 }
@@ -61,6 +64,8 @@ export async function runText(ctx: BotContext, place: Place, text: string, asker
   const result = await ctx.commands.handle({
     text,
     conversationId: conversationIdFor(place, text, { quizOpen }),
+    // Rate limits count per channel: a thread counts against the channel it was opened in.
+    channelId: place.parentId ?? place.channelId,
     userId: asker.id,
     ...(asker.name ? { userName: asker.name } : {}),
     platform: 'discord',

@@ -1,4 +1,6 @@
 import type { Client, Message, TextBasedChannel } from 'discord.js';
+import type { PendingQuestion } from '../../src/inbox/index.js';
+import { completeQuestion, recordQuestion, type InboxLog } from '../shared/pending-questions.js';
 import { claimEvent, runText, type BotContext } from './context.js';
 import { isAllowed, placeOf, stripMention, surfaceOf } from './conversation.js';
 import { errorFields, type DiscordLogger } from './logger.js';
@@ -17,7 +19,7 @@ const TYPING_REFRESH_MS = 8000;
  * While a language model writes an answer, the reply is sent at the first token and edited as more
  * arrive (at most once a second); the rendered result then replaces it.
  */
-export async function handleMessage(ctx: BotContext, client: Client, message: Message): Promise<void> {
+export async function handleMessage(ctx: BotContext, client: Client, message: Message, options: { recovered?: boolean } = {}): Promise<void> {
   const me = client.user;
   if (!me || message.author.bot || message.system || message.webhookId) return;
   const inGuild = message.inGuild();
@@ -29,9 +31,45 @@ export async function handleMessage(ctx: BotContext, client: Client, message: Me
     ctx.logger.debug({ channelId: message.channelId }, 'mention outside DISCORD_CHANNEL_IDS ignored');
     return;
   }
-  // Claimed only once we know we would answer, so chatter in busy servers costs no Redis writes.
-  if (!(await claimEvent(ctx, message.id))) return;
-  let text = stripMention(message.content, me.id);
+  // A recovered message was claimed before the restart (that claim may still be in Redis) and is
+  // leased to this process by the inbox, so it skips both checks.
+  if (!options.recovered) {
+    // Claimed only once we know we would answer, so chatter in busy servers costs no Redis writes.
+    if (!(await claimEvent(ctx, message.id))) return;
+    // Recorded before "typing…" shows, so a crash from here on cannot lose the question.
+    if (!(await recordQuestion(ctx.inbox, pendingMessage(message), inboxLog(ctx)))) return;
+  }
+  const id = discordQuestionId(message.id);
+  try {
+    await answerMessage(ctx, me.id, botRoleId, place, message);
+  } finally {
+    await completeQuestion(ctx.inbox, id, inboxLog(ctx));
+  }
+}
+
+/** The inbox id of a Discord message. */
+export function discordQuestionId(messageId: string): string {
+  return `discord:${messageId}`;
+}
+
+/** What is stored to answer a message after a restart: where to fetch it again. */
+export interface DiscordPendingMessage {
+  kind: 'message';
+  channelId: string;
+  messageId: string;
+}
+
+function pendingMessage(message: Message): PendingQuestion {
+  const payload: DiscordPendingMessage = { kind: 'message', channelId: message.channelId, messageId: message.id };
+  return { id: discordQuestionId(message.id), platform: 'discord', payload, receivedAt: Date.now() };
+}
+
+export function inboxLog(ctx: BotContext): InboxLog {
+  return { info: (m) => ctx.logger.info({}, m), warn: (m) => ctx.logger.warn({}, m) };
+}
+
+async function answerMessage(ctx: BotContext, botId: string, botRoleId: string | undefined, place: ReturnType<typeof placeOf>, message: Message): Promise<void> {
+  let text = stripMention(message.content, botId);
   if (botRoleId) text = text.replace(`<@&${botRoleId}>`, ' ').trim();
   const stopTyping = startTyping(message.channel, ctx.logger);
   let preview: Message | undefined;

@@ -3,6 +3,7 @@
 // is the normal configuration, so all shards share Redis (REDIS_URL) and the store.
 import { loadConfig } from '../../src/config/index.js';
 import { BotRuntime } from '../../src/service/index.js';
+import { answerInBackground, claimAtStart } from '../cli/bot-adapters.js';
 import { waitForShutdownSignal } from '../cli/shutdown.js';
 import { startDiscordBot } from './bot.js';
 
@@ -14,7 +15,11 @@ const base = loadConfig();
 const config = { ...base, HEALTH_PORT: base.HEALTH_PORT === 0 ? 0 : base.HEALTH_PORT + shardId };
 const runtime = await BotRuntime.open(config);
 const logger = runtime.logger.child({ shard: shardId });
-const bot = await startDiscordBot({ config, advisor: runtime.advisor, commands: runtime.commands, logger, state: runtime.state });
+// Questions acknowledged before a restart, claimed before this shard takes new ones; any shard can
+// answer them (replies go through REST), and the inbox leases each to exactly one.
+const pending = await claimAtStart(runtime);
+const bot = await startDiscordBot({ config, advisor: runtime.advisor, commands: runtime.commands, logger, state: runtime.state, inbox: runtime.inbox });
+answerInBackground(runtime, pending, { discord: bot.recover });
 logger.info({ health: runtime.health.port, state: config.REDIS_URL ? 'redis' : 'memory' }, 'discord shard ready');
 const signal = await waitForShutdownSignal();
 logger.info({ signal }, 'discord shard shutting down: finishing answers in flight');

@@ -56,24 +56,18 @@ export function createSlackCliCommand(overrides: Partial<SlackCliDeps> = {}): Cl
 
 function waitForShutdown(deps: SlackCliDeps, running: RunningSlackApp): Promise<number> {
   return new Promise<number>((resolve) => {
-    // A stray rejection must not take the bot down for everyone; log it and keep serving.
-    const onRejection = (reason: unknown): void => deps.stderr(`slack: unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
     const onSignal = (signal: NodeJS.Signals): void => {
       deps.signals.off('SIGTERM', onSignal);
       deps.signals.off('SIGINT', onSignal);
       deps.stderr(`Received ${signal}; finishing answers in progress…`);
       running.stop().then(
-        () => {
-          deps.signals.off('unhandledRejection', onRejection);
-          resolve(0);
-        },
+        () => resolve(0),
         (error: unknown) => {
           deps.stderr(`slack: shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
           resolve(1);
         },
       );
     };
-    deps.signals.on('unhandledRejection', onRejection);
     deps.signals.once('SIGTERM', onSignal);
     deps.signals.once('SIGINT', onSignal);
   });

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { Citation } from '../../src/answer/index.js';
 import type { CommandHandler, Feedback } from '../../src/commands/types.js';
+import type { QuestionInbox } from '../../src/inbox/index.js';
 import type { InFlight } from './in-flight.js';
 import { JsonStore, type SharedState } from '../../src/state/index.js';
 
@@ -28,6 +29,8 @@ export interface SlackDeps {
   /** Open quiz question per conversation, to refuse clicks on questions already closed. */
   openQuestions: JsonStore<OpenQuestion>;
   inFlight: InFlight;
+  /** Durable record of acknowledged questions (completed when a listener is done); none in tests that don't need it. */
+  inbox?: QuestionInbox;
 }
 
 const HOUR = 60 * 60_000;

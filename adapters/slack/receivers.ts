@@ -1,6 +1,7 @@
 import { HTTPReceiver, SocketModeReceiver, type Logger, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config/index.js';
 import { EVENTS_PATH, HEALTH_PATH, type SlackMode } from './slack-mode.js';
+import { guardRequestBodies, type BeforeBolt } from './body-guard.js';
 import { guardRequestTimestamps } from './timestamp-guard.js';
 
 /** Web API client options from config: SLACK_API_URL (GovSlack, a proxy or a local fake) plus overrides. */
@@ -18,9 +19,11 @@ export interface ReceiverOptions {
   /** Extra Web API options for the Socket Mode client's own `apps.connections.open` calls (tests). */
   clientOptions?: webApi.WebClientOptions;
   now?: () => number;
+  /** HTTP mode: sees every well-formed, not yet verified body before Bolt does (the durable inbox records here). */
+  beforeBolt?: BeforeBolt;
 }
 
-/** The receiver for the mode: HTTP (signature + ±5 min timestamp check, /healthz) or Socket Mode. */
+/** The receiver for the mode: HTTP (signature + ±5 min timestamp check, JSON-object bodies only, /healthz) or Socket Mode. */
 export function createReceiver(config: Config, mode: SlackMode, options: ReceiverOptions): HTTPReceiver | SocketModeReceiver {
   if (mode === 'socket') {
     return new SocketModeReceiver({
@@ -45,6 +48,8 @@ export function createReceiver(config: Config, mode: SlackMode, options: Receive
       },
     ],
   });
+  // Installed first, so it runs after the timestamp check: stale requests are refused unread.
+  guardRequestBodies(receiver, { logger: options.logger, path: EVENTS_PATH, beforeBolt: options.beforeBolt });
   guardRequestTimestamps(receiver, { logger: options.logger, now: options.now });
   return receiver;
 }

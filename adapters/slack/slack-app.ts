@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { App, type Logger, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config/index.js';
 import type { CommandHandler } from '../../src/commands/types.js';
+import type { PendingQuestion, QuestionInbox } from '../../src/inbox/index.js';
 import { createCaches, type SlackAdvisor, type SlackDeps } from './deps.js';
 import { registerActions, registerDirectMessages, registerEventDedupe, registerMentions, registerSlashCommand } from './handlers/index.js';
 import { InFlight } from './in-flight.js';
 import { MemoryState, type SharedState } from '../../src/state/index.js';
+import { inboxBeforeBolt, recoverSlackQuestion, registerInboxMiddleware } from './inbox-intake.js';
 import { boltLogLevel, createSlackLogger, redactingLogger } from './logger.js';
 import { createReceiver, webClientOptions } from './receivers.js';
 import { slackMode, type SlackMode } from './slack-mode.js';
@@ -29,6 +31,8 @@ export interface StartSlackAppOptions {
   now?: () => number;
   /** State shared with other workers (Redis); default: this process's memory. */
   state?: SharedState;
+  /** Durable inbox: questions are recorded before they are acknowledged and completed once answered. */
+  inbox?: QuestionInbox;
 }
 
 export interface RunningSlackApp {
@@ -38,6 +42,8 @@ export interface RunningSlackApp {
   port?: number;
   /** Stops receiving, waits for answers in progress, and closes the connection. Safe to call twice. */
   stop(): Promise<void>;
+  /** Answers a question recovered from the inbox after a restart, in its original thread. */
+  recover(question: PendingQuestion): Promise<void>;
 }
 
 /**
@@ -48,7 +54,8 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
   const { config } = options;
   const mode = slackMode(config);
   const logger = redactingLogger(options.logger ?? createSlackLogger(config.LOG_LEVEL), [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN]);
-  const receiver = createReceiver(config, mode, { logger, processBeforeResponse: options.processBeforeResponse, clientOptions: options.clientOptions, now: options.now });
+  const beforeBolt = options.inbox && mode === 'http' ? inboxBeforeBolt(options.inbox, config.SLACK_SIGNING_SECRET!, logger) : undefined;
+  const receiver = createReceiver(config, mode, { logger, processBeforeResponse: options.processBeforeResponse, clientOptions: options.clientOptions, now: options.now, beforeBolt });
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     receiver,
@@ -63,8 +70,10 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
     logger,
     allowList: new Set(config.SLACK_CHANNEL_IDS),
     inFlight: new InFlight(),
+    inbox: options.inbox,
     ...createCaches(options.state ?? new MemoryState({ maxEntries: 15_000, now: options.now })),
   };
+  if (options.inbox && mode === 'socket') registerInboxMiddleware(app, options.inbox, logger);
   registerEventDedupe(app, deps);
   registerMentions(app, deps);
   registerDirectMessages(app, deps);
@@ -97,7 +106,8 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
     })();
     return stopping;
   };
-  return { app, mode, port, stop };
+  const replay = recoverSlackQuestion(app);
+  return { app, mode, port, stop, recover: (question) => deps.inFlight.track(replay(question)) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { FakeSlackWebApi } from '../../tests/fakes/slack/index.js';
 import { BOT_TOKEN, BotProcess, SIGNING_SECRET, botEnv, counterValue, intFlag, mb, parseFlags, percentile, scratchDir, sleep, table, type BotMemory } from './ops-kit.js';
 import { mixSummary } from './questions.js';
-import { SlackTraffic, latencies, type Accounting } from './slack-traffic.js';
+import { SlackTraffic, ackLatencies, latencies, type Accounting } from './slack-traffic.js';
 
 const USAGE = `Load test of the Slack HTTP adapter (real Bolt app, AdvisorService, store, USE-lite index).
 
@@ -40,6 +40,8 @@ interface LoadReport {
     seconds: number;
     throughputPerSecond: number;
     latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+    /** POST → HTTP 200 (Slack's 3-second limit applies to this). */
+    ackMs: { p50: number; p99: number; max: number; over1s: number; over3s: number };
   };
   accounting: Accounting & { warmupLost: number; warmupDuplicates: number; warmupByKind: Accounting['byKind'] };
   memory: {
@@ -113,6 +115,7 @@ async function main(): Promise<number> {
       REDIS_URL: process.env.REDIS_URL,
       REDIS_PREFIX: process.env.REDIS_URL ? `career-advisor-load-${process.pid}-${Date.now()}:` : undefined,
       DATABASE_URL: process.env.DATABASE_URL,
+      WORKER_THREADS: process.env.WORKER_THREADS,
       ...highLimits,
     });
     say(`starting ${workerCount} worker(s) (limits: ${limits}; state: ${env.REDIS_URL ? 'Redis' : 'memory'}; store: ${env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`);
@@ -171,6 +174,7 @@ async function main(): Promise<number> {
 
     const seconds = (run.endedAt - run.startedAt) / 1000;
     const lat = latencies(run.events);
+    const acks = ackLatencies(run.events);
     const accounting = traffic.account(run.events);
     const warmAccounting = traffic.account(warm.events);
     const rssGrowthPercent = ((end.rss - afterWarmup.rss) / afterWarmup.rss) * 100;
@@ -200,6 +204,7 @@ async function main(): Promise<number> {
         workers: workerCount,
         state: env.REDIS_URL ? 'redis' : 'memory',
         store: env.DATABASE_URL ? 'postgres' : 'sqlite',
+        workerThreads: env.WORKER_THREADS ?? `default (${availableParallelism()})`,
         redeliverEvery,
         replyTimeoutMs,
         questionMix: JSON.stringify(mixSummary()),
@@ -216,6 +221,13 @@ async function main(): Promise<number> {
           p99: round(percentile(lat, 99), 1),
           max: round(Math.max(...lat), 1),
           mean: round(lat.reduce((a, b) => a + b, 0) / lat.length, 1),
+        },
+        ackMs: {
+          p50: round(percentile(acks, 50), 1),
+          p99: round(percentile(acks, 99), 1),
+          max: round(Math.max(...acks), 1),
+          over1s: acks.filter((ms) => ms > 1000).length,
+          over3s: acks.filter((ms) => ms > 3000).length,
         },
       },
       accounting: { ...accounting, warmupLost: warmAccounting.lost, warmupDuplicates: warmAccounting.duplicates, warmupByKind: warmAccounting.byKind },
@@ -278,11 +290,12 @@ function render(r: LoadReport): string {
   const a = r.accounting;
   const m = r.memory;
   return [
-    `Slack load: ${r.settings.conversations} conversations, ${r.measured.questions} questions (+${r.settings.warmup} warm-up), limits ${r.settings.limits} (${r.settings.rateLimitUserPerMinute}/user/min, ${r.settings.rateLimitChannelPerMinute}/channel/min), ANSWER_CONCURRENCY ${r.settings.answerConcurrency}, ${r.settings.cpus} CPUs, Node ${r.settings.node}`,
+    `Slack load: ${r.settings.conversations} conversations, ${r.measured.questions} questions (+${r.settings.warmup} warm-up), limits ${r.settings.limits} (${r.settings.rateLimitUserPerMinute}/user/min, ${r.settings.rateLimitChannelPerMinute}/channel/min), ANSWER_CONCURRENCY ${r.settings.answerConcurrency}, WORKER_THREADS ${r.settings.workerThreads}, ${r.settings.cpus} CPUs, Node ${r.settings.node}`,
     '',
     table([
       ['throughput', `${r.measured.throughputPerSecond} questions/s (${r.measured.questions} in ${r.measured.seconds} s)`],
       ['latency p50 / p95 / p99', `${r.measured.latencyMs.p50} / ${r.measured.latencyMs.p95} / ${r.measured.latencyMs.p99} ms (max ${r.measured.latencyMs.max}, mean ${r.measured.latencyMs.mean})`],
+      ['ack p50 / p99 / max', `${r.measured.ackMs.p50} / ${r.measured.ackMs.p99} / ${r.measured.ackMs.max} ms (${r.measured.ackMs.over1s} over 1 s, ${r.measured.ackMs.over3s} over 3 s)`],
       ['answers lost', `${a.lost} (warm-up ${a.warmupLost})`],
       ['duplicate answers', `${a.duplicates} (warm-up ${a.warmupDuplicates}; ${a.redelivered} events re-delivered as Slack retries)`],
       ['replies by kind', Object.entries(a.byKind).map(([k, v]) => `${k} ${v}`).join(', ')],

@@ -1,7 +1,9 @@
+import { answerInBackground, claimAtStart } from '../../adapters/cli/bot-adapters.js';
 import { startSlackApp, type RunningSlackApp } from '../../adapters/slack/slack-app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { CareerAdvisorError } from '../../src/errors.js';
 import { BotRuntime } from '../../src/service/index.js';
+import { installProcessGuard } from '../../src/service/process-guard.js';
 
 /**
  * The bot under test for the operations scripts, in its own process: exactly what
@@ -17,6 +19,9 @@ import { BotRuntime } from '../../src/service/index.js';
  */
 
 type ParentMessage = { type: 'memory'; id: number } | { type: 'stop' };
+
+// The same log-and-continue process handlers as the CLI (adapters/cli/main.ts).
+installProcessGuard();
 
 const maxSeconds = Number(process.env.OPS_BOT_MAX_SECONDS ?? 600);
 const send = (message: unknown) => {
@@ -67,7 +72,9 @@ process.on('message', (message: ParentMessage) => {
 try {
   const config = loadConfig();
   runtime = await BotRuntime.open(config);
-  slack = await startSlackApp({ config, advisor: runtime.advisor, commands: runtime.commands, state: runtime.state });
+  const pending = await claimAtStart(runtime);
+  slack = await startSlackApp({ config, advisor: runtime.advisor, commands: runtime.commands, state: runtime.state, inbox: runtime.inbox });
+  answerInBackground(runtime, pending, { slack: slack.recover });
   send({ type: 'ready', slackPort: slack.port, healthPort: runtime.health.port, pid: process.pid });
 } catch (error) {
   // The same words the CLI prints (adapters/cli/main.ts).

@@ -22,6 +22,8 @@ export interface EventRecord {
   postedAt: number;
   /** HTTP status of the POST to /slack/events (0 = the request itself failed). */
   status: number;
+  /** When the POST's response (Slack's "ack") arrived. */
+  ackedAt?: number;
   repliedAt?: number;
   kind?: ReplyKind;
   /** For turns with a fact or out of scope, whether the reply was right; undefined when not checked. */
@@ -166,6 +168,7 @@ export class SlackTraffic {
             (r) => r.status,
             () => 0,
           );
+          record.ackedAt = performance.now();
           if (options.redeliverEvery > 0 && ordinal % options.redeliverEvery === options.redeliverEvery - 1) {
             // Slack re-sends an event it thinks timed out: same body, same event_id, retry headers.
             record.redelivered = true;
@@ -246,6 +249,11 @@ function check(turn: Turn, kind: ReplyKind, body: Record<string, unknown>): bool
   if (turn.fact) return kind === 'answer' && JSON.stringify(body).toLowerCase().includes(turn.fact.toLowerCase());
   if (turn.outOfScope) return kind === 'no_sources';
   return undefined;
+}
+
+/** Ack latencies (ms, POST sent → HTTP response received) of the events that were acknowledged. */
+export function ackLatencies(events: readonly EventRecord[]): number[] {
+  return events.filter((e) => e.status === 200 && e.ackedAt !== undefined).map((e) => e.ackedAt! - e.postedAt);
 }
 
 /** Latencies (ms, POST sent → reply received) of the events that got a reply. */

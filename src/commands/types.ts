@@ -9,6 +9,8 @@ export interface CommandRequest {
   text: string;
   /** Conversation scope: a CLI session, a Discord thread, a channel+user, a Slack thread. */
   conversationId: string;
+  /** The channel it was asked in (a thread's parent channel, not the thread); rate limits per channel use it. Default: conversationId. */
+  channelId?: string;
   userId: string;
   userName?: string;
   platform: Platform;

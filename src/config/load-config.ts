@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { packageRoot } from './package-root.js';
@@ -9,6 +10,8 @@ export interface Config extends RawConfig {
   indexDir: string;
   cacheDir: string;
   storePath: string;
+  /** Resolved: unset means one worker per CPU core. */
+  WORKER_THREADS: number;
 }
 
 /**
@@ -40,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indexDir: raw.INDEX_DIR ? resolve(raw.INDEX_DIR) : resolve(root, '.index'),
     cacheDir: raw.CACHE_DIR ? resolve(raw.CACHE_DIR) : resolve(root, '.cache'),
     // ":memory:" is SQLite's in-memory database, not a file name.
+    WORKER_THREADS: raw.WORKER_THREADS ?? availableParallelism(),
     storePath: raw.STORE_PATH === ':memory:' ? ':memory:' : raw.STORE_PATH ? resolve(raw.STORE_PATH) : resolve(root, 'data', 'career-advisor.db'),
   };
 }

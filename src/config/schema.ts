@@ -72,10 +72,17 @@ export const configSchema = z.object({
   ANSWER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(200).describe('Questions allowed to wait; beyond that users are told the bot is busy'),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(8787).describe('Port for GET /healthz and GET /metrics when running bots (0 = any free port)'),
   HEALTH_HOST: z.string().default('127.0.0.1').describe('Address the health/metrics server binds (0.0.0.0 to expose it)'),
+  // Resilience (issue 16): durable inbox, answer worker threads, bounded CLI sessions
+  INBOX_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15).describe('On start, acknowledged questions still unanswered and younger than this are answered (older ones are dropped)'),
+  INBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120).describe('A recovered question is reserved for the process that claimed it for this long'),
+  WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional().describe('Worker threads that embed, retrieve and compose answers for the bots (0 = on the main thread). Default: the number of CPU cores'),
+  SESSION_ID_MAX_CHARS: z.coerce.number().int().min(1).max(10_000).default(200).describe('Longest session id `ask --jsonl` accepts'),
+  JSONL_MAX_SESSIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000).describe('Distinct session ids one `ask --jsonl` run may use'),
+
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level'),
 
   // Scaling out: several workers and shards (see docs/deploy.md)
-  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional().describe('redis://host:port/db: conversation turns, plans, quizzes, duplicate-delivery checks, Sources and rate limits shared by every worker. Default: this process\'s memory'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional().describe('redis://host:port/db: conversation turns, plans, quizzes, duplicate-delivery checks, Sources, rate limits and the question inbox shared by every worker. Default: this process\'s memory (inbox: the SQLite file)'),
   REDIS_PREFIX: z.string().min(1).default('career-advisor:').describe('Prefix of every Redis key (several deployments can share one Redis)'),
   DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional().describe('postgres://user:password@host:port/db: store questions and feedback in PostgreSQL instead of the SQLite file (STORE_PATH)'),
 });

@@ -1,5 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { CareerAdvisorError } from '../errors.js';
+import { withoutAddedProcessListeners } from '../service/process-guard.js';
 import type { IdentifiedEmbeddings } from './types.js';
 
 type UseModel = { embed(input: string[]): Promise<number[][]> };
@@ -20,9 +21,18 @@ export class LocalUseEmbeddings extends Embeddings implements IdentifiedEmbeddin
     return 512;
   }
 
-  /** Loads the model once; later calls share the same promise. */
+  /**
+   * Loads the model once; later calls share the same promise. The Emscripten glue of
+   * @energetic-ai/core adds process handlers that rethrow any stray rejection (ending the process)
+   * when its backend starts, so loading and one first embedding run inside
+   * withoutAddedProcessListeners, which removes them again.
+   */
   warmUp(): Promise<UseModel> {
-    this.model ??= loadModel();
+    this.model ??= withoutAddedProcessListeners(async () => {
+      const model = await loadModel();
+      await model.embed(['warm-up']);
+      return model;
+    });
     return this.model;
   }
 

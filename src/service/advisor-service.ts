@@ -56,7 +56,8 @@ export class AdvisorService implements CommandHandler {
     if (request.text.length > this.options.config.MAX_QUESTION_CHARS) {
       return error('INPUT_INVALID', `That message is ${request.text.length} characters long; the limit is ${this.options.config.MAX_QUESTION_CHARS}. Please shorten it.`);
     }
-    const limit = await this.limiter.take(`${platform}:${request.userId}`, `${platform}:${request.conversationId}`);
+    // Per channel, not per thread: every mention starting a thread must count against its channel.
+    const limit = await this.limiter.take(`${platform}:${request.userId}`, `${platform}:${request.channelId ?? request.conversationId}`);
     if (!limit.ok) {
       metrics?.rateLimited.inc({ platform });
       const who = limit.limitedBy === 'user' ? "You're asking faster than I can keep up" : 'This channel is very busy';

@@ -3,13 +3,16 @@ import { createCommandHandler } from '../commands/index.js';
 import type { Config } from '../config/index.js';
 import { CareerAdvisor } from '../core/index.js';
 import type { IdentifiedEmbeddings } from '../embeddings/index.js';
+import { RedisInbox, SqliteInbox, type QuestionInbox } from '../inbox/index.js';
 import type { BreakerStatus } from '../llm/index.js';
 import { RedisState, openSharedState, type SharedState } from '../state/index.js';
 import { openStore, type QuestionRecorder } from '../store/index.js';
 import { AdvisorService } from './advisor-service.js';
+import { AnswerWorkerPool } from './answer-pool/index.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
+import { installProcessGuard } from './process-guard.js';
 import { storeFeedbackSink } from './store-feedback-sink.js';
 
 /**
@@ -28,13 +31,23 @@ export class BotRuntime {
     readonly health: HealthServer,
     /** Conversation, session, de-duplication and Sources state (Redis or memory), for the adapters. */
     readonly state: SharedState,
+    /**
+     * Acknowledged questions until answered: in Redis when REDIS_URL is set (shared by every
+     * worker), else in the store's SQLite file; undefined when that cannot be used.
+     */
+    readonly inbox: QuestionInbox | undefined,
+    /** The worker threads answers are computed on; undefined with WORKER_THREADS=0 (the main thread answers). */
+    readonly pool: AnswerWorkerPool | undefined,
   ) {}
 
   static async open(config: Config, options: { logger?: Logger; embedder?: IdentifiedEmbeddings } = {}): Promise<BotRuntime> {
     const logger = options.logger ?? createLogger(config);
+    // Stray errors from any request are logged through the runtime's logger and the bot keeps serving.
+    installProcessGuard(logger);
     const store = await openQuestionStore(config, logger);
     const state = await openSharedState(config, logger);
     if (config.REDIS_URL) logger.info({ state: state.status() }, 'shared state in Redis');
+    const inbox = openInbox(config, state, logger);
     const advisor = await CareerAdvisor.open(config, {
       state,
       ...(options.embedder ? { embedder: options.embedder } : {}),
@@ -43,16 +56,24 @@ export class BotRuntime {
       onRebuild: (reason, summary) => logger.info({ reason, chunks: summary?.chunks }, summary ? 'index rebuilt' : 'rebuilding index'),
     });
     const metrics = createMetrics({ llmBreaker: () => advisor.llmBreakerStatus() });
+    // The main-thread advisor built or checked the index (and records feedback); answers are computed
+    // on worker threads so acks, heartbeats and /healthz never wait behind them. Each worker opens
+    // the same shared state from the config (Redis: shared with every process; memory: conversation
+    // affinity keeps a conversation on one worker). An embedder handed in (tests) cannot cross to a
+    // thread, so with one the main thread answers.
+    const pool = config.WORKER_THREADS > 0 && !options.embedder ? await AnswerWorkerPool.start(config, logger) : undefined;
     const redis = state instanceof RedisState ? { redis: state.client } : {};
-    const commands = new AdvisorService({ config, advisor, commands: createCommandHandler(advisor, { state }), store, metrics, logger, state, ...redis });
-    const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => runtimeHealth(commands, advisor) });
+    const commands = new AdvisorService({ config, advisor, commands: pool ?? createCommandHandler(advisor, { state }), store, metrics, logger, state, ...redis });
+    const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => ({ ...runtimeHealth(commands, advisor), workers: pool?.size ?? 0 }) });
     logger.info({ port: health.port }, 'health and metrics server listening (GET /healthz, GET /metrics)');
-    return new BotRuntime(config, logger, store, advisor, commands, metrics, health, state);
+    return new BotRuntime(config, logger, store, advisor, commands, metrics, health, state, inbox, pool);
   }
 
-  /** Finishes answers in flight, closes the store and the health server. */
+  /** Finishes answers in flight, closes the store, the inbox and the health server. */
   async close(): Promise<void> {
     await this.commands.close();
+    await this.pool?.close();
+    await this.inbox?.close();
     await this.health.close();
     await this.state.close();
   }
@@ -72,4 +93,19 @@ function runtimeHealth(commands: AdvisorService, advisor: CareerAdvisor): Return
   const llm = advisor.llmBreakerStatus();
   if (!llm) return health;
   return { ...health, degraded: health.degraded || llm.state !== 'closed', llm };
+}
+
+/**
+ * The durable inbox. With Redis (REDIS_URL) it lives there, on the shared state's connection, so
+ * every worker sees every pending question; otherwise in the store's SQLite file (also with
+ * DATABASE_URL: PostgreSQL has no inbox table). Without it the bots still answer, only not across a crash.
+ */
+function openInbox(config: Config, state: SharedState, logger: Logger): QuestionInbox | undefined {
+  if (state instanceof RedisState) return RedisInbox.over(state.client, { keyPrefix: config.REDIS_PREFIX });
+  try {
+    return SqliteInbox.open(config.storePath);
+  } catch (err) {
+    logger.warn({ err, path: config.storePath }, 'question inbox unavailable; acknowledged questions will not survive a restart');
+    return undefined;
+  }
 }

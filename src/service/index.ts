@@ -7,3 +7,4 @@ export { startHealthServer } from './health-server.js';
 export type { HealthReport, HealthServer } from './health-server.js';
 export { storeFeedbackSink } from './store-feedback-sink.js';
 export { BotRuntime } from './bot-runtime.js';
+export { installProcessGuard, withoutAddedProcessListeners, stderrGuardLogger, type GuardLogger } from './process-guard.js';

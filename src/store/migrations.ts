@@ -45,6 +45,24 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feedback_ts ON feedback (ts);
     `,
   },
+  {
+    // The durable inbox (src/inbox/sqlite-inbox.ts): acknowledged questions until they are answered.
+    // The payload (with the question text) is set to NULL once answered; the id stays a while to
+    // recognise redeliveries.
+    version: 2,
+    sql: `
+      CREATE TABLE inbox (
+        id           TEXT PRIMARY KEY,
+        platform     TEXT NOT NULL,
+        payload      TEXT,
+        received_at  INTEGER NOT NULL,
+        completed_at INTEGER,
+        lease_owner  TEXT,
+        lease_until  INTEGER
+      );
+      CREATE INDEX inbox_pending ON inbox (completed_at, received_at);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

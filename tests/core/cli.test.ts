@@ -78,6 +78,12 @@ describe('career-advisor ingest', () => {
   });
 });
 
+/** An --jsonl output line without its `line` number, to check the answer against answerSchema. */
+function withoutLine(output: Record<string, unknown>): Record<string, unknown> {
+  const { line: _line, ...rest } = output;
+  return rest;
+}
+
 describe('career-advisor ask', () => {
   it('prints the answer and a numbered Sources list', async () => {
     const result = await run(['ask', 'Which AHIMA certification is for hospital inpatient coding?']);
@@ -121,27 +127,92 @@ describe('career-advisor ask', () => {
       JSON.stringify({ nope: 1 }),
     ].join('\n');
     const result = await run(['ask', '--jsonl'], { input: `${input}\n` });
-    expect(result.code, result.stderr).toBe(0);
+    // Some lines failed: exit 2, and still one output line per input line.
+    expect(result.code, result.stderr).toBe(2);
     const out = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(8);
+    expect(out.map((o) => o.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
-    const first = answerSchema.parse(out[0]);
+    const first = answerSchema.parse(withoutLine(out[0]!));
     expect(first.question).toBe('Which AHIMA certification is for hospital inpatient coding?');
     expect(first.answer).toMatch(/\bCCS\b/);
 
     expect(out[1]).toMatchObject({ error: expect.stringMatching(/not valid JSON/), line: 2 });
     expect(out[2]).toMatchObject({ error: expect.stringMatching(/empty/i), code: 'INPUT_INVALID', line: 3 });
     expect(out[3]).toMatchObject({ error: expect.stringMatching(/20000|20,000|limit/), code: 'INPUT_INVALID', line: 4 });
-    for (const i of [1, 2, 3, 7]) expect(answerSchema.safeParse(out[i]).success).toBe(false);
+    for (const i of [1, 2, 3, 7]) expect(answerSchema.safeParse(withoutLine(out[i]!)).success).toBe(false);
 
-    const inContext = answerSchema.parse(out[4]);
+    const inContext = answerSchema.parse(withoutLine(out[4]!));
     expect(inContext.answer).toMatch(/\bCCS\b/);
-    const followUp = answerSchema.parse(out[5]);
+    const followUp = answerSchema.parse(withoutLine(out[5]!));
     expect(followUp.answer).toContain('CCS-P');
     expect(followUp.rewritten_question).toContain('Which AHIMA credential is for inpatient coding?');
     // Another session has no context to lean on.
-    expect(answerSchema.parse(out[6]).rewritten_question).toBeUndefined();
+    expect(answerSchema.parse(withoutLine(out[6]!)).rewritten_question).toBeUndefined();
     expect(out[7]).toMatchObject({ code: 'INPUT_INVALID', line: 8 });
+  });
+
+  it('--jsonl: a BOM is dropped, CRLF ends a line, a lone CR does not, blank lines get an error line', async () => {
+    const q = (question: string) => JSON.stringify({ question });
+    const input = `\uFEFF${q('What is a CPC?')}\r\n\n${q('What does CCS stand for?')}\r\n{"question": "What is\rCOC?"}\n   \n${q('What is a CPC?')}`;
+    const result = await run(['ask', '--jsonl'], { input });
+    expect(result.code, result.stderr).toBe(2);
+    const out = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out.map((o) => o.line)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(out[0]).toMatchObject({ line: 1, question: 'What is a CPC?' });
+    expect(out[1]).toMatchObject({ line: 2, code: 'INPUT_INVALID', error: expect.stringMatching(/blank/) });
+    expect(out[2]).toMatchObject({ line: 3, question: 'What does CCS stand for?' });
+    // A raw CR inside a line is part of that line (here it makes the JSON string invalid), not a line end.
+    expect(out[3]).toMatchObject({ line: 4, code: 'INPUT_INVALID', error: expect.stringMatching(/not valid JSON/) });
+    expect(out[4]).toMatchObject({ line: 5, code: 'INPUT_INVALID' });
+    expect(out[5]).toMatchObject({ line: 6, question: 'What is a CPC?' });
+  });
+
+  it('--jsonl exits 0 when every line was answered', async () => {
+    const result = await run(['ask', '--jsonl'], { input: `${JSON.stringify({ question: 'What is a CPC?' })}\n` });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ line: 1, question: 'What is a CPC?' });
+  });
+
+  it('--jsonl bounds session ids in length and number, with a clear error line', async () => {
+    const line = (session: string) => JSON.stringify({ question: 'What is a CPC?', session });
+    const input = [line('a'), line('b'), line('c'), line('a'), line('x'.repeat(201)), line('')].join('\n');
+    const result = await run(['ask', '--jsonl'], { input, env: { JSONL_MAX_SESSIONS: '2' } });
+    expect(result.code, result.stderr).toBe(2);
+    const out = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out.map((o) => o.code ?? 'ok')).toEqual(['ok', 'ok', 'INPUT_INVALID', 'ok', 'INPUT_INVALID', 'INPUT_INVALID']);
+    expect(out[2]!.error).toMatch(/more than 2 distinct sessions/);
+    expect(out[4]!.error).toMatch(/1 to 200 characters/);
+  });
+
+  it('usage errors print the usage and exit 2, without a stack trace', async () => {
+    for (const args of [['ask', '--bogus', 'What is a CPC?'], ['ask'], ['ask', '--jsonl', 'extra']]) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('Usage: career-advisor ask');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('--json reports errors as JSON on stdout', async () => {
+    const result = await run(['ask', '--json', '   ']);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ code: 'INPUT_INVALID', error: expect.stringMatching(/empty/i) });
+    const usage = await run(['ask', '--json', '--bogus']);
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.stdout)).toMatchObject({ code: 'USAGE' });
+  });
+
+  it('ends quietly when the reader of its output goes away (ask --jsonl | head -1)', async () => {
+    const input = Array.from({ length: 40 }, () => JSON.stringify({ question: 'What is a CPC?' })).join('\n');
+    const child = spawn(process.execPath, [CLI, 'ask', '--jsonl'], { cwd: work, env: cliEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end(input);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
   });
 
   it('`ask ""` exits non-zero with a clear message', async () => {

@@ -23,9 +23,10 @@ export interface SlackWorker {
 /**
  * Starts a worker the way `career-advisor slack` does (BotRuntime + startSlackApp), in this
  * process but sharing nothing in memory with the others: each has its own index, advisor,
- * command handler, rate limiter and Redis connection. `env` adds configuration (REDIS_URL…).
+ * command handler, rate limiter and Redis connection. `env` adds configuration (REDIS_URL…);
+ * `inbox` records questions in the runtime's durable inbox before they are acknowledged.
  */
-export async function startSlackWorker(api: FakeSlackWebApi, env: Record<string, string>, options: { logLines?: string[] } = {}): Promise<SlackWorker> {
+export async function startSlackWorker(api: FakeSlackWebApi, env: Record<string, string>, options: { logLines?: string[]; inbox?: boolean } = {}): Promise<SlackWorker> {
   const config = testConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.apiUrl, PORT: '0', HEALTH_PORT: '0', LOG_LEVEL: 'silent', ...env });
   const logger = options.logLines ? pino({ level: 'info' }, { write: (line: string) => void options.logLines!.push(line) }) : pino({ level: 'silent' });
   const runtime = await BotRuntime.open(config, { embedder: new HashingEmbeddings(), logger });
@@ -36,6 +37,8 @@ export async function startSlackWorker(api: FakeSlackWebApi, env: Record<string,
     advisor: runtime.advisor,
     commands,
     state: runtime.state,
+    // The runtime's durable inbox (RedisInbox with REDIS_URL), as `career-advisor slack` passes it.
+    ...(options.inbox ? { inbox: runtime.inbox } : {}),
     logger: slackLog,
     clientOptions: { retryConfig: { retries: 0 } },
     processBeforeResponse: true,

@@ -1,4 +1,5 @@
 import type { CareerAdvisor } from '../../src/core/index.js';
+import type { QuestionInbox } from '../../src/inbox/index.js';
 import { createCommandHandler, type CommandHandler, type CommandRequest, type CommandResult } from '../../src/commands/index.js';
 import { startSlackApp, type RunningSlackApp } from '../../adapters/slack/index.js';
 import { testConfig } from '../helpers/test-advisor.js';
@@ -38,6 +39,7 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Default true in tests: Bolt answers the HTTP request after the listener finished. */
   processBeforeResponse?: boolean;
+  inbox?: QuestionInbox;
 }
 
 /** The real Slack app in HTTP mode on an ephemeral port, talking to a fake Web API. */
@@ -54,6 +56,7 @@ export async function startHttpHarness(options: HarnessOptions): Promise<SlackHa
     logger,
     clientOptions: { retryConfig: { retries: 0 } },
     processBeforeResponse: options.processBeforeResponse ?? true,
+    inbox: options.inbox,
   });
   return {
     api,
@@ -75,7 +78,7 @@ export async function startSocketHarness(options: HarnessOptions): Promise<Slack
   const logger = createRecordingLogger();
   const commands = new RecordingCommands(options.commands);
   const config = testConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: api.apiUrl, ...options.env });
-  const running = await startSlackApp({ config, advisor: options.advisor, commands, logger, clientOptions: { retryConfig: { retries: 0 } } });
+  const running = await startSlackApp({ config, advisor: options.advisor, commands, logger, clientOptions: { retryConfig: { retries: 0 } }, inbox: options.inbox });
   return {
     api,
     running,

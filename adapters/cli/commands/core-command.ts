@@ -26,10 +26,11 @@ export function exitCodeOf(result: CommandResult): number {
   return result.code === 'INPUT_INVALID' ? 2 : 1;
 }
 
-/** Prints a result (text, or `json` when given) and returns its exit code; errors go to stderr. */
+/** Prints a result (text, or `json` when given) and returns its exit code; text errors go to stderr, JSON errors to stdout. */
 export function printResult(result: CommandResult, json?: unknown): number {
   if (result.kind === 'error') {
-    process.stderr.write(`${json !== undefined ? JSON.stringify({ error: result.message, code: result.code }) : `error [${result.code}]: ${result.message}`}\n`);
+    if (json !== undefined) process.stdout.write(`${JSON.stringify({ error: result.message, code: result.code })}\n`);
+    else process.stderr.write(`error [${result.code}]: ${result.message}\n`);
     return exitCodeOf(result);
   }
   process.stdout.write(json !== undefined ? `${JSON.stringify(json, null, 2)}\n` : `${renderText(result)}\n`);

@@ -4,6 +4,9 @@ import { runText, type Asker, type BotContext } from '../context.js';
 import { placeOf, surfaceOf, type Place } from '../conversation.js';
 import { renderResult } from '../render/index.js';
 import { discordPreview, sendToInteraction } from '../respond.js';
+import { completeQuestion, recordQuestion } from '../../shared/pending-questions.js';
+import { inboxLog } from '../message-handler.js';
+import { pendingInteraction } from '../pending-interaction.js';
 
 /** A slash command usable in servers and in DMs with the bot. */
 export function slashCommand(name: string, description: string): SlashCommandBuilder {
@@ -36,12 +39,24 @@ export async function answerWithText(
   text: string,
   options: { ephemeral?: boolean } = {},
 ): Promise<void> {
-  await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const place = interactionPlace(interaction);
+  const asker = askerOf(interaction);
+  // Recorded before the deferral, so a crash once Discord shows "thinking…" cannot lose the question.
+  const pending = pendingInteraction(interaction, text, place, asker);
+  if (!(await recordQuestion(ctx.inbox, pending, inboxLog(ctx)))) return;
+  try {
+    await answerDeferred(interaction, ctx, text, place, asker, options.ephemeral ?? false);
+  } finally {
+    await completeQuestion(ctx.inbox, pending.id, inboxLog(ctx));
+  }
+}
+
+async function answerDeferred(interaction: ChatInputCommandInteraction, ctx: BotContext, text: string, place: Place, asker: Asker, ephemeral: boolean): Promise<void> {
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const stream = discordPreview(ctx.logger, async (content) => void (await interaction.editReply({ content })), { interaction: `/${interaction.commandName}`, channelId: interaction.channelId });
   let result;
   try {
-    result = await runText(ctx, place, text, askerOf(interaction), stream.push);
+    result = await runText(ctx, place, text, asker, stream.push);
   } catch (error) {
     await stream.close();
     // The error reply follows up privately; a half-written public preview must not stay behind.

@@ -65,7 +65,7 @@ function registerQuiz(app: App, deps: SlackDeps): void {
       if (open && value.quizId !== undefined && (open.quizId !== value.quizId || open.index !== value.index)) {
         return tellUser(deps, respond, 'That question is closed — answer the latest one.');
       }
-      const result = await runCommand(deps, { text: `quiz answer ${letter}`, conversationId: value.conversationId, userId: body.user.id, userName: body.user.username, platform: 'slack' });
+      const result = await runCommand(deps, { text: `quiz answer ${letter}`, conversationId: value.conversationId, channelId: body.channel?.id, userId: body.user.id, userName: body.user.username, platform: 'slack' });
       const rendered = await renderAndRemember(deps, result, value.conversationId);
       if (result.kind === 'error') return tellUser(deps, respond, rendered.messages[0]!);
       await postInThread(deps, body, respond, client, rendered.messages);
@@ -77,7 +77,7 @@ function registerQuiz(app: App, deps: SlackDeps): void {
     guarded(deps, 'showing the quiz score', async ({ body, action, respond }) => {
       const value = decodeQuizValue(action.value);
       if (!value) return tellUser(deps, respond, 'This button no longer works.');
-      const result = await runCommand(deps, { text: 'quiz score', conversationId: value.conversationId, userId: body.user.id, userName: body.user.username, platform: 'slack' });
+      const result = await runCommand(deps, { text: 'quiz score', conversationId: value.conversationId, channelId: body.channel?.id, userId: body.user.id, userName: body.user.username, platform: 'slack' });
       const [message] = (await renderAndRemember(deps, result, value.conversationId)).messages;
       if (message) await tellUser(deps, respond, message);
     }),

@@ -13,7 +13,9 @@ const EVENT_ID_TTL_MS = 15 * 60_000;
 
 export function registerEventDedupe(app: App, deps: SlackDeps): void {
   app.use(async ({ body, context, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
+    // A question recovered from the inbox after a restart is replayed with its original event id,
+    // which this claim (in Redis, it outlives the restart) has seen; the inbox lease makes it ours.
+    const eventId = context.recovered === true ? undefined : (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && !(await deps.state.setIfAbsent(`slack:event:${eventId}`, '1', EVENT_ID_TTL_MS))) {
       deps.logger.info(`slack: ignoring a repeated delivery of event ${eventId} (retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason given'})`);
       return;

@@ -1,6 +1,7 @@
 import type { App, webApi } from '@slack/bolt';
 import { channelConversation, channelMentions, isChannelAllowed, isDirectMessageChannel, threadConversation } from '../conversation.js';
 import type { SlackDeps } from '../deps.js';
+import { completeSlackQuestion } from '../question-id.js';
 import { fromSlackText } from '../mrkdwn.js';
 import { describe, errorResult, postMessages, renderAndRemember, replaceMessages, runCommand, slackPreview } from '../reply.js';
 import { renderResult, type RenderedResult } from '../render/index.js';
@@ -30,7 +31,7 @@ export function isFromPerson(event: IncomingMessage): event is IncomingMessage &
  */
 async function answer(deps: SlackDeps, client: webApi.WebClient, message: { channel: string; user: string; text: string; replyThreadTs?: string; conversationId: string }): Promise<void> {
   const preview = slackPreview(deps, client, message.channel, message.replyThreadTs);
-  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, userId: message.user, platform: 'slack', onToken: preview.stream.push });
+  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, channelId: message.channel, userId: message.user, platform: 'slack', onToken: preview.stream.push });
   try {
     let rendered: RenderedResult;
     try {
@@ -57,32 +58,68 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, message: { chan
   }
 }
 
+/** What the user sees when a message reached us without readable text. */
+export const UNREADABLE_TEXT = "I couldn't read any text in that message. Mention me with a question, for example “how do I become a CPC?”";
+
+/**
+ * A message without a channel cannot be answered anywhere: one log line, then nothing. Returns the
+ * channel when there is one.
+ */
+function channelOf(deps: SlackDeps, event: { channel?: unknown }, kind: string): string | undefined {
+  if (typeof event.channel === 'string' && event.channel !== '') return event.channel;
+  deps.logger.warn(`slack: ignored a ${kind} event without a channel (nowhere to reply)`);
+  return undefined;
+}
+
 /** `app_mention`: answer in the thread (starting one under the mention); the thread is the conversation. */
 export function registerMentions(app: App, deps: SlackDeps): void {
-  app.event('app_mention', async ({ event, client, context }) => {
-    if (!isFromPerson(event)) return;
-    // In a DM the message.im listener answers; answering here too would reply twice.
-    if (isDirectMessageChannel(event.channel)) return;
-    const threadTs = event.thread_ts ?? event.ts;
-    if (!isChannelAllowed(deps.allowList, event.channel)) {
-      await client.chat
-        .postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, text: `I only answer in ${channelMentions(deps.allowList)}. You can also send me a direct message.` })
-        .catch((error: unknown) => deps.logger.warn(`slack: could not post the allow-list notice: ${describe(error)}`));
-      return;
+  app.event('app_mention', async ({ event, client, context, body }) => {
+    try {
+      await answerMention(deps, event, client, context.botUserId);
+    } finally {
+      // Answered, apologised for or deliberately ignored: either way it is no longer pending.
+      await completeSlackQuestion(deps.inbox, body, deps.logger);
     }
-    const text = fromSlackText(event.text, context.botUserId);
-    await deps.inFlight.track(answer(deps, client, { channel: event.channel, user: event.user, text, replyThreadTs: threadTs, conversationId: threadConversation(event.channel, threadTs) }));
   });
+}
+
+async function answerMention(deps: SlackDeps, event: IncomingMessage, client: webApi.WebClient, botUserId: string | undefined): Promise<void> {
+  if (!isFromPerson(event) || !channelOf(deps, event, 'app_mention')) return;
+  // In a DM the message.im listener answers; answering here too would reply twice.
+  if (isDirectMessageChannel(event.channel)) return;
+  const threadTs = event.thread_ts ?? event.ts;
+  if (!isChannelAllowed(deps.allowList, event.channel)) {
+    await client.chat
+      .postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, text: `I only answer in ${channelMentions(deps.allowList)}. You can also send me a direct message.` })
+      .catch((error: unknown) => deps.logger.warn(`slack: could not post the allow-list notice: ${describe(error)}`));
+    return;
+  }
+  if (typeof event.text !== 'string') {
+    await client.chat
+      .postMessage({ channel: event.channel, thread_ts: threadTs, text: UNREADABLE_TEXT })
+      .catch((error: unknown) => deps.logger.warn(`slack: could not post the unreadable-message notice: ${describe(error)}`));
+    return;
+  }
+  const text = fromSlackText(event.text, botUserId);
+  await deps.inFlight.track(answer(deps, client, { channel: event.channel, user: event.user, text, replyThreadTs: threadTs, conversationId: threadConversation(event.channel, threadTs) }));
 }
 
 /** `message.im`: answer a direct message in place (in its thread if it has one). */
 export function registerDirectMessages(app: App, deps: SlackDeps): void {
-  app.event('message', async ({ event, client, context }) => {
+  app.event('message', async ({ event, client, context, body }) => {
     if (event.channel_type !== 'im') return;
-    const message = event as IncomingMessage;
-    if (!isFromPerson(message)) return;
-    const conversationId = message.thread_ts ? threadConversation(message.channel, message.thread_ts) : channelConversation(message.channel);
-    const text = fromSlackText(message.text ?? '', context.botUserId);
-    await deps.inFlight.track(answer(deps, client, { channel: message.channel, user: message.user, text, replyThreadTs: message.thread_ts, conversationId }));
+    try {
+      await answerDirectMessage(deps, event as IncomingMessage, client, context.botUserId);
+    } finally {
+      await completeSlackQuestion(deps.inbox, body, deps.logger);
+    }
   });
+}
+
+async function answerDirectMessage(deps: SlackDeps, message: IncomingMessage, client: webApi.WebClient, botUserId: string | undefined): Promise<void> {
+  if (!isFromPerson(message) || !channelOf(deps, message, 'message.im')) return;
+  const conversationId = message.thread_ts ? threadConversation(message.channel, message.thread_ts) : channelConversation(message.channel);
+  // A DM without text (a file, say) gets the help text, like an empty mention.
+  const text = typeof message.text === 'string' ? fromSlackText(message.text, botUserId) : '';
+  await deps.inFlight.track(answer(deps, client, { channel: message.channel, user: message.user, text, replyThreadTs: message.thread_ts, conversationId }));
 }

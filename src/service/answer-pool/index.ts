@@ -1,0 +1,1 @@
+export { AnswerWorkerPool, affinity } from './worker-pool.js';

@@ -1,0 +1,30 @@
+import type { CommandRequest, CommandResult } from '../../commands/types.js';
+
+/** A request as it crosses to a worker: everything but the token callback, which stays here. */
+export type WorkerRequest = Omit<CommandRequest, 'onToken'>;
+
+/** Main thread → worker. */
+export type ToWorker = { type: 'handle'; id: number; request: WorkerRequest; streams: boolean };
+
+/** A failure inside a worker, as plain data (Error objects lose their class across threads). */
+export interface WorkerFailure {
+  name: string;
+  message: string;
+  code?: string;
+}
+
+/** Worker → main thread. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'failed'; error: WorkerFailure }
+  | { type: 'token'; id: number; token: string }
+  | { type: 'result'; id: number; result: CommandResult }
+  | { type: 'error'; id: number; error: WorkerFailure };
+
+export function toFailure(error: unknown): WorkerFailure {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  return { name: 'Error', message: String(error) };
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config/index.js';
+import { AnswerWorkerPool, affinity } from '../../src/service/answer-pool/index.js';
+
+/**
+ * The answer worker pool with the real (built) worker script, the package's USE-lite index and
+ * two threads: answers come back as from the in-process command layer, a conversation stays on
+ * one worker, and a worker that dies fails only its own requests and is replaced.
+ */
+let pool: AnswerWorkerPool;
+const request = (text: string, conversationId = `c-${Math.random()}`) => ({ text, conversationId, userId: 'u1', platform: 'cli' as const });
+
+beforeAll(async () => {
+  const config = loadConfig({ WORKER_THREADS: '2', INDEX_AUTO_REBUILD: 'false', LOG_LEVEL: 'silent' });
+  pool = await AnswerWorkerPool.start(config, pino({ level: 'silent' }));
+}, 120_000);
+
+afterAll(async () => {
+  await pool?.close();
+});
+
+describe('AnswerWorkerPool', () => {
+  it('answers on a worker thread, with citations', async () => {
+    const result = await pool.handle(request('How much do entry-level coders make?'));
+    expect(result.kind).toBe('answer');
+    if (result.kind !== 'answer') return;
+    expect(result.answer.answer).toContain('$28,000');
+    expect(result.answer.citations.length).toBeGreaterThan(0);
+  });
+
+  it('runs commands too, and returns coded errors as error results', async () => {
+    expect((await pool.handle(request('cert CPC'))).kind).toBe('cert');
+    expect(await pool.handle(request('   '))).toMatchObject({ kind: 'error', code: 'INPUT_INVALID' });
+  });
+
+  it('keeps a conversation on one worker, so follow-ups have their context', async () => {
+    const id = 'follow-up-conversation';
+    await pool.handle(request('Which AHIMA credential is for inpatient coding?', id));
+    const followUp = await pool.handle(request('And the one for physician offices?', id));
+    expect(followUp.kind).toBe('answer');
+    if (followUp.kind === 'answer') expect(followUp.answer.rewritten_question).toContain('Which AHIMA credential is for inpatient coding?');
+  });
+
+  it('spreads conversations over the workers', () => {
+    const counts = [0, 0];
+    for (let i = 0; i < 1000; i++) counts[affinity(`slack:C${i % 10}:${1700000000 + i}.000100`, 2)]!++;
+    expect(Math.min(...counts)).toBeGreaterThan(350);
+  });
+
+  it('a worker that dies fails only its own requests and is replaced', async () => {
+    const id = 'conversation-on-a-dying-worker';
+    const index = affinity(id, pool.size);
+    const slots = (pool as unknown as { slots: Array<{ worker: Worker }> }).slots;
+    const inFlight = pool.handle(request('What is a CPC?', id));
+    await slots[index]!.worker.terminate();
+    await expect(inFlight).rejects.toThrow(/answer worker \d stopped/);
+    const again = await pool.handle(request('What is a CPC?', id));
+    expect(again.kind).toBe('answer');
+  }, 60_000);
+});
