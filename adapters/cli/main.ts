@@ -16,6 +16,7 @@ import { startCommand } from './commands/start.js';
 import { createDiscordCliCommand } from '../discord/cli-command.js';
 import { discordRuntimeDeps, slackRuntimeDeps } from './bot-deps.js';
 import type { CliCommand } from './command.js';
+import { loadDotEnv } from './load-dotenv.js';
 import { isUsageError } from './usage-error.js';
 
 const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, reportCommand, startCommand, createSlackCliCommand(slackRuntimeDeps()), createDiscordCliCommand(discordRuntimeDeps())];
@@ -69,6 +70,8 @@ function reportFailure(error: unknown, command: CliCommand, args: string[]): num
 
 // One bad request must never end a running bot: stray errors are logged and the process goes on.
 installProcessGuard();
+// Settings from .env (the environment wins); read before any command parses the configuration.
+loadDotEnv();
 // `career-advisor ask --jsonl | head -1`: the reader went away, so there is nobody left to tell; end quietly.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
