@@ -61,12 +61,18 @@ export const configSchema = z.object({
   STORE_RETENTION_DAYS: z.coerce.number().int().positive().default(90).describe('Questions older than this are deleted'),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(10).describe('Questions per user per minute'),
   RATE_LIMIT_CHANNEL_PER_MINUTE: z.coerce.number().int().positive().default(60).describe('Questions per channel per minute'),
-  STORE_ID_SALT: optionalText.describe('Secret key for hashing user and conversation ids in the store'),
   ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4).describe('Answers computed at once'),
   ANSWER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(200).describe('Questions allowed to wait; beyond that users are told the bot is busy'),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(8787).describe('Port for GET /healthz and GET /metrics when running bots (0 = any free port)'),
   HEALTH_HOST: z.string().default('127.0.0.1').describe('Address the health/metrics server binds (0.0.0.0 to expose it)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level'),
+
+  // Privacy (patient data; see docs/privacy.md)
+  STORE_QUESTION_TEXT: z
+    .enum(['minimized', 'redacted', 'none'])
+    .default('minimized')
+    .describe('What the store keeps of a question: minimized = patient data redacted and every other identifier-like token masked; redacted = patient data redacted; none = no text'),
+  STORE_ID_SALT: z.string().trim().min(16, 'must be at least 16 characters (a real secret)').optional().describe('Secret key (16+ characters) for hashing user and conversation ids in the store'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
