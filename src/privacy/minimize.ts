@@ -16,6 +16,8 @@ import type { PhiFinding } from './phi-types.js';
 export interface MinimizedText {
   /** The redacted text with leftover identifier-like tokens replaced by [MASKED]. */
   text: string;
+  /** The redacted text alone (detected spans replaced by [REDACTED:kind]). */
+  redacted: string;
   /** The detector's findings (offsets into the original text). */
   findings: PhiFinding[];
   /** Tokens masked on top of the findings. */
@@ -31,7 +33,7 @@ const COUNT_WITH_UNIT = /^\d{1,4}(?:st|nd|rd|th|k|yrs?|hrs?|mos?|wks?|x|am|pm|h|
 export function minimizePhi(text: string, options: PhiDetectionOptions = {}): MinimizedText {
   const { text: redacted, findings } = redactPhi(text, options);
   const { text: minimized, masked } = maskLeftovers(redacted, options.vocabulary ?? new Vocabulary());
-  return { text: minimized, findings, masked };
+  return { text: minimized, redacted, findings, masked };
 }
 
 /** Masks identifier-shaped tokens and flagged words in already redacted text; placeholders stay as they are. */

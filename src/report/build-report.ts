@@ -1,4 +1,5 @@
 import type { Store, StoreReportQueries } from '../store/index.js';
+import { minimizePhi } from '../privacy/index.js';
 import { clusterQuestions, DEFAULT_SIMILARITY } from './cluster-questions.js';
 import { reportWindow, type ReportWindow } from './report-window.js';
 import { REPORT_VERSION, reportSchema, type Report, type ReportStoreStatus } from './schema.js';
@@ -37,8 +38,11 @@ export function buildReport(store: ReportSource, options: ReportOptions): Report
 
   const byDay = new Map(store.dailyActivity(window).map((d) => [d.day, d]));
   const totals = store.abstentionRate(window);
-  const clusters = clusterQuestions(store.topUnanswered(UNANSWERED_SCAN, window), options.similarity ?? DEFAULT_SIMILARITY);
-  const lowestRated = store.lowestRated(limit, window);
+  // Only minimized text is shown, whatever STORE_QUESTION_TEXT kept (older rows, or `redacted` mode).
+  const minimize = <T extends string | null>(question: T): T => (question === null ? question : minimizePhi(question).text) as T;
+  const unanswered = store.topUnanswered(UNANSWERED_SCAN, window).map((q) => ({ ...q, question: minimize(q.question) }));
+  const clusters = clusterQuestions(unanswered, options.similarity ?? DEFAULT_SIMILARITY);
+  const lowestRated = store.lowestRated(limit, window).map((r) => ({ ...r, question: minimize(r.question) }));
   const cited = store.topCitedSections(limit, window);
   const platforms = store.platformBreakdown(window);
 

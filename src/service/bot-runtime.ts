@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import { createCommandHandler } from '../commands/index.js';
 import type { Config } from '../config/index.js';
 import { CareerAdvisor } from '../core/index.js';
+import { listKnowledgeFiles } from '../ingest/index.js';
+import { knownWordsOf, Vocabulary } from '../privacy/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { AdvisorService } from './advisor-service.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
@@ -34,7 +36,9 @@ export class BotRuntime {
       onRebuild: (reason, summary) => logger.info({ reason, chunks: summary?.chunks }, summary ? 'index rebuilt' : 'rebuilding index'),
     });
     const metrics = createMetrics();
-    const commands = new AdvisorService({ config, advisor, commands: createCommandHandler(advisor), store, metrics, logger });
+    // The guides' words (credentials, organisations, jargon) are never taken for a name.
+    const vocabulary = new Vocabulary(knownWordsOf(listKnowledgeFiles(config.knowledgeDir).map((f) => f.text)));
+    const commands = new AdvisorService({ config, advisor, commands: createCommandHandler(advisor), store, metrics, logger, vocabulary });
     const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => commands.health() });
     logger.info({ port: health.port }, 'health and metrics server listening (GET /healthz, GET /metrics)');
     return new BotRuntime(config, logger, store, advisor, commands, metrics, health);

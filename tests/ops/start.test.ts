@@ -111,7 +111,10 @@ describe('career-advisor start (both bots, health, metrics, graceful shutdown)',
     const posted = await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === event.ts, 20_000);
     const text = JSON.stringify(posted.body);
     expect(text).toContain('Certified Professional Medical Auditor');
-    expect(text).toContain(phiReminder.slice(0, 40));
+    expect(text).not.toContain(phiReminder.slice(0, 40));
+    // The reminder goes to the asker alone.
+    const reminder = await slack.waitForCall('chat.postEphemeral', (c) => c.body.thread_ts === event.ts, 20_000);
+    expect(JSON.stringify(reminder.body)).toContain(phiReminder.slice(0, 40));
     const stored = readFileSync(join(work, 'store.db')).toString('latin1');
     expect(stored).not.toContain('Maria Lopez');
     expect(stored).not.toContain('88120455');

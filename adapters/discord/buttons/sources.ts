@@ -7,7 +7,7 @@ import { sendToInteraction } from '../respond.js';
 export async function handleSourcesButton(interaction: ButtonInteraction, ctx: BotContext, answerId: string): Promise<void> {
   const answer = ctx.answers.get(answerId);
   const rendered = answer
-    ? renderQuotes(answer.citations, `Sources · ${answer.question}`)
+    ? renderQuotes(answer.citations, 'Sources')
     : renderError('I no longer have the sources of this answer (I was restarted since). Ask the question again to see them.');
   await sendToInteraction(interaction, { ...rendered, ephemeral: true });
 }

@@ -51,4 +51,5 @@ export async function answerWithText(
   const rendered = renderResult(result, surfaceOf(place));
   if (stream.started) await stream.finish(() => sendToInteraction(interaction, rendered, { previewShown: true }));
   else await sendToInteraction(interaction, rendered);
+  if (result.reminder) await interaction.followUp({ content: `🔒 ${result.reminder}`, flags: MessageFlags.Ephemeral });
 }
