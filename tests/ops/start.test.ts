@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/index.js';
 import { phiReminder } from '../../src/privacy/index.js';
 import { REPO_ROOT, tempDir, withSharedUseCache } from '../core/helpers.js';
+import { freePort, until } from '../helpers/process-waits.js';
 import { FakeDiscord, route } from '../fakes/discord/index.js';
 import { FAKE_IDS, FakeSlackWebApi, appMentionEvent, eventCallback, jsonBody, postSignedToApp } from '../fakes/slack/index.js';
 
@@ -16,24 +16,6 @@ import { FAKE_IDS, FakeSlackWebApi, appMentionEvent, eventCallback, jsonBody, po
  */
 const CLI = join(REPO_ROOT, 'dist', 'adapters', 'cli', 'main.js');
 const SECRET = 'start-test-signing-secret';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('career-advisor start (both bots, health, metrics, graceful shutdown)', () => {
   let discord: FakeDiscord;

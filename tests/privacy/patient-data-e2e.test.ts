@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/index.js';
 import { phiReminder } from '../../src/privacy/index.js';
 import { REPO_ROOT, tempDir, withSharedUseCache } from '../core/helpers.js';
+import { freePort, until } from '../helpers/process-waits.js';
 import { FakeDiscord, route } from '../fakes/discord/index.js';
 import { FakeOpenAIServer } from '../fakes/openai/index.js';
 import { FAKE_IDS, FakeSlackWebApi, appMentionEvent, eventCallback, jsonBody, postSignedToApp } from '../fakes/slack/index.js';
@@ -42,24 +42,6 @@ const DISCORD_SLASH = {
   maskedOnly: ['ZQ881'],
 };
 const ALL = [...SLACK_MESSAGES, DISCORD_MENTION, DISCORD_SLASH].flatMap((m) => m.identifiers);
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Runs the CLI without blocking the test worker (a blocked worker misses vitest's RPC deadlines). */
 async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
