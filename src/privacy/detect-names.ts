@@ -2,10 +2,10 @@ import { isChartLike } from './chart-context.js';
 import { isNameStopword, isSoftNameStopword } from './name-stopwords.js';
 import type { PhiFinding } from './phi-types.js';
 
-// A person's name is only PHI-like next to a patient cue: "patient John
-// Smith", "Pt: Maria Lopez", "Mr. Jones was admitted", "John Smith, 45 y/o".
-// Names elsewhere (instructors, authors, "Dr. Patel") are left alone, so the
-// guard does not mangle ordinary career questions.
+// Names next to a patient cue: "patient John Smith", "Pt: Maria Lopez",
+// "Mr. Jones was admitted", "John Smith, 45 y/o". Names without a cue are
+// found from tagger and vocabulary evidence in detect-names-nlp.ts; names
+// behind "Dr." (instructors, clinicians) are left alone by both.
 
 const TOKEN = "\\p{Lu}(?:\\p{Ll}+|['’]\\p{Lu}\\p{Ll}+)(?:\\p{Lu}\\p{Ll}+)?(?:-\\p{Lu}\\p{Ll}+)?";
 const INITIAL = '\\p{Lu}\\.?';
