@@ -4,7 +4,7 @@ import { CareerAdvisor } from '../dist/src/core/index.js';
 const advisor = await CareerAdvisor.open(loadConfig());
 const q = process.argv.slice(2).join(' ');
 const { answer, retrieval } = await advisor.askWithRetrieval(q);
-if (process.env.LIMIT) retrieval.sections = advisor.retriever.retrieveWithVector(retrieval.query, await advisor.retriever.embedder.embedQuery(retrieval.query.searchText), +process.env.LIMIT).sections;
+if (process.env.LIMIT) retrieval.sections = (await advisor.retriever.retrieve(retrieval.query, +process.env.LIMIT)).sections;
 console.log(JSON.stringify({ ...retrieval.query, terms: retrieval.query.terms.map((t) => `${t.term}:${t.weight}:${advisor.retriever.catalog.idf(t.term).toFixed(2)}`) }));
 for (const s of retrieval.sections) {
   console.log(s.score.toFixed(3), s.entry.section.headingPath.at(-1), JSON.stringify(Object.fromEntries(Object.entries(s.features).map(([k, v]) => [k, +v.toFixed(3)]))));

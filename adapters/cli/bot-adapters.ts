@@ -15,12 +15,12 @@ export async function startConfiguredAdapters(runtime: BotRuntime): Promise<Runn
   const running: RunningAdapter[] = [];
   if (config.SLACK_BOT_TOKEN) {
     const { startSlackApp } = await import('../slack/slack-app.js');
-    const app = await startSlackApp({ config, advisor, commands });
+    const app = await startSlackApp({ config, advisor, commands, state: runtime.state });
     running.push({ name: 'slack', stop: () => app.stop() });
   }
   if (config.DISCORD_TOKEN) {
     const { startDiscordBot } = await import('../discord/bot.js');
-    const bot = await startDiscordBot({ config, advisor, commands, logger: runtime.logger });
+    const bot = await startDiscordBot({ config, advisor, commands, logger: runtime.logger, state: runtime.state });
     running.push({ name: 'discord', stop: () => bot.stop() });
   }
   return running;

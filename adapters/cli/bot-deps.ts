@@ -17,6 +17,7 @@ function runtimeHolder() {
       return runtime.advisor;
     },
     createCommands: () => runtime!.commands,
+    state: () => runtime?.state,
     close: async () => runtime?.close(),
   };
 }
@@ -28,7 +29,7 @@ export function slackRuntimeDeps(): Partial<SlackCliDeps> {
     openAdvisor: holder.openAdvisor,
     createCommands: holder.createCommands,
     startSlackApp: async (options) => {
-      const app = await (await import('../slack/slack-app.js')).startSlackApp(options);
+      const app = await (await import('../slack/slack-app.js')).startSlackApp({ ...options, state: holder.state() });
       return { ...app, stop: async () => (await app.stop(), await holder.close()) };
     },
   };
@@ -37,5 +38,5 @@ export function slackRuntimeDeps(): Partial<SlackCliDeps> {
 /** Dependencies for `career-advisor discord`. */
 export function discordRuntimeDeps(): DiscordCliDeps {
   const holder = runtimeHolder();
-  return { openAdvisor: holder.openAdvisor, createCommands: holder.createCommands, afterStop: holder.close };
+  return { openAdvisor: holder.openAdvisor, createCommands: holder.createCommands, afterStop: holder.close, sharedState: holder.state };
 }

@@ -3,7 +3,8 @@ import type { ClientOptions } from 'discord.js';
 import type { CommandHandler } from '../../src/commands/types.js';
 import type { Config } from '../../src/config/index.js';
 import { ConfigError } from '../../src/errors.js';
-import { createBotContext, type FeedbackRecorder } from './context.js';
+import type { SharedState } from '../../src/state/index.js';
+import { claimEvent, createBotContext, type FeedbackRecorder } from './context.js';
 import { handleInteraction } from './interaction-handler.js';
 import { errorFields, stderrLogger, type DiscordLogger } from './logger.js';
 import { handleMessage } from './message-handler.js';
@@ -17,6 +18,8 @@ export interface StartDiscordBotOptions {
   logger?: DiscordLogger;
   /** Extra discord.js client options (merged; `rest` is merged key by key). */
   clientOptions?: Partial<ClientOptions>;
+  /** State shared with other shards and processes (Redis); default: this process's memory. */
+  state?: SharedState;
 }
 
 export interface DiscordBot {
@@ -35,7 +38,7 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   const { config, clientOptions = {} } = options;
   if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal (see the Discord section of the README).');
   const logger = options.logger ?? stderrLogger;
-  const ctx = createBotContext({ config, advisor: options.advisor, commands: options.commands, logger });
+  const ctx = createBotContext({ config, advisor: options.advisor, commands: options.commands, logger, state: options.state });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     // DM channels are not cached when the first DM arrives; without this partial it is dropped.
@@ -51,7 +54,7 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     void handleMessage(ctx, client, message).catch((error: unknown) => logger.error(errorFields(error), 'message handler failed'));
   });
   client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(ctx, interaction).catch((error: unknown) => logger.error(errorFields(error), 'interaction handler failed'));
+    void (async () => (await claimEvent(ctx, interaction.id)) && handleInteraction(ctx, interaction))().catch((error: unknown) => logger.error(errorFields(error), 'interaction handler failed'));
   });
   // Without an 'error' listener an emitted error would crash the process.
   client.on(Events.Error, (error) => logger.error(errorFields(error), 'discord client error'));

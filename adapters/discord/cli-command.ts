@@ -6,8 +6,10 @@ import type { CareerAdvisor } from '../../src/core/index.js';
 import { ConfigError } from '../../src/errors.js';
 import { openAdvisor } from '../cli/cli-context.js';
 import type { CliCommand } from '../cli/command.js';
+import type { SharedState } from '../../src/state/index.js';
 import type { DiscordBot } from './bot.js';
 import type { DiscordLogger } from './logger.js';
+import { parseShardsFlag } from './shard-flag.js';
 
 /** Something that emits SIGTERM/SIGINT (the process, or a test double). */
 export interface SignalSource {
@@ -30,9 +32,11 @@ export interface DiscordCliDeps {
   onReady?: (bot: DiscordBot) => void;
   /** Called after the bot has disconnected on shutdown (the runtime flushes its store here). */
   afterStop?: () => Promise<void>;
+  /** The runtime's shared state (Redis or memory), once `openAdvisor` has run. */
+  sharedState?: () => SharedState | undefined;
 }
 
-const USAGE = 'career-advisor discord [start]   |   career-advisor discord register';
+const USAGE = 'career-advisor discord [start] [--shards auto|N]   |   career-advisor discord register';
 
 /** Builds the `discord` CLI command; {@link discordCliCommand} is the real one. */
 export function createDiscordCliCommand(deps: DiscordCliDeps = {}): CliCommand {
@@ -42,10 +46,11 @@ export function createDiscordCliCommand(deps: DiscordCliDeps = {}): CliCommand {
     name: 'discord',
     summary: 'Run the Discord bot, or register its slash commands',
     usage: USAGE,
-    async run(args) {
+    async run(allArgs) {
+      const { shards, rest: args } = parseShardsFlag(allArgs);
       const [sub = 'start', ...rest] = args;
       if (sub === '--help' || sub === '-h' || rest.includes('--help')) {
-        out(`Usage: ${USAGE}\n  start     log in and answer mentions, DMs and slash commands (default)\n  register  register the slash commands (in DISCORD_GUILD_ID if set, else globally)`);
+        out(`Usage: ${USAGE}\n  start     log in and answer mentions, DMs and slash commands (default)\n            --shards auto|N  run N shards (discord.js ShardingManager), one process each\n  register  register the slash commands (in DISCORD_GUILD_ID if set, else globally)`);
         return 0;
       }
       const config = loadConfig(deps.env ?? process.env);
@@ -61,6 +66,10 @@ export function createDiscordCliCommand(deps: DiscordCliDeps = {}): CliCommand {
         err(`Unknown discord subcommand "${sub}".\nUsage: ${USAGE}`);
         return 2;
       }
+      if (shards !== undefined) {
+        const { runShardManager } = await import('./shard-manager.js');
+        return runShardManager(config, shards, { out, stopSignal: waitForSignal(deps.signals ?? process) });
+      }
       return runBot(config, deps, out);
     },
   };
@@ -72,7 +81,8 @@ async function runBot(config: Config, deps: DiscordCliDeps, out: (line: string) 
   const commands = (deps.createCommands ?? ((a: CareerAdvisor) => createCommandHandler(a)))(advisor);
   const { startDiscordBot } = await import('./bot.js');
   const logger = deps.logger ?? (await import('pino')).pino({ level: config.LOG_LEVEL, base: { adapter: 'discord' } });
-  const bot = await startDiscordBot({ config, advisor, commands, logger, ...(deps.clientOptions ? { clientOptions: deps.clientOptions } : {}) });
+  const state = deps.sharedState?.();
+  const bot = await startDiscordBot({ config, advisor, commands, logger, ...(deps.clientOptions ? { clientOptions: deps.clientOptions } : {}), ...(state ? { state } : {}) });
   out(`Logged in to Discord as ${bot.client.user.tag}. Stop with Ctrl+C (SIGINT) or SIGTERM.`);
   deps.onReady?.(bot);
   const signal = await waitForSignal(deps.signals ?? process);

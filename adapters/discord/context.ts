@@ -1,7 +1,7 @@
 import type { Answer } from '../../src/answer/index.js';
 import type { CommandHandler, CommandResult, Feedback } from '../../src/commands/types.js';
 import type { Config } from '../../src/config/index.js';
-import { BoundedMap } from './bounded-map.js';
+import { JsonStore, MemoryState, type SharedState } from '../../src/state/index.js';
 import { conversationIdFor, quizScope, type Place } from './conversation.js';
 import type { DiscordLogger } from './logger.js';
 
@@ -13,8 +13,9 @@ export interface FeedbackRecorder {
 /** A channel's current quiz as far as its buttons are concerned. */
 export interface OpenQuiz {
   quizId: string;
-  /** Index of the open question; `Infinity` once the quiz has ended. */
+  /** Index of the open question (the last one shown, once the quiz has ended). */
   index: number;
+  ended: boolean;
 }
 
 /** Everything a handler needs; one per running bot. */
@@ -23,14 +24,27 @@ export interface BotContext {
   advisor: FeedbackRecorder;
   commands: CommandHandler;
   logger: DiscordLogger;
+  /** Shared by every shard (Redis) or this process (memory): duplicate-delivery claims. */
+  state: SharedState;
   /** Recent answers by id, so the "Sources" button can quote them. */
-  answers: BoundedMap<string, Answer>;
+  answers: JsonStore<Answer>;
   /** The quiz shown last in each quiz scope (channel or thread) and its open question; other buttons are closed. */
-  quizzes: BoundedMap<string, OpenQuiz>;
+  quizzes: JsonStore<OpenQuiz>;
 }
 
-export function createBotContext(options: Pick<BotContext, 'config' | 'advisor' | 'commands' | 'logger'>): BotContext {
-  return { ...options, answers: new BoundedMap(2000), quizzes: new BoundedMap(500) };
+const HOUR = 60 * 60_000;
+
+export function createBotContext(options: Pick<BotContext, 'config' | 'advisor' | 'commands' | 'logger'> & { state?: SharedState }): BotContext {
+  const state = options.state ?? new MemoryState({ maxEntries: 5000 });
+  return { ...options, state, answers: new JsonStore(state, 'discord:answer', 24 * HOUR), quizzes: new JsonStore(state, 'discord:open-quiz', 6 * HOUR) };
+}
+
+/**
+ * True the first time an event id (message or interaction) is seen by any shard or process:
+ * a gateway replay after a resume, or the same event reaching two processes, is answered once.
+ */
+export function claimEvent(ctx: BotContext, id: string): Promise<boolean> {
+  return ctx.state.setIfAbsent(`discord:event:${id}`, '1', 15 * 60_000);
 }
 
 /** Who is asking, as the command layer wants it. */
@@ -42,7 +56,8 @@ export interface Asker {
 /** Runs one command text through the command layer in the right conversation and remembers what buttons will need. */
 export async function runText(ctx: BotContext, place: Place, text: string, asker: Asker, onToken?: (token: string) => void): Promise<CommandResult> {
   const scope = quizScope(place);
-  const quizOpen = Number.isFinite(ctx.quizzes.get(scope)?.index ?? Number.POSITIVE_INFINITY);
+  const open = await ctx.quizzes.get(scope);
+  const quizOpen = open !== undefined && !open.ended;
   const result = await ctx.commands.handle({
     text,
     conversationId: conversationIdFor(place, text, { quizOpen }),
@@ -51,16 +66,16 @@ export async function runText(ctx: BotContext, place: Place, text: string, asker
     platform: 'discord',
     ...(onToken ? { onToken } : {}),
   });
-  remember(ctx, result, scope);
+  await remember(ctx, result, scope);
   return result;
 }
 
 /** Keeps answers (for Sources) and the quiz whose buttons are live in `scope`. */
-export function remember(ctx: BotContext, result: CommandResult, scope: string): void {
-  if (result.kind === 'answer' && result.answer.id) ctx.answers.set(result.answer.id, result.answer);
+export async function remember(ctx: BotContext, result: CommandResult, scope: string): Promise<void> {
+  if (result.kind === 'answer' && result.answer.id) await ctx.answers.set(result.answer.id, result.answer);
   const shown = result.kind === 'quiz-question' ? result.question : result.kind === 'quiz-feedback' ? result.next : undefined;
-  if (shown) ctx.quizzes.set(scope, { quizId: shown.quizId, index: shown.index });
+  if (shown) await ctx.quizzes.set(scope, { quizId: shown.quizId, index: shown.index, ended: false });
   const ended = (result.kind === 'quiz-feedback' && !result.next && result.scoreboard) || (result.kind === 'quiz-score' && result.finished);
-  const open = ctx.quizzes.get(scope);
-  if (ended && open) ctx.quizzes.set(scope, { ...open, index: Number.POSITIVE_INFINITY });
+  const open = await ctx.quizzes.get(scope);
+  if (ended && open) await ctx.quizzes.set(scope, { ...open, ended: true });
 }

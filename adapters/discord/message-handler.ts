@@ -1,5 +1,5 @@
 import type { Client, Message, TextBasedChannel } from 'discord.js';
-import { runText, type BotContext } from './context.js';
+import { claimEvent, runText, type BotContext } from './context.js';
 import { isAllowed, placeOf, stripMention, surfaceOf } from './conversation.js';
 import { errorFields, type DiscordLogger } from './logger.js';
 import { renderResult } from './render/index.js';
@@ -29,6 +29,8 @@ export async function handleMessage(ctx: BotContext, client: Client, message: Me
     ctx.logger.debug({ channelId: message.channelId }, 'mention outside DISCORD_CHANNEL_IDS ignored');
     return;
   }
+  // Claimed only once we know we would answer, so chatter in busy servers costs no Redis writes.
+  if (!(await claimEvent(ctx, message.id))) return;
   let text = stripMention(message.content, me.id);
   if (botRoleId) text = text.replace(`<@&${botRoleId}>`, ' ').trim();
   const stopTyping = startTyping(message.channel, ctx.logger);

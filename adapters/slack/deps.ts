@@ -2,7 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { Citation } from '../../src/answer/index.js';
 import type { CommandHandler, Feedback } from '../../src/commands/types.js';
 import type { InFlight } from './in-flight.js';
-import { TtlCache } from './ttl-cache.js';
+import { JsonStore, type SharedState } from '../../src/state/index.js';
 
 /** The part of the core the adapter calls directly (answers go through the command handler). */
 export interface SlackAdvisor {
@@ -21,23 +21,22 @@ export interface SlackDeps {
   advisor: SlackAdvisor;
   logger: Logger;
   allowList: ReadonlySet<string>;
+  /** Shared with the other workers: event ids already taken, so Slack's retries never produce a second answer. */
+  state: SharedState;
   /** Citations behind each "Sources" button, by answer id or card key. */
-  sources: TtlCache<string, Citation[]>;
+  sources: JsonStore<Citation[]>;
   /** Open quiz question per conversation, to refuse clicks on questions already closed. */
-  openQuestions: TtlCache<string, OpenQuestion>;
-  /** Event ids already taken, so Slack's retries never produce a second answer. */
-  seenEvents: TtlCache<string, true>;
+  openQuestions: JsonStore<OpenQuestion>;
   inFlight: InFlight;
 }
 
 const HOUR = 60 * 60_000;
 
-/** Bounded caches sized for a busy workspace: a day of sources, a few hours of quizzes, 15 min of event ids. */
-export function createCaches(now?: () => number): Pick<SlackDeps, 'sources' | 'openQuestions' | 'seenEvents'> {
+/** What buttons need, in the shared state: a day of sources, a few hours of quizzes. */
+export function createCaches(state: SharedState): Pick<SlackDeps, 'state' | 'sources' | 'openQuestions'> {
   return {
-    sources: new TtlCache(2000, 24 * HOUR, now),
-    openQuestions: new TtlCache(1000, 6 * HOUR, now),
-    // Slack retries up to three times over about five minutes.
-    seenEvents: new TtlCache(10_000, 15 * 60_000, now),
+    state,
+    sources: new JsonStore(state, 'slack:sources', 24 * HOUR),
+    openQuestions: new JsonStore(state, 'slack:open-quiz', 6 * HOUR),
   };
 }

@@ -32,11 +32,11 @@ export async function runCommand(deps: SlackDeps, request: CommandRequest): Prom
 }
 
 /** Renders a result and remembers what its buttons need (sources, the open quiz question). */
-export function renderAndRemember(deps: SlackDeps, result: CommandResult, conversationId: string, surface?: Surface): RenderedResult {
+export async function renderAndRemember(deps: SlackDeps, result: CommandResult, conversationId: string, surface?: Surface): Promise<RenderedResult> {
   const rendered = withReminder(renderResult(result, conversationId, surface), result.reminder);
-  if (rendered.sources) deps.sources.set(rendered.sources.key, rendered.sources.citations);
-  if (rendered.openQuestion) deps.openQuestions.set(conversationId, { quizId: rendered.openQuestion.quizId, index: rendered.openQuestion.index });
-  if (rendered.quizFinished) deps.openQuestions.delete(conversationId);
+  if (rendered.sources) await deps.sources.set(rendered.sources.key, rendered.sources.citations);
+  if (rendered.openQuestion) await deps.openQuestions.set(conversationId, { quizId: rendered.openQuestion.quizId, index: rendered.openQuestion.index });
+  if (rendered.quizFinished) await deps.openQuestions.delete(conversationId);
   return rendered;
 }
 

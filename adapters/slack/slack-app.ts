@@ -6,6 +6,7 @@ import type { CommandHandler } from '../../src/commands/types.js';
 import { createCaches, type SlackAdvisor, type SlackDeps } from './deps.js';
 import { registerActions, registerDirectMessages, registerEventDedupe, registerMentions, registerSlashCommand } from './handlers/index.js';
 import { InFlight } from './in-flight.js';
+import { MemoryState, type SharedState } from '../../src/state/index.js';
 import { boltLogLevel, createSlackLogger, redactingLogger } from './logger.js';
 import { createReceiver, webClientOptions } from './receivers.js';
 import { slackMode, type SlackMode } from './slack-mode.js';
@@ -26,6 +27,8 @@ export interface StartSlackAppOptions {
   drainTimeoutMs?: number;
   /** Clock for the timestamp check and caches (tests). */
   now?: () => number;
+  /** State shared with other workers (Redis); default: this process's memory. */
+  state?: SharedState;
 }
 
 export interface RunningSlackApp {
@@ -60,7 +63,7 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
     logger,
     allowList: new Set(config.SLACK_CHANNEL_IDS),
     inFlight: new InFlight(),
-    ...createCaches(options.now),
+    ...createCaches(options.state ?? new MemoryState({ maxEntries: 15_000, now: options.now })),
   };
   registerEventDedupe(app, deps);
   registerMentions(app, deps);

@@ -22,6 +22,9 @@ const USAGE = `Load test of the Slack HTTP adapter (real Bolt app, AdvisorServic
   --reply-timeout-ms N  a question without a reply after this long is lost, default 30000
   --max-rss-growth N    fail when RSS grows more than N % from after warm-up to the end, default 20
   --timeout-s N         overall time limit, default 1200
+  --workers N           Slack worker processes behind a round-robin "load balancer" (a Slack retry goes
+                        to the next worker), default 1. With N > 1 set REDIS_URL (and DATABASE_URL for a
+                        shared store); both are passed to the workers when set
   --json                print the result as JSON instead of a table
 
 Exit code: 0 when nothing was lost or answered twice, no reply was an internal error, and RSS grew
@@ -49,6 +52,8 @@ interface LoadReport {
     trend: Array<[number, number, number]>;
   };
   botMetrics: Record<string, number>;
+  /** Per worker: memory after a forced GC at the end, and how many answers it gave. */
+  workers: Array<{ pid: number; rssEnd: number; heapUsedEnd: number; answers: number }>;
   botLog: { warnings: number; errors: number };
   failures: string[];
   pass: boolean;
@@ -71,6 +76,8 @@ async function main(): Promise<number> {
   const timeoutS = intFlag(flags, 'timeout-s', 1200);
   const limits = String(flags.get('limits') ?? 'high');
   const asJson = flags.get('json') === true;
+  const workerCount = intFlag(flags, 'workers', 1);
+  if (workerCount < 1 || workerCount > 16) throw new UsageError('--workers must be from 1 to 16');
   if (limits !== 'high' && limits !== 'default') throw new UsageError('--limits is "high" or "default"');
   if (conversations < 1 || users < 1 || channels < 1) throw new UsageError('--conversations, --users and --channels must be at least 1');
 
@@ -80,11 +87,11 @@ async function main(): Promise<number> {
   const scratch = scratchDir('career-advisor-load-');
   const api = await FakeSlackWebApi.start();
   const traffic = new SlackTraffic(api);
-  let bot: BotProcess | undefined;
+  let bots: BotProcess[] = [];
   // The overall limit: whatever is still running is stopped and the run reported as cut short.
   const watchdog = setTimeout(() => {
     say(`time limit of ${timeoutS} s reached; stopping`);
-    bot?.kill();
+    for (const b of bots) b.kill();
     void api.close().finally(() => process.exit(2));
   }, timeoutS * 1000 + replyTimeoutMs + 60_000);
   watchdog.unref();
@@ -103,14 +110,19 @@ async function main(): Promise<number> {
       INDEX_DIR: process.env.INDEX_DIR,
       CACHE_DIR: process.env.CACHE_DIR,
       ANSWER_CONCURRENCY: process.env.ANSWER_CONCURRENCY,
+      REDIS_URL: process.env.REDIS_URL,
+      REDIS_PREFIX: process.env.REDIS_URL ? `career-advisor-load-${process.pid}-${Date.now()}:` : undefined,
+      DATABASE_URL: process.env.DATABASE_URL,
       ...highLimits,
     });
-    say(`starting the bot (limits: ${limits})`);
-    bot = await BotProcess.start(env, { maxSeconds: timeoutS + 60 });
+    say(`starting ${workerCount} worker(s) (limits: ${limits}; state: ${env.REDIS_URL ? 'Redis' : 'memory'}; store: ${env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`);
+    // Each worker its own SQLite file when there is no DATABASE_URL (SQLite is one machine, one writer).
+    bots = await Promise.all(Array.from({ length: workerCount }, (_, i) => BotProcess.start(workerCount > 1 && !env.DATABASE_URL ? { ...env, STORE_PATH: join(scratch.dir, `store-${i}.db`) } : env, { maxSeconds: timeoutS + 60 })));
+    const bot = bots[0]!;
     const runBot = bot;
-    say(`bot pid ${bot.pid}, Slack on 127.0.0.1:${bot.slackPort}, health on 127.0.0.1:${bot.healthPort}`);
+    for (const b of bots) say(`worker pid ${b.pid}, Slack on 127.0.0.1:${b.slackPort}, health on 127.0.0.1:${b.healthPort}`);
 
-    const common = { port: bot.slackPort, signingSecret: SIGNING_SECRET, conversations, users, channels, replyTimeoutMs, redeliverEvery, deadline };
+    const common = { port: bot.slackPort, ports: bots.map((b) => b.slackPort), signingSecret: SIGNING_SECRET, conversations, users, channels, replyTimeoutMs, redeliverEvery, deadline };
     say(`warm-up: ${warmup} questions`);
     const warm = await traffic.run({ ...common, questions: warmup, tag: 'W' });
     const afterWarmup = await settledMemory(bot);
@@ -147,11 +159,15 @@ async function main(): Promise<number> {
     clearInterval(sampler);
     // Quiet period: a late or repeated reply would arrive now and be counted.
     await sleep(2000);
-    const end = await settledMemory(bot);
+    const ends = await Promise.all(bots.map((b) => settledMemory(b)));
+    const end = ends[0]!;
     trend.push([run.events.length, end.rss, end.heapUsed]);
-    const metricsText = await bot.metrics();
-    const health = await bot.health();
-    const exitCode = await bot.stop();
+    const metricsTexts = await Promise.all(bots.map((b) => b.metrics()));
+    const healths = await Promise.all(bots.map((b) => b.health()));
+    const health = { store: healths.every((h) => h.store !== false) };
+    const exitCodes = await Promise.all(bots.map((b) => b.stop()));
+    const exitCode = exitCodes.find((c) => c !== 0) ?? 0;
+    const sum = (name: string, labels?: Record<string, string>) => metricsTexts.reduce((total, text) => total + counterValue(text, name, labels), 0);
 
     const seconds = (run.endedAt - run.startedAt) / 1000;
     const lat = latencies(run.events);
@@ -181,6 +197,9 @@ async function main(): Promise<number> {
         rateLimitUserPerMinute: Number(env.RATE_LIMIT_USER_PER_MINUTE ?? 10),
         rateLimitChannelPerMinute: Number(env.RATE_LIMIT_CHANNEL_PER_MINUTE ?? 60),
         answerConcurrency: Number(env.ANSWER_CONCURRENCY ?? 4),
+        workers: workerCount,
+        state: env.REDIS_URL ? 'redis' : 'memory',
+        store: env.DATABASE_URL ? 'postgres' : 'sqlite',
         redeliverEvery,
         replyTimeoutMs,
         questionMix: JSON.stringify(mixSummary()),
@@ -202,23 +221,25 @@ async function main(): Promise<number> {
       accounting: { ...accounting, warmupLost: warmAccounting.lost, warmupDuplicates: warmAccounting.duplicates, warmupByKind: warmAccounting.byKind },
       memory: { afterWarmup, end, rssGrowthPercent: round(rssGrowthPercent, 1), heapGrowthPercent: round(heapGrowthPercent, 1), ...(rssPeak ? { rssPeakSampled: rssPeak } : {}), trend },
       botMetrics: {
-        answers: counterValue(metricsText, 'career_advisor_answers_total', { kind: 'answer' }),
-        errorResults: counterValue(metricsText, 'career_advisor_answers_total', { kind: 'error' }),
-        rateLimited: counterValue(metricsText, 'career_advisor_rate_limited_total'),
-        busy: counterValue(metricsText, 'career_advisor_busy_total'),
-        abstentions: counterValue(metricsText, 'career_advisor_abstentions_total'),
-        phiRedacted: counterValue(metricsText, 'career_advisor_phi_redacted_total'),
-        requestErrors: counterValue(metricsText, 'career_advisor_errors_total'),
+        answers: sum('career_advisor_answers_total', { kind: 'answer' }),
+        errorResults: sum('career_advisor_answers_total', { kind: 'error' }),
+        rateLimited: sum('career_advisor_rate_limited_total'),
+        busy: sum('career_advisor_busy_total'),
+        abstentions: sum('career_advisor_abstentions_total'),
+        phiRedacted: sum('career_advisor_phi_redacted_total'),
+        requestErrors: sum('career_advisor_errors_total'),
       },
-      botLog: { warnings: bot.log.warnings, errors: bot.log.errors },
+      workers: ends.map((m, i) => ({ pid: bots[i]!.pid, rssEnd: m.rss, heapUsedEnd: m.heapUsed, answers: counterValue(metricsTexts[i]!, 'career_advisor_answers_total', { kind: 'answer' }) })),
+      botLog: { warnings: bots.reduce((n, b) => n + b.log.warnings, 0), errors: bots.reduce((n, b) => n + b.log.errors, 0) },
       failures,
       pass: failures.length === 0,
     };
     process.stdout.write(asJson ? `${JSON.stringify(report, null, 2)}\n` : `${render(report)}\n`);
-    if (bot.log.errors > 0) say(`bot error lines:\n${bot.log.matching(/"level":(50|60)/).slice(-5).join('\n')}`);
+    for (const b of bots) if (b.log.errors > 0) say(`worker ${b.pid} error lines:\n${b.log.matching(/"level":(50|60)/).slice(-5).join('\n')}`);
+    for (const b of bots) if (b.log.warnings > 0) say(`worker ${b.pid} warning lines:\n${b.log.matching(/"level":40/).slice(-5).join('\n')}`);
     return run.cutShort || warm.cutShort ? 2 : report.pass ? 0 : 1;
   } finally {
-    bot?.kill();
+    for (const b of bots) b.kill();
     await api.close();
     scratch.remove();
     clearTimeout(watchdog);
@@ -275,6 +296,8 @@ function render(r: LoadReport): string {
       ['RSS peak (sampled, no GC)', m.rssPeakSampled ? mb(m.rssPeakSampled) : 'n/a'],
       ['RSS trend (after GC), MB', m.trend.map(([n, rss]) => `${n}:${(rss / 1048576).toFixed(0)}`).join(' ')],
       ['bot metrics', Object.entries(r.botMetrics).map(([k, v]) => `${k} ${v}`).join(', ')],
+      ['workers (state / store)', `${r.settings.workers} (${r.settings.state} / ${r.settings.store})`],
+      ['RSS per worker at end', r.workers.map((w) => `${mb(w.rssEnd)} (${w.answers} answers)`).join(', ')],
       ['bot log', `${r.botLog.warnings} warnings, ${r.botLog.errors} errors`],
       ['result', r.pass ? 'PASS' : `FAIL: ${r.failures.join('; ')}`],
     ]),

@@ -6,7 +6,7 @@ import { BotRuntime } from '../../src/service/index.js';
 /**
  * The bot under test for the operations scripts, in its own process: exactly what
  * `career-advisor start` runs for Slack (BotRuntime.open(config) — store, PHI guard, rate limits,
- * answer queue, metrics, /healthz — then startSlackApp({ config, advisor, commands }) with the
+ * answer queue, metrics, /healthz, shared state — then startSlackApp({ config, advisor, commands, state }) with the
  * production Web API client settings), configured only by environment variables.
  *
  * Differences from the CLI, all for measuring: it reports its ports and, on request, its memory
@@ -67,7 +67,7 @@ process.on('message', (message: ParentMessage) => {
 try {
   const config = loadConfig();
   runtime = await BotRuntime.open(config);
-  slack = await startSlackApp({ config, advisor: runtime.advisor, commands: runtime.commands });
+  slack = await startSlackApp({ config, advisor: runtime.advisor, commands: runtime.commands, state: runtime.state });
   send({ type: 'ready', slackPort: slack.port, healthPort: runtime.health.port, pid: process.pid });
 } catch (error) {
   // The same words the CLI prints (adapters/cli/main.ts).

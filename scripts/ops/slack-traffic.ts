@@ -39,6 +39,8 @@ interface ThreadState {
 
 export interface RunOptions {
   port: number;
+  /** Several workers behind a "load balancer": events go round-robin, a redelivery to the next worker. */
+  ports?: readonly number[];
   signingSecret: string;
   conversations: number;
   questions: number;
@@ -159,14 +161,15 @@ export class SlackTraffic {
           const event = appMentionEvent({ text: mentionText(FAKE_IDS.botUserId, turn), user, channel, ts, ...(threadTs !== ts ? { thread_ts: threadTs } : {}) });
           const body = jsonBody(eventCallback(event));
           record.postedAt = performance.now();
-          record.status = await postSignedToApp(options.port, body, options.signingSecret).then(
+          const ports = options.ports?.length ? options.ports : [options.port];
+          record.status = await postSignedToApp(ports[ordinal % ports.length]!, body, options.signingSecret).then(
             (r) => r.status,
             () => 0,
           );
           if (options.redeliverEvery > 0 && ordinal % options.redeliverEvery === options.redeliverEvery - 1) {
             // Slack re-sends an event it thinks timed out: same body, same event_id, retry headers.
             record.redelivered = true;
-            await postSignedToApp(options.port, body, options.signingSecret, { retryNum: 1, retryReason: 'http_timeout' }).catch(() => undefined);
+            await postSignedToApp(ports[(ordinal + 1) % ports.length]!, body, options.signingSecret, { retryNum: 1, retryReason: 'http_timeout' }).catch(() => undefined);
           }
           const reply = record.status === 200 ? await replied : undefined;
           if (record.status !== 200) state.waiter = undefined;

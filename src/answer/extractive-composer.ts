@@ -1,5 +1,7 @@
 import { formatHeadingPath } from '../ingest/index.js';
-import type { RankedSection, RetrievalResult, ScoredUnit } from '../retrieval/index.js';
+import { QUALITY } from '../quality/index.js';
+import { isIntro, leadLine, termMatches, type RankedLine, type RankedSection, type RetrievalResult, type ScoredUnit } from '../retrieval/index.js';
+import type { Decision } from './answerability.js';
 import type { Citation } from './schema.js';
 
 export interface ComposedAnswer {
@@ -14,65 +16,42 @@ interface Line {
   quotes: string[];
 }
 
-/** A line must cover at least this share of the question (IDF-weighted) for the guide to count as answering it. */
-export const SUPPORT_THRESHOLD = 0.6;
-const MAX_LINES = 4;
-
 /** Removes the guide's "A:" answer label for display; quotes keep the original wording. */
 function display(text: string): string {
   return text.replace(/^A:\s+/, '');
 }
 
-/**
- * The line to lead with: among lines that answer enough of the question (and state the value
- * asked for, if any), the best scored, preferring the top-ranked sections.
- */
-export function leadLine(result: RetrievalResult): { unit: ScoredUnit; section: RankedSection } | undefined {
-  let best: { unit: ScoredUnit; section: RankedSection; key: number } | undefined;
-  result.sections.forEach((section, rank) => {
-    for (const unit of section.units) {
-      if (unit.support < SUPPORT_THRESHOLD || unit.unit.text.endsWith(':') || (result.query.quantity && !unit.hasQuantity)) continue;
-      const key = unit.score + (rank === 0 ? 0.15 : rank === 1 ? 0.05 : 0);
-      if (!best || key > best.key) best = { unit, section, key };
-    }
-  });
-  return best;
-}
 
 /**
- * The offline answer: picks the guide's own lines that answer the question, leads with the most
- * direct one, keeps at most a handful, and cites each line's section as [n]. Abstains when no
- * retrieved line actually contains what was asked.
+ * The offline answer: the guide's own lines that answer the question, led by the most direct
+ * one, at most a handful, each citing its section as [n]. Whether to answer at all is decided
+ * before this runs (see answerability.ts).
  */
 export function composeExtractiveAnswer(result: RetrievalResult): ComposedAnswer {
-  const lead = leadLine(result);
-  if (!lead) return abstention(result);
-  const lines = result.query.wantsList ? listLines(listSection(result) ?? lead.section, result) : undefined;
-  return render(lines ?? factLines(lead.unit, lead.section, result));
+  const lead = leadLine(result.lines, result.query);
+  if (!lead) return { text: NOTHING_FOUND, abstained: true, citations: [] };
+  const lines = result.query.wantsList ? listLines(listSection(result, lead.section) ?? lead.section, result) : undefined;
+  return render(lines ?? factLines(lead, result));
 }
 
-/** For list questions: the first of the top sections that is itself a list and answers the question. */
-function listSection(result: RetrievalResult): RankedSection | undefined {
-  return result.sections
-    .slice(0, 3)
-    .find((s) => (s.units.filter((u) => u.unit.kind === 'bullet').length >= 3 || s.entry.children.length >= 3) && (s.units[0]?.support ?? 0) >= SUPPORT_THRESHOLD);
+const NOTHING_FOUND = "The guide doesn't cover that, so I won't guess.";
+
+/** For list questions: the lead's section if it is a list, else the first list among the top sections. */
+function listSection(result: RetrievalResult, leadSection: RankedSection): RankedSection | undefined {
+  const isList = (s: RankedSection) => s.units.filter((u) => u.unit.kind === 'bullet').length >= 3 || s.entry.children.length >= 3;
+  return [leadSection, ...result.sections.slice(0, 2)].find(isList);
 }
 
-function factLines(lead: ScoredUnit, leadSection: RankedSection, result: RetrievalResult): Line[] {
-  const lines: Line[] = [{ text: display(lead.unit.text), section: leadSection, quotes: [lead.unit.text] }];
-  const used = [lead];
-  const candidates = result.sections
-    .slice(0, 3)
-    .flatMap((section) => section.units.slice(0, 4).map((unit) => ({ unit, section })))
-    // A line ending in a colon only introduces a list; alone it answers nothing.
-    .filter(({ unit }) => unit !== lead && !unit.unit.text.endsWith(':') && unit.support >= SUPPORT_THRESHOLD && unit.score >= 0.8 * lead.score)
-    .filter(({ unit }) => !result.query.quantity || unit.hasQuantity)
-    .sort((a, b) => b.unit.score - a.unit.score);
-  for (const { unit, section } of candidates) {
-    if (lines.length >= 3) break;
-    if (used.some((u) => similar(u, unit))) continue;
-    used.push(unit);
-    lines.push({ text: display(unit.unit.text), section, quotes: [unit.unit.text] });
+/** The lead line, then the next best lines the model rates nearly as likely (not near-copies, same value type). */
+function factLines(lead: RankedLine, result: RetrievalResult): Line[] {
+  const lines: Line[] = [{ text: display(lead.unit.unit.text), section: lead.section, quotes: [lead.unit.unit.text] }];
+  const used = [lead.unit];
+  const { maxLines, extraLineLogOdds } = QUALITY.answer;
+  for (const c of result.lines) {
+    if (lines.length >= maxLines || c.score < lead.score - extraLineLogOdds) break;
+    if (c === lead || isIntro(c.unit) || (result.query.quantity && !c.unit.hasQuantity) || used.some((u) => similar(u, c.unit))) continue;
+    used.push(c.unit);
+    lines.push({ text: display(c.unit.unit.text), section: c.section, quotes: [c.unit.unit.text] });
   }
   return lines;
 }
@@ -86,7 +65,7 @@ function listLines(section: RankedSection, result: RetrievalResult): Line[] | un
     return [{ text: names.join('; '), section, quotes: names }];
   }
   if (bullets.length < 3) return undefined;
-  const top = bullets.slice(0, MAX_LINES - 1).sort((a, b) => a.unit.line - b.unit.line);
+  const top = bullets.slice(0, QUALITY.answer.maxLines).sort((a, b) => a.unit.line - b.unit.line);
   const rest = bullets.filter((b) => !top.includes(b)).sort((a, b) => a.unit.line - b.unit.line);
   const lines: Line[] = top.map((b) => ({ text: b.unit.text, section, quotes: [b.unit.text] }));
   const names = rest.map((b) => /^([^:]{2,60}):/.exec(b.unit.text)?.[1]).filter((n): n is string => !!n);
@@ -101,7 +80,7 @@ function listLines(section: RankedSection, result: RetrievalResult): Line[] | un
 function similar(a: ScoredUnit, b: ScoredUnit): boolean {
   const inter = [...a.unit.terms].filter((t) => b.unit.terms.has(t)).length;
   const union = new Set([...a.unit.terms, ...b.unit.terms]).size;
-  return union > 0 && inter / union > 0.6;
+  return union > 0 && inter / union > QUALITY.answer.nearCopyOverlap;
 }
 
 function render(lines: Line[]): ComposedAnswer {
@@ -124,15 +103,38 @@ function render(lines: Line[]): ComposedAnswer {
   return { text, abstained: false, citations };
 }
 
-function abstention(result: RetrievalResult): ComposedAnswer {
-  const closest = result.sections
-    .slice(0, 2)
-    .filter((s) => s.features.bestUnit > 0.2)
-    .map((s) => `“${s.entry.section.headingPath.at(-1)}”`);
-  const hint = closest.length > 0 ? ` The closest sections are ${closest.join(' and ')}.` : '';
+/**
+ * The reply when the guide does not answer: for a partial, what is missing and then what the
+ * guide does say on the topic (cited, as `related`); for an abstention, what the bot can help with.
+ */
+export function composeNonAnswer(result: RetrievalResult, decision: Decision, subjects: readonly string[]): ComposedAnswer & { related?: Citation[] } {
+  const help = subjects.length > 0 ? ` I can help with what the loaded guides cover: ${subjects.join('; ')}.` : '';
+  const lead = decision.outcome === 'partial' ? leadLine(result.lines, result.query) : undefined;
+  if (!lead) return { text: `${NOTHING_FOUND}${help}`, abstained: true, citations: [] };
+  const related = render([{ text: display(lead.unit.unit.text), section: lead.section, quotes: [lead.unit.unit.text] }]);
+  const topic = lead.section.entry.section.headingPath.at(-1)!;
   return {
-    text: `The guide doesn't cover that, so I won't guess.${hint} Ask me about coding careers: salaries, certifications, education, skills or career paths.`,
+    text: `${missingPart(result, lead.unit)} What it says under “${topic}”:\n${related.text}`,
     abstained: true,
     citations: [],
+    related: related.citations,
   };
+}
+
+const VALUE_NAMES: Record<NonNullable<RetrievalResult['query']['quantity']>, string> = {
+  money: 'a figure for that',
+  duration: 'how long that takes',
+  date: 'a date for that',
+  count: 'a number for that',
+  number: 'a figure for that',
+  organization: 'which organisation that is',
+};
+
+/** "The guide doesn't give a figure for that." or "The guide doesn't mention “exam fees”." */
+function missingPart(result: RetrievalResult, lead: ScoredUnit): string {
+  const { quantity } = result.query;
+  if (quantity && !lead.hasQuantity) return `The guide doesn't give ${VALUE_NAMES[quantity]}.`;
+  const terms = new Set([...lead.unit.terms, ...result.sections[0]!.entry.headingTerms]);
+  const missing = result.query.terms.filter((t) => t.token && t.weight >= 1 && !termMatches(t, terms)).map((t) => t.token!);
+  return missing.length > 0 ? `The guide doesn't mention “${missing.slice(0, 3).join(' ')}”.` : "The guide doesn't answer exactly that.";
 }

@@ -8,6 +8,8 @@ export interface ConversationTurn {
   understood: string;
   quantity?: Quantity;
   abstained: boolean;
+  /** Names the reply gave (credentials, organisations: its acronyms), so "what about the other one?" can refer to them. */
+  entities?: string[];
 }
 
 const FOLLOW_UP_START = /^(?:and|also|but|so|then|what about|how about|what of|same for|and for|ok(?:ay)?,? (?:and|what about))\b/i;

@@ -1,7 +1,10 @@
 export { answerSchema, citationSchema } from './schema.js';
 export type { Answer, Citation } from './schema.js';
-export { composeExtractiveAnswer, leadLine, SUPPORT_THRESHOLD } from './extractive-composer.js';
+export { composeExtractiveAnswer, composeNonAnswer } from './extractive-composer.js';
 export type { ComposedAnswer } from './extractive-composer.js';
+export { AnswerabilityDecider, answerabilityFeatures, answerProbability, FEATURE_NAMES } from './answerability.js';
+export type { AnswerabilityFeatures, Decision, Outcome } from './answerability.js';
 export { isFollowUp, followUpContext } from './follow-up.js';
 export type { ConversationTurn } from './follow-up.js';
 export { smallTalkReply } from './small-talk.js';
+export { shownSources } from './shown-sources.js';

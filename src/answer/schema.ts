@@ -18,8 +18,10 @@ export const answerSchema = z.object({
   abstained: z.boolean(),
   citations: z.array(citationSchema),
   timings: z.object({ retrieve_ms: z.number(), answer_ms: z.number(), total_ms: z.number() }),
-  /** What kind of reply this is: a guide answer, an abstention, or small talk. */
-  kind: z.enum(['answer', 'abstained', 'smalltalk']).optional(),
+  /** What kind of reply this is: a guide answer, a partial answer (topic covered, the specific thing asked not), an abstention, or small talk. */
+  kind: z.enum(['answer', 'partial', 'abstained', 'smalltalk']).optional(),
+  /** For partial answers: what the guide does say on the topic, cited like `citations` ("Related in the guide"). */
+  related: z.array(citationSchema).optional(),
   /** The question as understood in context, when it was a follow-up. */
   rewritten_question: z.string().optional(),
   /** Short notes for the user (e.g. the model was unavailable, patient data removed). */

@@ -4,9 +4,9 @@ import { certCommand } from './cert-command.js';
 import { helpCommand } from './help-command.js';
 import { answerPlanQuestion, hasPendingPlan, planCommand, type PlanConversation } from './plan-command.js';
 import { answerQuiz, hasRunningQuiz, quizCommand } from './quiz-command.js';
-import type { QuizSession } from './quiz-session.js';
+import type { QuizSnapshot } from './quiz-session.js';
 import { parseCommandLine, runCommand, type AnyCommand, type CommandAdvisor, type CommandContext, type CommandState } from './registry.js';
-import { ExpiringMap } from './session-store.js';
+import { JsonStore, MemoryState, type SharedState } from '../state/index.js';
 import { topicsCommand } from './topics-command.js';
 import type { CommandHandler, CommandRequest, CommandResult } from './types.js';
 
@@ -24,8 +24,10 @@ export interface CommandHandlerOptions {
   quizTtlMs?: number;
   /** Longest message accepted (default 2000 characters; questions are also limited by the advisor). */
   maxTextChars?: number;
-  /** Clock for the expiring state (tests). */
+  /** Clock for the expiring state (tests; memory state only). */
   now?: () => number;
+  /** Where plans and quizzes live (Redis when several workers share them); default: this process's memory. */
+  state?: SharedState;
 }
 
 /** "B", "b", "(c)", "D." — a bare option letter. */
@@ -38,10 +40,10 @@ const BARE_OPTION = /^\(?([A-Za-z])\)?[.!]?$/;
  * is a question for the advisor. Coded errors come back as `{kind: 'error'}` results.
  */
 export function createCommandHandler(advisor: CommandAdvisor, options: CommandHandlerOptions = {}): CommandHandler {
-  const now = options.now ?? Date.now;
+  const shared = options.state ?? new MemoryState({ maxEntries: 7000, now: options.now });
   const state: CommandState = {
-    plans: new ExpiringMap<PlanConversation>(options.planTtlMs ?? 60 * 60_000, 5000, now),
-    quizzes: new ExpiringMap<QuizSession>(options.quizTtlMs ?? 6 * 60 * 60_000, 2000, now),
+    plans: new JsonStore<PlanConversation>(shared, 'plan', options.planTtlMs ?? 60 * 60_000),
+    quizzes: new JsonStore<QuizSnapshot>(shared, 'quiz', options.quizTtlMs ?? 6 * 60 * 60_000),
     quizSeed: options.quizSeed,
     quizLength: options.quizLength ?? 5,
     quizzesStarted: 0,
@@ -61,11 +63,12 @@ export function createCommandHandler(advisor: CommandAdvisor, options: CommandHa
     if (line && !helpQuestion) return runCommand(line.command, line.args, context);
 
     const letter = BARE_OPTION.exec(text);
-    if (letter && hasRunningQuiz(context)) return answerQuiz(context, letter[1]!);
-    if (letter && /^[a-e]$/i.test(letter[1]!) && !hasPendingPlan(context)) {
+    if (letter && (await hasRunningQuiz(context))) return answerQuiz(context, letter[1]!);
+    const planPending = await hasPendingPlan(context);
+    if (letter && /^[a-e]$/i.test(letter[1]!) && !planPending) {
       return { kind: 'error', code: 'QUIZ_NOT_RUNNING', message: 'No quiz is running in this conversation, so there is nothing to answer. Start one with “quiz”.' };
     }
-    if (hasPendingPlan(context)) return answerPlanQuestion(context, text);
+    if (planPending) return answerPlanQuestion(context, text);
     return runCommand(askCommand, text, context);
   }
 

@@ -23,11 +23,10 @@ export { buildOutline, matchHeading, topicText, TOPIC_TEXT_LIMIT } from './topic
 export type { OutlineEntry } from './topics.js';
 export { generateQuizQuestions, allQuizQuestions, OPTION_LETTERS, QUIZ_TOPICS } from './quiz-generator.js';
 export type { QuizQuestion, QuizOptions, OptionLetter } from './quiz-generator.js';
-export { QuizSession, citationOf as quizCitation } from './quiz-session.js';
+export { QuizSession, citationOf as quizCitation, type QuizSnapshot } from './quiz-session.js';
 export { guideFacts, bandForYears, bandForLabel } from './guide-facts.js';
 export type { GuideFacts, SalaryBand, CareerStage, GuideStep, DefinedLine, FigureLine } from './guide-facts.js';
 export { CitationBook, allLines, guideSections, sectionLines, sectionPath, sectionTitle, splitDefinition } from './guide-lines.js';
 export type { GuideLine } from './guide-lines.js';
-export { ExpiringMap } from './session-store.js';
 export { createRandom, shuffled } from './random.js';
 export type { Random } from './random.js';

@@ -30,28 +30,28 @@ function vocabulary(context: CommandContext): ProfileVocabulary {
 }
 
 /** Asks the next missing question, or builds the plan when nothing is missing. */
-function nextStep(context: CommandContext, conversation: PlanConversation): CommandResult {
+async function nextStep(context: CommandContext, conversation: PlanConversation): Promise<CommandResult> {
   const field = missingField(conversation.profile);
   if (!field) {
-    context.state.plans.delete(planKey(context));
+    await context.state.plans.delete(planKey(context));
     return { kind: 'plan', ...buildCareerPlan(context.advisor.index, conversation.profile) };
   }
   const remaining = PROFILE_FIELDS.filter((f) => !conversation.profile.answered[f]).length;
   conversation.asked = field;
   conversation.questionsAsked += 1;
-  context.state.plans.set(planKey(context), conversation);
+  await context.state.plans.set(planKey(context), conversation);
   const intro = conversation.questionsAsked === 1 ? 'Let’s build your career plan from the guide (“plan cancel” stops). ' : '';
   return { kind: 'plan-question', question: `${intro}${PLAN_QUESTIONS[field]}`, step: conversation.questionsAsked, totalSteps: conversation.questionsAsked - 1 + remaining };
 }
 
 /** True when this person has a plan conversation waiting for an answer here. */
-export function hasPendingPlan(context: CommandContext): boolean {
-  return context.state.plans.get(planKey(context)) !== undefined;
+export async function hasPendingPlan(context: CommandContext): Promise<boolean> {
+  return (await context.state.plans.get(planKey(context))) !== undefined;
 }
 
 /** Treats a message as the answer to the pending plan question. */
-export function answerPlanQuestion(context: CommandContext, text: string): CommandResult {
-  const conversation = context.state.plans.get(planKey(context));
+export async function answerPlanQuestion(context: CommandContext, text: string): Promise<CommandResult> {
+  const conversation = await context.state.plans.get(planKey(context));
   if (!conversation) return { kind: 'error', code: 'PLAN_NOT_RUNNING', message: 'No career plan is in progress. Start one with “plan”.' };
   conversation.profile = mergeProfile(conversation.profile, parseProfileText(text, vocabulary(context), conversation.asked));
   return nextStep(context, conversation);
@@ -75,10 +75,10 @@ export const planCommand = defineCommand({
     if (/^(?:restart|reset|again|new)$/i.test(text)) return { action: 'restart' };
     return text ? { action: 'start', about: text } : { action: 'start' };
   },
-  run(input: PlanInput, context): CommandResult {
+  async run(input: PlanInput, context): Promise<CommandResult> {
     if (input.action === 'cancel') {
-      const had = hasPendingPlan(context);
-      context.state.plans.delete(planKey(context));
+      const had = await hasPendingPlan(context);
+      await context.state.plans.delete(planKey(context));
       return {
         kind: 'help',
         text: had ? 'Career plan cancelled. Start again any time with “plan”.' : 'No career plan was in progress.',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { generateQuizQuestions, QUIZ_TOPICS } from './quiz-generator.js';
-import { QuizSession } from './quiz-session.js';
+import { QuizSession, type QuizSnapshot } from './quiz-session.js';
 import { defineCommand, type CommandContext } from './registry.js';
 import type { CommandResult } from './types.js';
 
@@ -38,43 +38,63 @@ export function parseQuizArgs(args: string): unknown {
 
 const NO_QUIZ: CommandResult = { kind: 'error', code: 'QUIZ_NOT_RUNNING', message: 'No quiz is running in this conversation. Start one with “quiz” (or “quiz salary”, “quiz certifications”).' };
 
-function running(context: CommandContext): QuizSession | undefined {
-  const session = context.state.quizzes.get(context.request.conversationId);
+function running(snapshot: QuizSnapshot | undefined): QuizSession | undefined {
+  const session = snapshot && QuizSession.restore(snapshot);
   return session && !session.finished ? session : undefined;
 }
 
+/**
+ * Runs `act` on the conversation's running quiz and saves what it changed, atomically: when
+ * players answer at the same instant (even on different workers) each answer is scored once.
+ */
+function withRunningQuiz(context: CommandContext, act: (session: QuizSession) => CommandResult): Promise<CommandResult> {
+  return context.state.quizzes.update(context.request.conversationId, (snapshot) => {
+    const session = running(snapshot);
+    if (!session) return { value: snapshot, result: NO_QUIZ };
+    const result = act(session);
+    return { value: session.snapshot(), result };
+  });
+}
+
 /** Scores an answer to the running quiz (also used for a bare "B" while a quiz runs). */
-export function answerQuiz(context: CommandContext, option: string): CommandResult {
-  const session = running(context);
-  if (!session) return NO_QUIZ;
-  return session.answer({ userId: context.request.userId, userName: context.request.userName }, option);
+export function answerQuiz(context: CommandContext, option: string): Promise<CommandResult> {
+  return withRunningQuiz(context, (session) => session.answer({ userId: context.request.userId, userName: context.request.userName }, option));
 }
 
 /** True when a quiz is running in the request's conversation. */
-export function hasRunningQuiz(context: CommandContext): boolean {
-  return running(context) !== undefined;
+export async function hasRunningQuiz(context: CommandContext): Promise<boolean> {
+  return running(await context.state.quizzes.get(context.request.conversationId)) !== undefined;
 }
 
-function start(context: CommandContext, topic: string | undefined, count: number | undefined): CommandResult {
-  const current = running(context);
-  if (current) {
-    return { kind: 'quiz-question', question: current.view(), intro: `A quiz is already running here (question ${current.index + 1} of ${current.questions.length}). Answer it, or end it with “quiz stop”.` };
-  }
+function alreadyRunning(current: QuizSession): CommandResult {
+  return { kind: 'quiz-question', question: current.view(), intro: `A quiz is already running here (question ${current.index + 1} of ${current.questions.length}). Answer it, or end it with “quiz stop”.` };
+}
+
+async function start(context: CommandContext, topic: string | undefined, count: number | undefined): Promise<CommandResult> {
   const { state, request } = context;
+  const already = running(await state.quizzes.get(request.conversationId));
+  if (already) return alreadyRunning(already);
   state.quizzesStarted += 1;
   const seed = state.quizSeed === undefined ? undefined : `${state.quizSeed}:${request.conversationId}:${state.quizzesStarted}`;
   const questions = generateQuizQuestions(context.advisor.index, { count: count ?? state.quizLength, seed, topic });
-  if (questions.length === 0) {
-    return { kind: 'error', code: 'NOT_FOUND', message: `No quiz questions match “${topic}”. Try one of: ${QUIZ_TOPICS.join(', ')}, or just “quiz”.` };
-  }
-  const session = new QuizSession(randomUUID().slice(0, 8), questions, { userId: request.userId, userName: request.userName }, topic);
-  state.quizzes.set(request.conversationId, session);
-  const about = topic ? ` on “${topic}”` : '';
-  return {
-    kind: 'quiz-question',
-    question: session.view(),
-    intro: `Quiz${about}: ${questions.length} question${questions.length === 1 ? '' : 's'} from the guide. Everyone here can play — answer with A, B, C or D (or “quiz answer B”); your first answer counts.`,
-  };
+  // Start only if no quiz runs here; checked and written in one atomic step.
+  return state.quizzes.update<CommandResult>(request.conversationId, (snapshot) => {
+    const current = running(snapshot);
+    if (current) return { value: snapshot, result: alreadyRunning(current) };
+    if (questions.length === 0) {
+      return { value: snapshot, result: { kind: 'error', code: 'NOT_FOUND', message: `No quiz questions match “${topic}”. Try one of: ${QUIZ_TOPICS.join(', ')}, or just “quiz”.` } };
+    }
+    const session = QuizSession.start(randomUUID().slice(0, 8), questions, { userId: request.userId, userName: request.userName }, topic);
+    const about = topic ? ` on “${topic}”` : '';
+    return {
+      value: session.snapshot(),
+      result: {
+        kind: 'quiz-question',
+        question: session.view(),
+        intro: `Quiz${about}: ${questions.length} question${questions.length === 1 ? '' : 's'} from the guide. Everyone here can play — answer with A, B, C or D (or “quiz answer B”); your first answer counts.`,
+      },
+    };
+  });
 }
 
 /**
@@ -89,30 +109,29 @@ export const quizCommand = defineCommand({
   examples: ['quiz', 'quiz certifications', 'quiz salary 3', 'quiz answer B', 'quiz score'],
   input: quizInput,
   parse: parseQuizArgs,
-  run(input: QuizInput, context): CommandResult {
+  async run(input: QuizInput, context): Promise<CommandResult> {
     switch (input.action) {
       case 'start':
         return start(context, input.topic, input.count);
       case 'answer':
         return answerQuiz(context, input.option);
       case 'score': {
-        const session = context.state.quizzes.get(context.request.conversationId);
+        const snapshot = await context.state.quizzes.get(context.request.conversationId);
+        const session = snapshot && QuizSession.restore(snapshot);
         return session ? { kind: 'quiz-score', scoreboard: session.scoreboard(), finished: session.finished } : NO_QUIZ;
       }
-      case 'stop': {
-        const session = running(context);
-        if (!session) return NO_QUIZ;
-        session.stop();
-        return { kind: 'quiz-score', scoreboard: session.scoreboard(), finished: true };
-      }
-      case 'next': {
-        const session = running(context);
-        if (!session) return NO_QUIZ;
-        const skipped = session.currentQuestion();
-        const { next, scoreboard } = session.advance();
-        if (next) return { kind: 'quiz-question', question: next, intro: `Skipped. The answer was ${skipped.answer}. ${skipped.answerText} — ${skipped.explanation}` };
-        return { kind: 'quiz-score', scoreboard: scoreboard ?? session.scoreboard(), finished: true };
-      }
+      case 'stop':
+        return withRunningQuiz(context, (session) => {
+          session.stop();
+          return { kind: 'quiz-score', scoreboard: session.scoreboard(), finished: true };
+        });
+      case 'next':
+        return withRunningQuiz(context, (session) => {
+          const skipped = session.currentQuestion();
+          const { next, scoreboard } = session.advance();
+          if (next) return { kind: 'quiz-question', question: next, intro: `Skipped. The answer was ${skipped.answer}. ${skipped.answerText} — ${skipped.explanation}` };
+          return { kind: 'quiz-score', scoreboard: scoreboard ?? session.scoreboard(), finished: true };
+        });
     }
   },
 });

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { CareerAdvisor } from '../core/index.js';
 import type { PlanConversation } from './plan-command.js';
-import type { QuizSession } from './quiz-session.js';
-import type { ExpiringMap } from './session-store.js';
+import type { QuizSnapshot } from './quiz-session.js';
+import type { JsonStore } from '../state/index.js';
 import type { CommandRequest, CommandResult } from './types.js';
 
 /** The parts of the advisor commands use (tests may pass a stand-in). */
@@ -10,8 +10,8 @@ export type CommandAdvisor = Pick<CareerAdvisor, 'ask' | 'index' | 'retriever'>;
 
 /** Per-handler state shared by the commands: plans in progress and quizzes, by conversation. */
 export interface CommandState {
-  plans: ExpiringMap<PlanConversation>;
-  quizzes: ExpiringMap<QuizSession>;
+  plans: JsonStore<PlanConversation>;
+  quizzes: JsonStore<QuizSnapshot>;
   /** Makes quizzes reproducible (tests); each new quiz derives its own seed from it. */
   quizSeed?: string | number;
   /** Questions per quiz when the user does not say. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { guideSections, sectionPath } from './guide-lines.js';
-import { analyzeQuery } from '../retrieval/index.js';
 import { defineCommand } from './registry.js';
 import { buildOutline, matchHeading, topicText } from './topics.js';
 import type { CommandResult } from './types.js';
@@ -26,7 +25,7 @@ export const topicsCommand = defineCommand({
       return { kind: 'error', code: 'NOT_FOUND', message: `The outline has ${sections.length} sections; pick a number from 1 to ${sections.length}, or type “topics” to see them.` };
     }
     if (!section) {
-      const retrieval = await advisor.retriever.retrieve(analyzeQuery(query), 1);
+      const retrieval = await advisor.retriever.retrieve(advisor.retriever.analyze(query), 1);
       section = retrieval.sections[0]?.entry.section;
     }
     if (!section) return { kind: 'error', code: 'NOT_FOUND', message: `No section of the guide matches “${query}”. Type “topics” to see them all.` };

@@ -45,5 +45,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function redactIfSecret(key: string, value: string): string {
-  return /TOKEN|KEY|SECRET|SALT/.test(key) ? '***' : value;
+  return /TOKEN|KEY|SECRET|SALT|REDIS_URL|DATABASE_URL/.test(key) ? '***' : value;
 }

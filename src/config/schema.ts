@@ -67,6 +67,11 @@ export const configSchema = z.object({
   HEALTH_HOST: z.string().default('127.0.0.1').describe('Address the health/metrics server binds (0.0.0.0 to expose it)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level'),
 
+  // Scaling out: several workers and shards (see docs/deploy.md)
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional().describe('redis://host:port/db: conversation turns, plans, quizzes, duplicate-delivery checks, Sources and rate limits shared by every worker. Default: this process\'s memory'),
+  REDIS_PREFIX: z.string().min(1).default('career-advisor:').describe('Prefix of every Redis key (several deployments can share one Redis)'),
+  DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional().describe('postgres://user:password@host:port/db: store questions and feedback in PostgreSQL instead of the SQLite file (STORE_PATH)'),
+
   // Privacy (patient data; see docs/privacy.md)
   STORE_QUESTION_TEXT: z
     .enum(['minimized', 'redacted', 'none'])

@@ -1,4 +1,4 @@
-import { answerSchema, composeExtractiveAnswer, followUpContext, smallTalkReply, type Answer, type ComposedAnswer, type ConversationTurn } from '../answer/index.js';
+import { AnswerabilityDecider, answerSchema, composeExtractiveAnswer, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
 import type { Config } from '../config/index.js';
 import { createEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,9 @@ import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
 import { createLlmWriter, isStreamingWriter, type LlmLogger, type TokenSink } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
-import { analyzeQuery, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
+import { QUALITY } from '../quality/index.js';
+import { detectAcronyms, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
+import type { SharedState } from '../state/index.js';
 import { ConversationStore } from './conversation-store.js';
 
 /** Writes the answer text for a retrieval; the extractive composer by default, an LLM chain when configured. */
@@ -19,6 +21,8 @@ export interface AskOptions {
   conversationId?: string;
   /** Receives answer text as a language model writes it (only when an LLM is configured). */
   onToken?: TokenSink;
+  /** Evaluation only: answer when the answerability probability reaches this instead of the fitted threshold (0 answers everything). */
+  answerThreshold?: number;
 }
 
 /** Where 👍/👎 votes go (the SQLite store in production; memory by default). */
@@ -44,6 +48,8 @@ export interface OpenOptions {
   /** Progress and rebuild messages (the CLI prints them to stderr). */
   log?: (message: string) => void;
   onRebuild?: (reason: string, summary?: BuildSummary) => void;
+  /** Where conversation turns live (Redis when several workers share them); default: this process's memory. */
+  state?: SharedState;
 }
 
 const extractiveWriter: AnswerWriter = {
@@ -60,6 +66,9 @@ export class CareerAdvisor {
   private readonly conversations: ConversationStore;
   /** Recent answers by id, so feedback can name the question it rates. */
   private readonly recentAnswers = new Map<string, string>();
+  private readonly decider: AnswerabilityDecider;
+  /** What the loaded guides are about, for replies that say what the bot can help with. */
+  readonly subjects: string[];
 
   private constructor(
     readonly config: Config,
@@ -67,8 +76,11 @@ export class CareerAdvisor {
     readonly retriever: HybridRetriever,
     private readonly writer: AnswerWriter,
     readonly feedback: FeedbackSink,
+    state?: SharedState,
   ) {
-    this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000);
+    this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000, state);
+    this.decider = new AnswerabilityDecider(retriever.models.answerability);
+    this.subjects = index.documents.map((d) => d.title.split(/[:|–—]/)[0]!.trim()).filter(Boolean);
   }
 
   /** Loads (or, if missing/stale and allowed, builds) the index and prepares retrieval. */
@@ -82,7 +94,7 @@ export class CareerAdvisor {
       autoRebuild: config.INDEX_AUTO_REBUILD,
       onRebuild: options.onRebuild,
     });
-    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? (config.LLM_PROVIDER === 'openai' ? createLlmWriter(config, { logger: options.llmLogger }) : extractiveWriter), options.feedback ?? new MemoryFeedbackSink());
+    return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), options.writer ?? (config.LLM_PROVIDER === 'openai' ? createLlmWriter(config, { logger: options.llmLogger }) : extractiveWriter), options.feedback ?? new MemoryFeedbackSink(), options.state);
   }
 
   /** Throws InputError when a question is empty or too long. */
@@ -100,27 +112,32 @@ export class CareerAdvisor {
   }
 
   /** Like `ask`, also returning the ranked sections behind the answer (for eval and debugging). */
-  async askWithRetrieval(rawQuestion: string, options: AskOptions = {}): Promise<{ answer: Answer; retrieval?: RetrievalResult }> {
+  async askWithRetrieval(rawQuestion: string, options: AskOptions = {}): Promise<{ answer: Answer; retrieval?: RetrievalResult; decision?: Decision }> {
     const started = performance.now();
     const question = this.validateQuestion(rawQuestion);
     const conversationId = options.conversationId;
-    const history = conversationId ? this.conversations.history(conversationId) : [];
+    const history = conversationId ? await this.conversations.history(conversationId) : [];
 
     const chat = smallTalkReply(question);
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
 
     const context = followUpContext(question, history);
-    const query = analyzeQuery(question, context ? { question: context.understood, weight: 0.5, quantity: context.quantity } : undefined);
+    // A follow-up carries the previous question and the names its answer gave ("the other association").
+    const carried = context && [context.understood, ...(context.entities ?? [])].join(' ');
+    const query = this.retriever.analyze(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
     const retrieval = await this.retriever.retrieve(query);
     const answerStarted = performance.now();
-    const written =
-      options.onToken && isStreamingWriter(this.writer)
-        ? await this.writer.writeStream(question, retrieval, history, options.onToken)
-        : await this.writer.write(question, retrieval, history);
+    const decision = this.decider.decide(retrieval, options.answerThreshold);
+    const written: ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>> & { related?: Citation[] } =
+      decision.outcome !== 'answer'
+        ? composeNonAnswer(retrieval, decision, this.subjects)
+        : options.onToken && isStreamingWriter(this.writer)
+          ? await this.writer.writeStream(question, retrieval, history, options.onToken)
+          : await this.writer.write(question, retrieval, history);
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {
-      this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained });
+      await this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained, entities: [...new Set(detectAcronyms(written.text))].slice(0, 6) });
     }
     const answer = this.finish(
       {
@@ -128,7 +145,8 @@ export class CareerAdvisor {
         answer: written.text,
         abstained: written.abstained,
         citations: written.citations,
-        kind: written.abstained ? 'abstained' : 'answer',
+        kind: written.related ? 'partial' : written.abstained ? 'abstained' : 'answer',
+        ...(written.related ? { related: written.related } : {}),
         ...(context ? { rewritten_question: query.searchText } : {}),
         ...(written.notes?.length ? { notes: written.notes } : {}),
         ...(written.usage ? { usage: written.usage } : {}),
@@ -137,7 +155,7 @@ export class CareerAdvisor {
       retrieval.retrieveMs,
       answerMs,
     );
-    return { answer, retrieval };
+    return { answer, retrieval, decision };
   }
 
   /** Records a 👍/👎 vote on an earlier answer. */
@@ -146,8 +164,8 @@ export class CareerAdvisor {
   }
 
   /** Forgets a conversation (e.g. "/reset" in chat). */
-  forget(conversationId: string): void {
-    this.conversations.clear(conversationId);
+  forget(conversationId: string): Promise<void> {
+    return this.conversations.clear(conversationId);
   }
 
   private finish(partial: Omit<Answer, 'timings'>, started: number, retrieveMs: number, answerMs: number): Answer {

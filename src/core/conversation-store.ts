@@ -1,44 +1,31 @@
 import type { ConversationTurn } from '../answer/index.js';
+import { getJson, MemoryState, updateJson, type SharedState } from '../state/index.js';
 
 /**
- * In-memory conversation histories keyed by conversation id (a CLI session, a Discord thread,
- * a Slack thread). Bounded: idle conversations expire and the oldest are evicted past `maxConversations`.
+ * Conversation histories keyed by conversation id (a CLI session, a Discord thread, a Slack
+ * thread), kept in the shared state so a follow-up answered by another worker still has its
+ * context. Idle conversations expire after `ttlMs`; memory state also caps how many are kept.
  */
 export class ConversationStore {
-  private readonly conversations = new Map<string, { turns: ConversationTurn[]; touched: number }>();
-
   constructor(
     private readonly maxTurns: number,
     private readonly ttlMs: number,
-    private readonly maxConversations = 10_000,
-    private readonly now: () => number = Date.now,
+    private readonly state: SharedState = new MemoryState({ maxEntries: 10_000 }),
   ) {}
 
-  history(id: string): readonly ConversationTurn[] {
-    const entry = this.conversations.get(id);
-    if (!entry) return [];
-    if (this.now() - entry.touched > this.ttlMs) {
-      this.conversations.delete(id);
-      return [];
-    }
-    return entry.turns;
+  async history(id: string): Promise<readonly ConversationTurn[]> {
+    return (await getJson<ConversationTurn[]>(this.state, key(id))) ?? [];
   }
 
-  append(id: string, turn: ConversationTurn): void {
+  async append(id: string, turn: ConversationTurn): Promise<void> {
     if (this.maxTurns <= 0) return; // follow-up context switched off
-    const turns = [...this.history(id), turn].slice(-this.maxTurns);
-    this.conversations.delete(id); // re-insert so Map order is least-recently-used first
-    this.conversations.set(id, { turns, touched: this.now() });
-    while (this.conversations.size > this.maxConversations) {
-      this.conversations.delete(this.conversations.keys().next().value!);
-    }
+    // Compare-and-set: two workers appending to one thread at once both keep their turn.
+    await updateJson<ConversationTurn[], void>(this.state, key(id), this.ttlMs, (turns) => ({ value: [...(turns ?? []), turn].slice(-this.maxTurns), result: undefined }));
   }
 
-  clear(id: string): void {
-    this.conversations.delete(id);
-  }
-
-  get size(): number {
-    return this.conversations.size;
+  async clear(id: string): Promise<void> {
+    await this.state.delete(key(id));
   }
 }
+
+const key = (id: string) => `conversation:${id}`;

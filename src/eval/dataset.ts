@@ -4,9 +4,15 @@ import { InputError } from '../errors.js';
 
 const fact = z.union([z.string(), z.array(z.string()).min(1)]);
 
-const inScope = z.object({ id: z.string(), question: z.string(), sections: z.array(z.string()).min(1), facts: z.array(fact) });
-const outOfScope = z.object({ id: z.string(), question: z.string(), out_of_scope: z.literal(true) });
-const conversation = z.object({ id: z.string(), turns: z.array(z.object({ question: z.string(), facts: z.array(fact) })).min(1) });
+/** Optional labels: the question's style (plain, colloquial, scenario; near, far) and the guide file that answers it. */
+const labels = { style: z.string().optional(), source: z.string().optional() };
+const inScope = z.object({ id: z.string(), question: z.string(), sections: z.array(z.string()).min(1), facts: z.array(fact), ...labels });
+const outOfScope = z.object({ id: z.string(), question: z.string(), out_of_scope: z.literal(true), ...labels });
+const conversation = z.object({
+  id: z.string(),
+  turns: z.array(z.object({ question: z.string(), facts: z.array(fact), sections: z.array(z.string()).optional() })).min(1),
+  ...labels,
+});
 
 export const evalItemSchema = z.union([outOfScope, inScope, conversation]);
 export type EvalItem = z.infer<typeof evalItemSchema>;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Answer } from '../answer/index.js';
 import type { CareerAdvisor } from '../core/index.js';
 import { formatHeadingPath } from '../ingest/index.js';
-import { isConversation, isInScope, isOutOfScope, type EvalItem } from './dataset.js';
+import { isConversation, isInScope, isOutOfScope, type EvalItem, type InScopeItem } from './dataset.js';
 import { firstHitRank, hasFact, mean, sectionMatches } from './metrics.js';
 
 export interface EvalReport {
@@ -10,67 +11,142 @@ export interface EvalReport {
   hit_at_3: number;
   mrr_at_5: number;
   citation_precision: number;
+  /** In-scope questions whose answer cites a right section at all, and first (abstentions count as misses). */
+  cited_section_hit: number;
+  first_citation_hit: number;
   fact_recall: number;
   out_of_scope_abstention: number;
   false_abstention: number;
   follow_up_fact_recall: number;
+  /** Answer-side metrics per question style (plain, colloquial, scenario; near, far), when rows carry `style`. */
+  by_style: Record<string, { questions: number; fact_recall?: number; false_abstention?: number; out_of_scope_abstention?: number }>;
   failures: Array<{ id: string; problem: string; answer: string }>;
+}
+
+/** One scored question, kept so that metrics can be recomputed at other answer thresholds (`sweep`). */
+interface Scored {
+  kind: 'in' | 'out' | 'turn';
+  style?: string;
+  probability: number;
+  abstained: boolean;
+  facts: number[];
 }
 
 /** Runs an eval set through the advisor exactly as users reach it (`askWithRetrieval`). */
 export async function runEval(advisor: CareerAdvisor, items: readonly EvalItem[]): Promise<EvalReport> {
+  return (await scoreItems(advisor, items)).report;
+}
+
+async function scoreItems(advisor: CareerAdvisor, items: readonly EvalItem[], answerThreshold?: number): Promise<{ report: EvalReport; scored: Scored[] }> {
   const hits1: number[] = [];
   const hits3: number[] = [];
   const rr: number[] = [];
   const precision: number[] = [];
-  const facts: number[] = [];
-  const oos: number[] = [];
-  const falseAbstain: number[] = [];
-  const followFacts: number[] = [];
+  const citedAny: number[] = [];
+  const citedFirst: number[] = [];
+  const scored: Scored[] = [];
   const failures: EvalReport['failures'] = [];
-  let followTurns = 0;
+  const ask = (question: string, conversationId?: string) => advisor.askWithRetrieval(question, { ...(conversationId ? { conversationId } : {}), ...(answerThreshold === undefined ? {} : { answerThreshold }) });
 
   for (const item of items) {
     if (isOutOfScope(item)) {
-      const { answer } = await advisor.askWithRetrieval(item.question);
-      oos.push(answer.abstained ? 1 : 0);
+      const { answer, decision } = await ask(item.question);
+      scored.push({ kind: 'out', style: item.style, probability: decision?.probability ?? 0, abstained: answer.abstained, facts: [] });
       if (!answer.abstained) failures.push({ id: item.id, problem: 'answered an out-of-scope question', answer: answer.answer });
     } else if (isInScope(item)) {
-      const { answer, retrieval } = await advisor.askWithRetrieval(item.question);
+      const { answer, retrieval, decision } = await ask(item.question);
       const ranked = (retrieval?.sections ?? []).map((s) => formatHeadingPath(s.entry.section.headingPath));
       const rank = firstHitRank(ranked, item.sections, 5);
       hits1.push(rank === 1 ? 1 : 0);
       hits3.push(rank !== undefined && rank <= 3 ? 1 : 0);
       rr.push(rank ? 1 / rank : 0);
-      falseAbstain.push(answer.abstained ? 1 : 0);
-      if (!answer.abstained && answer.citations.length > 0) {
-        precision.push(mean(answer.citations.map((c) => (sectionMatches(c.section, item.sections) ? 1 : 0))));
-      }
+      scoreCitations(answer, item, { precision, citedAny, citedFirst });
       const found = item.facts.map((f) => (hasFact(answer.answer, f) ? 1 : 0));
-      facts.push(...found);
+      scored.push({ kind: 'in', style: item.style, probability: decision?.probability ?? 0, abstained: answer.abstained, facts: found });
       if (rank === undefined || rank > 3) failures.push({ id: item.id, problem: `expected section not in top 3 (got ${ranked.slice(0, 3).join(' | ')})`, answer: answer.answer });
       if (found.includes(0) || answer.abstained) failures.push({ id: item.id, problem: answer.abstained ? 'abstained' : 'missing fact', answer: answer.answer });
     } else if (isConversation(item)) {
       const conversationId = `eval-${item.id}-${randomUUID()}`;
       for (const [i, turn] of item.turns.entries()) {
-        const answer = await advisor.ask(turn.question, { conversationId });
+        const { answer, decision } = await ask(turn.question, conversationId);
         const found = turn.facts.map((f) => (hasFact(answer.answer, f) ? 1 : 0));
-        followFacts.push(...found);
-        if (i > 0) followTurns++;
+        scored.push({ kind: 'turn', style: item.style, probability: decision?.probability ?? 0, abstained: answer.abstained, facts: found });
         if (found.includes(0)) failures.push({ id: `${item.id}#${i + 1}`, problem: 'missing fact in conversation', answer: answer.answer });
       }
     }
   }
-  return {
-    counts: { in_scope: hits1.length, out_of_scope: oos.length, conversations: items.filter(isConversation).length, follow_up_turns: followTurns },
+  const report: EvalReport = {
+    counts: {
+      in_scope: hits1.length,
+      out_of_scope: scored.filter((s) => s.kind === 'out').length,
+      conversations: items.filter(isConversation).length,
+      follow_up_turns: items.filter(isConversation).reduce((n, c) => n + Math.max(0, c.turns.length - 1), 0),
+    },
     hit_at_1: mean(hits1),
     hit_at_3: mean(hits3),
     mrr_at_5: mean(rr),
     citation_precision: mean(precision),
-    fact_recall: mean(facts),
-    out_of_scope_abstention: mean(oos),
-    false_abstention: mean(falseAbstain),
-    follow_up_fact_recall: mean(followFacts),
+    cited_section_hit: mean(citedAny),
+    first_citation_hit: mean(citedFirst),
+    ...answerMetrics(scored, (s) => s.abstained),
+    by_style: byStyle(scored),
     failures,
   };
+  return { report, scored };
+}
+
+function scoreCitations(answer: Answer, item: InScopeItem, into: { precision: number[]; citedAny: number[]; citedFirst: number[] }): void {
+  const right = answer.abstained ? [] : answer.citations.map((c) => sectionMatches(c.section, item.sections));
+  if (!answer.abstained && right.length > 0) into.precision.push(mean(right.map(Number)));
+  into.citedAny.push(right.some(Boolean) ? 1 : 0);
+  into.citedFirst.push(right[0] ? 1 : 0);
+}
+
+/** Fact recall, abstention rates and follow-up recall, given which questions count as abstained. */
+function answerMetrics(scored: Scored[], abstained: (s: Scored) => boolean): Pick<EvalReport, 'fact_recall' | 'false_abstention' | 'out_of_scope_abstention' | 'follow_up_fact_recall'> {
+  const facts = (s: Scored) => (abstained(s) && !s.abstained ? s.facts.map(() => 0) : s.facts);
+  return {
+    fact_recall: mean(scored.filter((s) => s.kind === 'in').flatMap(facts)),
+    false_abstention: mean(scored.filter((s) => s.kind === 'in').map((s) => (abstained(s) ? 1 : 0))),
+    out_of_scope_abstention: mean(scored.filter((s) => s.kind === 'out').map((s) => (abstained(s) ? 1 : 0))),
+    follow_up_fact_recall: mean(scored.filter((s) => s.kind === 'turn').flatMap(facts)),
+  };
+}
+
+function byStyle(scored: Scored[]): EvalReport['by_style'] {
+  const styles = [...new Set(scored.filter((s) => s.kind !== 'turn' && s.style).map((s) => s.style!))].sort();
+  return Object.fromEntries(
+    styles.map((style) => {
+      const rows = scored.filter((s) => s.kind !== 'turn' && s.style === style);
+      const inScope = rows.filter((s) => s.kind === 'in');
+      const out = rows.filter((s) => s.kind === 'out');
+      return [
+        style,
+        {
+          questions: rows.length,
+          ...(inScope.length ? { fact_recall: mean(inScope.flatMap((s) => (s.abstained ? s.facts.map(() => 0) : s.facts))), false_abstention: mean(inScope.map((s) => (s.abstained ? 1 : 0))) } : {}),
+          ...(out.length ? { out_of_scope_abstention: mean(out.map((s) => (s.abstained ? 1 : 0))) } : {}),
+        },
+      ];
+    }),
+  );
+}
+
+export interface SweepRow {
+  threshold: number;
+  fact_recall: number;
+  false_abstention: number;
+  out_of_scope_abstention: number;
+  follow_up_fact_recall: number;
+}
+
+/**
+ * How the answer metrics move with the answerability threshold: every question is answered once
+ * (threshold 0), then each threshold abstains where the probability falls below it. Facts of an
+ * abstained question count as missed (a partial answer may still show them; the eval does not
+ * credit that here).
+ */
+export async function sweepThresholds(advisor: CareerAdvisor, items: readonly EvalItem[], thresholds = Array.from({ length: 19 }, (_, i) => (i + 1) / 20)): Promise<SweepRow[]> {
+  const { scored } = await scoreItems(advisor, items, 0);
+  return thresholds.map((threshold) => ({ threshold, ...answerMetrics(scored, (s) => s.probability < threshold) }));
 }

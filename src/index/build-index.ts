@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join } from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { EmbeddingCache, type CacheStats, type IdentifiedEmbeddings } from '../embeddings/index.js';
-import { chunkDocument, chunkSearchText, extractGlossary, listKnowledgeFiles, parseKnowledgeFile } from '../ingest/index.js';
+import { chunkDocument, chunkSearchText, headingChunks, extractGlossary, listKnowledgeFiles, parseKnowledgeFile } from '../ingest/index.js';
 import { HnswStore } from './hnsw-store.js';
 import { KeywordIndex } from './keyword-index.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
@@ -36,7 +36,7 @@ export async function buildIndex(options: BuildOptions): Promise<{ index: Knowle
   const started = performance.now();
   const files = listKnowledgeFiles(options.knowledgeDir);
   const documents = files.map(parseKnowledgeFile);
-  const chunks = documents.flatMap((doc) => chunkDocument(doc));
+  const chunks = documents.flatMap((doc) => [...chunkDocument(doc), ...headingChunks(doc)]);
   const glossary = documents.flatMap(extractGlossary);
   const texts = chunks.map(chunkSearchText);
 

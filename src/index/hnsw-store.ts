@@ -74,6 +74,12 @@ export class HnswStore extends SaveableVectorStore {
     return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
   }
 
+  /** The stored (unit-length, for cosine space) vector of a label; empty when there is none. */
+  vectorAt(label: number): Float32Array {
+    if (!this.index || label < 0 || label >= this.docs.length) return new Float32Array(0);
+    return Float32Array.from(this.index.getPoint(label));
+  }
+
   async save(directory: string): Promise<void> {
     if (this.index) this.index.writeIndexSync(join(directory, VECTORS_FILE));
     const docs = this.docs.map((d) => ({ pageContent: d.pageContent, metadata: d.metadata }));

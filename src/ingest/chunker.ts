@@ -2,10 +2,12 @@ import type { Block, KnowledgeDocument, Section } from './types.js';
 
 /**
  * `section` chunks carry a whole section (or a `part` of a long one); `unit` chunks carry one
- * bullet or one sentence. Units are easy to match on their own and map back to their section
- * (small-to-big retrieval); sections give the answer composer its context.
+ * bullet or one sentence; a `heading` chunk carries only the section's heading path. Units are
+ * easy to match on their own and map back to their section (small-to-big retrieval); sections
+ * give the answer composer its context; headings say what a section is about in a few words,
+ * which is what a question resembles most.
  */
-export type ChunkKind = 'section' | 'part' | 'unit';
+export type ChunkKind = 'section' | 'part' | 'unit' | 'heading';
 
 export interface Chunk {
   id: string;
@@ -98,7 +100,27 @@ export function chunkDocument(doc: KnowledgeDocument, options: ChunkerOptions = 
   return chunks;
 }
 
+/**
+ * One `heading` chunk per section with a body: the heading path alone, which says in a few words
+ * what the section is about (what a question resembles most). Indexed beside the body chunks.
+ */
+export function headingChunks(doc: KnowledgeDocument): Chunk[] {
+  return doc.sections
+    .filter((section) => section.blocks.length > 0)
+    .map((section) => ({
+      id: `${section.source}#${section.id}:h`,
+      kind: 'heading' as const,
+      sectionId: section.id,
+      source: section.source,
+      headingPath: section.headingPath,
+      lineStart: section.lineStart,
+      lineEnd: section.lineStart,
+      text: section.headingPath.at(-1)!,
+    }));
+}
+
 /** The text embedded and keyword-indexed for a chunk: its heading path gives a unit context. */
 export function chunkSearchText(chunk: Chunk): string {
+  if (chunk.kind === 'heading') return chunk.headingPath.join(' › ');
   return `${chunk.headingPath.join(' › ')}\n${chunk.text}`;
 }

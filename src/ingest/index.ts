@@ -2,7 +2,7 @@ export type { Block, Section, KnowledgeDocument } from './types.js';
 export { formatHeadingPath } from './types.js';
 export { parseMarkdown } from './markdown-loader.js';
 export { parsePlainText, renderMarkdown } from './text-loader.js';
-export { chunkDocument, chunkSearchText, sectionUnits, splitSentences, DEFAULT_CHUNKER_OPTIONS } from './chunker.js';
+export { chunkDocument, chunkSearchText, headingChunks, sectionUnits, splitSentences, DEFAULT_CHUNKER_OPTIONS } from './chunker.js';
 export type { Chunk, ChunkKind, ChunkerOptions } from './chunker.js';
 export { extractGlossary } from './glossary.js';
 export type { GlossaryEntry } from './glossary.js';

@@ -80,6 +80,41 @@ export class WordNet {
     return [...found].map(([w, relation]) => ({ word: w, relation }));
   }
 
+  /**
+   * The lexicographer files (WordNet's coarse semantic classes, e.g. "noun.person",
+   * "noun.location") of the word's first noun senses.
+   */
+  nounClasses(word: string, senses = 2): string[] {
+    const classes = new Set<string>();
+    for (const { lemma, pos } of this.lemmas(word)) {
+      if (pos !== 'noun') continue;
+      for (const offset of this.synsetOffsets(lemma, pos).slice(0, senses)) {
+        const synset = this.synset(offset, pos);
+        if (synset) classes.add(NOUN_CLASSES[synset.lexFile] ?? 'noun.other');
+      }
+    }
+    return [...classes];
+  }
+
+  /** True when one of the word's first noun senses is a kind of `ancestor` (e.g. "pharmacist" is a kind of "worker"). */
+  isKindOf(word: string, ancestors: readonly string[], senses = 2, depth = 8): boolean {
+    for (const { lemma, pos } of this.lemmas(word)) {
+      if (pos !== 'noun') continue;
+      let frontier = this.synsetOffsets(lemma, pos).slice(0, senses);
+      for (let level = 0; level < depth && frontier.length > 0; level++) {
+        const next: number[] = [];
+        for (const offset of frontier) {
+          const synset = this.synset(offset, 'noun');
+          if (!synset) continue;
+          if (level > 0 && synset.words.some((w) => ancestors.includes(w))) return true;
+          next.push(...synset.pointers.filter((p) => p.symbol === '@' || p.symbol === '@i').map((p) => p.offset));
+        }
+        frontier = next;
+      }
+    }
+    return false;
+  }
+
   /** Releases the data files' descriptors. */
   close(): void {
     for (const fd of this.dataFiles.values()) closeSync(fd);
@@ -126,7 +161,7 @@ export class WordNet {
     return buffer;
   }
 
-  private synset(offset: number, pos: PartOfSpeech): { words: string[]; pointers: Array<{ symbol: string; offset: number; pos: PartOfSpeech }> } | undefined {
+  private synset(offset: number, pos: PartOfSpeech): { words: string[]; lexFile: number; pointers: Array<{ symbol: string; offset: number; pos: PartOfSpeech }> } | undefined {
     let fd = this.dataFiles.get(pos);
     if (fd === undefined) {
       fd = openSync(join(this.dictDir, `data.${pos}`), 'r');
@@ -145,9 +180,17 @@ export class WordNet {
       const [symbol, target, p] = fields.slice(at + 1 + 4 * i, at + 5 + 4 * i);
       return { symbol: symbol!, offset: Number(target), pos: toPos(p!) };
     });
-    return { words, pointers };
+    return { words, lexFile: Number(fields[1]), pointers };
   }
 }
+
+/** WordNet's noun lexicographer files by number (lexnames). */
+const NOUN_CLASSES: Record<number, string> = {
+  3: 'noun.tops', 4: 'noun.act', 5: 'noun.animal', 6: 'noun.artifact', 7: 'noun.attribute', 8: 'noun.body', 9: 'noun.cognition', 10: 'noun.communication',
+  11: 'noun.event', 12: 'noun.feeling', 13: 'noun.food', 14: 'noun.group', 15: 'noun.location', 16: 'noun.motive', 17: 'noun.object', 18: 'noun.person',
+  19: 'noun.phenomenon', 20: 'noun.plant', 21: 'noun.possession', 22: 'noun.process', 23: 'noun.quantity', 24: 'noun.relation', 25: 'noun.shape', 26: 'noun.state',
+  27: 'noun.substance', 28: 'noun.time',
+};
 
 function lineEnd(buffer: Buffer, start: number): number {
   const end = buffer.indexOf(10, start);

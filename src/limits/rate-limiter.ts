@@ -1,14 +1,21 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { LimitConfigError } from './errors.js';
-import { createTokenBuckets, hasToken, type BucketConfig } from './token-buckets.js';
+
+/** How many requests one key may make per window. */
+export interface LimitConfig {
+  points: number;
+  durationSeconds: number;
+}
 
 /** Options for {@link createRateLimiter}. */
 export interface RateLimiterOptions {
-  perUser: BucketConfig;
-  perChannel: BucketConfig;
-  /** Clock in epoch milliseconds; inject a fake one in tests. Defaults to `Date.now`. */
-  now?: () => number;
-  /** Hard cap on tracked keys per scope (default 10 000), on top of idle eviction. */
-  maxKeys?: number;
+  perUser: LimitConfig;
+  perChannel: LimitConfig;
+  /** Share the counts with every worker through this Redis; default: this process's memory. */
+  redis?: Redis;
+  /** Redis key prefix (tests isolate themselves with it). */
+  keyPrefix?: string;
 }
 
 /** Outcome of {@link RateLimiter.take}. */
@@ -22,51 +29,59 @@ export type TakeResult =
       limitedBy: 'user' | 'channel';
     };
 
-/** Per-user and per-channel token-bucket rate limiter. */
+/** Per-user and per-channel rate limiter. */
 export interface RateLimiter {
-  /** Takes one token from both the user's and the channel's bucket, or from neither. */
-  take(userKey: string, channelKey: string): TakeResult;
-  /** Number of buckets currently held in memory. */
-  size(): { users: number; channels: number };
+  /** Counts one request against both the user and the channel, or against neither. */
+  take(userKey: string, channelKey: string): Promise<TakeResult>;
 }
 
 /**
- * Creates a rate limiter. A request passes only if both its user and its
- * channel have a token, and a refused request costs nothing, so a throttled
- * user cannot drain the channel's budget for everyone else.
+ * Creates a rate limiter on rate-limiter-flexible (fixed windows: `points` per `durationSeconds`).
+ * A request passes only if both its user and its channel have room; a refused request does not
+ * count against the channel, so a throttled user cannot use up the channel's budget for everyone
+ * else. With Redis the counts are shared by every worker; while Redis is unreachable the library's
+ * insurance limiter counts in memory, so requests are still limited (per process) and answered.
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const maxKeys = options.maxKeys ?? 10_000;
-  if (!Number.isInteger(maxKeys) || maxKeys < 1) throw new LimitConfigError(`maxKeys must be a positive integer, got ${maxKeys}`);
-  const now = options.now ?? Date.now;
-  const users = createTokenBuckets(options.perUser, maxKeys);
-  const channels = createTokenBuckets(options.perChannel, maxKeys);
+  const users = limiterFor('user', options.perUser, options);
+  const channels = limiterFor('channel', options.perChannel, options);
 
   return {
-    take(userKey, channelKey) {
-      const t = now();
-      users.evictIdle(t);
-      channels.evictIdle(t);
-      const userOk = hasToken(users.level(userKey, t));
-      const channelOk = hasToken(channels.level(channelKey, t));
-      if (userOk && channelOk) {
-        users.consume(userKey, t);
-        channels.consume(channelKey, t);
-        return { ok: true };
-      }
-      const userWait = userOk ? 0 : users.waitSeconds(userKey, t);
-      const channelWait = channelOk ? 0 : channels.waitSeconds(channelKey, t);
-      return {
-        ok: false,
-        retryAfterSeconds: toWholeSeconds(Math.max(userWait, channelWait)),
-        limitedBy: userWait >= channelWait ? 'user' : 'channel',
-      };
+    async take(userKey, channelKey) {
+      const user = await consume(users, userKey);
+      if (user) return refused(user, 'user');
+      const channel = await consume(channels, channelKey);
+      if (!channel) return { ok: true };
+      await users.reward(userKey, 1).catch(() => undefined); // the request did not happen
+      return refused(channel, 'channel');
     },
-    size: () => ({ users: users.size, channels: channels.size }),
   };
 }
 
-// Round up so "retry in N s" is never too early; ignore float dust (1.0000000001 → 1).
-function toWholeSeconds(seconds: number): number {
-  return Math.max(1, Math.ceil(seconds - 1e-9));
+function limiterFor(scope: 'user' | 'channel', config: LimitConfig, options: RateLimiterOptions): RateLimiterAbstract {
+  assertLimitConfig(config);
+  const base = { points: config.points, duration: config.durationSeconds, keyPrefix: `${options.keyPrefix ?? 'career-advisor:'}rate:${scope}` };
+  if (!options.redis) return new RateLimiterMemory(base);
+  return new RateLimiterRedis({ ...base, storeClient: options.redis, insuranceLimiter: new RateLimiterMemory(base) });
+}
+
+/** Undefined when the point was taken; the refusal otherwise. */
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | undefined> {
+  try {
+    await limiter.consume(key, 1);
+    return undefined;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return rejection;
+    throw rejection;
+  }
+}
+
+function refused(res: RateLimiterRes, limitedBy: 'user' | 'channel'): TakeResult {
+  // Round up so "retry in N s" is never too early.
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)), limitedBy };
+}
+
+function assertLimitConfig({ points, durationSeconds }: LimitConfig): void {
+  if (!Number.isInteger(points) || points < 1) throw new LimitConfigError(`points must be an integer >= 1, got ${points}`);
+  if (!Number.isInteger(durationSeconds) || durationSeconds < 1) throw new LimitConfigError(`durationSeconds must be an integer >= 1, got ${durationSeconds}`);
 }

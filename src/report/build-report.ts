@@ -1,4 +1,4 @@
-import type { Store, StoreReportQueries } from '../store/index.js';
+import type { AbstentionStats, AsyncStore, DayActivity, PlatformCount, RatedAnswer, SectionCount, Store, StoreReportQueries, UnansweredQuestion } from '../store/index.js';
 import { minimizePhi } from '../privacy/index.js';
 import { clusterQuestions, DEFAULT_SIMILARITY } from './cluster-questions.js';
 import { reportWindow, type ReportWindow } from './report-window.js';
@@ -32,22 +32,56 @@ const UNANSWERED_SCAN = 1_000;
  * throws InputError for bad options.
  */
 export function buildReport(store: ReportSource, options: ReportOptions): Report {
+  // A synchronous store's queries return plain values.
+  return assembleReport(reportQueries(store, options) as ReportData, store.healthy, options);
+}
+
+/** The same report read from a store with asynchronous queries (PostgreSQL). */
+export async function buildReportAsync(store: AsyncReportSource, options: ReportOptions): Promise<Report> {
+  const pending = reportQueries(store, options);
+  const data = Object.fromEntries(await Promise.all(Object.entries(pending).map(async ([key, value]) => [key, await value]))) as ReportData;
+  return assembleReport(data, store.healthy, options);
+}
+
+/** The store with Promise-returning queries (`AsyncStore` fits). */
+export type AsyncReportSource = Pick<AsyncStore, 'healthy' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown'>;
+
+type ReportData = {
+  daily: DayActivity[];
+  totals: AbstentionStats;
+  unanswered: UnansweredQuestion[];
+  lowestRated: RatedAnswer[];
+  cited: SectionCount[];
+  platforms: PlatformCount[];
+};
+
+// The one place that says which queries a report runs, with which arguments, for either kind of store.
+function reportQueries<S extends ReportSource | AsyncReportSource>(store: S, options: ReportOptions) {
   const limit = options.limit ?? 10;
   const w = reportWindow(options.days, options.now);
   const window = { since: w.since, until: w.until };
+  return {
+    daily: store.dailyActivity(window),
+    totals: store.abstentionRate(window),
+    unanswered: store.topUnanswered(UNANSWERED_SCAN, window),
+    lowestRated: store.lowestRated(limit, window),
+    cited: store.topCitedSections(limit, window),
+    platforms: store.platformBreakdown(window),
+  };
+}
 
-  const byDay = new Map(store.dailyActivity(window).map((d) => [d.day, d]));
-  const totals = store.abstentionRate(window);
+function assembleReport(data: ReportData, healthy: boolean, options: ReportOptions): Report {
+  const limit = options.limit ?? 10;
+  const w = reportWindow(options.days, options.now);
+  const byDay = new Map(data.daily.map((d) => [d.day, d]));
+  const { totals, cited, platforms } = data;
   // Only minimized text is shown, whatever STORE_QUESTION_TEXT kept (older rows, or `redacted` mode).
-  const minimize = <T extends string | null>(question: T): T => (question === null ? question : minimizePhi(question).text) as T;
-  const unanswered = store.topUnanswered(UNANSWERED_SCAN, window).map((q) => ({ ...q, question: minimize(q.question) }));
+  const unanswered = data.unanswered.map((q) => ({ ...q, question: minimizePhi(q.question).text }));
+  const lowestRated = data.lowestRated.map((r) => ({ ...r, question: r.question === null ? r.question : minimizePhi(r.question).text }));
   const clusters = clusterQuestions(unanswered, options.similarity ?? DEFAULT_SIMILARITY);
-  const lowestRated = store.lowestRated(limit, window).map((r) => ({ ...r, question: minimize(r.question) }));
-  const cited = store.topCitedSections(limit, window);
-  const platforms = store.platformBreakdown(window);
 
   return reportSchema.parse({
-    ...frame(w, options.now, store.healthy ? 'ok' : 'unavailable'),
+    ...frame(w, options.now, healthy ? 'ok' : 'unavailable'),
     totals: { questions: totals.total, answered: totals.total - totals.abstained, abstained: totals.abstained, abstentionRate: totals.rate },
     perDay: w.dayList.map((day) => {
       const d = byDay.get(day);

@@ -1,4 +1,5 @@
-import { contentTerms, synonymsOf } from '../text/index.js';
+import { getWordNet } from '../lexicon/index.js';
+import { isStopWord, stem, synonymsOf, wordTokens } from '../text/index.js';
 
 /** Default minimum Jaccard similarity for two questions to share a group. */
 export const DEFAULT_SIMILARITY = 0.5;
@@ -21,16 +22,26 @@ export interface QuestionCluster {
 }
 
 /**
- * The comparable terms of a question: stemmed content words, each replaced by
- * one fixed member of its synonym group, so "exam"/"test" or "pay"/"salary" match.
+ * The comparable terms of a question: stemmed content words, each replaced by one fixed member
+ * of its WordNet synonym sets (or curated abbreviation group), so "exam"/"test" or
+ * "pay"/"salary" match. The same lexicon answers use (src/lexicon).
  */
 export function questionTerms(question: string): Set<string> {
-  return new Set(contentTerms(question.normalize('NFKC')).map(canonicalTerm));
+  return new Set(
+    wordTokens(question.normalize('NFKC'))
+      .filter((t) => !isStopWord(t))
+      .map(canonicalTerm),
+  );
 }
 
-function canonicalTerm(term: string): string {
-  let best = term;
-  for (const other of synonymsOf(term)) if (other < best) best = other;
+function canonicalTerm(token: string): string {
+  const own = stem(token);
+  let best = own;
+  const consider = (other: string) => {
+    if (other < best) best = other;
+  };
+  for (const other of synonymsOf(own)) consider(other);
+  for (const r of getWordNet().related(token)) if (r.relation === 'synonym' && !r.word.includes(' ')) consider(stem(r.word));
   return best;
 }
 

@@ -1,4 +1,4 @@
-export { buildReport, emptyReport } from './build-report.js';
+export { buildReport, buildReportAsync, emptyReport, type AsyncReportSource } from './build-report.js';
 export type { ReportOptions, ReportSource } from './build-report.js';
 export { clusterQuestions, questionTerms, jaccard, DEFAULT_SIMILARITY } from './cluster-questions.js';
 export type { AskedQuestion, QuestionCluster } from './cluster-questions.js';

@@ -1,7 +1,10 @@
 import type { IdentifiedEmbeddings } from '../embeddings/index.js';
+import { linearScore, loadQualityModels, QUALITY, type QualityModels, type QualityParameters } from '../quality/index.js';
+import { rankLines, type RankedLine } from './line-ranking.js';
 import type { KnowledgeIndex } from '../index/index.js';
 import { hasQuantity, matchStrength } from './matching.js';
-import type { AnalyzedQuery, QueryTerm } from './query-analysis.js';
+import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query-analysis.js';
+import { QueryExpander } from './query-expansion.js';
 import { SectionCatalog, type CatalogSection, type Unit } from './section-catalog.js';
 
 export interface ScoredUnit {
@@ -11,7 +14,11 @@ export interface ScoredUnit {
   /** Coverage without shape hints: how much of what was asked this line answers (drives abstention). */
   support: number;
   hasQuantity: boolean;
+  /** Cosine of the question to the line. */
   dense: number;
+  /** Coverage of the question by the line's label ("EHR Systems" in "EHR Systems: Epic, …"). */
+  about: number;
+  /** Hand-weighted relevance (QUALITY.retrieval.line); the answer layer's line model refines it. */
   score: number;
 }
 
@@ -20,37 +27,65 @@ export interface RankedSection {
   score: number;
   /** Units in descending score. */
   units: ScoredUnit[];
-  features: { rrf: number; dense: number; title: number; bestUnit: number; acronym: number; list: number };
+  features: SectionFeatures;
+}
+
+/** What the ranking model weighs for one candidate section (see src/quality/ranking-model.json). */
+export interface SectionFeatures {
+  /** Reciprocal-rank fusion of the section's best chunk in the dense and keyword lists. */
+  rrf: number;
+  /** Cosine of the question to the section's best chunk among the dense hits. */
+  dense: number;
+  /** Cosine of the question to the section's centroid (all its chunks) and to its heading path alone. */
+  centroid: number;
+  heading_sim: number;
+  /** Reciprocal rank of the section in the dense-only and keyword-only section orders (0 when absent). */
+  dense_rr: number;
+  keyword_rr: number;
+  /** Weighted share of the question's terms in the section's own title. */
+  title: number;
+  /** Best line score, best line support and best line cosine within the section. */
+  best_unit: number;
+  best_support: number;
+  best_line_sim: number;
+  /** 1 when the section defines an acronym the question names. */
+  acronym: number;
+  /** 1 when a list is asked for and the section is one. */
+  list: number;
+  /** When the question asks for a value type (money, duration…): 1 if a line of the section states one, −1 if none does; 0 otherwise. */
+  value_match: number;
+  [name: string]: number;
 }
 
 export interface RetrievalResult {
   query: AnalyzedQuery;
   sections: RankedSection[];
+  /** Lines of the top sections, best first by the line model: what an answer quotes from. */
+  lines: RankedLine[];
   retrieveMs: number;
+  /** Whole-query evidence the answerability decision reads (see src/answer/answerability.ts). */
+  signals: RetrievalSignals;
 }
 
-/** Tunable weights of the rerank stage (defaults measured on the dev set; see README). */
-export interface RerankWeights {
-  rrf: number;
-  dense: number;
-  title: number;
-  bestUnit: number;
-  quantity: number;
-  acronym: number;
-  list: number;
+export interface RetrievalSignals {
+  /** Cosine similarity of the question to its nearest chunk anywhere in the guides. */
+  denseTop: number;
+  /** 1-based rank of the top reranked section in the dense-only and keyword-only section orders (0 = absent). */
+  denseRankOfTop: number;
+  keywordRankOfTop: number;
+  /** Share of the question's own term weight that nothing in the guides matches, even through the lexicon. */
+  unknownShare: number;
+  /** Each query term's weight (its own weight × IDF over sections), parallel to `query.terms`. */
+  termWeights: number[];
 }
-
-export const DEFAULT_WEIGHTS: RerankWeights = { rrf: 12, dense: 0.5, title: 0.6, bestUnit: 1.5, quantity: 0.5, acronym: 0.5, list: 0.4 };
 
 /** Per-query values shared by every unit's scoring, computed once. */
 interface ScoringContext {
-  denseByLabel: Map<number, number>;
+  /** The question's unit-length embeddings: the whole question, then each of its sentences when it has several. */
+  vectors: number[][];
   /** "(CCS)" for each acronym asked about: the unit that defines exactly it. */
   acronymPatterns: RegExp[];
 }
-
-const CANDIDATES = 80;
-const RRF_K = 20;
 
 /**
  * Hybrid retrieval: dense (hnswlib) and BM25 (MiniSearch) over section and unit chunks, fused by
@@ -61,35 +96,49 @@ const RRF_K = 20;
 export class HybridRetriever {
   readonly catalog: SectionCatalog;
 
+  readonly expander: QueryExpander;
+
   constructor(
     readonly index: KnowledgeIndex,
     readonly embedder: IdentifiedEmbeddings,
-    private readonly weights: RerankWeights = DEFAULT_WEIGHTS,
+    /** The ranking and line models fitted for this embedder (src/quality/models). */
+    readonly models: QualityModels = loadQualityModels(embedder.id),
+    private readonly params: QualityParameters['retrieval'] = QUALITY.retrieval,
   ) {
     this.catalog = new SectionCatalog(index);
+    this.expander = new QueryExpander(this.catalog);
+  }
+
+  /** Reads a question with this knowledge base's vocabulary (lexicon and spelling help where the guides use other words). */
+  analyze(question: string, carried?: Parameters<typeof analyzeQuery>[1]): AnalyzedQuery {
+    return analyzeQuery(question, carried, this.expander);
   }
 
   /** Embeds the query once and retrieves. */
   async retrieve(query: AnalyzedQuery, limit = 5): Promise<RetrievalResult> {
     const started = performance.now();
-    const vector = await this.embedder.embedQuery(query.searchText);
-    const result = this.retrieveWithVector(query, vector, limit);
+    const views = queryViews(query);
+    // One embedding call for every view of the question.
+    const vectors = views.length === 1 ? [await this.embedder.embedQuery(views[0]!)] : await this.embedder.embedDocuments(views);
+    const result = this.retrieveWithVector(query, vectors, limit);
     return { ...result, retrieveMs: performance.now() - started };
   }
 
   /** Retrieval given an already computed query vector (no embedding cost). */
-  retrieveWithVector(query: AnalyzedQuery, vector: number[] | undefined, limit = 5): RetrievalResult {
+  retrieveWithVector(query: AnalyzedQuery, vectorOrViews: number[] | number[][] | undefined, limit = 5): RetrievalResult {
     const started = performance.now();
-    const denseHits = vector ? this.index.vectors.searchLabels(vector, CANDIDATES) : [];
+    const vectors = (vectorOrViews === undefined ? [] : Array.isArray(vectorOrViews[0]) ? (vectorOrViews as number[][]) : [vectorOrViews as number[]]).map(unitLength);
+    const { candidates, rrfK } = this.params;
+    const denseHits = this.denseSearch(vectors, candidates);
     const keywordTerms = query.terms.flatMap((t) => [
       { term: t.term, weight: t.weight },
-      ...[...t.alternatives].map((alt) => ({ term: alt, weight: t.weight * 0.4 })),
+      ...[...t.alternatives].map(([alt, strength]) => ({ term: alt, weight: t.weight * strength * QUALITY.matching.keywordAlternativeWeight })),
     ]);
-    const keywordHits = this.index.keywords.query(keywordTerms, CANDIDATES);
+    const keywordHits = this.index.keywords.query(keywordTerms, candidates);
 
     const denseByLabel = new Map(denseHits.map((h) => [h.label, h.similarity]));
     const rrfByLabel = new Map<number, number>();
-    const addRank = (label: number, rank: number) => rrfByLabel.set(label, (rrfByLabel.get(label) ?? 0) + 1 / (RRF_K + rank));
+    const addRank = (label: number, rank: number) => rrfByLabel.set(label, (rrfByLabel.get(label) ?? 0) + 1 / (rrfK + rank));
     denseHits.forEach((h, rank) => addRank(h.label, rank));
     keywordHits.forEach((h, rank) => addRank(h.label, rank));
 
@@ -104,53 +153,96 @@ export class HybridRetriever {
     }
 
     const termWeights = query.terms.map((t) => t.weight * this.catalog.termWeight(t.term));
-    const ctx: ScoringContext = { denseByLabel, acronymPatterns: query.acronyms.map((a) => new RegExp(`\\(${escapeRegExp(a)}\\)`, 'i')) };
-    const ranked = [...rrfBySection].map(([entry, rrf]) => this.rankSection(entry, rrf, denseBySection.get(entry) ?? 0, query, termWeights, ctx));
+    const ctx: ScoringContext = { vectors, acronymPatterns: query.acronyms.map((a) => new RegExp(`\\(${escapeRegExp(a)}\\)`, 'i')) };
+    const sectionOrder = (hits: Array<{ label: number }>) => [...new Set(hits.map((h) => this.catalog.forChunk(this.index.chunks[h.label]!)))];
+    const denseOrder = sectionOrder(denseHits);
+    const keywordOrder = sectionOrder(keywordHits);
+    const ranked = [...rrfBySection].map(([entry, rrf]) =>
+      this.rankSection(entry, { rrf, dense: denseBySection.get(entry) ?? 0, dense_rr: reciprocalRank(denseOrder, entry), keyword_rr: reciprocalRank(keywordOrder, entry) }, query, termWeights, ctx),
+    );
     ranked.sort((a, b) => b.score - a.score);
-    return { query, sections: ranked.slice(0, limit), retrieveMs: performance.now() - started };
+    const rankOf = (order: Array<CatalogSection | undefined>) => (ranked[0] ? order.indexOf(ranked[0].entry) + 1 : 0);
+    const signals: RetrievalSignals = {
+      denseTop: denseHits[0]?.similarity ?? 0,
+      denseRankOfTop: rankOf(denseOrder),
+      keywordRankOfTop: rankOf(keywordOrder),
+      unknownShare: this.unknownShare(query),
+      termWeights,
+    };
+    const sections = ranked.slice(0, limit);
+    return { query, sections, lines: rankLines(query, sections, this.models.lines), retrieveMs: performance.now() - started, signals };
+  }
+
+  /** Nearest chunks over every view of the question, each label at its best similarity. */
+  private denseSearch(vectors: number[][], k: number): Array<{ label: number; similarity: number }> {
+    const best = new Map<number, number>();
+    for (const v of vectors) for (const h of this.index.vectors.searchLabels(v, k)) best.set(h.label, Math.max(best.get(h.label) ?? -1, h.similarity));
+    return [...best].map(([label, similarity]) => ({ label, similarity })).sort((a, b) => b.similarity - a.similarity).slice(0, k);
+  }
+
+  /**
+   * Weight share of the question's own terms the guides lack: a term they use counts 0, one
+   * reached only through an alternative counts what the alternative's strength leaves (a loose
+   * WordNet relation says less than a synonym), one with no alternative counts 1.
+   */
+  private unknownShare(query: AnalyzedQuery): number {
+    let total = 0;
+    let unknown = 0;
+    for (const t of query.terms) {
+      if (t.weight < 1 || t.hint) continue;
+      const w = this.catalog.idf(t.term);
+      total += w;
+      if (!this.catalog.knows(t.term)) unknown += w * (1 - Math.max(0, ...t.alternatives.values()));
+    }
+    return total === 0 ? 0 : unknown / total;
   }
 
   private rankSection(
     entry: CatalogSection,
-    rrf: number,
-    dense: number,
+    fused: Pick<SectionFeatures, 'rrf' | 'dense' | 'dense_rr' | 'keyword_rr'>,
     query: AnalyzedQuery,
     termWeights: number[],
     ctx: ScoringContext,
   ): RankedSection {
-    const w = this.weights;
     const units = entry.units
       .map((unit) => this.scoreUnit(unit, entry, query, termWeights, ctx))
       .sort((a, b) => b.score - a.score);
-    const title = coverage(query.terms, termWeights, entry.titleTerms);
-    const bestUnit = units[0]?.score ?? 0;
-    // Only a section that defines the acronym is about it; one that merely expands it in passing is not.
-    const acronym = query.acronyms.some((a) => entry.glossary.some((g) => g.kind === 'definition' && g.acronym?.toUpperCase() === a.toUpperCase())) ? 1 : 0;
     const isList = entry.units.filter((u) => u.kind === 'bullet').length >= 3 || entry.children.length >= 3;
-    const list = query.wantsList && isList ? 1 : 0;
-    const score = w.rrf * rrf + w.dense * dense + w.title * title + w.bestUnit * bestUnit + w.acronym * acronym + w.list * list;
-    return { entry, score, units, features: { rrf, dense, title, bestUnit, acronym, list } };
+    const features: SectionFeatures = {
+      ...fused,
+      centroid: cosine(ctx.vectors, entry.centroid),
+      heading_sim: cosine(ctx.vectors, entry.headingVector),
+      title: coverage(query.terms, termWeights, entry.titleTerms),
+      best_unit: units[0]?.score ?? 0,
+      best_support: Math.max(0, ...units.map((u) => u.support)),
+      best_line_sim: Math.max(0, ...units.map((u) => u.dense)),
+      // Only a section that defines the acronym is about it; one that merely expands it in passing is not.
+      acronym: query.acronyms.some((a) => entry.glossary.some((g) => g.kind === 'definition' && g.acronym?.toUpperCase() === a.toUpperCase())) ? 1 : 0,
+      list: query.wantsList && isList ? 1 : 0,
+      value_match: query.quantity ? (units.some((u) => u.hasQuantity) ? 1 : -1) : 0,
+    };
+    return { entry, score: linearScore(this.models.ranking, features), units, features };
   }
 
   private scoreUnit(unit: Unit, entry: CatalogSection, query: AnalyzedQuery, termWeights: number[], ctx: ScoringContext): ScoredUnit {
-    const { denseByLabel } = ctx;
     const terms = union(unit.terms, entry.headingTerms);
     const cov = coverage(query.terms, termWeights, terms);
     // What was asked is the question's own words; context carried from earlier turns helps rank but is not required.
     const hasOwnTerms = query.terms.some((t) => t.weight >= 1 && !t.hint);
     const support = coverage(query.terms, termWeights, terms, hasOwnTerms ? 1 : 0, false);
     const quantity = query.quantity ? hasQuantity(unit.text, query.quantity) : false;
-    const dense = unit.label === undefined ? 0 : (denseByLabel.get(unit.label) ?? 0);
+    const dense = cosine(ctx.vectors, unit.vector);
     // Absolute evidence: rare question words found in the line count most, so a line of only
     // generic words ("clinical coding specialists") cannot outrank one that names what was asked.
-    const evidence = matchedWeight(query.terms, termWeights, unit.terms) + 0.7 * matchedWeight(query.terms, termWeights, entry.headingTerms, unit.terms);
-    const quantityBonus = query.quantity ? (quantity ? this.weights.quantity : -this.weights.quantity / 2) : 0;
+    const evidence = matchedWeight(query.terms, termWeights, unit.terms) + this.params.line.headingEvidence * matchedWeight(query.terms, termWeights, entry.headingTerms, unit.terms);
+    const w = this.params.line;
+    const quantityBonus = query.quantity ? (quantity ? w.quantity : -w.quantity / 2) : 0;
     // A definition bullet whose term names what was asked ("EHR Systems: Epic, …") is about it.
     const about = unit.labelTerms ? coverage(query.terms, termWeights, unit.labelTerms) : 0;
     // "What does CCS stand for?": the line that defines exactly CCS, not CCS-P.
-    const definesAcronym = ctx.acronymPatterns.some((p) => p.test(unit.text)) ? 0.3 : 0;
-    const score = 0.15 * evidence + 0.3 * cov + 0.3 * about + definesAcronym + quantityBonus + 0.3 * dense;
-    return { unit, coverage: cov, support, hasQuantity: quantity, dense, score };
+    const definesAcronym = ctx.acronymPatterns.some((p) => p.test(unit.text)) ? w.definesAcronym : 0;
+    const score = w.evidence * evidence + w.coverage * cov + w.about * about + definesAcronym + quantityBonus + w.dense * dense;
+    return { unit, coverage: cov, support, hasQuantity: quantity, dense, about, score };
   }
 }
 
@@ -174,6 +266,39 @@ function matchedWeight(queryTerms: QueryTerm[], weights: number[], terms: Readon
     sum += weights[i]! * matchStrength(qt, terms);
   });
   return sum;
+}
+
+/** Best cosine between the question's views and a stored vector (all unit length, so a dot product); 0 when missing. */
+function cosine(views: number[][], stored: Float32Array | undefined): number {
+  if (!stored) return 0;
+  let best = 0;
+  for (const query of views) {
+    if (stored.length !== query.length) continue;
+    let dot = 0;
+    for (let i = 0; i < stored.length; i++) dot += query[i]! * stored[i]!;
+    best = Math.max(best, dot);
+  }
+  return best;
+}
+
+/**
+ * The texts embedded for a question: the whole question, plus each sentence of a question of
+ * several ("I spent years as an X-ray tech. Is there a niche where that helps?"), so the asking
+ * sentence is matched on its own as well as in its scenario.
+ */
+export function queryViews(query: AnalyzedQuery): string[] {
+  const sentences = query.searchText.split(/(?<=[.!?;])\s+/).filter((s) => s.split(/\s+/).length >= 3);
+  return sentences.length > 1 ? [query.searchText, ...sentences.slice(0, QUALITY.retrieval.maxViews - 1)] : [query.searchText];
+}
+
+function unitLength(vector: number[]): number[] {
+  const norm = Math.hypot(...vector);
+  return norm > 0 ? vector.map((v) => v / norm) : vector;
+}
+
+function reciprocalRank(order: Array<CatalogSection | undefined>, entry: CatalogSection): number {
+  const i = order.indexOf(entry);
+  return i === -1 ? 0 : 1 / (i + 1);
 }
 
 function escapeRegExp(text: string): string {

@@ -2,7 +2,9 @@ export { analyzeQuery, detectQuantity, detectAcronyms } from './query-analysis.j
 export type { AnalyzedQuery, Quantity, QueryTerm } from './query-analysis.js';
 export { SectionCatalog } from './section-catalog.js';
 export type { CatalogSection, Unit } from './section-catalog.js';
-export { HybridRetriever, DEFAULT_WEIGHTS, coverage } from './hybrid-retriever.js';
-export type { RankedSection, RetrievalResult, RerankWeights, ScoredUnit } from './hybrid-retriever.js';
-export { termMatches, hasQuantity } from './matching.js';
+export { HybridRetriever, coverage } from './hybrid-retriever.js';
+export type { RankedSection, RetrievalResult, RetrievalSignals, ScoredUnit } from './hybrid-retriever.js';
+export { candidateUnits, isIntro, leadLine, lineFeatures, LINE_FEATURES, rankLines, type CandidateLine, type RankedLine } from './line-ranking.js';
+export { QueryExpander, type Vocabulary, type Alternatives } from './query-expansion.js';
+export { termMatches, matchStrength, hasQuantity } from './matching.js';
 export { SectionRetriever } from './langchain-retriever.js';

@@ -2,7 +2,6 @@ import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
 import { formatHeadingPath } from '../ingest/index.js';
 import type { HybridRetriever } from './hybrid-retriever.js';
-import { analyzeQuery } from './query-analysis.js';
 
 /**
  * The hybrid retriever behind LangChain's `BaseRetriever` interface, so it drops into LCEL
@@ -21,7 +20,7 @@ export class SectionRetriever extends BaseRetriever {
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document[]> {
-    const { sections } = await this.hybrid.retrieve(analyzeQuery(query), this.k);
+    const { sections } = await this.hybrid.retrieve(this.hybrid.analyze(query), this.k);
     return sections.map(({ entry, score }) => {
       const s = entry.section;
       return new Document({

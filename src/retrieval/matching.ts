@@ -1,18 +1,24 @@
+import { QUALITY } from '../quality/index.js';
 import type { Quantity, QueryTerm } from './query-analysis.js';
 
 /**
- * How well a set of stemmed terms contains the query term: 1 for the term itself, 0.85 for a close
- * stem variant Porter leaves apart ("certif"/"certifi", "exam"/"examin"), 0.6 for a synonym, else 0.
+ * How well a set of stemmed terms contains the query term: 1 for the term itself, less for a close
+ * stem variant Porter leaves apart ("certif"/"certifi", "exam"/"examin") and for an alternative
+ * (lexicon relation or spelling fix, each with its own strength), else 0.
  */
 export function matchStrength(queryTerm: QueryTerm, terms: ReadonlySet<string>): number {
   if (terms.has(queryTerm.term)) return 1;
+  let best = 0;
   if (queryTerm.term.length >= 4) {
     for (const t of terms) {
-      if (t.length >= 4 && (t.startsWith(queryTerm.term) || queryTerm.term.startsWith(t)) && Math.abs(t.length - queryTerm.term.length) <= 3) return 0.85;
+      if (t.length >= 4 && (t.startsWith(queryTerm.term) || queryTerm.term.startsWith(t)) && Math.abs(t.length - queryTerm.term.length) <= 3) {
+        best = QUALITY.matching.relation.stemVariant;
+        break;
+      }
     }
   }
-  for (const alt of queryTerm.alternatives) if (terms.has(alt)) return 0.6;
-  return 0;
+  for (const [alt, strength] of queryTerm.alternatives) if (strength > best && terms.has(alt)) best = strength;
+  return best;
 }
 
 /** True when the terms contain the query term in any form (see `matchStrength`). */

@@ -1,5 +1,7 @@
 import { PHI_PLACEHOLDER_PATTERN } from '../privacy/index.js';
-import { isStopWord, stem, synonymsOf, wordTokens } from '../text/index.js';
+import { QUALITY } from '../quality/index.js';
+import { expandShorthand, isStopWord, stem, synonymsOf, wordTokens } from '../text/index.js';
+import type { Alternatives, QueryExpander } from './query-expansion.js';
 
 /** The kind of value a question asks for; answers must contain one to count. */
 export type Quantity = 'money' | 'duration' | 'date' | 'count' | 'number' | 'organization';
@@ -9,10 +11,12 @@ export interface QueryTerm {
   term: string;
   /** 1 for the question's own words, less for words carried over from earlier turns. */
   weight: number;
-  /** Stemmed synonyms that also count as a match. */
-  alternatives: ReadonlySet<string>;
+  /** Other stemmed terms that also count as a match, with their strength (0–1]. */
+  alternatives: Alternatives;
   /** Added from the question's shape ("where" → settings); helps ranking, never required. */
   hint?: boolean;
+  /** The word as the question spelt it (absent for hints). */
+  token?: string;
 }
 
 export interface AnalyzedQuery {
@@ -59,8 +63,8 @@ const FILLER = new Set(['need', 'put', 'want', 'becom', 'get', 'go', 'help', 'fi
  * Content terms of a question: stop words and filler dropped, stemmed; a hyphenated compound is
  * one term whose parts count as alternatives ("recession-proof" ~ "recession").
  */
-function questionTerms(text: string): Array<{ term: string; parts: string[] }> {
-  const out: Array<{ term: string; parts: string[] }> = [];
+function questionTerms(text: string): Array<{ term: string; token: string; parts: string[] }> {
+  const out: Array<{ term: string; token: string; parts: string[] }> = [];
   const tokens = wordTokens(text);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -69,7 +73,7 @@ function questionTerms(text: string): Array<{ term: string; parts: string[] }> {
     if (isStopWord(token)) continue;
     const term = stem(token);
     if (FILLER.has(term)) continue;
-    out.push({ term, parts: parts.filter((p) => !isStopWord(p)).map(stem) });
+    out.push({ term, token, parts: parts.filter((p) => !isStopWord(p)).map(stem) });
   }
   return out;
 }
@@ -84,12 +88,21 @@ const REDACTED_WITH_LABEL = new RegExp(`(?:\\b[\\w#.]+:?\\s+)?${PHI_PLACEHOLDER_
 const ORGANIZATION_QUESTION = /^who (?:offers|issues|awards|runs|grants|provides|gives|administers)\b|\b(?:which|what) (?:organi[sz]ation|body|association|group|institution)\b/;
 /** Words that only say an organisation is wanted; the value type carries that, so they are not required. */
 const ORGANIZATION_WORDS = new Set(['organ', 'organis', 'offer', 'issu', 'award', 'run', 'grant', 'provid', 'give', 'administ', 'bodi', 'associ', 'group', 'institut']);
+/**
+ * Words that name each value type in English career writing: a question asking for money is
+ * about pay whatever verb it uses ("make", "bring in"), one asking how long about time.
+ * Added as hints: they help ranking, never required.
+ */
+const VALUE_TERMS: Partial<Record<Quantity, string[]>> = {
+  money: ['salari', 'pay', 'wage', 'earn', 'compens', 'incom'],
+  duration: ['year', 'month', 'week', 'time'],
+};
 /** "What do coders do?" asks for duties. */
 const DUTY_TERMS = ['respons', 'role', 'duti', 'task'];
 
 /** The question without pasted chart data: redactions and their labels removed, leading punctuation trimmed. */
 function withoutRedactions(question: string): string {
-  const cleaned = question.replace(REDACTED_WITH_LABEL, ' ').replace(/^[\s\p{P}]+/u, '').trim();
+  const cleaned = expandShorthand(question.replace(REDACTED_WITH_LABEL, ' ')).replace(/^[\s\p{P}]+/u, '').trim();
   return cleaned || question.trim();
 }
 
@@ -97,6 +110,16 @@ function withoutRedactions(question: string): string {
 const MAX_SEARCH_TEXT = 400;
 
 const NON_MONEY_MUCH = /how much (?:experience|time|study|studying|school|schooling|education|training|work)/;
+
+/** A term's alternatives: lexicon relations and spelling fixes (with an expander), curated abbreviations, a compound's parts. */
+function alternativesOf(term: string, token: string | undefined, parts: string[], expander?: QueryExpander): Alternatives {
+  const out = new Map<string, number>(expander && token ? expander.alternatives(token) : []);
+  const { curated, stemVariant } = QUALITY.matching.relation;
+  for (const s of synonymsOf(term)) if ((out.get(s) ?? 0) < curated) out.set(s, curated);
+  for (const p of parts) if ((out.get(p) ?? 0) < stemVariant) out.set(p, stemVariant);
+  out.delete(term);
+  return out;
+}
 
 /** The value type a question asks for, if any. */
 export function detectQuantity(question: string): Quantity | undefined {
@@ -119,7 +142,11 @@ export function detectAcronyms(question: string): string[] {
  * Reads a question: its weighted content terms (stemmed, stop words removed, synonyms attached),
  * the value it asks for, and its shape. `carried` adds context terms from earlier turns.
  */
-export function analyzeQuery(question: string, carried?: { question: string; weight: number; quantity?: Quantity }): AnalyzedQuery {
+export function analyzeQuery(
+  question: string,
+  carried?: { question: string; weight: number; quantity?: Quantity },
+  expander?: QueryExpander,
+): AnalyzedQuery {
   const asked = withoutRedactions(question);
   const q = asked.toLowerCase();
   const definitional = DEFINITIONAL.test(q);
@@ -128,21 +155,23 @@ export function analyzeQuery(question: string, carried?: { question: string; wei
   const own = questionTerms(asked).filter(
     (t) => !(definitional && FORM_WORDS.has(t.term)) && !(quantity === 'organization' && ORGANIZATION_WORDS.has(t.term)),
   );
-  const terms = new Map<string, { weight: number; parts: string[]; hint?: boolean }>();
-  for (const t of own) terms.set(t.term, { weight: 1, parts: t.parts });
-  if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.6, parts: [], hint: true });
-  if (/^what (?:does|do) (?:an? |the )?[\w\s-]+ do\b/.test(q)) for (const t of DUTY_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.6, parts: [], hint: true });
-  if (/^why\b/.test(q)) for (const t of REASON_TERMS) if (!terms.has(t)) terms.set(t, { weight: 0.4, parts: [], hint: true });
-  if (carried) for (const t of questionTerms(carried.question)) if (!terms.has(t.term)) terms.set(t.term, { weight: carried.weight, parts: t.parts });
+  const terms = new Map<string, { weight: number; token?: string; parts: string[]; hint?: boolean }>();
+  for (const t of own) terms.set(t.term, { weight: 1, token: t.token, parts: t.parts });
+  if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.shapeHintWeight, parts: [], hint: true });
+  if (/^what (?:does|do) (?:an? |the )?[\w\s-]+ do\b/.test(q)) for (const t of DUTY_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.shapeHintWeight, parts: [], hint: true });
+  if (/^why\b/.test(q)) for (const t of REASON_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.reasonHintWeight, parts: [], hint: true });
+  for (const t of (quantity && VALUE_TERMS[quantity]) || []) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.reasonHintWeight, parts: [], hint: true });
+  if (carried) for (const t of questionTerms(carried.question)) if (!terms.has(t.term)) terms.set(t.term, { weight: carried.weight, token: t.token, parts: t.parts });
   return {
     question,
     // A chain of follow-ups would otherwise grow the carried context turn after turn.
     searchText: carried ? `${asked} ${carried.question}`.slice(0, MAX_SEARCH_TEXT) : asked,
-    terms: [...terms].map(([term, { weight, parts, hint }]) => ({
+    terms: [...terms].map(([term, { weight, token, parts, hint }]) => ({
       term,
       weight,
       ...(hint ? { hint } : {}),
-      alternatives: parts.length ? new Set([...synonymsOf(term), ...parts]) : synonymsOf(term),
+      ...(token ? { token } : {}),
+      alternatives: alternativesOf(term, token, parts, expander),
     })),
     quantity,
     definitional,

@@ -1,6 +1,8 @@
 import { sectionUnits, type Chunk, type GlossaryEntry, type Section } from '../ingest/index.js';
 import type { KnowledgeIndex } from '../index/index.js';
-import { contentTerms } from '../text/index.js';
+import { QUALITY } from '../quality/index.js';
+import { contentTerms, wordTokens } from '../text/index.js';
+import type { Vocabulary } from './query-expansion.js';
 
 /** One answerable line of a section (a bullet or a sentence), pre-tokenised for scoring. */
 export interface Unit {
@@ -12,6 +14,8 @@ export interface Unit {
   labelTerms?: ReadonlySet<string>;
   /** Position of the unit's chunk in the index (vector label), if it was indexed. */
   label?: number;
+  /** The unit's embedding (unit length), for line-level similarity to a question. */
+  vector?: Float32Array;
 }
 
 export interface CatalogSection {
@@ -23,6 +27,10 @@ export interface CatalogSection {
   glossary: GlossaryEntry[];
   /** Subsections directly under this one (for parents such as "Getting Started"). */
   children: Section[];
+  /** Unit-length mean of all the section's chunk embeddings: what the section is about as a whole. */
+  centroid?: Float32Array;
+  /** Embedding of the heading path alone. */
+  headingVector?: Float32Array;
 }
 
 /** Words every career question may use without narrowing it down ("jobs", "the field"). */
@@ -32,7 +40,9 @@ const CAREER_WORDS = ['job', 'career', 'work', 'field', 'profess', 'industri', '
  * Per-section lookup tables computed once per index load: units with their terms, heading
  * terms, glossary entries and inverse document frequencies over sections.
  */
-export class SectionCatalog {
+export class SectionCatalog implements Vocabulary {
+  /** The guides' word tokens, most frequent first (spelling correction prefers common words). */
+  readonly words: readonly string[];
   readonly sections = new Map<string, CatalogSection>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly sectionCount: number;
@@ -41,19 +51,20 @@ export class SectionCatalog {
 
   constructor(index: KnowledgeIndex) {
     const unitLabels = new Map<string, number>();
+    const sectionLabels = new Map<string, number[]>();
+    const headingLabels = new Map<string, number>();
     index.chunks.forEach((c: Chunk, label) => {
       if (c.kind === 'unit') unitLabels.set(`${c.sectionId}@${c.lineStart}@${c.text}`, label);
+      else if (c.kind === 'heading') headingLabels.set(`${c.source}#${c.sectionId}`, label);
+      else sectionLabels.set(`${c.source}#${c.sectionId}`, [...(sectionLabels.get(`${c.source}#${c.sectionId}`) ?? []), label]);
     });
+    const vectorOf = (label: number | undefined) => (label === undefined ? undefined : index.vectors.vectorAt(label));
     const all = index.documents.flatMap((d) => d.sections);
     for (const section of all) {
-      const units: Unit[] = sectionUnits(section).map((u) => ({
-        text: u.text,
-        line: u.line,
-        kind: u.block.kind,
-        terms: new Set(contentTerms(u.text)),
-        ...labelOf(u.block.kind, u.text),
-        label: unitLabels.get(`${section.id}@${u.line}@${u.text}`),
-      }));
+      const units: Unit[] = sectionUnits(section).map((u) => {
+        const label = unitLabels.get(`${section.id}@${u.line}@${u.text}`);
+        return { text: u.text, line: u.line, kind: u.block.kind, terms: new Set(contentTerms(u.text)), ...labelOf(u.block.kind, u.text), label, vector: vectorOf(label) };
+      });
       const headingTerms = new Set(contentTerms(section.headingPath.join(' ')));
       const children = all.filter(
         (s) => s.source === section.source && s.headingPath.length === section.headingPath.length + 1 && section.headingPath.every((h, i) => s.headingPath[i] === h),
@@ -65,11 +76,14 @@ export class SectionCatalog {
         titleTerms: new Set(contentTerms(section.headingPath.at(-1)!)),
         glossary: index.glossary.filter((g) => g.sectionId === section.id && g.source === section.source),
         children,
+        headingVector: vectorOf(headingLabels.get(key(section))),
+        centroid: centroid([...(sectionLabels.get(key(section)) ?? []).map((l) => index.vectors.vectorAt(l)), ...units.flatMap((u) => (u.vector ? [u.vector] : []))]),
       });
       const seen = new Set<string>([...headingTerms, ...units.flatMap((u) => [...u.terms])]);
       for (const t of seen) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
     }
     this.sectionCount = all.length;
+    this.words = wordsByFrequency(all.flatMap((s) => [...s.headingPath, ...sectionUnits(s).map((u) => u.text)]));
     this.topicTerms = new Set([...index.documents.flatMap((d) => contentTerms(d.title)), ...CAREER_WORDS]);
   }
 
@@ -90,13 +104,28 @@ export class SectionCatalog {
    */
   termWeight(term: string): number {
     const topical = [...this.topicTerms].some((t) => t === term || (term.length >= 4 && t.length >= 4 && (term.startsWith(t) || t.startsWith(term))));
-    return this.idf(term) * (topical ? 0.25 : 1);
+    return this.idf(term) * (topical ? QUALITY.matching.topicalTermWeight : 1);
   }
 
   /** True when a stemmed term occurs anywhere in the knowledge base. */
   knows(term: string): boolean {
     return this.documentFrequency.has(term);
   }
+}
+
+function centroid(vectors: Float32Array[]): Float32Array | undefined {
+  const first = vectors.find((v) => v.length > 0);
+  if (!first) return undefined;
+  const sum = new Float32Array(first.length);
+  for (const v of vectors) if (v.length === sum.length) for (let i = 0; i < v.length; i++) sum[i]! += v[i]!;
+  const norm = Math.hypot(...sum);
+  return norm > 0 ? sum.map((x) => x / norm) : undefined;
+}
+
+function wordsByFrequency(texts: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const token of wordTokens(text)) if (/^\p{L}+$/u.test(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([w]) => w);
 }
 
 function labelOf(kind: Unit['kind'], text: string): Pick<Unit, 'labelTerms'> {

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { CommandHandler, CommandRequest, CommandResult } from '../commands/types.js';
 import type { Config } from '../config/index.js';
@@ -5,7 +6,8 @@ import type { CareerAdvisor } from '../core/index.js';
 import { CareerAdvisorError } from '../errors.js';
 import { createAnswerQueue, createRateLimiter, isBusyError, type AnswerQueue, type RateLimiter } from '../limits/index.js';
 import { guardQuestion, phiReminder, type Vocabulary } from '../privacy/index.js';
-import type { Store } from '../store/index.js';
+import type { SharedState } from '../state/index.js';
+import type { QuestionRecorder } from '../store/index.js';
 import type { ServiceMetrics } from './metrics.js';
 
 export interface AdvisorServiceOptions {
@@ -14,11 +16,15 @@ export interface AdvisorServiceOptions {
   advisor?: CareerAdvisor;
   /** The command layer (ask, cert, plan, topics, quiz, help). */
   commands: CommandHandler;
-  store?: Store;
+  store?: QuestionRecorder;
   metrics?: ServiceMetrics;
   logger?: Logger;
   limiter?: RateLimiter;
   queue?: AnswerQueue;
+  /** Rate limits are counted here when several workers share them. */
+  redis?: Redis;
+  /** Shared state; /healthz reports it degraded while Redis is unreachable. */
+  state?: SharedState;
   /** The vocabulary check's known words (the guides'); without it only English words are known. */
   vocabulary?: Vocabulary;
 }
@@ -38,8 +44,9 @@ export class AdvisorService implements CommandHandler {
     this.limiter =
       options.limiter ??
       createRateLimiter({
-        perUser: { capacity: config.RATE_LIMIT_USER_PER_MINUTE, refillPerSecond: config.RATE_LIMIT_USER_PER_MINUTE / 60 },
-        perChannel: { capacity: config.RATE_LIMIT_CHANNEL_PER_MINUTE, refillPerSecond: config.RATE_LIMIT_CHANNEL_PER_MINUTE / 60 },
+        perUser: { points: config.RATE_LIMIT_USER_PER_MINUTE, durationSeconds: 60 },
+        perChannel: { points: config.RATE_LIMIT_CHANNEL_PER_MINUTE, durationSeconds: 60 },
+        ...(options.redis ? { redis: options.redis, keyPrefix: config.REDIS_PREFIX } : {}),
       });
     this.queue = options.queue ?? createAnswerQueue({ concurrency: config.ANSWER_CONCURRENCY, maxPending: config.ANSWER_QUEUE_MAX });
   }
@@ -51,7 +58,7 @@ export class AdvisorService implements CommandHandler {
     if (request.text.length > this.options.config.MAX_QUESTION_CHARS) {
       return error('INPUT_INVALID', `That message is ${request.text.length} characters long; the limit is ${this.options.config.MAX_QUESTION_CHARS}. Please shorten it.`);
     }
-    const limit = this.limiter.take(`${platform}:${request.userId}`, `${platform}:${request.conversationId}`);
+    const limit = await this.limiter.take(`${platform}:${request.userId}`, `${platform}:${request.conversationId}`);
     if (!limit.ok) {
       metrics?.rateLimited.inc({ platform });
       const who = limit.limitedBy === 'user' ? "You're asking faster than I can keep up" : 'This channel is very busy';
@@ -85,16 +92,17 @@ export class AdvisorService implements CommandHandler {
   }
 
   /** Store and queue state for /healthz. */
-  health(): { ok: boolean; degraded: boolean; store: boolean | 'disabled'; active: number; pending: number } {
+  health(): { ok: boolean; degraded: boolean; store: boolean | 'disabled'; state?: 'ok' | 'degraded'; active: number; pending: number } {
     const store = this.options.store ? this.options.store.healthy : 'disabled';
-    // Still answering (ok) but not recording (degraded): alert on `degraded`, don't restart.
-    return { ok: true, degraded: store === false, store, active: this.queue.active, pending: this.queue.pending };
+    const state = this.options.state?.status();
+    // Still answering (ok) but not recording or not sharing state (degraded): alert on `degraded`, don't restart.
+    return { ok: true, degraded: store === false || state === 'degraded', store, ...(state ? { state } : {}), active: this.queue.active, pending: this.queue.pending };
   }
 
   /** Finishes in-flight answers, then closes the store. */
   async close(): Promise<void> {
     await this.queue.onIdle();
-    this.options.store?.close();
+    await this.options.store?.close();
   }
 
   private recordAnswer(request: CommandRequest, result: Extract<CommandResult, { kind: 'answer' }>, storedQuestion: string, latencyMs: number): void {

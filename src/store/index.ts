@@ -1,8 +1,11 @@
 export { openStore } from './open-store.js';
+export { toAsyncStore } from './async-store.js';
 export { STORE_SCHEMA_VERSION } from './migrations.js';
 export { StoreConfigError, StoreUnavailableError } from './errors.js';
 export type {
   AbstentionStats,
+  AsyncStore,
+  QuestionRecorder,
   DayActivity,
   DayCount,
   FeedbackRecord,

@@ -148,3 +148,23 @@ export interface StoreReportQueries {
   /** Questions and abstentions per platform, busiest first. */
   platformBreakdown(window?: TimeWindow): PlatformCount[];
 }
+
+/** What a running bot needs from a store: record questions and votes, report health, close. */
+export interface QuestionRecorder {
+  readonly healthy: boolean;
+  recordQuestion(record: QuestionRecord): void;
+  recordFeedback(record: FeedbackRecord): void;
+  close(): void | Promise<void>;
+}
+
+type QueryName = 'purgeExpired' | 'questionsPerDay' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown';
+type Queries = Store & StoreReportQueries;
+
+/**
+ * The store with Promise-returning queries, for engines reached over the network (PostgreSQL).
+ * `toAsyncStore` adapts the SQLite store, so one contract suite and the report run on both.
+ * Like `Store`, nothing throws: an unreachable database gives empty results.
+ */
+export type AsyncStore = QuestionRecorder & { close(): Promise<void> } & {
+  [K in QueryName]: (...args: Parameters<Queries[K]>) => Promise<ReturnType<Queries[K]>>;
+};

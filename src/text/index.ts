@@ -1,3 +1,5 @@
 export { wordTokens, isStopWord, stem, contentTerms } from './tokenize.js';
 export { synonymsOf } from './synonyms.js';
 export { sha256 } from './hash.js';
+export { expandShorthand } from './chat-shorthand.js';
+export { editDistance } from './edit-distance.js';

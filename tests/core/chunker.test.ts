@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   chunkDocument,
+  headingChunks,
   chunkSearchText,
   DEFAULT_CHUNKER_OPTIONS,
   parseMarkdown,
@@ -220,5 +221,21 @@ describe('chunkDocument over synthetic documents', () => {
       ['section', 'Salaries/Lead roles', 5, 6, '- Lead: $2'],
       ['unit', 'Salaries/Lead roles', 6, 6, 'Lead: $2'],
     ]);
+  });
+});
+
+describe('headingChunks', () => {
+  it('gives every section with a body one heading chunk: its own heading, embedded with the heading path only', () => {
+    const guide = parseGuideMd();
+    const headings = headingChunks(guide);
+    const withBody = guide.sections.filter((s) => s.blocks.length > 0);
+    expect(headings.map((h) => h.sectionId)).toEqual(withBody.map((s) => s.id));
+    for (const h of headings) {
+      expect(h.kind).toBe('heading');
+      expect(h.text).toBe(h.headingPath.at(-1));
+      expect(chunkSearchText(h)).toBe(h.headingPath.join(' › '));
+    }
+    const ids = new Set(chunkDocument(guide).map((c) => c.id));
+    for (const h of headings) expect(ids.has(h.id)).toBe(false);
   });
 });

@@ -301,9 +301,9 @@ describe('embedding cache', () => {
     appendFileSync(join(ws.knowledgeDir, GUIDE_MD_NAME), '\n## Cache Test Section\n\nOnly this needs embedding. And this sentence.\n');
     const third = new CountingEmbeddings();
     const { summary: s3 } = await buildIndex({ ...ws, embedder: third });
-    // One section chunk and two sentence units are new.
-    expect(third.embedded).toBe(3);
-    expect(s3.cache).toEqual({ hits: s3.chunks - 3, misses: 3 });
+    // One section chunk, its heading chunk and two sentence units are new.
+    expect(third.embedded).toBe(4);
+    expect(s3.cache).toEqual({ hits: s3.chunks - 4, misses: 4 });
   });
 
   it('is keyed by embedder: another embedder gets no hits', async () => {

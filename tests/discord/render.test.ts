@@ -164,3 +164,26 @@ describe('custom ids and routing helpers', () => {
     expect(quizText('start', null, 2)).toBe('quiz 2');
   });
 });
+
+describe('partial answers on Discord', () => {
+  it('show what the guide lacks, then the related line under "Related in the guide", with a Sources button for it', () => {
+    const related = [citation(1)];
+    const partial: Answer = {
+      id: '3f2b8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5c',
+      question: 'How much does the exam cost?',
+      answer: "The guide doesn't give a figure for that. What it says under “Stage 1”:\nQuoted guide line number 1. [1]",
+      abstained: true,
+      citations: [],
+      related,
+      kind: 'partial',
+      timings: { retrieve_ms: 1, answer_ms: 1, total_ms: 2 },
+    };
+    const rendered = renderResult({ kind: 'answer', answer: partial }, 'channel');
+    const embed = rendered.messages[0]!.embeds![0]! as { description?: string; fields?: Array<{ name: string; value: string }> };
+    expect(embed.description).toContain("The guide doesn't give a figure");
+    expect(embed.fields?.map((f) => f.name)).toContain('Related in the guide');
+    expect(embed.fields?.find((f) => f.name === 'Related in the guide')?.value).toContain('[1]');
+    const buttons = JSON.stringify(rendered.messages.at(-1)!.components ?? []);
+    expect(buttons).toContain('Sources');
+  });
+});

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { createLlmWriter, type LlmLogger, type LlmWriter, type LlmWriterOptions } from '../../src/llm/index.js';
-import { analyzeQuery, type RetrievalResult } from '../../src/retrieval/index.js';
+import type { RetrievalResult } from '../../src/retrieval/index.js';
 import { messageText, type ChatCompletionRequest, type FakeOpenAIServer } from '../fakes/openai/index.js';
 import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
 
 /** Retrieval for a question over the real guide (hashing embedder, no network). */
 export function retrieve(advisor: CareerAdvisor, question: string): Promise<RetrievalResult> {
-  return advisor.retriever.retrieve(analyzeQuery(question));
+  return advisor.retriever.retrieve(advisor.retriever.analyze(question));
 }
 
 /** LLM settings pointing at the fake; tests override what they exercise. */

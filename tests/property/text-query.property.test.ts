@@ -104,7 +104,11 @@ describe('query analysis', () => {
         const seen = new Set<string>();
         for (const t of q.terms) {
           checkTerm(t.term, 'analyzeQuery');
-          for (const alt of t.alternatives) checkTerm(alt, 'alternative');
+          for (const [alt, strength] of t.alternatives) {
+            checkTerm(alt, 'alternative');
+            expect(strength).toBeGreaterThan(0);
+            expect(strength).toBeLessThanOrEqual(1);
+          }
           expect(t.weight).toBeGreaterThan(0);
           expect(t.weight).toBeLessThanOrEqual(1);
           expect(seen.has(t.term)).toBe(false);

@@ -46,9 +46,14 @@ describe('clusterQuestions', () => {
     ]);
   });
 
-  it('respects the threshold: at 0.6 "price" no longer joins "cost"', () => {
-    const groups = clusterQuestions([asked('How much does the CPC exam cost?', 2), asked('CPC exam price?')], 0.6);
-    expect(groups.map((g) => g.count)).toEqual([2, 1]);
+  it('respects the threshold: at 0.6 "schedule" no longer joins "cost" (they share 2 of 4 terms)', () => {
+    const questions = [asked('How much does the CPC exam cost?', 2), asked('CPC exam schedule?')];
+    expect(clusterQuestions(questions, 0.6).map((g) => g.count)).toEqual([2, 1]);
+    expect(clusterQuestions(questions, 0.5).map((g) => g.count)).toEqual([3]);
+  });
+
+  it('treats WordNet synonyms as the same term ("price" = "cost")', () => {
+    expect(questionTerms('CPC exam price?')).toEqual(questionTerms('CPC exam cost'));
   });
 
   it('compares with each group’s leading wording, so a chain of small steps does not merge unrelated questions', () => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, Citation } from '../../src/answer/index.js';
 import { decodeQuizValue } from '../../adapters/slack/action-ids.js';
 import { fromSlackText, renderResult, renderSources, splitMrkdwn, toMrkdwn } from '../../adapters/slack/index.js';
-import { TtlCache } from '../../adapters/slack/ttl-cache.js';
 
 const citation = (n: number): Citation => ({ n, section: `Section ${n} › Detail`, source: 'clinical-coding-specialist-guide.md', quote: `Guide line number ${n} with <angle> & ampersand` });
 
@@ -106,18 +105,20 @@ describe('quiz rendering', () => {
     expect(rendered.openQuestion?.quizId).toBe('qz1');
   });
 });
-
-describe('TtlCache', () => {
-  it('expires entries and stays bounded', () => {
-    let now = 0;
-    const cache = new TtlCache<string, number>(3, 1000, () => now);
-    expect(cache.claim('a', 1)).toBe(true);
-    expect(cache.claim('a', 1)).toBe(false);
-    for (const k of ['b', 'c', 'd']) cache.set(k, 1);
-    expect(cache.size).toBe(3);
-    expect(cache.has('a')).toBe(false);
-    now = 1001;
-    expect(cache.size).toBe(0);
-    expect(cache.claim('a', 1)).toBe(true);
+describe('partial answers on Slack', () => {
+  it('show what the guide lacks, then "Related in the guide" with the related line, and keep it for the Sources button', () => {
+    const partial: Answer = {
+      ...answer("The guide doesn't give a figure for that. What it says under “Section 1”:\nGuide line number 1 [1]", []),
+      abstained: true,
+      kind: 'partial',
+      related: [citation(1)],
+    };
+    const rendered = renderResult({ kind: 'answer', answer: partial }, 'conv-1');
+    const blocks = rendered.messages.flatMap((m) => (m.blocks ?? []) as AnyBlock[]);
+    const context = blocks.find((b) => b.type === 'context' && JSON.stringify(b.elements).includes('Related in the guide'));
+    expect(context, JSON.stringify(blocks)).toBeDefined();
+    expect(JSON.stringify(context)).toContain('[1] Section 1');
+    expect(rendered.sources?.citations).toEqual([citation(1)]);
+    expect(rendered.messages[0]!.text).toContain('Related in the guide: [1] Section 1');
   });
 });

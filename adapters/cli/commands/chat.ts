@@ -25,7 +25,7 @@ export const chatCommand: CliCommand = {
       const text = line.trim();
       if (text === '/quit' || text === '/exit') break;
       if (text === '/reset') {
-        advisor.forget(conversationId);
+        await advisor.forget(conversationId);
         process.stdout.write('Conversation cleared.\n');
       } else if (text) {
         // With a language model configured, its words are printed as they arrive, then the checked answer's sources.

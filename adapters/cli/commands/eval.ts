@@ -1,5 +1,6 @@
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readEvalFile, runEval, type EvalReport } from '../../../src/eval/index.js';
+import { readEvalFile, runEval, sweepThresholds, type EvalReport, type SweepRow } from '../../../src/eval/index.js';
 import { InputError } from '../../../src/errors.js';
 import { openAdvisor } from '../cli-context.js';
 import type { CliCommand } from '../command.js';
@@ -7,42 +8,71 @@ import { formatTable } from '../format-table.js';
 
 export const evalCommand: CliCommand = {
   name: 'eval',
-  summary: 'Score retrieval and answers on an eval set (JSONL)',
-  usage: 'career-advisor eval [--json] [--failures] FILE',
+  summary: 'Score retrieval and answers on eval sets (JSONL); several files give one column each',
+  usage: 'career-advisor eval [--json] [--failures] [--sweep] FILE [FILE…]',
   async run(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, failures: { type: 'boolean' } } });
-    const file = positionals[0];
-    if (!file) throw new InputError('eval needs a file: career-advisor eval ../shared/eval/dev.jsonl');
-    const items = readEvalFile(file);
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, failures: { type: 'boolean' }, sweep: { type: 'boolean' } } });
+    if (positionals.length === 0) throw new InputError('eval needs a file: career-advisor eval ../shared/eval/dev.jsonl');
+    const sets = positionals.map((file) => ({ file, items: readEvalFile(file) }));
     const advisor = await openAdvisor();
-    const report = await runEval(advisor, items);
-    if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else process.stdout.write(`${renderReport(report, values.failures ?? false)}\n`);
+    if (values.sweep) {
+      const sweeps = await Promise.all(sets.map(async (s) => ({ file: s.file, rows: await sweepThresholds(advisor, s.items) })));
+      process.stdout.write(values.json ? `${JSON.stringify(positionals.length === 1 ? sweeps[0]!.rows : sweeps, null, 2)}\n` : `${sweeps.map(renderSweep).join('\n\n')}\n`);
+      return 0;
+    }
+    const reports: Array<{ file: string; report: EvalReport }> = [];
+    for (const s of sets) reports.push({ file: s.file, report: await runEval(advisor, s.items) });
+    if (values.json) process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0]!.report : Object.fromEntries(reports.map((r) => [r.file, r.report])), null, 2)}\n`);
+    else process.stdout.write(`${renderReports(reports, values.failures ?? false)}\n`);
     return 0;
   },
 };
 
-function renderReport(report: EvalReport, withFailures: boolean): string {
-  const pct = (x: number) => x.toFixed(3);
-  const rows = [
-    ['hit@1', pct(report.hit_at_1)],
-    ['hit@3', pct(report.hit_at_3)],
-    ['MRR@5', pct(report.mrr_at_5)],
-    ['citation precision', pct(report.citation_precision)],
-    ['fact recall', pct(report.fact_recall)],
-    ['out-of-scope abstention', pct(report.out_of_scope_abstention)],
-    ['false abstention', pct(report.false_abstention)],
-    ['follow-up fact recall', pct(report.follow_up_fact_recall)],
-  ];
-  const c = report.counts;
-  const out = [
-    `${c.in_scope} in-scope, ${c.out_of_scope} out-of-scope, ${c.conversations} conversations (${c.follow_up_turns} follow-up turns)`,
-    formatTable(['metric', 'value'], rows),
-  ];
-  if (withFailures && report.failures.length > 0) {
-    out.push('', 'Failures:', ...report.failures.map((f) => `  ${f.id}: ${f.problem}\n      ${f.answer.replace(/\n/g, '\n      ')}`));
-  } else if (report.failures.length > 0) {
-    out.push(`(${report.failures.length} failing checks; --failures lists them)`);
+const METRICS: Array<[string, keyof EvalReport]> = [
+  ['hit@1', 'hit_at_1'],
+  ['hit@3', 'hit_at_3'],
+  ['MRR@5', 'mrr_at_5'],
+  ['citation precision', 'citation_precision'],
+  ['cited section (any)', 'cited_section_hit'],
+  ['cited section (first)', 'first_citation_hit'],
+  ['fact recall', 'fact_recall'],
+  ['out-of-scope abstention', 'out_of_scope_abstention'],
+  ['false abstention', 'false_abstention'],
+  ['follow-up fact recall', 'follow_up_fact_recall'],
+];
+
+function renderReports(reports: Array<{ file: string; report: EvalReport }>, withFailures: boolean): string {
+  const pct = (x: unknown) => (typeof x === 'number' ? x.toFixed(3) : '');
+  const out = reports.map(({ file, report: { counts: c } }) => `${basename(file)}: ${c.in_scope} in-scope, ${c.out_of_scope} out-of-scope, ${c.conversations} conversations (${c.follow_up_turns} follow-up turns)`);
+  // A metric with nothing to measure in a file (no in-scope rows, say) is left blank rather than shown as 0.
+  const applies = (r: EvalReport, key: keyof EvalReport) => (key === 'out_of_scope_abstention' ? r.counts.out_of_scope > 0 : key === 'follow_up_fact_recall' ? r.counts.conversations > 0 : r.counts.in_scope > 0);
+  out.push(formatTable(['metric', ...reports.map((r) => basename(r.file))], METRICS.map(([label, key]) => [label, ...reports.map((r) => (applies(r.report, key) ? pct(r.report[key]) : ''))])));
+  const styles = [...new Set(reports.flatMap((r) => Object.keys(r.report.by_style)))];
+  if (styles.length > 0) {
+    const cell = (r: EvalReport, style: string) => {
+      const s = r.by_style[style];
+      if (!s) return '';
+      return s.out_of_scope_abstention !== undefined && s.fact_recall === undefined ? `oos ${pct(s.out_of_scope_abstention)}` : `facts ${pct(s.fact_recall)} · refused ${pct(s.false_abstention)}`;
+    };
+    out.push('', 'By style', formatTable(['style', ...reports.map((r) => basename(r.file))], styles.map((style) => [style, ...reports.map((r) => cell(r.report, style))])));
+  }
+  for (const { file, report } of reports) {
+    if (withFailures && report.failures.length > 0) {
+      out.push('', `Failures in ${basename(file)}:`, ...report.failures.map((f) => `  ${f.id}: ${f.problem}\n      ${f.answer.replace(/\n/g, '\n      ')}`));
+    } else if (report.failures.length > 0) {
+      out.push(`(${basename(file)}: ${report.failures.length} failing checks; --failures lists them)`);
+    }
   }
   return out.join('\n');
+}
+
+function renderSweep({ file, rows }: { file: string; rows: SweepRow[] }): string {
+  const pct = (x: number) => x.toFixed(3);
+  return [
+    `${basename(file)}: metrics as the answer threshold moves (the fitted threshold is in src/quality/models)`,
+    formatTable(
+      ['threshold', 'fact recall', 'false abstention', 'out-of-scope abstention', 'follow-up fact recall'],
+      rows.map((r) => [r.threshold.toFixed(2), pct(r.fact_recall), pct(r.false_abstention), pct(r.out_of_scope_abstention), pct(r.follow_up_fact_recall)]),
+    ),
+  ].join('\n');
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../src/config/index.js';
 import { InputError } from '../../../src/errors.js';
-import { buildReport, emptyReport, MAX_REPORT_DAYS, renderReportHtml, renderReportText, type Report } from '../../../src/report/index.js';
+import { buildReport, buildReportAsync, emptyReport, MAX_REPORT_DAYS, renderReportHtml, renderReportText, type Report } from '../../../src/report/index.js';
 import { openStore } from '../../../src/store/index.js';
 import type { CliCommand } from '../command.js';
 
@@ -28,7 +28,9 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CliCommand {
       const opts = parseOptions(args);
       const config = loadConfig(deps.env ?? process.env);
       const at = now();
-      const report = readReport(config.storePath, config.STORE_RETENTION_DAYS, { ...opts, now: at }, stderr);
+      const report = config.DATABASE_URL
+        ? await readPostgresReport(config.DATABASE_URL, config.STORE_RETENTION_DAYS, { ...opts, now: at }, stderr)
+        : readReport(config.storePath, config.STORE_RETENTION_DAYS, { ...opts, now: at }, stderr);
 
       if (opts.html) {
         const file = resolve(opts.html);
@@ -105,5 +107,21 @@ function readReport(
     return report;
   } finally {
     store.close();
+  }
+}
+
+/** The report from PostgreSQL (DATABASE_URL); `pg` is only loaded here. */
+async function readPostgresReport(url: string, retentionDays: number, options: { days: number; limit: number; now: number }, stderr: (text: string) => void): Promise<Report> {
+  let problem: string | undefined;
+  const logger = { warn: (obj: Record<string, unknown>) => void (problem ??= typeof obj.err === 'string' ? obj.err : undefined) };
+  const { openPostgresStore } = await import('../../../src/store/postgres-store.js');
+  const store = await openPostgresStore({ url, retentionDays, now: () => options.now, logger });
+  try {
+    const report = await buildReportAsync(store, options);
+    if (report.store === 'unavailable') stderr(`The PostgreSQL question store could not be read${problem ? ` (${problem})` : ''}, so the report is empty.\n`);
+    else if (report.totals.questions === 0) stderr(`The PostgreSQL question store has no questions from the last ${options.days} days.\n`);
+    return report;
+  } finally {
+    await store.close();
   }
 }

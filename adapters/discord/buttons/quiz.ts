@@ -15,11 +15,11 @@ import { quizScope } from '../conversation.js';
  */
 export async function handleQuizButton(interaction: ButtonInteraction, ctx: BotContext, quizId: string, index: number, option: string): Promise<void> {
   const place = interactionPlace(interaction);
-  const open = ctx.quizzes.get(quizScope(place));
+  const open = await ctx.quizzes.get(quizScope(place));
   // Unknown (e.g. after a restart): let the command layer say whether a quiz is running.
-  if (open && (open.quizId !== quizId || index < open.index)) {
+  if (open && (open.quizId !== quizId || index < open.index || open.ended)) {
     const content =
-      open.quizId === quizId && Number.isFinite(open.index)
+      open.quizId === quizId && !open.ended
         ? `That question is closed; answer question ${open.index + 1} instead.`
         : 'That quiz has ended. Start a new one with /quiz start.';
     await interaction.reply({ content, flags: MessageFlags.Ephemeral });

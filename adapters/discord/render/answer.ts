@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
-import type { Answer, Citation } from '../../../src/answer/index.js';
+import { shownSources, type Answer, type Citation } from '../../../src/answer/index.js';
 import { encodeCustomId } from '../custom-id.js';
 import { linesToFields, packMessages } from './embed-layout.js';
 import { BOT_NAME, COLORS } from './style.js';
@@ -15,13 +15,14 @@ export function sourceLines(citations: readonly Citation[]): string[] {
 /** An answer as embeds (answer text, numbered sources, footer) with 👍/👎 and Sources buttons. */
 export function renderAnswer(answer: Answer): Rendered {
   const isChat = answer.kind === 'smalltalk';
+  const sources = shownSources(answer);
   const embed: APIEmbed = {
     color: answer.abstained || isChat ? COLORS.muted : COLORS.answer,
     // No user text in a public reply: the question may hold patient data the guard missed.
     description: answer.answer,
     fields: [
       ...(answer.notes?.length ? linesToFields('Note', answer.notes) : []),
-      ...(answer.citations.length ? linesToFields('Sources', sourceLines(answer.citations)) : []),
+      ...(sources ? linesToFields(sources.title, sourceLines(sources.citations)) : []),
     ],
     ...(isChat ? {} : { footer: { text: answerFooter(answer) } }),
   };
@@ -30,7 +31,7 @@ export function renderAnswer(answer: Answer): Rendered {
 
 function answerFooter(answer: Answer): string {
   const parts = [BOT_NAME];
-  if (answer.citations.length) parts.push('[n] marks the source of each line');
+  if (shownSources(answer)) parts.push('[n] marks the source of each line');
   return parts.join(' · ');
 }
 
@@ -42,7 +43,7 @@ export function answerButtons(answer: Answer): Array<APIActionRowComponent<APIBu
     { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👍' }, custom_id: encodeCustomId({ type: 'feedback', vote: 'up', answerId: id }) },
     { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👎' }, custom_id: encodeCustomId({ type: 'feedback', vote: 'down', answerId: id }) },
   ];
-  if (answer.citations.length) {
+  if (shownSources(answer)) {
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Sources', custom_id: encodeCustomId({ type: 'sources', answerId: id }) });
   }
   return [{ type: ComponentType.ActionRow, components: buttons }];

@@ -43,7 +43,7 @@ function registerSources(app: App, deps: SlackDeps): void {
   app.action<ButtonClick>(
     ACTION.sources,
     guarded(deps, 'showing sources', async ({ action, respond }) => {
-      const citations = action.value ? deps.sources.get(action.value) : undefined;
+      const citations = action.value ? await deps.sources.get(action.value) : undefined;
       if (!citations) return tellUser(deps, respond, 'Those sources are no longer available; ask the question again to see them.');
       await tellUser(deps, respond, renderSources(citations));
     }),
@@ -61,12 +61,12 @@ function registerQuiz(app: App, deps: SlackDeps): void {
       const value = decodeQuizValue(action.value);
       const letter = QUIZ_ANSWER_ACTION.exec(action.action_id)?.[1];
       if (!value || !letter) return tellUser(deps, respond, 'This quiz button no longer works. Start a new quiz with `/career quiz`.');
-      const open = deps.openQuestions.get(value.conversationId);
+      const open = await deps.openQuestions.get(value.conversationId);
       if (open && value.quizId !== undefined && (open.quizId !== value.quizId || open.index !== value.index)) {
         return tellUser(deps, respond, 'That question is closed — answer the latest one.');
       }
       const result = await runCommand(deps, { text: `quiz answer ${letter}`, conversationId: value.conversationId, userId: body.user.id, userName: body.user.username, platform: 'slack' });
-      const rendered = renderAndRemember(deps, result, value.conversationId);
+      const rendered = await renderAndRemember(deps, result, value.conversationId);
       if (result.kind === 'error') return tellUser(deps, respond, rendered.messages[0]!);
       await postInThread(deps, body, respond, client, rendered.messages);
       if (rendered.privateMessage) await tellUser(deps, respond, rendered.privateMessage);
@@ -78,7 +78,7 @@ function registerQuiz(app: App, deps: SlackDeps): void {
       const value = decodeQuizValue(action.value);
       if (!value) return tellUser(deps, respond, 'This button no longer works.');
       const result = await runCommand(deps, { text: 'quiz score', conversationId: value.conversationId, userId: body.user.id, userName: body.user.username, platform: 'slack' });
-      const [message] = renderAndRemember(deps, result, value.conversationId).messages;
+      const [message] = (await renderAndRemember(deps, result, value.conversationId)).messages;
       if (message) await tellUser(deps, respond, message);
     }),
   );

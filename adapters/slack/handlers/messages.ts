@@ -34,7 +34,7 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, message: { chan
   try {
     let rendered: RenderedResult;
     try {
-      rendered = renderAndRemember(deps, result, message.conversationId, isDirectMessageChannel(message.channel) ? 'dm' : 'thread');
+      rendered = await renderAndRemember(deps, result, message.conversationId, isDirectMessageChannel(message.channel) ? 'dm' : 'thread');
     } catch (error) {
       deps.logger.error(`slack: could not render a ${result.kind} reply: ${describe(error)}`);
       rendered = renderResult(errorResult(error), message.conversationId);

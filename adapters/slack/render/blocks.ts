@@ -61,14 +61,14 @@ export function sourceLabel(citation: Citation): string {
 }
 
 /** The numbered sources as a context block (one element each; Slack allows ten). */
-export function sourcesContext(citations: readonly Citation[]): Block | undefined {
+export function sourcesContext(citations: readonly Citation[], title = 'Sources'): Block | undefined {
   if (citations.length === 0) return undefined;
   const labels = citations.map(sourceLabel);
   const max = LIMITS.contextElements - 1;
   const shown = labels.length > max ? [...labels.slice(0, max - 1), labels.slice(max - 1).join('\n')] : labels;
   return {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: '*Sources*' }, ...shown.map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, 3000) }))],
+    elements: [{ type: 'mrkdwn', text: `*${title}*` }, ...shown.map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, 3000) }))],
   };
 }
 

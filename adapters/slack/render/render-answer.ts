@@ -1,4 +1,4 @@
-import type { Answer, Citation } from '../../../src/answer/index.js';
+import { shownSources, type Answer, type Citation } from '../../../src/answer/index.js';
 import { escapeMrkdwn, toMrkdwn } from '../mrkdwn.js';
 import { splitMrkdwn } from '../split-mrkdwn.js';
 import { answerActions, compact, contextLine, fallbackText, markdownSections, packMessages, sourcesContext, type Block, type SlackMessage } from './blocks.js';
@@ -13,12 +13,13 @@ export function renderAnswer(answer: Answer, sourcesKey?: string): SlackMessage[
     ...markdownSections(answer.answer),
     ...(answer.notes ?? []).map((note) => contextLine(`:information_source: ${escapeMrkdwn(note)}`)),
   ];
+  const shown = shownSources(answer);
   const tail = compact([
-    sourcesContext(answer.citations),
-    isSmallTalk ? undefined : answerActions({ answerId: answer.id, sourcesKey: answer.citations.length > 0 ? sourcesKey : undefined }),
+    shown && sourcesContext(shown.citations, shown.title),
+    isSmallTalk ? undefined : answerActions({ answerId: answer.id, sourcesKey: shown ? sourcesKey : undefined }),
   ]);
-  const sources = answer.citations.map((c) => `[${c.n}] ${c.section}`).join('; ');
-  return packMessages(fallbackText(sources ? `${answer.answer}\nSources: ${sources}` : answer.answer), body, tail);
+  const sources = shown?.citations.map((c) => `[${c.n}] ${c.section}`).join('; ');
+  return packMessages(fallbackText(sources ? `${answer.answer}\n${shown!.title}: ${sources}` : answer.answer), body, tail);
 }
 
 /**

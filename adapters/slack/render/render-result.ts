@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { shownSources } from '../../../src/answer/index.js';
 import type { Citation } from '../../../src/answer/index.js';
 import type { CommandResult, QuizQuestionView } from '../../../src/commands/types.js';
 import type { SlackMessage } from './blocks.js';
@@ -30,7 +31,7 @@ export function renderResult(result: CommandResult, conversationId: string, surf
   const cited = (citations: Citation[], key: string = randomUUID()) => (citations.length > 0 ? { key, citations } : undefined);
   switch (result.kind) {
     case 'answer': {
-      const sources = cited(result.answer.citations, result.answer.id);
+      const sources = cited(shownSources(result.answer)?.citations ?? [], result.answer.id);
       return { messages: renderAnswer(result.answer, sources?.key), sources };
     }
     case 'cert': {

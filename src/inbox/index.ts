@@ -1,0 +1,2 @@
+export type { PendingQuestion, QuestionInbox } from './types.js';
+export { RedisInbox } from './redis-inbox.js';

@@ -1,0 +1,81 @@
+
+/**
+ * Every number that shapes answer quality, in one place. Each value says how it was chosen.
+ * "Tune split" means eval/clinical-coding/tune.jsonl (plus the shared dev set); the test splits
+ * are never used to choose anything here. The fitted models (section ranking, line selection,
+ * answerability) live in ./models/, one file per embedder, written by `npm run fit` (models.ts).
+ */
+export interface QualityParameters {
+  retrieval: {
+    /** Candidates taken from each of the dense and keyword searches before fusion. Kept from round 1. */
+    candidates: number;
+    /** Reciprocal-rank-fusion constant k. Kept from round 1 (k = 20 favoured the top ranks on dev). */
+    rrfK: number;
+    /** Texts embedded per question at most: the whole question and its first sentences (scenario questions). */
+    maxViews: number;
+    /**
+     * Hand-set line relevance (round 1's weights; the per-line cosine weight doubled to 0.6 when it
+     * became exact): a feature of the fitted section-ranking and line models, which weigh it against the rest.
+     */
+    line: { evidence: number; headingEvidence: number; coverage: number; about: number; dense: number; quantity: number; definesAcronym: number };
+  };
+  matching: {
+    /** Strength of a match through a lexicon relation or a spelling fix (1 = the word itself). Ordered by how much meaning each relation keeps; checked on the tune split. */
+    relation: { stemVariant: number; spelling: number; synonym: number; similar: number; derived: number; broader: number; narrower: number; curated: number };
+    /** Largest edit distance accepted as a typo, by token length (short tokens need an exact match). */
+    maxTypoDistance: (length: number) => number;
+    /** Weight of alternative terms in the keyword (BM25) query, relative to the word asked. */
+    keywordAlternativeWeight: number;
+    /** Weight of the previous question's terms carried into a follow-up. Kept from round 1. */
+    carriedWeight: number;
+    /** Weight of hint terms a question's shape adds ("where" → settings; "why" → reasons; money → pay words). Kept from round 1; never required to match. */
+    shapeHintWeight: number;
+    reasonHintWeight: number;
+    /** How much a word of the guide's own subject ("coding" in a coding guide) counts: it is true of every section. Kept from round 1. */
+    topicalTermWeight: number;
+  };
+  answer: {
+    /** Lines quoted at most, and how far below the lead line (in the line model's log-odds) a further line may be. */
+    maxLines: number;
+    extraLineLogOdds: number;
+    /** Two lines sharing more than this share of their terms (Jaccard) are near-copies; only one is quoted. Kept from round 1. */
+    nearCopyOverlap: number;
+    /** Sections whose lines may join an answer (top-ranked first). */
+    sectionsConsidered: number;
+    /** A partial answer (topic covered, specific thing not) needs a related line at least this close (cosine). Set from the tune split's near misses. */
+    partialMinSimilarity: number;
+    /**
+     * How much worse a wrong refusal is than a wrong answer to an off-topic question, when the
+     * fit script picks the answer threshold. 2: a refusal hides what the guide says and was the
+     * complaint that started this work (issue 10), while an off-topic answer shows itself as such
+     * by quoting the guide.
+     */
+    refusalCost: number;
+  };
+}
+
+export const QUALITY: QualityParameters = {
+  retrieval: {
+    candidates: 80,
+    rrfK: 20,
+    maxViews: 4,
+    line: { evidence: 0.15, headingEvidence: 0.7, coverage: 0.3, about: 0.3, dense: 0.6, quantity: 0.5, definesAcronym: 0.3 },
+  },
+  matching: {
+    relation: { stemVariant: 0.85, spelling: 0.9, synonym: 0.7, similar: 0.6, derived: 0.55, broader: 0.5, narrower: 0.35, curated: 0.6 },
+    maxTypoDistance: (length) => (length < 5 ? 0 : length < 8 ? 1 : 2),
+    keywordAlternativeWeight: 0.4,
+    carriedWeight: 0.5,
+    shapeHintWeight: 0.6,
+    reasonHintWeight: 0.4,
+    topicalTermWeight: 0.25,
+  },
+  answer: {
+    maxLines: 3,
+    extraLineLogOdds: 1,
+    nearCopyOverlap: 0.6,
+    sectionsConsidered: 3,
+    partialMinSimilarity: 0.35,
+    refusalCost: 2,
+  },
+};

@@ -1,0 +1,73 @@
+import { LRUCache } from 'lru-cache';
+import { getWordNet, type Relation } from '../lexicon/index.js';
+import { QUALITY } from '../quality/index.js';
+import { editDistance, stem, synonymsOf } from '../text/index.js';
+
+/** What the loaded guides say, for deciding which question words need help to match. */
+export interface Vocabulary {
+  /** True when a stemmed term occurs in some guide. */
+  knows(stemmedTerm: string): boolean;
+  /** The guides' own lower-case word tokens (unstemmed), for spelling correction. */
+  readonly words: readonly string[];
+}
+
+/** A question word's matches other than itself: stemmed term → strength (0–1]. */
+export type Alternatives = ReadonlyMap<string, number>;
+
+const MAX_ALTERNATIVES = 16;
+
+/**
+ * Question words in other words than the guide's: alternatives from WordNet relations and
+ * curated abbreviations that the guides actually use, and, for a word that is neither in the
+ * guides nor in English, the closest guide word within the typo distance.
+ */
+export class QueryExpander {
+  private readonly cache = new LRUCache<string, Alternatives>({ max: 5000 });
+
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  alternatives(token: string): Alternatives {
+    let found = this.cache.get(token);
+    if (!found) {
+      found = this.compute(token);
+      this.cache.set(token, found);
+    }
+    return found;
+  }
+
+  private compute(token: string): Alternatives {
+    const own = stem(token);
+    const out = new Map<string, number>();
+    const add = (term: string, strength: number) => {
+      if (term !== own && this.vocabulary.knows(term) && strength > (out.get(term) ?? 0)) out.set(term, strength);
+    };
+    const { relation } = QUALITY.matching;
+    for (const s of synonymsOf(own)) add(s, relation.curated);
+    // A word the guides already use matches as it is; relating it further mostly adds other senses ("code" → "fraud").
+    if (this.vocabulary.knows(own) || /\d/.test(token)) return new Map([...out]);
+    const wordnet = getWordNet();
+    if (!wordnet.has(token)) {
+      const fix = this.spellingFix(token);
+      if (fix) add(stem(fix), relation.spelling);
+    }
+    for (const r of wordnet.related(token)) {
+      // Multi-word lemmas ("pay off") would need phrase matching; single words carry most of the meaning.
+      if (r.word.includes(' ')) continue;
+      add(stem(r.word), relation[r.relation satisfies Relation]);
+    }
+    return new Map([...out].sort((a, b) => b[1] - a[1]).slice(0, MAX_ALTERNATIVES));
+  }
+
+  /** The guide word nearest to a misspelt token, if one is within the allowed distance (ties: the first, i.e. most frequent). */
+  private spellingFix(token: string): string | undefined {
+    const limit = QUALITY.matching.maxTypoDistance(token.length);
+    if (limit === 0) return undefined;
+    let best: { word: string; distance: number } | undefined;
+    for (const word of this.vocabulary.words) {
+      const d = editDistance(token, word, best ? best.distance - 1 : limit);
+      if (d <= limit && (!best || d < best.distance)) best = { word, distance: d };
+      if (best?.distance === 1) break;
+    }
+    return best?.word;
+  }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery, detectQuantity } from '../../src/retrieval/index.js';
+
+const terms = (q: string) => analyzeQuery(q).terms.filter((t) => !t.hint).map((t) => t.term);
+
+describe('analyzeQuery', () => {
+  it('spells out chat shorthand before reading the question', () => {
+    expect(terms('wat r the reqs 4 this')).toEqual(terms('what are the requirements 4 this'));
+    expect(analyzeQuery('cn i wfh').terms.map((t) => t.term)).toContain('home');
+  });
+
+  it('keeps the word as asked beside its stem, for saying what the guide lacks', () => {
+    const t = analyzeQuery('How much do newbies earn?').terms.find((x) => x.term === 'newbi');
+    expect(t?.token).toBe('newbies');
+  });
+
+  it('adds value-type hints for money and duration questions, never required', () => {
+    const money = analyzeQuery('what do rookies make');
+    expect(money.quantity).toBe('money');
+    expect(money.terms.filter((t) => t.hint).map((t) => t.term)).toEqual(expect.arrayContaining(['salari', 'pay']));
+    expect(analyzeQuery('how long is the program').terms.some((t) => t.hint && t.term === 'year')).toBe(true);
+  });
+
+  it('reads the value type a question asks for', () => {
+    expect(detectQuantity('how much does it pay')).toBe('money');
+    expect(detectQuantity('how long does training take')).toBe('duration');
+    expect(detectQuantity('when do the updates take effect')).toBe('date');
+    expect(detectQuantity('who offers the credential')).toBe('organization');
+    expect(detectQuantity('is it stressful')).toBeUndefined();
+  });
+});

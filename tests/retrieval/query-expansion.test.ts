@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { QueryExpander, type Vocabulary } from '../../src/retrieval/index.js';
+import { stem } from '../../src/text/index.js';
+
+/** A tiny guide vocabulary: what a guide about any career might say. */
+function vocabulary(words: string[]): Vocabulary {
+  const stems = new Set(words.map(stem));
+  return { knows: (t) => stems.has(t), words };
+}
+
+describe('QueryExpander', () => {
+  const vocab = vocabulary(['salary', 'beginner', 'certification', 'remote', 'pharmacy', 'technician', 'experience', 'unclear']);
+  const expander = new QueryExpander(vocab);
+
+  it('reaches a guide word through WordNet when the question uses another ("rookie" → "beginner", "wage" → "salary")', () => {
+    expect(expander.alternatives('rookie').get(stem('beginner'))).toBeGreaterThan(0);
+    expect(expander.alternatives('wage').get(stem('salary'))).toBeGreaterThan(0);
+    expect(expander.alternatives('vague').get(stem('unclear'))).toBeGreaterThan(0);
+  });
+
+  it('fixes a typo against the guide vocabulary, with the spelling strength', () => {
+    const fixed = expander.alternatives('certifcation');
+    expect([...fixed.keys()]).toContain(stem('certification'));
+    expect(expander.alternatives('technicain').get(stem('technician'))).toBeCloseTo(0.9);
+  });
+
+  it('leaves words the guide already uses alone (no other senses added)', () => {
+    expect(expander.alternatives('salary').size).toBe(0);
+  });
+
+  it('offers only words the guide uses, with strengths in (0, 1)', () => {
+    for (const token of ['rookie', 'wage', 'newbie', 'gig', 'couch', 'zzqx']) {
+      for (const [term, strength] of expander.alternatives(token)) {
+        expect(vocab.knows(term)).toBe(true);
+        expect(strength).toBeGreaterThan(0);
+        expect(strength).toBeLessThan(1);
+      }
+    }
+  });
+
+  it('does not guess a fix for short tokens or far-off words', () => {
+    expect(expander.alternatives('cn').size).toBe(0);
+    expect(expander.alternatives('zzqxwv').size).toBe(0);
+  });
+});
