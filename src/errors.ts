@@ -27,10 +27,13 @@ export class CareerAdvisorError extends Error {
   }
 }
 
-/** Thrown when configuration fails validation; the message lists every bad field. */
+/**
+ * Thrown when configuration fails validation. The message is one line naming every bad
+ * variable, so start-up ends with exactly that line (no stack trace, no second line).
+ */
 export class ConfigError extends CareerAdvisorError {
   constructor(message: string) {
-    super('CONFIG_INVALID', message, 'Fix the variables above (see .env.example and the README configuration table).');
+    super('CONFIG_INVALID', `Invalid configuration: ${message.replace(/\s*\n\s*/g, ' ')} (see .env.example)`);
     this.name = 'ConfigError';
   }
 }

@@ -92,6 +92,10 @@ main(process.argv.slice(2)).then(
     if (error instanceof CareerAdvisorError) {
       process.stderr.write(`error [${error.code}]: ${error.message}\n`);
       process.exitCode = error.code === 'INPUT_INVALID' || error.code === 'CONFIG_INVALID' ? 2 : 1;
+    } else if (error instanceof Error && error.name.endsWith('ConfigError')) {
+      // A settings problem caught below the config schema (store, limits): one line, no stack trace.
+      process.stderr.write(`error [CONFIG_INVALID]: ${error.message.split('\n')[0]}\n`);
+      process.exitCode = 2;
     } else {
       process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 1;

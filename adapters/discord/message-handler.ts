@@ -90,6 +90,7 @@ async function answerMessage(ctx: BotContext, botId: string, botRoleId: string |
     const rendered = renderResult(result, surfaceOf(place));
     if (stream.started) await stream.finish(() => sendToMessage(message, rendered, preview));
     else await sendToMessage(message, rendered);
+    if (result.reminder) await remindPrivately(ctx, message, result.reminder);
   } catch (error) {
     stopTyping();
     await stream.close();
@@ -102,6 +103,16 @@ async function answerMessage(ctx: BotContext, botId: string, botRoleId: string |
       ctx.logger.warn({ ...errorFields(replyError), channelId: message.channelId }, 'could not send the error reply');
     });
   }
+}
+
+/**
+ * A message has no ephemeral replies, so the privacy reminder goes to the author's DMs (in a DM
+ * with the bot it is simply the next message there). Closed DMs are logged, never an error.
+ */
+async function remindPrivately(ctx: BotContext, message: Message, reminder: string): Promise<void> {
+  const content = `🔒 ${reminder}`;
+  const sent = message.inGuild() ? message.author.send(content) : message.channel.isSendable() ? message.channel.send(content) : Promise.resolve();
+  await Promise.resolve(sent).catch((error: unknown) => ctx.logger.info({ ...errorFields(error), channelId: message.channelId }, 'could not send the privacy reminder by DM'));
 }
 
 /** Shows "typing…" until the returned function is called; failures (no permission) are only logged. */

@@ -33,11 +33,18 @@ export async function runCommand(deps: SlackDeps, request: CommandRequest): Prom
 
 /** Renders a result and remembers what its buttons need (sources, the open quiz question). */
 export async function renderAndRemember(deps: SlackDeps, result: CommandResult, conversationId: string, surface?: Surface): Promise<RenderedResult> {
-  const rendered = renderResult(result, conversationId, surface);
+  const rendered = withReminder(renderResult(result, conversationId, surface), result.reminder);
   if (rendered.sources) await deps.sources.set(rendered.sources.key, rendered.sources.citations);
   if (rendered.openQuestion) await deps.openQuestions.set(conversationId, { quizId: rendered.openQuestion.quizId, index: rendered.openQuestion.index });
   if (rendered.quizFinished) await deps.openQuestions.delete(conversationId);
   return rendered;
+}
+
+/** The privacy reminder goes to the asker alone (every caller posts `privateMessage` ephemerally). */
+function withReminder(rendered: RenderedResult, reminder: string | undefined): RenderedResult {
+  if (!reminder) return rendered;
+  const text = rendered.privateMessage ? `${reminder}\n\n${rendered.privateMessage.text}` : reminder;
+  return { ...rendered, privateMessage: { text, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `:lock: ${text}` }] }] } };
 }
 
 /**

@@ -19,9 +19,9 @@ export function slackMode(config: Config): SlackMode {
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     missing.push('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode, xapp-…)');
   }
-  if (missing.length > 0) throw new ConfigError(`The Slack app needs:\n${missing.map((m) => `  - ${m}`).join('\n')}`);
+  if (missing.length > 0) throw new ConfigError(`the Slack app needs ${missing.join('; ')}`);
   if (config.SLACK_APP_TOKEN && !config.SLACK_APP_TOKEN.startsWith('xapp-')) {
-    throw new ConfigError('Invalid configuration:\n  - SLACK_APP_TOKEN must be an app-level token starting with xapp- (Socket Mode)');
+    throw new ConfigError('SLACK_APP_TOKEN must be an app-level token starting with xapp- (Socket Mode)');
   }
   return config.SLACK_APP_TOKEN ? 'socket' : 'http';
 }

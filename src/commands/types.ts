@@ -63,8 +63,13 @@ export interface ScoreLine {
   answered: number;
 }
 
-/** Everything a command can return; front ends render each kind (text in the terminal, rich in chat apps). */
-export type CommandResult =
+/**
+ * Everything a command can return; front ends render each kind (text in the terminal, rich in chat apps).
+ * `reminder`, when set, is shown to the asker alone (ephemeral in Slack and Discord), never in the public reply.
+ */
+export type CommandResult = CommandResultBody & { reminder?: string };
+
+type CommandResultBody =
   | { kind: 'answer'; answer: Answer }
   | { kind: 'cert'; card: CertCard }
   | { kind: 'cert-compare'; left: CertCard; right: CertCard; differences: string[] }

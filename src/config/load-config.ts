@@ -16,25 +16,25 @@ export interface Config extends RawConfig {
 
 /**
  * Parses configuration from an environment once, at start-up. Empty strings count as unset.
- * Throws a ConfigError listing every invalid variable.
+ * Throws a ConfigError naming every invalid variable, on one line.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = configSchema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
+    const problems = parsed.error.issues.map((issue) => {
       const key = issue.path.join('.');
       const value = cleaned[key];
-      return `  - ${key}: ${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(redactIfSecret(key, value))})`}`;
+      return `${key}: ${issue.message.replace(/\s+/g, ' ')}${value === undefined ? '' : ` (got ${JSON.stringify(redactIfSecret(key, value))})`}`;
     });
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new ConfigError(problems.join('; '));
   }
   const raw = parsed.data;
   if (raw.EMBEDDINGS_PROVIDER === 'openai' && !raw.OPENAI_API_KEY && !raw.OPENAI_BASE_URL) {
-    throw new ConfigError('Invalid configuration:\n  - EMBEDDINGS_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)');
+    throw new ConfigError('EMBEDDINGS_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)');
   }
   if (raw.LLM_PROVIDER === 'openai' && !raw.OPENAI_API_KEY && !raw.OPENAI_BASE_URL) {
-    throw new ConfigError('Invalid configuration:\n  - LLM_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)');
+    throw new ConfigError('LLM_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)');
   }
   const root = packageRoot();
   return {
@@ -49,5 +49,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function redactIfSecret(key: string, value: string): string {
-  return /TOKEN|KEY|SECRET|REDIS_URL|DATABASE_URL/.test(key) ? '***' : value;
+  return /TOKEN|KEY|SECRET|SALT|REDIS_URL|DATABASE_URL/.test(key) ? '***' : value;
 }

@@ -67,7 +67,6 @@ export const configSchema = z.object({
   STORE_RETENTION_DAYS: z.coerce.number().int().positive().default(90).describe('Questions older than this are deleted'),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(10).describe('Questions per user per minute'),
   RATE_LIMIT_CHANNEL_PER_MINUTE: z.coerce.number().int().positive().default(60).describe('Questions per channel per minute'),
-  STORE_ID_SALT: optionalText.describe('Secret key for hashing user and conversation ids in the store'),
   ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4).describe('Answers computed at once'),
   ANSWER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(200).describe('Questions allowed to wait; beyond that users are told the bot is busy'),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(8787).describe('Port for GET /healthz and GET /metrics when running bots (0 = any free port)'),
@@ -85,6 +84,13 @@ export const configSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional().describe('redis://host:port/db: conversation turns, plans, quizzes, duplicate-delivery checks, Sources, rate limits and the question inbox shared by every worker. Default: this process\'s memory (inbox: the SQLite file)'),
   REDIS_PREFIX: z.string().min(1).default('career-advisor:').describe('Prefix of every Redis key (several deployments can share one Redis)'),
   DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional().describe('postgres://user:password@host:port/db: store questions and feedback in PostgreSQL instead of the SQLite file (STORE_PATH)'),
+
+  // Privacy (patient data; see docs/privacy.md)
+  STORE_QUESTION_TEXT: z
+    .enum(['minimized', 'redacted', 'none'])
+    .default('minimized')
+    .describe('What the store keeps of a question: minimized = patient data redacted and every other identifier-like token masked; redacted = patient data redacted; none = no text'),
+  STORE_ID_SALT: z.string().trim().min(16, 'must be at least 16 characters (a real secret)').optional().describe('Secret key (16+ characters) for hashing user and conversation ids in the store'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

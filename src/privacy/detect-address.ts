@@ -1,4 +1,5 @@
 import { scan } from './regex-scan.js';
+import { isNameStopword } from './name-stopwords.js';
 import type { PhiFinding } from './phi-types.js';
 
 const SUFFIX =
@@ -24,3 +25,45 @@ export function detectAddresses(text: string): PhiFinding[] {
   return [...scan(text, STREET, 'address'), ...scan(text, PO_BOX, 'address')];
 }
 
+
+const STATE_CODES =
+  'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+// A ZIP code next to a state code, or behind a "ZIP" label (3-digit ZIP prefixes included:
+// Safe Harbor removes them too). A bare five-digit number is a CPT code far more often.
+const ZIP_AFTER_STATE = new RegExp(`\\b(?:${STATE_CODES})\\.?,?\\s+(?<v>\\d{5}(?:-\\d{4})?)(?![\\w-])`, 'gd');
+const ZIP_LABELLED = /\b(?:zip|zipcode|postal\s+code)(?:\s+code)?\s*(?:[:#]|is|was|of)?\s*(?<v>\d{3}(?:\d{2})?(?:-\d{4})?)(?![\w-])/gid;
+
+// A town, city or county where a patient lives: "lives in Millbrook", "Harlan County",
+// "resident of East Orange, NJ". Case-sensitive place words after the cue.
+const PLACE = "\\p{Lu}[\\p{L}'’.-]+(?:[ \\t]+\\p{Lu}[\\p{L}'’.-]+){0,2}";
+const PLACE_CUED = new RegExp(
+  `\\b(?:[Ll]ives|[Ll]iving|[Rr]esides|[Rr]esiding|[Rr]esident|[Hh]ome)[ \\t]+(?:in|at|of|near|outside)[ \\t]+(?:the[ \\t]+)?(?<v>${PLACE}(?:,[ \\t]*(?:${STATE_CODES})\\b)?)`,
+  'gdu',
+);
+const COUNTY = /\b(?<v>\p{Lu}\p{L}+(?:[ \t]\p{Lu}\p{L}+)?[ \t](?:County|Parish|Borough|Township))\b/gdu;
+// "Dayton, OH", or "Dayton OH" when a ZIP code follows.
+const CITY_STATE = new RegExp(`(?<v>\\b\\p{Lu}\\p{Ll}+(?:[ \\t]\\p{Lu}\\p{Ll}+){0,2}(?:,[ \\t]*(?:${STATE_CODES})\\b|[ \\t]+(?:${STATE_CODES})(?=[ \\t]+\\d{5}(?:-\\d{4})?(?![\\w-]))))`, 'gdu');
+
+/** Finds ZIP codes (next to a state code or behind a ZIP label). */
+export function detectZips(text: string): PhiFinding[] {
+  return [...scan(text, ZIP_AFTER_STATE, 'zip'), ...scan(text, ZIP_LABELLED, 'zip')];
+}
+
+/**
+ * Finds places smaller than a state where someone lives: behind a "lives in"/"from" cue, a
+ * county, or (in a chart-like message only) any "City, ST".
+ */
+export function detectPlaces(text: string, chartLike: boolean): PhiFinding[] {
+  const cued = scan(text, PLACE_CUED, 'address', (v) => !isStateOrCountry(v) && !isNameStopword(v.split(/[ \t,]/)[0] ?? ''));
+  const places = [...cued, ...scan(text, COUNTY, 'address')];
+  return chartLike ? [...places, ...scan(text, CITY_STATE, 'address')] : places;
+}
+
+const STATES_AND_COUNTRIES = new Set(
+  `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+  america usa canada mexico india philippines china`.split(/\s+/),
+);
+
+function isStateOrCountry(value: string): boolean {
+  return STATES_AND_COUNTRIES.has(value.toLowerCase()) || /^(?:New|North|South|West|Rhode)\b/.test(value) && value.split(/\s+/).length <= 2;
+}

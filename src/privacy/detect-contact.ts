@@ -21,6 +21,9 @@ const PHONE_LABELLED =
 const SSN_FORMATTED = /(?<![\w$.,/-])\d{3}([- ])\d{2}\1\d{4}(?![\w-]|[.,]\d)/g;
 const SSN_LABELLED =
   /\b(?:SSN|SS#|SS\s?No\.?|social\s+security(?:\s+(?:number|no\.?|num|#))?)\s*(?:#|:|is|was|-)?\s*(?<v>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)/gid;
+// Partial or masked SSNs still narrow a person down: "SSN ending 6789", "xxx-xx-6789", "last 4 of SSN 6789".
+const SSN_PARTIAL =
+  /(?<v>\b[xX*]{3}-?[xX*]{2}-?\d{4}\b)|\b(?:SSN|social(?:\s+security)?)\b[^.\n\d]{0,20}?(?:ending|last\s*(?:4|four))?[^.\n\d]{0,10}?(?<w>(?<!\d)\d{4})(?!\d)/gid;
 
 /** Finds email addresses. */
 export function detectEmails(text: string): PhiFinding[] {
@@ -33,9 +36,28 @@ export function detectPhones(text: string): PhiFinding[] {
   return [...formatted, ...scan(text, PHONE_LABELLED, 'phone', hasPlausibleAreaCode)];
 }
 
+// A fax label shortly before a phone-shaped number makes it a fax number.
+const FAX_LABEL = /\b(?:fax|facsimile|fx)\b/gi;
+
+/** Finds fax numbers: a phone number found within a few words after "fax". */
+export function detectFaxes(text: string, phones: readonly PhiFinding[]): PhiFinding[] {
+  const faxes: PhiFinding[] = [];
+  for (const label of text.matchAll(FAX_LABEL)) {
+    const labelEnd = label.index + label[0].length;
+    const next = phones.find((p) => p.start >= labelEnd && p.start - labelEnd <= 16 && !/[.;?!\n]/.test(text.slice(labelEnd, p.start)));
+    if (next) faxes.push({ kind: 'fax', start: next.start, end: next.end });
+  }
+  return faxes;
+}
+
 /** Finds US social security numbers, formatted or labelled. */
 export function detectSsns(text: string): PhiFinding[] {
-  return [...scan(text, SSN_FORMATTED, 'ssn', isPlausibleSsn), ...scan(text, SSN_LABELLED, 'ssn', isPlausibleSsn)];
+  const partial: PhiFinding[] = [];
+  for (const m of text.matchAll(SSN_PARTIAL)) {
+    const span = m.indices?.groups?.v ?? m.indices?.groups?.w;
+    if (span) partial.push({ kind: 'ssn', start: span[0], end: span[1] });
+  }
+  return [...scan(text, SSN_FORMATTED, 'ssn', isPlausibleSsn), ...scan(text, SSN_LABELLED, 'ssn', isPlausibleSsn), ...partial];
 }
 
 // NANP area codes never start with 0 or 1; this rejects e.g. "100 200 3000".

@@ -1,42 +1,145 @@
-import { DATE_SOURCE } from './date-patterns.js';
-import { digitCount, scan } from './regex-scan.js';
-import type { PhiFinding } from './phi-types.js';
-import { OPAQUE } from './placeholder.js';
+import { isCodeRange, isMedicalCodeShape, isYearLike } from './code-shapes.js';
+import { digitCount } from './regex-scan.js';
+import type { PhiFinding, PhiKind } from './phi-types.js';
 
-// Dates and ID numbers are everywhere in coding questions ("October 1st",
-// "99213", "E11.9"), so both are only flagged behind a label that says whose
-// date or number it is.
+// Record, plan, account, licence, vehicle, device and other numbers. A coding
+// question is full of numbers that are not identifiers (99213, E11.9, $52,000,
+// 2019-2023), so a number is claimed when a label says what it is, or when its
+// shape is one no code, amount or year has (an MBI, a VIN, a long digit run).
 
-const DOB_LABEL =
-  '(?:\\bDOB\\b|\\bD\\.O\\.B\\b\\.?|\\bdate\\s+of\\s+birth\\b|\\bbirth\\s*date\\b|\\bbirthday\\b|\\bborn\\b(?:\\s+(?:on|in))?)';
-// A short filler lets "DOB/Age: 03/14/1962" or "DOB is listed as ..." through;
-// sentence punctuation ends it so "born? October 1, 2015" stays unflagged, and
-// so does a (masked) placeholder: "DOB [REDACTED:dob], March 1980".
-const DOB = new RegExp(`${DOB_LABEL}[^\\d\\n?!.;${OPAQUE}]{0,20}?(?<v>${DATE_SOURCE})`, 'gid');
+const ID_WORD = '(?:numbers?|nums?|nbr|no\\.?|#|ids?|identifiers?)';
+const SEP = '\\s*(?:[:#=]|is|was|of)?\\s*(?:' + ID_WORD + ')?\\s*[:#=]?\\s*';
 
-const ID_WORD = '(?:number|num|no\\.?|#|id)';
-const MRN_LABEL = [
-  '\\bMRN\\b',
-  '\\bMR\\s?#',
-  `\\bmed(?:ical)?\\s+rec(?:ord)?s?(?:\\s+${ID_WORD})?`,
-  `\\bchart\\s+${ID_WORD}`,
-  `\\bacct\\b\\.?(?:\\s*${ID_WORD})?`,
-  `\\baccount\\s*(?:number|num|no\\.?|#)`,
-  `\\b(?:member|subscriber|policy|patient|pt|encounter|visit|claim|case|insurance|medicaid|medicare|beneficiary)\\s+${ID_WORD}`,
-  '\\b(?:MBI|HICN|FIN)\\b',
-].join('|');
-// Value: one token of letters/digits/dashes holding at least three digits.
-const MRN = new RegExp(
-  `(?:${MRN_LABEL})\\s*(?:[:#=]|is|was|of)?\\s*(?:${ID_WORD})?\\s*[:#]?\\s*(?<v>[A-Za-z0-9](?:[A-Za-z0-9-]{2,30}[A-Za-z0-9]))(?![\\w-])`,
-  'gid',
-);
+/** Label families, most specific first: the first family whose label precedes a value names it. */
+const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: number; codesAllowed?: boolean }> = [
+  {
+    kind: 'certificate_license',
+    labels: [
+      `\\b(?:driver'?s?\\s+)?licen[cs]e\\s*${ID_WORD}`,
+      '\\blic\\.?\\s*#',
+      `\\b(?:DL|DEA|NPI|CDL)\\b`,
+      `\\b(?:birth|death|marriage)\\s+certificate(?:\\s*${ID_WORD})?`,
+      `\\bcert(?:ificate|ification)?\\s*${ID_WORD}`,
+      `\\bcredential\\s*${ID_WORD}`,
+      `\\bpassport(?:\\s*${ID_WORD})?`,
+    ],
+    minDigits: 3,
+    codesAllowed: true,
+  },
+  {
+    kind: 'vehicle',
+    labels: ['\\b(?:license|licence)\\s+plate(?:\\s*' + ID_WORD + ')?', `\\bplate\\s*${ID_WORD}?`, `\\btag\\s*${ID_WORD}`, '\\bVIN\\b'],
+    minDigits: 1,
+    codesAllowed: true,
+  },
+  {
+    kind: 'device',
+    codesAllowed: true,
+    labels: [`\\bserial(?:\\s*${ID_WORD})?`, '\\bS/?N\\b', `\\bdevice\\s*${ID_WORD}`, '\\bUDI\\b', `\\b(?:implant|pacemaker|pump|defibrillator|ICD|monitor)\\s+(?:serial|${ID_WORD})`, '\\bIMEI\\b', '\\bMAC\\s+address'],
+    minDigits: 3,
+  },
+  {
+    kind: 'health_plan_id',
+    labels: [
+      `\\b(?:member|subscriber|policy|policyholder|group|insurance|plan|beneficiary|medicaid|medicare|medi-cal|tricare|payer|payor)\\s*${ID_WORD}`,
+      '\\b(?:MBI|HICN|HIC|RxBIN|RxPCN|RxGrp)\\b',
+    ],
+    minDigits: 3,
+    codesAllowed: true,
+  },
+  // A payer's name alone is a weaker label ("Medicare 99397"): a code after it stays.
+  { kind: 'health_plan_id', labels: ['\\b(?:medicaid|medicare|medi-cal)\\b'], minDigits: 3 },
+  {
+    kind: 'account',
+    labels: [
+      `\\b(?:acct|account|billing|guarantor|patient\\s+account|invoice|statement|claim|visit|encounter|FIN|HAR|CSN)\\s*${ID_WORD}`,
+      '\\bacct\\b\\.?',
+      '\\b(?:FIN|HAR|CSN)\\b',
+    ],
+    minDigits: 3,
+    codesAllowed: true,
+  },
+  {
+    kind: 'mrn',
+    labels: [
+      '\\bMRN\\b',
+      '\\bMR\\s?#',
+      `\\bmed(?:ical)?\\s+rec(?:ord)?s?(?:\\s*${ID_WORD})?`,
+      `\\b(?:chart|patient|pt|hospital|unit|EMR|EHR|EPI|enterprise)\\s*${ID_WORD}`,
+    ],
+    minDigits: 3,
+    codesAllowed: true,
+  },
+  {
+    kind: 'other_id',
+    labels: [
+      `\\b(?:case|accession|specimen|sample|order|requisition|lab|employee|student|badge|reference|ref|confirmation|ticket|tracking|booking|record)\\s*${ID_WORD}`,
+      '\\bID\\b',
+    ],
+    minDigits: 3,
+  },
+  // Room and bed numbers are short, and may look like a code ("room 412"): the label decides.
+  { kind: 'other_id', labels: ['\\b(?:room|rm|bed)\\s*#?'], minDigits: 1, codesAllowed: true },
+];
 
-/** Finds dates of birth: a date behind a label like "DOB" or "born on". */
-export function detectBirthDates(text: string): PhiFinding[] {
-  return scan(text, DOB, 'dob');
+// Value: one token of letters/digits/dashes (dots or spaces between digit groups allowed),
+// at most 32 characters.
+const VALUE = '(?<v>[A-Za-z0-9](?:[A-Za-z0-9-]|[ .](?=\\d{2})){0,30}[A-Za-z0-9]|\\d)(?![\\w-]|\\.\\w)';
+const LABELLED = FAMILIES.map((family) => ({
+  ...family,
+  pattern: new RegExp(`(?:${family.labels.join('|')})${SEP}${VALUE}`, 'gid'),
+}));
+
+// Medicare Beneficiary Identifier: 11 characters in a fixed letter/digit layout, dashes optional.
+const L = '[AC-HJKMNP-RT-Y]';
+const MBI = new RegExp(`(?<![\\w-])[1-9]${L}[${L.slice(1, -1)}0-9]\\d-?${L}[${L.slice(1, -1)}0-9]\\d-?${L}{2}\\d{2}(?![\\w-])`, 'gi');
+// Vehicle identification number: 17 characters without I, O or Q.
+const VIN = /(?<![\w-])(?=[A-HJ-NPR-Z0-9]{17}(?![\w-]))(?=(?:[^\d\s]*\d){4})(?=(?:[\d]*[A-HJ-NPR-Z]){2})[A-HJ-NPR-Z0-9]{17}/gi;
+// GS1 unique device identifier: "(01)00884521063914(17)261231".
+const UDI = /\(\d{2}\)[0-9A-Za-z]{2,20}(?:\(\d{2,4}\)[0-9A-Za-z]{1,20})*/g;
+// Any other token with digits, for the shape check below.
+const ID_TOKEN = /(?<![\w$€£.,/-])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w/-]|[.,]\d)/g;
+
+/** Finds labelled identifiers of every number family (see FAMILIES). */
+export function detectLabelledIdentifiers(text: string): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  for (const { kind, pattern, minDigits, codesAllowed } of LABELLED) {
+    for (const m of text.matchAll(pattern)) {
+      const span = m.indices?.groups?.v;
+      const value = m.groups?.v ?? '';
+      if (!span || digitCount(value) < minDigits || isYearLike(value) || (!codesAllowed && isCodeValue(value))) continue;
+      found.push({ kind, start: span[0], end: span[1] });
+    }
+  }
+  return found;
 }
 
-/** Finds record, account and member numbers behind a label like "MRN". */
-export function detectRecordNumbers(text: string): PhiFinding[] {
-  return scan(text, MRN, 'mrn', (v) => digitCount(v) >= 3);
+/** Finds identifiers by shape alone: Medicare MBIs, VINs, and long or mixed letter-digit ids no code format explains. */
+export function detectShapedIdentifiers(text: string): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  for (const m of text.matchAll(MBI)) found.push({ kind: 'health_plan_id', start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(VIN)) found.push({ kind: 'vehicle', start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(UDI)) found.push({ kind: 'device', start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(ID_TOKEN)) {
+    if (isIdentifierShaped(m[0])) found.push({ kind: 'other_id', start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+/**
+ * True for a token that can only be an identifier: six or more digits, or a
+ * letter-digit mix with four or more digits, that is no medical code, code
+ * range or year. Amounts never reach here (the token pattern refuses a
+ * leading currency sign and grouped thousands).
+ */
+export function isIdentifierShaped(token: string): boolean {
+  const digits = digitCount(token);
+  if (isCodeValue(token) || isYearLike(token)) return false;
+  const mixed = /[A-Za-z]/.test(token) && digits >= 4 && token.length >= 6;
+  return digits >= 6 || mixed;
+}
+
+/** A code with a modifier (99213-25), a code or a code range is never an identifier. */
+function isCodeValue(value: string): boolean {
+  return isMedicalCodeShape(value) || isCodeRange(value) || /^\d{5}-[0-9A-Z]{2}$/i.test(value);
 }

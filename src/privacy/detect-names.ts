@@ -1,10 +1,11 @@
+import { isChartLike } from './chart-context.js';
 import { isNameStopword, isSoftNameStopword } from './name-stopwords.js';
 import type { PhiFinding } from './phi-types.js';
 
-// A person's name is only PHI-like next to a patient cue: "patient John
-// Smith", "Pt: Maria Lopez", "Mr. Jones was admitted", "John Smith, 45 y/o".
-// Names elsewhere (instructors, authors, "Dr. Patel") are left alone, so the
-// guard does not mangle ordinary career questions.
+// Names next to a patient cue: "patient John Smith", "Pt: Maria Lopez",
+// "Mr. Jones was admitted", "John Smith, 45 y/o". Names without a cue are
+// found from tagger and vocabulary evidence in detect-names-nlp.ts; names
+// behind "Dr." (instructors, clinicians) are left alone by both.
 
 const TOKEN = "\\p{Lu}(?:\\p{Ll}+|['’]\\p{Lu}\\p{Ll}+)(?:\\p{Lu}\\p{Ll}+)?(?:-\\p{Lu}\\p{Ll}+)?";
 const INITIAL = '\\p{Lu}\\.?';
@@ -27,10 +28,6 @@ const PATIENT_CUES = [
 // reads like a chart. Words common in career talk too ("hospital", "chart",
 // "patient") are deliberately not chart cues.
 const CHART_ONLY_CUES = [/\b(?:Mr|Mrs|Ms|Mx|Miss)\b\.?[ \t]+/g, /\bname[*_]*\s*:[*_]*[ \t]*/gi];
-const CLINICAL_WORDS =
-  /\b(?:admit(?:ted|s)?|admission|discharg\w*|present(?:s|ed|ing)\s+(?:to|with)|c\/o|complain\w*|diagnos\w*|history\s+of|chief\s+complaint|s\/p|y\/?o|year[- ]old|underwent|surgery|fracture|seen\s+(?:in|by|for)|follow[- ]up|prescribed|vitals?|op\s+note|post[- ]?op)\b/i;
-// Abbreviations are case-sensitive: "PT" is physical therapy, "er" is not the ER.
-const CLINICAL_ABBREVIATIONS = /\b(?:MRN|DOB|ED|ER|ICU|pt|Pt|dx|Dx|hx|Hx)\b/;
 // A capitalised name right before an age, sex, birth date or record label:
 // "Maria Lopez, 67F", "Beatriz Santos, born 12/09/1990".
 const NAME_BEFORE_DEMOGRAPHICS = new RegExp(
@@ -55,7 +52,7 @@ export function detectNames(text: string): PhiFinding[] {
   for (const cue of PATIENT_CUES) {
     for (const m of text.matchAll(cue)) pushName(found, readName(text, m.index + m[0].length));
   }
-  const chartLike = CLINICAL_WORDS.test(text) || CLINICAL_ABBREVIATIONS.test(text);
+  const chartLike = isChartLike(text);
   const chartCues = chartLike ? CHART_ONLY_CUES : [HONORIFIC_WITH_AGE];
   for (const cue of chartCues) {
     for (const m of text.matchAll(cue)) pushName(found, readName(text, m.index + m[0].length));
@@ -66,7 +63,7 @@ export function detectNames(text: string): PhiFinding[] {
   for (const m of text.matchAll(NAME_BEFORE_PATIENT)) {
     pushName(found, trailingName(m[1] ?? '', m.index, 1));
   }
-  return [...found, ...findRepeats(text, found)];
+  return found;
 }
 
 interface NameSpan extends PhiFinding {
@@ -123,9 +120,11 @@ function matchAt(re: RegExp, text: string, pos: number): string | null {
   return re.exec(text)?.[0] ?? null;
 }
 
-// Once "patient John Smith" is established, a later bare "Smith" in the same
-// message is the same patient and must be redacted too.
-function findRepeats(text: string, names: PhiFinding[]): PhiFinding[] {
+/**
+ * Once "patient John Smith" is established, a later bare "Smith" in the same
+ * message is the same patient and must be redacted too.
+ */
+export function findRepeats(text: string, names: PhiFinding[]): PhiFinding[] {
   const tokens = new Set<string>();
   for (const n of names) {
     for (const t of text.slice(n.start, n.end).split(/[\s,.]+/u)) {

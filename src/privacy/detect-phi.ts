@@ -1,22 +1,48 @@
-import { detectAddresses } from './detect-address.js';
-import { detectEmails, detectPhones, detectSsns } from './detect-contact.js';
-import { detectBirthDates, detectRecordNumbers } from './detect-identifiers.js';
-import { detectNames } from './detect-names.js';
+import { isChartLike } from './chart-context.js';
+import { detectAddresses, detectPlaces, detectZips } from './detect-address.js';
+import { detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
+import { detectAgesOver89, detectDates } from './detect-dates.js';
+import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
+import { detectNames, findRepeats } from './detect-names.js';
+import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
+import { detectIps, detectUrls } from './detect-network.js';
 import type { PhiFinding, PhiKind } from './phi-types.js';
 import { maskSpans, placeholderSpans } from './placeholder.js';
+import { Vocabulary } from './vocabulary.js';
 
 // When two detectors claim overlapping text, the more specific one names the
 // finding: labelled detections ("MRN 555-123-4567") beat shape-only ones
-// (phone), and an email beats the name or digits inside it.
+// (phone), an email or URL beats the name or digits inside it, and the
+// catch-all "other identifier" loses to everything.
 const PRIORITY: Record<PhiKind, number> = {
-  email: 7,
-  mrn: 6,
-  dob: 5,
-  ssn: 4,
-  phone: 3,
-  address: 2,
-  name: 1,
+  email: 20,
+  url: 19,
+  ssn: 18,
+  fax: 17,
+  mrn: 16,
+  health_plan_id: 15,
+  account: 14,
+  certificate_license: 13,
+  device: 12,
+  vehicle: 11,
+  ip: 10,
+  phone: 9,
+  date: 8,
+  age_over_89: 7,
+  address: 6,
+  zip: 5,
+  name: 4,
+  other_id: 3,
 };
+
+/** What the detectors may know beyond the text: the vocabulary check's known words (the guides'). */
+export interface PhiDetectionOptions {
+  vocabulary?: Vocabulary;
+}
+
+const DEFAULT_VOCABULARY = new Vocabulary();
+/** An ICD-10-CM code with its dot (N39.0) or a five-digit CPT code: the message is about a case. */
+const MEDICAL_CODE = /(?<![\w.])(?:[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}|\d{5})(?![\w.]|\.\d)/;
 
 /**
  * How many detection passes to allow. A pass finds something new only next to
@@ -47,12 +73,15 @@ function maxPasses(text: string): number {
  * one before it) is found once that text is gone. So the redacted text holds
  * nothing detectable, and redacting it again changes nothing.
  */
-export function detectPhi(text: string): PhiFinding[] {
+export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiFinding[] {
+  const vocabulary = options.vocabulary ?? DEFAULT_VOCABULARY;
   const placeholders = placeholderSpans(text);
+  // The tagger is the slowest step: it reads the message once; later passes reuse its words.
+  const terms = tagTerms(text);
   let findings: PhiFinding[] = [];
   let opaque = placeholders;
   for (let pass = 0, passes = maxPasses(text); pass < passes; pass++) {
-    const found = detectOnce(maskSpans(text, opaque), opaque);
+    const found = detectOnce(maskSpans(text, opaque), opaque, vocabulary, terms);
     if (found.length === 0) break;
     findings = [...findings, ...found].sort((a, b) => a.start - b.start);
     opaque = [...placeholders, ...findings].sort((a, b) => a.start - b.start);
@@ -61,15 +90,33 @@ export function detectPhi(text: string): PhiFinding[] {
 }
 
 /** One pass of every detector over `masked`; candidates touching an `opaque` span are dropped. */
-function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: number }>): PhiFinding[] {
-  const candidates = [
+function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: number }>, vocabulary: Vocabulary, terms: readonly Term[]): PhiFinding[] {
+  const phones = detectPhones(masked);
+  const identifiers = [
     ...detectEmails(masked),
+    ...detectUrls(masked),
+    ...detectIps(masked),
     ...detectSsns(masked),
-    ...detectPhones(masked),
-    ...detectBirthDates(masked),
-    ...detectRecordNumbers(masked),
+    ...phones,
+    ...detectFaxes(masked, phones),
+    ...detectLabelledIdentifiers(masked),
+    ...detectShapedIdentifiers(masked),
     ...detectAddresses(masked),
-    ...detectNames(masked),
+    ...detectZips(masked),
+    ...detectAgesOver89(masked),
+  ];
+  // Anything identifying besides a date, or a medical code, makes the message read like a case.
+  const chartLike = isChartLike(masked) || identifiers.length > 0 || MEDICAL_CODE.test(masked);
+  let dates = detectDates(masked, chartLike);
+  const names = [...detectNames(masked), ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates)];
+  // A name makes every date in the message the person's.
+  if (names.length > 0 && !chartLike) dates = detectDates(masked, true);
+  const candidates = [
+    ...identifiers,
+    ...detectPlaces(masked, chartLike || names.length > 0),
+    ...dates,
+    ...names,
+    ...findRepeats(masked, names),
   ].filter((c) => !overlapsAny(c, opaque));
   return resolveOverlaps(candidates);
 }

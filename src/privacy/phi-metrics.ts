@@ -6,11 +6,11 @@ import { PHI_KINDS, type PhiFinding, type PhiKind } from './phi-types.js';
 const caseSchema = z.object({
   id: z.string().min(1),
   text: z.string().min(1),
-  phi: z.array(z.object({ kind: z.enum(PHI_KINDS), value: z.string().min(1) })),
+  spans: z.array(z.object({ text: z.string().min(1), kind: z.enum(PHI_KINDS) })),
   note: z.string().optional(),
 });
 
-/** One labelled example: every occurrence of each `value` in `text` is PHI of `kind`. */
+/** One labelled example: every occurrence of each span's `text` in `text` is PHI of `kind`. */
 export type PhiCorpusCase = z.infer<typeof caseSchema>;
 
 /** Counts and rates for one kind (or all kinds together). */
@@ -18,9 +18,9 @@ export interface PhiScore {
   truePositives: number;
   falsePositives: number;
   falseNegatives: number;
-  /** Share of findings that overlap a labelled span of the same kind; 1 when nothing was found. */
+  /** Share of findings that overlap some labelled span; 1 when nothing was found. */
   precision: number;
-  /** Share of labelled spans found by a finding of the same kind; 1 when nothing was labelled. */
+  /** Share of labelled spans that some finding overlaps; 1 when nothing was labelled. */
   recall: number;
 }
 
@@ -36,7 +36,10 @@ export interface PhiMistake {
 export interface PhiEvaluation {
   cases: number;
   overall: PhiScore;
+  /** Recall by labelled kind, precision by the kind the detector gave. */
   perKind: Record<PhiKind, PhiScore>;
+  /** Labelled spans found by a finding of the same kind, as a share of those found at all. */
+  kindAgreement: number;
   /** Cases without PHI that still got at least one finding (false alarms a user would see). */
   flaggedNegatives: number;
   negatives: number;
@@ -49,90 +52,95 @@ export interface PhiEvaluation {
   mistakes: PhiMistake[];
 }
 
-/** Parses a JSONL corpus, checking each line; throws {@link PhiCorpusError} with the line number. */
+/** Parses a JSONL corpus ({id, text, spans: [{text, kind}]}), checking each line; throws {@link PhiCorpusError} with the line number. */
 export function parsePhiCorpus(jsonl: string): PhiCorpusCase[] {
   const cases: PhiCorpusCase[] = [];
   jsonl.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     const parsed = caseSchema.safeParse(parseJsonLine(line, i + 1));
     if (!parsed.success) throw new PhiCorpusError(`line ${i + 1}: ${parsed.error.message}`);
-    const missing = parsed.data.phi.find((p) => !parsed.data.text.includes(p.value));
-    if (missing) throw new PhiCorpusError(`line ${i + 1}: "${missing.value}" does not occur in text`);
+    const missing = parsed.data.spans.find((p) => !parsed.data.text.includes(p.text));
+    if (missing) throw new PhiCorpusError(`line ${i + 1}: "${missing.text}" does not occur in text`);
     cases.push(parsed.data);
   });
   return cases;
 }
 
 /**
- * Scores a detector against labelled cases. A finding counts when it overlaps
- * a labelled span of the same kind (exact boundaries don't matter for
- * redaction as long as the PHI is covered).
+ * Scores a detector against labelled cases. What matters for privacy is
+ * whether a labelled span is redacted at all, so a finding counts when it
+ * overlaps a labelled span of any kind (exact boundaries and the kind's name
+ * don't change what is removed); how often the kinds agree is reported apart.
  */
 export function evaluatePhiDetection(
   cases: readonly PhiCorpusCase[],
-  detect: (text: string) => PhiFinding[] = detectPhi,
+  detect: (text: string) => PhiFinding[] = (text) => detectPhi(text),
 ): PhiEvaluation {
-  const tally = Object.fromEntries(PHI_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<PhiKind, Tally>;
+  const recall = Object.fromEntries(PHI_KINDS.map((k) => [k, { tp: 0, fn: 0 }])) as Record<PhiKind, { tp: number; fn: number }>;
+  const precision = Object.fromEntries(PHI_KINDS.map((k) => [k, { tp: 0, fp: 0 }])) as Record<PhiKind, { tp: number; fp: number }>;
   const mistakes: PhiMistake[] = [];
   let flaggedNegatives = 0;
   let goldChars = 0;
   let coveredChars = 0;
+  let found = 0;
+  let sameKind = 0;
   for (const c of cases) {
     const gold = goldSpans(c);
-    const found = detect(c.text);
-    if (gold.length === 0 && found.length > 0) flaggedNegatives += 1;
+    const findings = detect(c.text);
+    if (gold.length === 0 && findings.length > 0) flaggedNegatives += 1;
     for (const g of gold) {
       goldChars += g.end - g.start;
-      coveredChars += countCovered(g, found);
+      coveredChars += countCovered(g, findings);
+      const hits = findings.filter((f) => overlaps(g, f));
+      if (hits.length > 0) {
+        found += 1;
+        if (hits.some((f) => f.kind === g.kind)) sameKind += 1;
+        recall[g.kind].tp += 1;
+      } else {
+        recall[g.kind].fn += 1;
+        mistakes.push(mistake(c, 'false-negative', g));
+      }
     }
-    for (const f of found) {
-      const hit = gold.some((g) => g.kind === f.kind && overlaps(g, f));
-      tally[f.kind][hit ? 'tp' : 'fp'] += 1;
+    for (const f of findings) {
+      const hit = gold.some((g) => overlaps(g, f));
+      precision[f.kind][hit ? 'tp' : 'fp'] += 1;
       if (!hit) mistakes.push(mistake(c, 'false-positive', f));
     }
-    for (const g of gold) {
-      if (found.some((f) => f.kind === g.kind && overlaps(g, f))) continue;
-      tally[g.kind].fn += 1;
-      mistakes.push(mistake(c, 'false-negative', g));
-    }
   }
-  const perKind = Object.fromEntries(PHI_KINDS.map((k) => [k, score(tally[k])])) as Record<PhiKind, PhiScore>;
-  const negatives = cases.filter((c) => c.phi.length === 0).length;
+  const perKind = Object.fromEntries(PHI_KINDS.map((k) => [k, score(recall[k], precision[k])])) as Record<PhiKind, PhiScore>;
+  const total = <T extends object>(tallies: Record<PhiKind, T>, key: keyof T) => sum(PHI_KINDS.map((k) => tallies[k][key] as number));
   return {
     cases: cases.length,
-    overall: score(sumTallies(Object.values(tally))),
+    overall: score({ tp: total(recall, 'tp'), fn: total(recall, 'fn') }, { tp: total(precision, 'tp'), fp: total(precision, 'fp') }),
     perKind,
+    kindAgreement: found === 0 ? 1 : sameKind / found,
     flaggedNegatives,
-    negatives,
+    negatives: cases.filter((c) => c.spans.length === 0).length,
     characterCoverage: goldChars === 0 ? 1 : coveredChars / goldChars,
     mistakes,
   };
 }
 
-/** Renders an evaluation as a small plain-text table (for logs and the README). */
+/** Renders an evaluation as a plain-text table (for logs and docs). */
 export function formatPhiEvaluation(e: PhiEvaluation): string {
-  const row = (label: string, s: PhiScore) =>
-    `${label.padEnd(8)} precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  ` +
-    `(tp ${s.truePositives}, fp ${s.falsePositives}, fn ${s.falseNegatives})`;
+  const row = (label: string, s: PhiScore, labelled: number) =>
+    `${label.padEnd(20)} ${labelled.toString().padStart(5)}  precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  ` +
+    `(found ${s.truePositives}, missed ${s.falseNegatives}, false alarms ${s.falsePositives})`;
   return [
     `PHI detection over ${e.cases} cases (${e.negatives} without PHI, ${e.flaggedNegatives} of them flagged)`,
-    row('overall', e.overall),
-    `coverage ${e.characterCoverage.toFixed(3)} of labelled PHI characters redacted`,
-    ...PHI_KINDS.map((k) => row(k, e.perKind[k])),
+    `${'kind'.padEnd(20)} spans`,
+    row('overall', e.overall, e.overall.truePositives + e.overall.falseNegatives),
+    ...PHI_KINDS.map((k) => row(k, e.perKind[k], e.perKind[k].truePositives + e.perKind[k].falseNegatives)),
+    `coverage ${e.characterCoverage.toFixed(3)} of labelled PHI characters redacted; kinds agree on ${e.kindAgreement.toFixed(3)} of found spans`,
   ].join('\n');
 }
 
-interface Tally {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
-function goldSpans(c: PhiCorpusCase): PhiFinding[] {
+/** Every occurrence of each labelled span in the case's text. */
+export function goldSpans(c: PhiCorpusCase): PhiFinding[] {
   const spans: PhiFinding[] = [];
-  for (const { kind, value } of c.phi) {
-    for (let at = c.text.indexOf(value); at >= 0; at = c.text.indexOf(value, at + value.length)) {
-      spans.push({ kind, start: at, end: at + value.length });
+  for (const { kind, text } of c.spans) {
+    for (let at = c.text.indexOf(text); at >= 0; at = c.text.indexOf(text, at + text.length)) {
+      spans.push({ kind, start: at, end: at + text.length });
     }
   }
   return spans;
@@ -146,17 +154,18 @@ function mistake(c: PhiCorpusCase, type: PhiMistake['type'], span: PhiFinding): 
   return { caseId: c.id, type, kind: span.kind, excerpt: c.text.slice(span.start, span.end) };
 }
 
-function sumTallies(tallies: Tally[]): Tally {
-  return tallies.reduce((a, t) => ({ tp: a.tp + t.tp, fp: a.fp + t.fp, fn: a.fn + t.fn }), { tp: 0, fp: 0, fn: 0 });
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
-function score({ tp, fp, fn }: Tally): PhiScore {
+/** Recall from the labelled side (`recall`), precision from the detector's side (`precision`). */
+function score(recall: { tp: number; fn: number }, precision: { tp: number; fp: number }): PhiScore {
   return {
-    truePositives: tp,
-    falsePositives: fp,
-    falseNegatives: fn,
-    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
-    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    truePositives: recall.tp,
+    falsePositives: precision.fp,
+    falseNegatives: recall.fn,
+    precision: precision.tp + precision.fp === 0 ? 1 : precision.tp / (precision.tp + precision.fp),
+    recall: recall.tp + recall.fn === 0 ? 1 : recall.tp / (recall.tp + recall.fn),
   };
 }
 

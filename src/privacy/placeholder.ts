@@ -1,7 +1,7 @@
 import type { PhiKind } from './phi-types.js';
 
 /** Matches the placeholders `redactPhi` writes, so later stages can skip them. */
-export const PHI_PLACEHOLDER_PATTERN = /\[REDACTED:[a-z]+\]/g;
+export const PHI_PLACEHOLDER_PATTERN = /\[(?:REDACTED:[a-z_]+|MASKED)\]/g;
 
 /** The placeholder that replaces a finding of `kind`, e.g. `[REDACTED:ssn]`. */
 export function phiPlaceholder(kind: PhiKind): string {
@@ -34,3 +34,6 @@ export function maskSpans(text: string, spans: ReadonlyArray<{ start: number; en
   }
   return out + text.slice(cursor);
 }
+
+/** What the minimizer writes over a token it masks without knowing its kind. */
+export const MASK_PLACEHOLDER = '[MASKED]';

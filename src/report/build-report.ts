@@ -1,4 +1,5 @@
 import type { AbstentionStats, AsyncStore, DayActivity, PlatformCount, RatedAnswer, SectionCount, Store, StoreReportQueries, UnansweredQuestion } from '../store/index.js';
+import { minimizePhi } from '../privacy/index.js';
 import { clusterQuestions, DEFAULT_SIMILARITY } from './cluster-questions.js';
 import { reportWindow, type ReportWindow } from './report-window.js';
 import { REPORT_VERSION, reportSchema, type Report, type ReportStoreStatus } from './schema.js';
@@ -73,8 +74,11 @@ function assembleReport(data: ReportData, healthy: boolean, options: ReportOptio
   const limit = options.limit ?? 10;
   const w = reportWindow(options.days, options.now);
   const byDay = new Map(data.daily.map((d) => [d.day, d]));
-  const { totals, lowestRated, cited, platforms } = data;
-  const clusters = clusterQuestions(data.unanswered, options.similarity ?? DEFAULT_SIMILARITY);
+  const { totals, cited, platforms } = data;
+  // Only minimized text is shown, whatever STORE_QUESTION_TEXT kept (older rows, or `redacted` mode).
+  const unanswered = data.unanswered.map((q) => ({ ...q, question: minimizePhi(q.question).text }));
+  const lowestRated = data.lowestRated.map((r) => ({ ...r, question: r.question === null ? r.question : minimizePhi(r.question).text }));
+  const clusters = clusterQuestions(unanswered, options.similarity ?? DEFAULT_SIMILARITY);
 
   return reportSchema.parse({
     ...frame(w, options.now, healthy ? 'ok' : 'unavailable'),

@@ -5,7 +5,7 @@ import type { Config } from '../config/index.js';
 import type { CareerAdvisor } from '../core/index.js';
 import { CareerAdvisorError } from '../errors.js';
 import { createAnswerQueue, createRateLimiter, isBusyError, type AnswerQueue, type RateLimiter } from '../limits/index.js';
-import { phiReminder, redactPhi } from '../privacy/index.js';
+import { guardQuestion, phiReminder, type Vocabulary } from '../privacy/index.js';
 import type { SharedState } from '../state/index.js';
 import type { QuestionRecorder } from '../store/index.js';
 import type { ServiceMetrics } from './metrics.js';
@@ -25,11 +25,13 @@ export interface AdvisorServiceOptions {
   redis?: Redis;
   /** Shared state; /healthz reports it degraded while Redis is unreachable. */
   state?: SharedState;
+  /** The vocabulary check's known words (the guides'); without it only English words are known. */
+  vocabulary?: Vocabulary;
 }
 
 /**
  * What every front end talks to when running for real: it keeps patient data out of the core,
- * the logs and the store (redacting it and reminding the user), enforces the question length
+ * the logs and the store (redacting it, storing only the minimized question, and reminding the user privately), enforces the question length
  * cap and rate limits, bounds the answer queue, records questions and feedback, counts metrics,
  * and always returns a result the adapter can show — never an exception, never silence.
  */
@@ -63,18 +65,21 @@ export class AdvisorService implements CommandHandler {
       const who = limit.limitedBy === 'user' ? "You're asking faster than I can keep up" : 'This channel is very busy';
       return error('RATE_LIMITED', `${who}; please try again in ${limit.retryAfterSeconds} s.`);
     }
-    const redaction = redactPhi(request.text);
-    if (redaction.findings.length > 0) {
+    const { vocabulary } = this.options;
+    const guarded = guardQuestion(request.text, { store: this.options.config.STORE_QUESTION_TEXT, ...(vocabulary ? { vocabulary } : {}) });
+    if (guarded.remind) {
       metrics?.phiRedacted.inc({ platform });
-      logger?.info({ platform, kinds: [...new Set(redaction.findings.map((f) => f.kind))] }, 'patient data redacted from a question');
+      // Kinds and counts only: the logs never hold question text.
+      logger?.info({ platform, kinds: [...new Set(guarded.findings.map((f) => f.kind))], masked: guarded.masked }, 'patient data redacted from a question');
     }
     try {
-      const result = await this.queue.run(() => this.options.commands.handle({ ...request, text: redaction.text }));
+      // The advisor (and so the LLM prompt and conversation memory) sees the redacted question.
+      const result = await this.queue.run(() => this.options.commands.handle({ ...request, text: guarded.redacted }));
       const seconds = (performance.now() - started) / 1000;
       metrics?.answers.inc({ platform, kind: result.kind });
       metrics?.latency.observe({ platform }, seconds);
-      if (result.kind === 'answer') this.recordAnswer(request, result, redaction.text, seconds * 1000);
-      return redaction.findings.length > 0 ? withReminder(result) : result;
+      if (result.kind === 'answer') this.recordAnswer(request, result, guarded.stored, seconds * 1000);
+      return guarded.remind ? { ...result, reminder: phiReminder } : result;
     } catch (cause) {
       if (isBusyError(cause)) {
         metrics?.busy.inc({ platform });
@@ -101,7 +106,7 @@ export class AdvisorService implements CommandHandler {
     await this.options.store?.close();
   }
 
-  private recordAnswer(request: CommandRequest, result: Extract<CommandResult, { kind: 'answer' }>, redactedQuestion: string, latencyMs: number): void {
+  private recordAnswer(request: CommandRequest, result: Extract<CommandResult, { kind: 'answer' }>, storedQuestion: string, latencyMs: number): void {
     const { answer } = result;
     if (answer.kind === 'abstained') this.options.metrics?.abstentions.inc({ platform: request.platform });
     if (!answer.id || answer.kind === 'smalltalk') return;
@@ -111,7 +116,7 @@ export class AdvisorService implements CommandHandler {
       platform: request.platform,
       conversationId: request.conversationId,
       userId: request.userId,
-      question: redactedQuestion,
+      question: storedQuestion,
       outcome: answer.abstained ? 'abstained' : 'answered',
       citedSections: answer.citations.map((c) => c.section),
       latencyMs,
@@ -121,12 +126,6 @@ export class AdvisorService implements CommandHandler {
 
 function error(code: string, message: string): CommandResult {
   return { kind: 'error', code, message };
-}
-
-function withReminder(result: CommandResult): CommandResult {
-  if (result.kind === 'answer') return { ...result, answer: { ...result.answer, notes: [...(result.answer.notes ?? []), phiReminder] } };
-  if (result.kind === 'error') return { ...result, message: `${result.message}\n${phiReminder}` };
-  return result;
 }
 
 function describe(error: unknown): string {

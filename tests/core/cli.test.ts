@@ -222,6 +222,18 @@ describe('career-advisor ask', () => {
     expect(result.stderr).toMatch(/INPUT_INVALID/);
     expect(result.stderr).toMatch(/empty/i);
   });
+
+  it.each([
+    ['STORE_ID_SALT', 'too-short'],
+    ['STORE_QUESTION_TEXT', 'all'],
+    ['PORT', 'ninety'],
+  ])('`start` with %s=%s ends with one line naming the variable, no stack trace', async (name, value) => {
+    const result = await run(['start'], { env: { [name]: value } });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(name);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
 });
 
 describe('career-advisor eval', () => {

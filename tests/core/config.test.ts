@@ -109,6 +109,20 @@ describe('loadConfig', () => {
     expect(error.message).toContain('PORT');
   });
 
+  it('keeps the minimized question by default and accepts redacted or none', () => {
+    expect(loadConfig({}).STORE_QUESTION_TEXT).toBe('minimized');
+    expect(loadConfig({ STORE_QUESTION_TEXT: 'none' }).STORE_QUESTION_TEXT).toBe('none');
+    expect(configError({ STORE_QUESTION_TEXT: 'everything' }).message).toContain('STORE_QUESTION_TEXT');
+  });
+
+  it('rejects a STORE_ID_SALT shorter than 16 characters in one line naming it, without echoing the salt', () => {
+    const error = configError({ STORE_ID_SALT: 'short-salt' });
+    expect(error.message.split('\n')).toHaveLength(1);
+    expect(error.message).toMatch(/^Invalid configuration: STORE_ID_SALT: must be at least 16 characters/);
+    expect(error.message).not.toContain('short-salt');
+    expect(loadConfig({ STORE_ID_SALT: 'a-long-enough-secret-salt' }).STORE_ID_SALT).toBe('a-long-enough-secret-salt');
+  });
+
   it('requires a key or base URL for the openai providers, without printing anything secret', () => {
     const embeddings = configError({ EMBEDDINGS_PROVIDER: 'openai', DISCORD_TOKEN: SECRETS.DISCORD_TOKEN });
     expect(embeddings.message).toContain('OPENAI_API_KEY');

@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/index.js';
 import { phiReminder } from '../../src/privacy/index.js';
 import { REPO_ROOT, tempDir, withSharedUseCache } from '../core/helpers.js';
+import { freePort, until } from '../helpers/process-waits.js';
 import { FakeDiscord, route } from '../fakes/discord/index.js';
 import { FAKE_IDS, FakeSlackWebApi, appMentionEvent, eventCallback, jsonBody, postSignedToApp } from '../fakes/slack/index.js';
 
@@ -16,24 +16,6 @@ import { FAKE_IDS, FakeSlackWebApi, appMentionEvent, eventCallback, jsonBody, po
  */
 const CLI = join(REPO_ROOT, 'dist', 'adapters', 'cli', 'main.js');
 const SECRET = 'start-test-signing-secret';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('career-advisor start (both bots, health, metrics, graceful shutdown)', () => {
   let discord: FakeDiscord;
@@ -111,7 +93,10 @@ describe('career-advisor start (both bots, health, metrics, graceful shutdown)',
     const posted = await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === event.ts, 20_000);
     const text = JSON.stringify(posted.body);
     expect(text).toContain('Certified Professional Medical Auditor');
-    expect(text).toContain(phiReminder.slice(0, 40));
+    expect(text).not.toContain(phiReminder.slice(0, 40));
+    // The reminder goes to the asker alone.
+    const reminder = await slack.waitForCall('chat.postEphemeral', (c) => c.body.thread_ts === event.ts, 20_000);
+    expect(JSON.stringify(reminder.body)).toContain(phiReminder.slice(0, 40));
     const stored = readFileSync(join(work, 'store.db')).toString('latin1');
     expect(stored).not.toContain('Maria Lopez');
     expect(stored).not.toContain('88120455');

@@ -16,14 +16,14 @@ describe('detectPhi — positives', () => {
     ['Linda, my patient, has Parkinson’s', 'name', 'Linda'],
     ['Mr. Feldman, 71, with ESRD', 'name', 'Feldman'],
     ['patient José Muñoz came in', 'name', 'José Muñoz'],
-    ['DOB 03/14/1962', 'dob', '03/14/1962'],
-    ['she was born on March 3, 1980', 'dob', 'March 3, 1980'],
-    ['D.O.B.: 1958-11-02', 'dob', '1958-11-02'],
-    ['date of birth 09.23.1985', 'dob', '09.23.1985'],
+    ['DOB 03/14/1962', 'date', '03/14/1962'],
+    ['she was born on March 3, 1980', 'date', 'March 3, 1980'],
+    ['D.O.B.: 1958-11-02', 'date', '1958-11-02'],
+    ['date of birth 09.23.1985', 'date', '09.23.1985'],
     ['MRN 00482913', 'mrn', '00482913'],
     ['medical record number 0099182736', 'mrn', '0099182736'],
-    ['acct #A7734-2210 has a balance', 'mrn', 'A7734-2210'],
-    ['Member ID XJH123456789 was denied', 'mrn', 'XJH123456789'],
+    ['acct #A7734-2210 has a balance', 'account', 'A7734-2210'],
+    ['Member ID XJH123456789 was denied', 'health_plan_id', 'XJH123456789'],
     ['SSN 078-05-1120', 'ssn', '078-05-1120'],
     ['social security number 987654321', 'ssn', '987654321'],
     ['the HPI says 219 09 9999', 'ssn', '219 09 9999'],
@@ -40,7 +40,7 @@ describe('detectPhi — positives', () => {
   });
 
   it('reports the value only, keeping the label out of the span', () => {
-    expect(found('DOB: 03/14/1962; MRN: 7781204')).toEqual(['dob:03/14/1962', 'mrn:7781204']);
+    expect(found('DOB: 03/14/1962; MRN: 7781204')).toEqual(['date:03/14/1962', 'mrn:7781204']);
   });
 
   it('flags later mentions of a patient’s name in the same message', () => {
@@ -57,7 +57,7 @@ describe('detectPhi — positives', () => {
   it('returns sorted, non-overlapping spans', () => {
     const text = 'Patient Harold Finch | MRN: A-2291-77 | DOB 1/9/1938 | 555-201-3344 | h@x.org';
     const findings = detectPhi(text);
-    expect(findings.map((f) => f.kind)).toEqual(['name', 'mrn', 'dob', 'phone', 'email']);
+    expect(findings.map((f) => f.kind)).toEqual(['name', 'mrn', 'date', 'phone', 'email']);
     for (let i = 1; i < findings.length; i += 1) {
       expect(findings[i]!.start).toBeGreaterThanOrEqual(findings[i - 1]!.end);
     }
@@ -112,9 +112,11 @@ describe('detectPhi — robustness', () => {
       'Ab Cd Ef, '.repeat(5_000),
       '9'.repeat(50_000),
     ];
-    const started = performance.now();
-    for (const text of inputs) detectPhi(text);
-    // Generous bound: a regex blow-up would take minutes, not seconds.
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // Generous bound per input: a regex blow-up would take minutes; the tagger reads ~50 KB in a few seconds.
+    for (const text of inputs) {
+      const started = performance.now();
+      detectPhi(text);
+      expect(performance.now() - started, text.slice(0, 12)).toBeLessThan(6_000);
+    }
   });
 });

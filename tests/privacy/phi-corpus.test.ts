@@ -1,32 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  detectPhi,
-  evaluatePhiDetection,
-  formatPhiEvaluation,
-  parsePhiCorpus,
-  PHI_KINDS,
-  redactPhi,
-} from '../../src/privacy/index.js';
+import { evaluatePhiDetection, formatPhiEvaluation, measureStoredText, minimizePhi, parsePhiCorpus, PHI_KINDS, redactPhi } from '../../src/privacy/index.js';
 
+// The tuning corpus: the detectors were adjusted while looking at it, so its numbers are an upper
+// bound. docs/privacy.md also reports a held-out corpus nobody tuned on (scripts/privacy/measure-phi.ts).
 const corpus = parsePhiCorpus(readFileSync(new URL('../fixtures/phi-corpus.jsonl', import.meta.url), 'utf8'));
 
-describe('PHI corpus', () => {
-  it('is big enough and covers every kind with positives and negatives', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(60);
+describe('PHI tuning corpus', () => {
+  it('is big enough and covers every identifier kind, with many messages free of patient data', () => {
     expect(new Set(corpus.map((c) => c.id)).size).toBe(corpus.length);
-    expect(corpus.filter((c) => c.phi.length === 0).length).toBeGreaterThanOrEqual(30);
+    expect(corpus.filter((c) => c.spans.length === 0).length).toBeGreaterThanOrEqual(100);
     for (const kind of PHI_KINDS) {
-      expect(corpus.filter((c) => c.phi.some((p) => p.kind === kind)).length, kind).toBeGreaterThanOrEqual(3);
+      expect(corpus.filter((c) => c.spans.some((p) => p.kind === kind)).length, kind).toBeGreaterThanOrEqual(4);
     }
   });
 
-  it('is detected with precision and recall of at least 0.9', () => {
-    const evaluation = evaluatePhiDetection(corpus);
-    // Printed on purpose: these are the numbers the README quotes.
-    console.log(formatPhiEvaluation(evaluation));
-    if (evaluation.mistakes.length > 0) console.log(evaluation.mistakes);
-    expect(evaluation.overall.precision).toBeGreaterThanOrEqual(0.9);
-    expect(evaluation.overall.recall).toBeGreaterThanOrEqual(0.9);
+  it('is detected with recall of at least 0.95 on names and dates, 0.98 overall, and precision of at least 0.95', () => {
+    const e = evaluatePhiDetection(corpus);
+    console.log(formatPhiEvaluation(e));
+    expect(e.perKind.name.recall).toBeGreaterThanOrEqual(0.95);
+    expect(e.perKind.date.recall).toBeGreaterThanOrEqual(0.95);
+    expect(e.overall.recall).toBeGreaterThanOrEqual(0.98);
+    expect(e.overall.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('leaves no labelled identifier in the minimized text, and masks no code, figure or credential in the messages without patient data', () => {
+    const m = measureStoredText(corpus, (text) => minimizePhi(text).text);
+    expect(m.leaks).toEqual([]);
+    // Only dates and people's names (authors, colleagues) may be masked in career questions.
+    const masked = m.maskedInNegatives.map((t) => t.token);
+    expect(masked.filter((t) => /\d/.test(t) && !/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(t))).toEqual([]);
+    expect(masked.filter((t) => /^\p{Lu}{2,}/u.test(t))).toEqual([]);
+  });
+
+  it('redacting is idempotent on every corpus message', () => {
+    for (const c of corpus) {
+      const once = redactPhi(c.text).text;
+      expect(redactPhi(once).text, c.id).toBe(once);
+    }
   });
 });

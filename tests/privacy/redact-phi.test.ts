@@ -7,9 +7,9 @@ describe('redactPhi', () => {
     const input = 'Patient John Smith, DOB 03/14/1962, MRN 00482913, SSN 123-45-6789, call 555-201-3344.';
     const { text, findings } = redactPhi(input);
     expect(text).toBe(
-      'Patient [REDACTED:name], DOB [REDACTED:dob], MRN [REDACTED:mrn], SSN [REDACTED:ssn], call [REDACTED:phone].',
+      'Patient [REDACTED:name], DOB [REDACTED:date], MRN [REDACTED:mrn], SSN [REDACTED:ssn], call [REDACTED:phone].',
     );
-    expect(findings.map((f) => f.kind)).toEqual(['name', 'dob', 'mrn', 'ssn', 'phone']);
+    expect(findings.map((f) => f.kind)).toEqual(['name', 'date', 'mrn', 'ssn', 'phone']);
   });
 
   it('returns findings with offsets into the original text', () => {

@@ -6,6 +6,7 @@ import type { CareerAdvisor } from '../../src/core/index.js';
 import { createAnswerQueue, createRateLimiter } from '../../src/limits/index.js';
 import { phiReminder } from '../../src/privacy/index.js';
 import { AdvisorService, createLogger, createMetrics, startHealthServer, storeFeedbackSink, type HealthServer } from '../../src/service/index.js';
+import Database from 'better-sqlite3';
 import { openStore } from '../../src/store/index.js';
 import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
 
@@ -18,6 +19,16 @@ function askHandler(advisor: CareerAdvisor, seen: string[] = []): CommandHandler
       return { kind: 'answer', answer: await advisor.ask(request.text, { conversationId: request.conversationId }) };
     },
   };
+}
+
+/** Every stored question text, straight from the database file. */
+function readQuestions(path: string): string[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare('SELECT question FROM questions ORDER BY ts').all() as Array<{ question: string }>).map((r) => r.question);
+  } finally {
+    db.close();
+  }
 }
 
 const request = (text: string, userId = 'u1'): CommandRequest => ({ text, conversationId: 'c1', userId, platform: 'slack' });
@@ -46,12 +57,41 @@ describe('AdvisorService', () => {
     expect(seen[0]).not.toContain('4482913');
     expect(result.kind).toBe('answer');
     if (result.kind !== 'answer') return;
-    expect(result.answer.notes).toContain(phiReminder);
+    // The reminder is for the asker alone, apart from the (public) answer.
+    expect(result.reminder).toBe(phiReminder);
+    expect(result.answer.notes ?? []).not.toContain(phiReminder);
     expect(result.answer.answer).toContain('$28,000');
     const unanswered = store.topUnanswered(10);
     expect(unanswered).toEqual([]);
     expect(store.abstentionRate().total).toBe(1);
     expect(logLines.join('')).not.toMatch(/John|Smith|4482913/);
+    await service.close();
+  });
+
+  it.each([
+    ['minimized', '[REDACTED:name] DOB [REDACTED:date] [MASKED] — what is the CPC exam fee?'],
+    ['redacted', '[REDACTED:name] DOB [REDACTED:date] ZQ881 — what is the CPC exam fee?'],
+    ['none', ''],
+  ] as const)('STORE_QUESTION_TEXT=%s decides what the store keeps; the advisor always gets the redacted question', async (mode, stored) => {
+    const config = { ...testConfig(), STORE_QUESTION_TEXT: mode };
+    const store = openStore({ path: config.storePath, retentionDays: 30 });
+    const seen: string[] = [];
+    const service = new AdvisorService({ config, advisor, commands: askHandler(advisor, seen), store });
+    // "ZQ881" is identifier-shaped but behind no label: only the minimizer masks it.
+    const result = await service.handle(request('Harriet Wexley DOB 2/11/1950 ZQ881 — what is the CPC exam fee?'));
+    expect(seen[0]).toBe('[REDACTED:name] DOB [REDACTED:date] ZQ881 — what is the CPC exam fee?');
+    expect(result.reminder).toBe(phiReminder);
+    await service.close();
+    expect(readQuestions(config.storePath)).toEqual([stored]);
+  });
+
+  it('reminds the asker when only the minimizer masked something, and not when nothing was touched', async () => {
+    const config = testConfig();
+    const service = new AdvisorService({ config, advisor, commands: askHandler(advisor) });
+    const masked = await service.handle(request('can you check ZQ881 for me, is the CPC worth it?'));
+    expect(masked.reminder).toBe(phiReminder);
+    const clean = await service.handle(request('Is 99214 with modifier 25 worth the CPC at $52,000 a year?', 'u2'));
+    expect(clean.reminder).toBeUndefined();
     await service.close();
   });
 

@@ -9,7 +9,7 @@ export async function handleSourcesButton(interaction: ButtonInteraction, ctx: B
   const answer = await ctx.answers.get(answerId);
   const sources = answer && shownSources(answer);
   const rendered = answer
-    ? renderQuotes(sources?.citations ?? [], `${sources?.title ?? 'Sources'} · ${answer.question}`)
+    ? renderQuotes(sources?.citations ?? [], sources?.title ?? 'Sources')
     : renderError('I no longer have the sources of this answer (I was restarted since). Ask the question again to see them.');
   await sendToInteraction(interaction, { ...rendered, ephemeral: true });
 }

@@ -66,4 +66,5 @@ async function answerDeferred(interaction: ChatInputCommandInteraction, ctx: Bot
   const rendered = renderResult(result, surfaceOf(place));
   if (stream.started) await stream.finish(() => sendToInteraction(interaction, rendered, { previewShown: true }));
   else await sendToInteraction(interaction, rendered);
+  if (result.reminder) await interaction.followUp({ content: `🔒 ${result.reminder}`, flags: MessageFlags.Ephemeral });
 }

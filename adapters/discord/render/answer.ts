@@ -18,7 +18,7 @@ export function renderAnswer(answer: Answer): Rendered {
   const sources = shownSources(answer);
   const embed: APIEmbed = {
     color: answer.abstained || isChat ? COLORS.muted : COLORS.answer,
-    ...(isChat ? {} : { title: answer.question }),
+    // No user text in a public reply: the question may hold patient data the guard missed.
     description: answer.answer,
     fields: [
       ...(answer.notes?.length ? linesToFields('Note', answer.notes) : []),
@@ -32,7 +32,6 @@ export function renderAnswer(answer: Answer): Rendered {
 function answerFooter(answer: Answer): string {
   const parts = [BOT_NAME];
   if (shownSources(answer)) parts.push('[n] marks the source of each line');
-  if (answer.rewritten_question) parts.push(`understood as: ${answer.rewritten_question}`);
   return parts.join(' · ');
 }
 

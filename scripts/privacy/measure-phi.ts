@@ -1,0 +1,46 @@
+// Measures the patient-data guard on a labelled corpus (JSONL lines of
+// {id, text, spans: [{text, kind}]}): per-kind precision and recall of the
+// detectors, and what reaches the store in `minimized` (and `redacted`) mode.
+//
+//   npm run privacy:measure -- tests/fixtures/phi-corpus.jsonl [--mistakes] [--json]
+//
+// The guides' vocabulary comes from KNOWLEDGE_DIR (default: knowledge/), as it does when the bot runs.
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../../src/config/index.js';
+import { listKnowledgeFiles } from '../../src/ingest/index.js';
+import {
+  evaluatePhiDetection,
+  formatPhiEvaluation,
+  formatStoredTextMeasure,
+  knownWordsOf,
+  measureStoredText,
+  minimizePhi,
+  parsePhiCorpus,
+  redactPhi,
+  Vocabulary,
+} from '../../src/privacy/index.js';
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('--'));
+if (!file) {
+  process.stderr.write('usage: measure-phi FILE.jsonl [--mistakes] [--json]\n');
+  process.exit(2);
+}
+const cases = parsePhiCorpus(readFileSync(file, 'utf8'));
+const config = loadConfig();
+const vocabulary = new Vocabulary(knownWordsOf(listKnowledgeFiles(config.knowledgeDir).map((f) => f.text)));
+const options = { vocabulary };
+
+const detection = evaluatePhiDetection(cases, (text) => redactPhi(text, options).findings);
+const minimized = measureStoredText(cases, (text) => minimizePhi(text, options).text, vocabulary);
+const redacted = measureStoredText(cases, (text) => redactPhi(text, options).text, vocabulary);
+
+if (args.includes('--json')) {
+  process.stdout.write(`${JSON.stringify({ file, detection, stored: { minimized, redacted } }, null, 2)}\n`);
+} else {
+  process.stdout.write(`${file}\n${formatPhiEvaluation(detection)}\n\n${formatStoredTextMeasure(minimized, 'minimized')}\n${formatStoredTextMeasure(redacted, 'redacted')}\n`);
+  if (args.includes('--mistakes')) {
+    for (const m of detection.mistakes) process.stdout.write(`  ${m.type.padEnd(14)} ${m.caseId.padEnd(10)} ${m.kind.padEnd(18)} ${m.excerpt}\n`);
+    for (const l of minimized.leaks) process.stdout.write(`  stored-leak    ${l.caseId.padEnd(10)} ${l.kind.padEnd(18)} ${l.piece}\n`);
+  }
+}

@@ -1,0 +1,38 @@
+// Shapes of the tokens a coding question is made of and that must never be
+// redacted or masked: medical code formats, money, durations and small counts.
+// Shared by the detectors (to refuse a candidate) and the minimizer (to keep a
+// token it would otherwise mask).
+
+/** CPT (99213, 0001U, 1234F), HCPCS Level II (J1100, G0439), DRG/revenue codes (470, 0450). */
+const CPT_HCPCS = /^(?:\d{5}|\d{4}[FTUM]|[A-V]\d{4}|\d{3,4})$/i;
+/** ICD-10-CM: letter, digit, alphanumeric, then optionally a dot and up to four more (S72.001A, E11.9, Z79.4). */
+const ICD10_CM = /^[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/i;
+/** ICD-10-PCS: exactly seven characters of digits and letters other than I and O (0DTJ4ZZ, 02HV33Z). */
+const ICD10_PCS = /^(?=.*[A-HJ-NP-Z])[0-9A-HJ-NP-Z]{7}$/;
+/** ICD-9 (V22.0, 250.00, E849.7) and modifiers (25, 59, LT, XS). */
+const ICD9 = /^(?:\d{3}(?:\.\d{1,2})?|V\d{2}(?:\.\d{1,2})?|E\d{3}(?:\.\d)?)$/i;
+/** NDC drug codes in their dashed 4-4-2, 5-3-2 and 5-4-1 (or 5-4-2) layouts. */
+const NDC = /^(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})$/;
+
+/** True when `token` has the shape of a medical code (CPT, HCPCS, ICD-10-CM/PCS, ICD-9, DRG, NDC). */
+export function isMedicalCodeShape(token: string): boolean {
+  return CPT_HCPCS.test(token) || ICD10_CM.test(token) || ICD10_PCS.test(token) || ICD9.test(token) || NDC.test(token);
+}
+
+/** A code range such as 99202-99215 or E08-E13: both ends are codes. */
+export function isCodeRange(token: string): boolean {
+  const [from, to, ...rest] = token.split(/[-–]/);
+  if (!from || !to || rest.length > 0 || from.length !== to.length || /\d/.test(from[0]!) !== /\d/.test(to[0]!)) return false;
+  return isMedicalCodeShape(from) && isMedicalCodeShape(to);
+}
+
+/** A year (1900–2099), a fiscal or calendar year (FY2026) or a year range (2019-2023, 2019/20). */
+export function isYearLike(token: string): boolean {
+  return /^(?:(?:FY|CY|PY|MY|AY)[-\s]?)?(?:19|20)\d{2}(?:[-–/](?:(?:19|20)?\d{2}))?$/i.test(token);
+}
+
+/** Money, percentages and grouped thousands: $52,000, 52k, 45.5%, 1,200, 3.5. */
+export function isAmountLike(token: string, before: string, after: string): boolean {
+  if (/[$€£]\s*$/.test(before) || /^\s*(?:%|k\b|K\b|USD|dollars|per\b|\/\s*(?:hr|hour|yr|year))/i.test(after)) return true;
+  return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(token) || /^\d+\.\d{1,2}$/.test(token);
+}

@@ -1,0 +1,56 @@
+import { DATE_SOURCE, MONTH_DAY_NUMERIC } from './date-patterns.js';
+import { scan } from './regex-scan.js';
+import type { PhiFinding } from './phi-types.js';
+import { OPAQUE } from './placeholder.js';
+
+// Every element of a date except the year is an identifier when the date is
+// the patient's: birth, admission, discharge, service, death. Career questions
+// are full of dates too ("the exam on March 3", "codes effective October 1,
+// 2025"), so a date is flagged when a label says whose date it is, or when the
+// message otherwise reads like a chart (see `chartLike`).
+
+const EVENT_LABEL = [
+  '\\bDOB\\b',
+  '\\bD\\.O\\.B\\b\\.?',
+  '\\bdate\\s+of\\s+(?:birth|service|admission|discharge|death|injury|surgery|procedure|visit|encounter)\\b',
+  '\\bbirth\\s*(?:date|day)\\b',
+  '\\bborn\\b',
+  '\\b(?:DOS|DOA|DOD|DOI|D/C|DC)\\b',
+  '\\b(?:admit(?:ted|s)?|admission|readmit(?:ted)?|discharg(?:ed|e)|died|death|expired|deceased|passed\\s+away)\\b',
+  '\\b(?:seen|visit(?:ed)?|presented|transferred|operated|injured|delivered|treated|came\\s+in|follow[- ]?up|f/u|surgery|procedure|encounter)\\b',
+].join('|');
+// A short filler ("admitted to Mercy on 4/5/2024", "DOB is listed as ...");
+// sentence punctuation and placeholders end it.
+const FILLER = `[^\\n?!;${OPAQUE}]{0,30}?`;
+const LABELLED_DATE = new RegExp(`(?:${EVENT_LABEL})${FILLER}(?<v>${DATE_SOURCE}|${MONTH_DAY_NUMERIC})`, 'gid');
+const ANY_DATE = new RegExp(DATE_SOURCE, 'gi');
+
+const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
+const AGE_OVER_89 = new RegExp(
+  [
+    `\\b(?<v>${AGE_NUMBER})\\s*(?:-|\\s)?\\s*(?:y/?o\\b|yrs?\\b|years?\\b(?:[- ]old)?|yo\\b|year-old|[MF]\\b)`,
+    `\\bage(?:d|\\s*:)?\\s*(?<w>${AGE_NUMBER})\\b`,
+  ].join('|'),
+  'gid',
+);
+
+/** Finds patient dates: any date behind a date label, and every date in a chart-like message. */
+export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
+  const labelled = scan(text, LABELLED_DATE, 'date', isDateNotVerb);
+  return chartLike ? [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb)] : labelled;
+}
+
+/** Finds ages over 89 ("92 y/o", "a 94-year-old", "age: 101", "91F"), which Safe Harbor groups as 90+. */
+export function detectAgesOver89(text: string): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  for (const m of text.matchAll(AGE_OVER_89)) {
+    const span = m.indices?.groups?.v ?? m.indices?.groups?.w;
+    if (span) found.push({ kind: 'age_over_89', start: span[0], end: span[1] });
+  }
+  return found;
+}
+
+// "may 5 more" is a verb and a number; a lowercase "may" never opens a date here.
+function isDateNotVerb(value: string): boolean {
+  return !value.startsWith('may ');
+}

@@ -1,0 +1,160 @@
+import nlp from 'compromise';
+import type { PhiFinding } from './phi-types.js';
+import { OPAQUE } from './placeholder.js';
+import type { Vocabulary } from './vocabulary.js';
+
+// Names without a patient cue ("coded a visit for jane q doe 4/5/67 today").
+// Two independent kinds of evidence, neither a list of cue words:
+// - compromise's part-of-speech tagger, whose lexicon knows first and last
+//   names and tags them Person whatever their case;
+// - the vocabulary check (vocabulary.ts): a word that is no English word, no
+//   guide word and no near-miss spelling.
+// A run of such words is a name when it has two of them ("jane q doe"), or one
+// next to a date, or one behind Mr/Mrs/Ms, or one Person word in a chart-like
+// message. Credentials and organisations are kept out: an all-capitals word,
+// a word compromise tags Organization or Place, a run of guide words, and
+// anyone behind "Dr." (a clinician, not the patient) are never names.
+
+/** A word as the tagger read it. */
+export interface Term {
+  text: string;
+  start: number;
+  end: number;
+  /** Text between this term and the next. */
+  after: string;
+  tags: ReadonlySet<string>;
+}
+
+const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
+const CLINICIAN = /^(?:dr|doctor|prof|professor|nurse|np|pa|rn|md|do)$/i;
+const HONORIFIC = /^(?:mr|mrs|ms|mx|miss)$/i;
+const SINGLE_LETTER_WORDS = /^[aiAI]$/;
+
+/**
+ * Finds names from tagger and vocabulary evidence in `text` (where found spans are already
+ * masked); `terms` are the tagged words of the original text ({@link tagTerms}, offsets
+ * unchanged by masking), `dates` the message's date findings.
+ */
+export function detectNamesByEvidence(text: string, terms: readonly Term[], vocabulary: Vocabulary, chartLike: boolean, dates: readonly PhiFinding[]): PhiFinding[] {
+  const kinds = terms.map((t) => (text.slice(t.start, t.end).includes(OPAQUE) ? 'other' : classify(t, vocabulary)));
+  const found: PhiFinding[] = [];
+  let i = 0;
+  while (i < terms.length) {
+    if (kinds[i] === 'other' || kinds[i] === 'initial') {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    // Extend over name words and initials; after an initial the next word is the surname whatever it is ("jane q doe").
+    while (j + 1 < terms.length && joined(terms[j]!) && (kinds[j + 1] !== 'other' || (kinds[j] === 'initial' && isWordLike(terms[j + 1]!)))) j += 1;
+    while (j > i && kinds[j] === 'initial') j -= 1;
+    const run = terms.slice(i, j + 1);
+    const runKinds = kinds.slice(i, j + 1);
+    if (acceptRun(run, runKinds, terms[i - 1], text, chartLike, dates, vocabulary)) {
+      // The rest of a capitalised name the evidence missed ("Ignatius" in "Ignatius Pemberton").
+      let first = i;
+      while (first > 0 && joined(terms[first - 1]!) && isProperName(terms[first - 1]!)) first -= 1;
+      let last = j;
+      while (last + 1 < terms.length && joined(terms[last]!) && isProperName(terms[last + 1]!)) last += 1;
+      found.push({ kind: 'name', start: terms[first]!.start, end: terms[last]!.end });
+      j = last;
+    }
+    i = j + 1;
+  }
+  return found;
+}
+
+type TermKind = 'person' | 'unknown' | 'initial' | 'other';
+
+function classify(term: Term, vocabulary: Vocabulary): TermKind {
+  const { text, tags } = term;
+  if (/^\p{L}\.?$/u.test(text) && !SINGLE_LETTER_WORDS.test(text)) return 'initial';
+  if (!isWordLike(term) || /^\p{Lu}{2,}$/u.test(text) || tags.has('Organization') || tags.has('Place') || tags.has('Honorific')) return 'other';
+  if (PERSON_TAGS.some((t) => tags.has(t))) return vocabulary.isKnown(text) && !tags.has('FirstName') ? 'other' : 'person';
+  if (tags.has('Verb') || tags.has('Adverb') || tags.has('Adjective') || tags.has('Date') || tags.has('Value')) return 'other';
+  return vocabulary.isFamiliar(text) ? 'other' : 'unknown';
+}
+
+function acceptRun(run: readonly Term[], kinds: TermKind[], before: Term | undefined, text: string, chartLike: boolean, dates: readonly PhiFinding[], vocabulary: Vocabulary): boolean {
+  const leader = before && /^\.?[ \t]*$/.test(before.after) ? before.text : '';
+  if (CLINICIAN.test(leader)) return false;
+  const words = kinds.filter((k) => k !== 'initial').length;
+  if (words >= 2) return !run.every((t) => vocabulary.isKnown(t.text));
+  const only = kinds.find((k) => k !== 'initial');
+  // "Ms. Alvarez, my supervisor" is no patient; behind an honorific, one word is a name only in a chart-like message.
+  if (HONORIFIC.test(leader) && only) return chartLike;
+  if (nextToDate(run, text, dates)) return true;
+  return only === 'person' && chartLike && !vocabulary.isFamiliar(run.find((_, k) => kinds[k] === 'person')!.text.toLowerCase()) ;
+}
+
+function nextToDate(run: readonly Term[], text: string, dates: readonly PhiFinding[]): boolean {
+  const start = run[0]!.start;
+  const end = run.at(-1)!.end;
+  return dates.some((d) => (d.start >= end && /^[\s,(–-]{0,3}$/.test(text.slice(end, d.start))) || (d.end <= start && /^[\s,)–-]{0,3}$/.test(text.slice(d.end, start))));
+}
+
+/** Only spaces (and an initial's dot) between two terms: a comma or a full stop ends a name. */
+function joined(term: Term): boolean {
+  return /^[ \t]*$/.test(term.after) || (/^\p{L}$/u.test(term.text) && /^\.[ \t]*$/.test(term.after));
+}
+
+function isProperName(term: Term): boolean {
+  const { tags, text } = term;
+  return tags.has('ProperNoun') && /^\p{Lu}\p{Ll}/u.test(text) && isWordLike(term) && !tags.has('Organization') && !tags.has('Place') && !tags.has('Honorific') && !tags.has('Date');
+}
+
+function isWordLike(term: Term): boolean {
+  return /^\p{L}[\p{L}'’-]*$/u.test(term.text);
+}
+
+interface CompromiseTerm {
+  text: string;
+  post: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+/** Longest stretch of text the tagger reads at once. */
+const CHUNK_CHARS = 2_000;
+/** A sentence or line, with its closing punctuation. */
+const SEGMENT = /[^.!?\n]+[.!?\n]*|[.!?\n]+/g;
+/** A word a name could be part of (single letters and digits can't carry a name on their own). */
+const CANDIDATE = /\p{L}{2,}/u;
+
+/**
+ * Runs the tagger once over a message: its words with offsets and part-of-speech tags. Only
+ * sentences holding a word of two or more letters are read, in chunks of at most CHUNK_CHARS,
+ * so punctuation floods cost nothing and a long message costs linear time.
+ */
+export function tagTerms(text: string): Term[] {
+  const terms: Term[] = [];
+  let chunkStart = -1;
+  let chunkEnd = -1;
+  const flush = () => {
+    if (chunkStart >= 0) terms.push(...tagChunk(text, chunkStart, chunkEnd));
+    chunkStart = -1;
+  };
+  for (const m of text.matchAll(SEGMENT)) {
+    if (!CANDIDATE.test(m[0])) {
+      flush();
+      continue;
+    }
+    if (chunkStart >= 0 && m.index + m[0].length - chunkStart > CHUNK_CHARS) flush();
+    if (chunkStart < 0) chunkStart = m.index;
+    chunkEnd = m.index + m[0].length;
+  }
+  flush();
+  return terms;
+}
+
+function tagChunk(text: string, from: number, to: number): Term[] {
+  const chunk = text.slice(from, to);
+  const sentences = nlp(chunk).json({ offset: true }) as Array<{ terms: CompromiseTerm[] }>;
+  const raw = sentences.flatMap((s) => s.terms);
+  return raw.map((t, k) => {
+    const start = from + t.offset.start;
+    const end = start + t.text.length;
+    const next = k + 1 < raw.length ? from + raw[k + 1]!.offset.start : to;
+    return { text: t.text, start, end, after: text.slice(end, next), tags: new Set(t.tags) };
+  });
+}

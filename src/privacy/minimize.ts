@@ -1,0 +1,108 @@
+import { isAmountLike, isCodeRange, isMedicalCodeShape, isYearLike } from './code-shapes.js';
+import { isIdentifierShaped } from './detect-identifiers.js';
+import type { PhiDetectionOptions } from './detect-phi.js';
+import { MASK_PLACEHOLDER, PHI_PLACEHOLDER_PATTERN, placeholderSpans } from './placeholder.js';
+import { redactPhi, replaceSpans } from './redact-phi.js';
+import { Vocabulary } from './vocabulary.js';
+import type { PhiFinding } from './phi-types.js';
+
+// Defence in depth for what the detectors miss. The minimized text is the
+// redacted text with every remaining token that *could* identify someone
+// masked too: identifier-shaped tokens (long digit runs, letter-digit mixes,
+// separated digit groups) unless they are a code, an amount, a year or a small
+// count, and words the vocabulary check flags (unknown words next to another
+// unknown word or a date). It is what the store keeps and the report shows.
+
+export interface MinimizedText {
+  /** The redacted text with leftover identifier-like tokens replaced by [MASKED]. */
+  text: string;
+  /** The redacted text alone (detected spans replaced by [REDACTED:kind]). */
+  redacted: string;
+  /** The detector's findings (offsets into the original text). */
+  findings: PhiFinding[];
+  /** Tokens masked on top of the findings. */
+  masked: number;
+}
+
+/** Digit groups joined by separators ("4/5/67", "555-0142", "12.34.56"), or a single token with digits ("A7734", "rm412b"). */
+const DIGIT_TOKEN = /(?<![\w$€£.,/-])(?:\d+(?:[-/.]\d+)+|[A-Za-z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]*\d[A-Za-z0-9]*)*)(?![\w/-]|[.,]\d)/g;
+const WORD = /\p{L}[\p{L}'’-]*/gu;
+const COUNT_WITH_UNIT = /^\d{1,4}(?:st|nd|rd|th|k|yrs?|hrs?|mos?|wks?|x|am|pm|h|m|s|yo|y\/o|mg|ml|cm|mm|kg|lbs?)$/i;
+
+/** Redacts `text`, then masks what the detectors did not claim (see the module comment). */
+export function minimizePhi(text: string, options: PhiDetectionOptions = {}): MinimizedText {
+  const { text: redacted, findings } = redactPhi(text, options);
+  const { text: minimized, masked } = maskLeftovers(redacted, options.vocabulary ?? new Vocabulary());
+  return { text: minimized, redacted, findings, masked };
+}
+
+/** Masks identifier-shaped tokens and flagged words in already redacted text; placeholders stay as they are. */
+export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text: string; masked: number } {
+  const opaque = placeholderSpans(redacted);
+  const spans = [...suspiciousNumbers(redacted), ...flaggedWords(redacted, vocabulary)]
+    .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
+    .sort((a, b) => a.start - b.start);
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const s of spans) {
+    const last = merged.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return { text: replaceSpans(redacted, merged, () => MASK_PLACEHOLDER), masked: merged.length };
+}
+
+function suspiciousNumbers(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(DIGIT_TOKEN)) {
+    const token = m[0].replace(/[.]+$/, '');
+    const before = text.slice(Math.max(0, m.index - 2), m.index);
+    const after = text.slice(m.index + token.length, m.index + token.length + 8);
+    if (isSuspicious(token, before, after)) spans.push({ start: m.index, end: m.index + token.length });
+  }
+  return spans;
+}
+
+/** True for a token with digits that no code, amount, year or small count explains. */
+export function isSuspicious(token: string, before = '', after = ''): boolean {
+  if (isMedicalCodeShape(token) || isCodeRange(token) || isYearLike(token) || isAmountLike(token, before, after)) return false;
+  if (/^\d{5}-[0-9A-Z]{2}$/i.test(token) || /^\d{3,4}[A-Z]$/.test(token) || COUNT_WITH_UNIT.test(token)) return false;
+  const groups = token.split(/[-/.\s]/).filter(Boolean);
+  if (groups.length >= 3) return !isVersionLike(token);
+  if (groups.length === 2) return isDigitPair(token, groups as [string, string]);
+  if (isIdentifierShaped(token)) return true;
+  // A letter-digit mix with three or more digits ("A7734", "rm412b") that is no code.
+  return /\p{L}/u.test(token) && /\d/.test(token) && token.replace(/\D/g, '').length >= 3;
+}
+
+/** Two digit groups: masked when long (555-0142, 0048-2913) or when they read as month/day (4/5, 12/31). */
+function isDigitPair(token: string, [a, b]: [string, string]): boolean {
+  if (!/^\d+$/.test(a) || !/^\d+$/.test(b)) return true;
+  if (a.length + b.length >= 6) return true;
+  if (token.includes('/')) return Number(a) >= 1 && Number(a) <= 12 && Number(b) >= 1 && Number(b) <= 31;
+  return false;
+}
+
+/** 1.2.3 or 10.2.1: a version or section number, not an identifier. */
+function isVersionLike(token: string): boolean {
+  return /^\d{1,2}(?:\.\d{1,2}){2,3}$/.test(token);
+}
+
+function flaggedWords(text: string, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
+  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, unknown: isUnknownWord(m[0], vocabulary) }));
+  const dateLike = [...text.matchAll(PHI_PLACEHOLDER_PATTERN)].filter((m) => m[0] === '[REDACTED:date]' || m[0] === MASK_PLACEHOLDER);
+  const flagged: Array<{ start: number; end: number }> = [];
+  words.forEach((w, i) => {
+    if (!w.unknown) return;
+    const prev = words[i - 1];
+    const next = words[i + 1];
+    const nearWord = (o: typeof prev, gap: string) => o?.unknown && /^[ \t]*(?:\p{L}\.?[ \t]+)?$/u.test(gap);
+    const nearDate = dateLike.some((d) => /^[\s,(–-]{0,3}$/.test(d.index >= w.end ? text.slice(w.end, d.index) : text.slice(d.index + d[0].length, w.start)));
+    if ((prev && nearWord(prev, text.slice(prev.end, w.start))) || (next && nearWord(next, text.slice(w.end, next.start))) || nearDate) flagged.push(w);
+  });
+  return flagged;
+}
+
+/** A word that is not all capitals (a credential or acronym) and that the vocabulary check does not recognise. */
+function isUnknownWord(word: string, vocabulary: Vocabulary): boolean {
+  return word.length >= 2 && !/^\p{Lu}{2,}$/u.test(word) && !vocabulary.isFamiliar(word);
+}

@@ -1,0 +1,92 @@
+import { eng as ENGLISH_STOPWORDS } from 'stopword';
+import { getWordNet } from '../lexicon/index.js';
+
+// The vocabulary check behind name detection without cues: a word that is no
+// English word (WordNet, plus the function words WordNet leaves out), no word
+// of the loaded guides (which hold the credentials, organisations and jargon
+// the bot talks about) and no near-miss spelling of an English word is
+// "unknown" — and two unknown words side by side, or one next to a date, read
+// like a name ("jane q doe 4/5/67").
+
+/** Function words and chat spellings WordNet has no entry for (it lists content words only). */
+const FUNCTION_WORDS = new Set([
+  ...ENGLISH_STOPWORDS,
+  ...`is am are was were be been being has had have having do does did doing i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+  this that these those who whom whose which what when where why how a an the and or but nor if then else so than too very of to in on at by for from with without into onto
+  upon about above below over under between among through during before after since until while because although though unless whether can could shall should will would
+  may might must ought im ive id youre youve theyre dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent havent hasnt hadnt thats whats lets
+  pls plz thx thanks ty lol omg btw imo tbh idk ok okay hi hey hello yeah yep nope gonna wanna gotta kinda sorta u ur r y'all yall
+  vs etc eg ie w wo approx re fyi asap acct dept appt info pt pts dx hx tx rx sx fx yo hr hrs min mins sec wk wks mo mos yr yrs`.split(/\s+/),
+]);
+
+/** Words that are never unknown, e.g. the loaded guides' vocabulary; lower case. */
+export interface KnownWords {
+  has(word: string): boolean;
+}
+
+const MAX_WORD_LENGTH = 40;
+const NO_KNOWN_WORDS: KnownWords = { has: () => false };
+const WORD = /[\p{L}][\p{L}'’-]*/gu;
+
+/** Lower-cased words of the guides' text, for {@link Vocabulary}. */
+export function knownWordsOf(texts: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) for (const m of text.matchAll(WORD)) words.add(normalise(m[0]));
+  return words;
+}
+
+/** The vocabulary check (see the module comment); `known` is usually the guides' words. */
+export class Vocabulary {
+  private readonly cache = new Map<string, boolean>();
+
+  constructor(private readonly known: KnownWords = NO_KNOWN_WORDS) {}
+
+  /** True when `word` is an English word, a known word, or a one-letter slip away from an English word. */
+  isFamiliar(word: string): boolean {
+    const w = normalise(word);
+    // Nothing that long is a name, and the near-miss check is quadratic in the length.
+    if (w.length > MAX_WORD_LENGTH) return true;
+    let familiar = this.cache.get(w);
+    if (familiar === undefined) {
+      familiar = this.known.has(w) || isEnglish(w) || w.split(/[-']/).every((part) => part.length > 0 && (isEnglish(part) || this.known.has(part))) || (w.length >= 5 && isNearMiss(w));
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(w, familiar);
+    }
+    return familiar;
+  }
+
+  /** True when `word` is known to the guides (credentials, organisations, jargon). */
+  isKnown(word: string): boolean {
+    return this.known.has(normalise(word));
+  }
+}
+
+function normalise(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
+}
+
+function isEnglish(word: string): boolean {
+  return FUNCTION_WORDS.has(word) || getWordNet().has(word);
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A word one deletion, transposition or substitution away from an English word
+ * ("reccomend", "certifcation"): a typo, not a name. Insertions are not tried, so short
+ * names that lose a letter to an English word ("chen" → "hen") are not excused.
+ */
+function isNearMiss(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    if (isEnglishContent(word.slice(0, i) + word.slice(i + 1))) return true;
+    if (i + 1 < word.length && isEnglishContent(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))) return true;
+    for (const c of LETTERS) {
+      if (c !== word[i] && isEnglishContent(word.slice(0, i) + c + word.slice(i + 1))) return true;
+    }
+  }
+  return false;
+}
+
+function isEnglishContent(word: string): boolean {
+  return word.length >= 4 && getWordNet().has(word);
+}
