@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { configMarkdownTable, describeConfig } from '../src/config/index.js';
 
 describe('configuration docs', () => {
-  it('README carries the configuration table generated from the zod schema', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    expect(readme).toContain(configMarkdownTable());
+  it('docs/configuration.md carries the configuration table generated from the zod schema', () => {
+    const page = readFileSync(new URL('../docs/configuration.md', import.meta.url), 'utf8');
+    expect(page).toContain(configMarkdownTable());
   });
 
   it('.env.example names every configuration variable and holds no secret values', () => {

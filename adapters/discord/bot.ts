@@ -44,7 +44,7 @@ export interface DiscordBot {
  */
 export async function startDiscordBot(options: StartDiscordBotOptions): Promise<DiscordBot> {
   const { config, clientOptions = {} } = options;
-  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal (see the Discord section of the README).');
+  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal (see docs/discord.md).');
   const logger = options.logger ?? stderrLogger;
   const ctx = createBotContext({ config, advisor: options.advisor, commands: options.commands, logger, state: options.state, inbox: options.inbox });
   const client = new Client({

@@ -81,7 +81,7 @@ export function createDiscordCliCommand(deps: DiscordCliDeps = {}): CliCommand {
 }
 
 async function runBot(config: Config, deps: DiscordCliDeps, out: (line: string) => void): Promise<number> {
-  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal (see the Discord section of the README).');
+  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal (see docs/discord.md).');
   const advisor = await (deps.openAdvisor ?? openAdvisor)(config);
   const commands = (deps.createCommands ?? ((a: CareerAdvisor) => createCommandHandler(a)))(advisor);
   const { startDiscordBot } = await import('./bot.js');

@@ -29,7 +29,7 @@ export interface ShardManagerOptions {
  * SIGTERM, finishes its answers and exits; the manager waits for all of them.
  */
 export async function runShardManager(config: Config, count: ShardCount, options: ShardManagerOptions): Promise<number> {
-  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal (see the Discord section of the README).');
+  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal (see docs/discord.md).');
   const total = count === 'auto' ? await recommendedShardCount(config) : count;
   if (total > 1 && !config.REDIS_URL) options.out('Warning: several shards without REDIS_URL: each shard keeps its own conversation state and duplicate checks.');
   const worker = fileURLToPath(new URL('./shard-worker.js', import.meta.url));

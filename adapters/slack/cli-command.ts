@@ -41,7 +41,7 @@ export function createSlackCliCommand(overrides: Partial<SlackCliDeps> = {}): Cl
     usage: USAGE,
     async run(args) {
       if (args.includes('--help') || args.includes('-h')) {
-        deps.stderr(`Usage: ${USAGE}\nSee the Slack section of the README for creating the app from adapters/slack/manifest.yml.`);
+        deps.stderr(`Usage: ${USAGE}\nSee docs/slack.md for creating the app from adapters/slack/manifest.yml.`);
         return 0;
       }
       const config = deps.loadConfig();

@@ -16,7 +16,7 @@ export function describeConfig(): ConfigVariable[] {
   });
 }
 
-/** The README's configuration table, generated from the schema. */
+/** The configuration table of docs/configuration.md, generated from the schema. */
 export function configMarkdownTable(): string {
   const rows = describeConfig().map((v) => `| \`${v.name}\` | ${v.default === undefined ? '' : `\`${v.default}\``} | ${v.description} |`);
   return ['| Variable | Default | Meaning |', '|---|---|---|', ...rows].join('\n');

@@ -10,7 +10,7 @@ const optionalText = z.string().trim().min(1).optional();
 
 /**
  * The one configuration schema. Every setting is an environment variable; `.env.example`
- * and the README table list the same names. Parsed once at start-up by `loadConfig`.
+ * and docs/configuration.md list the same names. Parsed once at start-up by `loadConfig`.
  */
 export const configSchema = z.object({
   // Knowledge and index

@@ -106,6 +106,6 @@ describe('career-advisor slack', () => {
 
     expect(await command.run(['--help'])).toBe(0);
     expect(command.name).toBe('slack');
-    expect(lines.join('\n')).toContain('Slack section of the README');
+    expect(lines.join('\n')).toContain('docs/slack.md');
   });
 });
