@@ -1,6 +1,7 @@
 import { MessageFlags, Routes } from 'discord.js';
 import type { ChatInputCommandInteraction, Client } from 'discord.js';
 import type { PendingQuestion } from '../../src/inbox/index.js';
+import { inboxText } from '../shared/pending-questions.js';
 import { runText, type Asker, type BotContext } from './context.js';
 import { surfaceOf, type Place } from './conversation.js';
 import { renderResult, type MessagePayload } from './render/index.js';
@@ -21,7 +22,8 @@ export interface DiscordPendingInteraction {
 }
 
 export function pendingInteraction(interaction: ChatInputCommandInteraction, text: string, place: Place, asker: Asker): PendingQuestion {
-  const payload: DiscordPendingInteraction = { kind: 'interaction', text, place, asker, applicationId: interaction.applicationId, token: interaction.token };
+  // Kept on disk until answered: minimized, like the store's copy.
+  const payload: DiscordPendingInteraction = { kind: 'interaction', text: inboxText(text), place, asker, applicationId: interaction.applicationId, token: interaction.token };
   return { id: `discord:${interaction.id}`, platform: 'discord', payload, receivedAt: Date.now() };
 }
 

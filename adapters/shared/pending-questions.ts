@@ -1,5 +1,18 @@
 import type { Config } from '../../src/config/index.js';
 import { recoveryOptions, type PendingQuestion, type QuestionInbox } from '../../src/inbox/index.js';
+import { minimizePhi } from '../../src/privacy/index.js';
+
+/**
+ * A question's text as the inbox may keep it: minimized like the store's copy (patient data
+ * redacted, identifier-shaped leftovers masked), so a question waiting for a restart never puts
+ * patient data on disk. Platform markup in angle brackets (Slack's `<@U123>` mentions) is kept.
+ */
+export function inboxText(text: string): string {
+  return text
+    .split(/(<[^<>\n]*>)/)
+    .map((part) => (part.startsWith('<') && part.endsWith('>') ? part : minimizePhi(part).text))
+    .join('');
+}
 
 /** Something that can log a line (Bolt's logger and pino both fit through this adapter-free shape). */
 export interface InboxLog {

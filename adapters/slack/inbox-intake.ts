@@ -1,7 +1,7 @@
 import { isValidSlackRequest, type App, type Logger } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PendingQuestion, QuestionInbox } from '../../src/inbox/index.js';
-import { recordQuestion } from '../shared/pending-questions.js';
+import { inboxText, recordQuestion } from '../shared/pending-questions.js';
 import type { BeforeBolt, SlackBody } from './body-guard.js';
 import { isFromPerson } from './handlers/messages.js';
 import { slackQuestionId } from './question-id.js';
@@ -19,9 +19,12 @@ export function questionEventId(body: SlackBody): string | undefined {
   return isQuestion && isFromPerson(event as never) ? body.event_id : undefined;
 }
 
+/** The delivery as the inbox keeps it: no legacy token, the text minimized, without the rich-text copy of the text (blocks). */
 function pendingOf(body: SlackBody, eventId: string): PendingQuestion {
   const { token: _legacyToken, ...kept } = body;
-  return { id: slackQuestionId(eventId), platform: 'slack', payload: { body: kept } satisfies SlackPending, receivedAt: Date.now() };
+  const { blocks: _richTextCopy, ...event } = (kept.event ?? {}) as Record<string, unknown>;
+  if (typeof event.text === 'string') event.text = inboxText(event.text);
+  return { id: slackQuestionId(eventId), platform: 'slack', payload: { body: { ...kept, event } } satisfies SlackPending, receivedAt: Date.now() };
 }
 
 /**
