@@ -8,3 +8,5 @@ export type { AnswerabilityFeatures, Decision, Outcome } from './answerability.j
 export { isFollowUp, followUpContext } from './follow-up.js';
 export type { ConversationTurn } from './follow-up.js';
 export { smallTalkReply } from './small-talk.js';
+export { extractiveWriter, isStreamingWriter } from './answer-writer.js';
+export type { AnswerWriter, StreamedAnswer, StreamingAnswerWriter, TokenSink, WrittenAnswer } from './answer-writer.js';

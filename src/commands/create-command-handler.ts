@@ -1,71 +1,62 @@
 import { CareerAdvisorError } from '../errors.js';
+import { questionLengthProblem } from '../text/index.js';
+import { COMMANDS } from './all-commands.js';
 import { askCommand } from './ask-command.js';
-import { certCommand } from './cert-command.js';
 import { helpCommand } from './help-command.js';
-import { answerPlanQuestion, hasPendingPlan, planCommand, type PlanConversation } from './plan-command.js';
-import { answerQuiz, hasRunningQuiz, quizCommand } from './quiz-command.js';
-import type { QuizSession } from './quiz-session.js';
-import { parseCommandLine, runCommand, type AnyCommand, type CommandAdvisor, type CommandContext, type CommandState } from './registry.js';
-import { ExpiringMap } from './session-store.js';
-import { topicsCommand } from './topics-command.js';
+import { parseCommandLine, runCommand, type AnyCommand, type CommandAdvisor, type CommandContext, type CommandSettings, type CommandState, type FeatureState, type FollowUp } from './registry.js';
 import type { CommandHandler, CommandRequest, CommandResult } from './types.js';
 
-/** Every command, in the order help lists them. */
-export const COMMANDS: readonly AnyCommand[] = [askCommand, certCommand, planCommand, topicsCommand, quizCommand, helpCommand];
+export { COMMANDS };
+export type CommandHandlerOptions = CommandSettings;
 
-export interface CommandHandlerOptions {
-  /** Makes quizzes reproducible (tests, demos). Without it every quiz is a new mix. */
-  quizSeed?: string | number;
-  /** Questions per quiz when the user gives no number (default 5). */
-  quizLength?: number;
-  /** Idle plan conversations are forgotten after this (default 60 minutes). */
-  planTtlMs?: number;
-  /** Idle quizzes are forgotten after this (default 6 hours). */
-  quizTtlMs?: number;
-  /** Longest message accepted (default 2000 characters; questions are also limited by the advisor). */
-  maxTextChars?: number;
-  /** Clock for the expiring state (tests). */
-  now?: () => number;
+/** Per-feature state, each made the first time its feature asks for it. */
+function commandState(commands: readonly AnyCommand[], settings: CommandSettings): CommandState {
+  const features = new Map<FeatureState<unknown>, unknown>();
+  return {
+    commands,
+    of<T>(feature: FeatureState<T>): T {
+      if (!features.has(feature)) features.set(feature, feature.create(settings));
+      return features.get(feature) as T;
+    },
+  };
 }
 
-/** "B", "b", "(c)", "D." — a bare option letter. */
-const BARE_OPTION = /^\(?([A-Za-z])\)?[.!]?$/;
+/** "help me find a job" is a question, not a request for the command list. */
+function isHelpQuestion(line: { command: AnyCommand; args: string }, commands: readonly AnyCommand[]): boolean {
+  if (line.command !== helpCommand || line.args === '') return false;
+  const word = line.args.replace(/^\//, '').toLowerCase();
+  return !commands.some((c) => c.name === word || c.aliases.includes(line.args.toLowerCase()));
+}
+
+function emptyOrTooLong(text: string, maxChars: number): CommandResult | undefined {
+  if (!text) return { kind: 'error', code: 'INPUT_INVALID', message: 'The message is empty. Ask a question, or type “help” to see what I can do.' };
+  const tooLong = questionLengthProblem(text, maxChars);
+  return tooLong ? { kind: 'error', code: 'INPUT_INVALID', message: tooLong } : undefined;
+}
 
 /**
  * The command layer every front end calls. A line starting with a command word (optionally
- * "/"-prefixed) runs that command; while a quiz runs in the conversation a bare letter answers
- * it; while this person's plan waits for an answer, their next message answers it; anything else
- * is a question for the advisor. Coded errors come back as `{kind: 'error'}` results.
+ * "/"-prefixed) runs that command; otherwise each command's follow-ups may claim the message
+ * (a bare letter while a quiz runs, the answer to a pending plan question); anything else is a
+ * question for the advisor. Coded errors come back as `{kind: 'error'}` results.
  */
-export function createCommandHandler(advisor: CommandAdvisor, options: CommandHandlerOptions = {}): CommandHandler {
-  const now = options.now ?? Date.now;
-  const state: CommandState = {
-    plans: new ExpiringMap<PlanConversation>(options.planTtlMs ?? 60 * 60_000, 5000, now),
-    quizzes: new ExpiringMap<QuizSession>(options.quizTtlMs ?? 6 * 60 * 60_000, 2000, now),
-    quizSeed: options.quizSeed,
-    quizLength: options.quizLength ?? 5,
-    quizzesStarted: 0,
-    commands: COMMANDS,
-  };
-  const maxChars = options.maxTextChars ?? 2000;
+export function createCommandHandler(advisor: CommandAdvisor, options: CommandHandlerOptions = {}, commands: readonly AnyCommand[] = COMMANDS): CommandHandler {
+  const state = commandState(commands, options);
+  const followUps: FollowUp[] = commands.flatMap((c) => c.followUps ?? []).sort((a, b) => a.order - b.order);
+  const maxChars = options.maxTextChars ?? advisor.config.MAX_QUESTION_CHARS;
 
   async function route(request: CommandRequest): Promise<CommandResult> {
     const text = request.text.trim();
     const context: CommandContext = { advisor, request, state };
-    if (!text) return { kind: 'error', code: 'INPUT_INVALID', message: 'The message is empty. Ask a question, or type “help” to see what I can do.' };
-    if (text.length > maxChars) return { kind: 'error', code: 'INPUT_INVALID', message: `The message is ${text.length} characters long; the limit is ${maxChars}. Please shorten it.` };
+    const invalid = emptyOrTooLong(text, maxChars);
+    if (invalid) return invalid;
 
-    const line = parseCommandLine(text, COMMANDS);
-    // "help me find a job" is a question, not a request for the command list.
-    const helpQuestion = line?.command === helpCommand && line.args !== '' && !COMMANDS.some((c) => c.name === line.args.replace(/^\//, '').toLowerCase() || c.aliases.includes(line.args.toLowerCase()));
-    if (line && !helpQuestion) return runCommand(line.command, line.args, context);
-
-    const letter = BARE_OPTION.exec(text);
-    if (letter && hasRunningQuiz(context)) return answerQuiz(context, letter[1]!);
-    if (letter && /^[a-e]$/i.test(letter[1]!) && !hasPendingPlan(context)) {
-      return { kind: 'error', code: 'QUIZ_NOT_RUNNING', message: 'No quiz is running in this conversation, so there is nothing to answer. Start one with “quiz”.' };
+    const line = parseCommandLine(text, commands);
+    if (line && !isHelpQuestion(line, commands)) return runCommand(line.command, line.args, context);
+    for (const followUp of followUps) {
+      const result = await followUp.handle(text, context);
+      if (result) return result;
     }
-    if (hasPendingPlan(context)) return answerPlanQuestion(context, text);
     return runCommand(askCommand, text, context);
   }
 

@@ -1,4 +1,5 @@
 import type { Answer, Citation } from '../answer/index.js';
+import type { ErrorCode } from '../errors.js';
 
 /** Where a request came from; adapters fill it in, the core never imports an adapter. */
 export type Platform = 'cli' | 'discord' | 'slack';
@@ -75,7 +76,7 @@ export type CommandResult =
   | { kind: 'quiz-feedback'; userId: string; correct: boolean; answer: string; explanation: string; citation: Citation; next?: QuizQuestionView; scoreboard?: ScoreLine[] }
   | { kind: 'quiz-score'; scoreboard: ScoreLine[]; finished: boolean }
   | { kind: 'help'; text: string; examples: string[] }
-  | { kind: 'error'; code: string; message: string };
+  | { kind: 'error'; code: ErrorCode; message: string };
 
 /** The command layer's entry point, implemented in the core and called by every front end. */
 export interface CommandHandler {

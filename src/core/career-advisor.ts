@@ -1,19 +1,16 @@
-import { AnswerabilityDecider, answerSchema, composeExtractiveAnswer, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
+import { AnswerabilityDecider, answerSchema, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeExtractiveAnswer, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
+import { boundedCache } from '../cache/index.js';
 import type { Config } from '../config/index.js';
 import { createEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
-import { createLlmWriter, isStreamingWriter, type LlmLogger, type TokenSink } from '../llm/index.js';
+import { createLlmWriter, type LlmLogger } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
+import { questionLengthProblem } from '../text/index.js';
 import { HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
 import { ConversationStore } from './conversation-store.js';
-
-/** Writes the answer text for a retrieval; the extractive composer by default, an LLM chain when configured. */
-export interface AnswerWriter {
-  write(question: string, retrieval: RetrievalResult, history: readonly ConversationTurn[]): Promise<ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>>>;
-}
 
 export interface AskOptions {
   /** Conversation (session, thread, channel+user) whose earlier turns give follow-ups their context. */
@@ -47,12 +44,6 @@ export interface OpenOptions {
   onRebuild?: (reason: string, summary?: BuildSummary) => void;
 }
 
-const extractiveWriter: AnswerWriter = {
-  async write(_question, retrieval) {
-    return composeExtractiveAnswer(retrieval);
-  },
-};
-
 /**
  * The core entry point: a question and a conversation in, an answer with citations out.
  * Adapters (CLI, Discord, Slack) only translate transport around `ask`.
@@ -60,7 +51,7 @@ const extractiveWriter: AnswerWriter = {
 export class CareerAdvisor {
   private readonly conversations: ConversationStore;
   /** Recent answers by id, so feedback can name the question it rates. */
-  private readonly recentAnswers = new Map<string, string>();
+  private readonly recentAnswers = boundedCache<string, string>({ max: 5000 });
   private readonly decider = new AnswerabilityDecider();
   /** What the loaded guides are about, for replies that say what the bot can help with. */
   readonly subjects: string[];
@@ -93,9 +84,8 @@ export class CareerAdvisor {
   /** Throws InputError when a question is empty or too long. */
   validateQuestion(question: unknown): string {
     if (typeof question !== 'string' || question.trim() === '') throw new InputError('The question is empty. Ask something like “How do I become a CPC?”');
-    if (question.length > this.config.MAX_QUESTION_CHARS) {
-      throw new InputError(`The question is ${question.length} characters long; the limit is ${this.config.MAX_QUESTION_CHARS}. Please shorten it.`);
-    }
+    const tooLong = questionLengthProblem(question, this.config.MAX_QUESTION_CHARS);
+    if (tooLong) throw new InputError(tooLong);
     return question.trim();
   }
 
@@ -163,7 +153,6 @@ export class CareerAdvisor {
     const round = (ms: number) => Math.round(ms * 100) / 100;
     const id = randomUUID();
     this.recentAnswers.set(id, partial.question);
-    if (this.recentAnswers.size > 5000) this.recentAnswers.delete(this.recentAnswers.keys().next().value!);
     return answerSchema.parse({
       id,
       ...partial,

@@ -1,4 +1,4 @@
-import { LimitConfigError } from './errors.js';
+import { LimitConfigError } from '../errors.js';
 import { createTokenBuckets, hasToken, type BucketConfig } from './token-buckets.js';
 
 /** Options for {@link createRateLimiter}. */

@@ -1,4 +1,4 @@
-import { LimitConfigError } from './errors.js';
+import { LimitConfigError } from '../errors.js';
 
 /** Token-bucket shape: holds up to `capacity` tokens, regains `refillPerSecond` per second. */
 export interface BucketConfig {

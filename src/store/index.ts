@@ -1,6 +1,6 @@
 export { openStore } from './open-store.js';
 export { STORE_SCHEMA_VERSION } from './migrations.js';
-export { StoreConfigError, StoreUnavailableError } from './errors.js';
+export { StoreConfigError, StoreUnavailableError } from '../errors.js';
 export type {
   AbstentionStats,
   DayActivity,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationTurn } from '../../src/answer/index.js';
 import { ConversationStore } from '../../src/core/index.js';
 import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
-import { cleanUpAdvisor } from './helpers.js';
+import { cleanUpAdvisor } from '../helpers/guide-files.js';
 
 const turn = (question: string, abstained = false): ConversationTurn => ({ question, understood: question, abstained });
 
