@@ -139,24 +139,26 @@ describe('parseMarkdown edge cases', () => {
     }
   });
 
-  it('ignores text before the first heading (but still reads the # title)', () => {
+  it('ignores text before the # title; text under the title before any ## is an intro section named after it', () => {
     const doc = parseMarkdown(['Preamble line before anything.', '- a stray bullet', '# Title', 'Intro under the title.', '## First', 'Body.'].join('\n'), 'pre.md');
     expect(doc.title).toBe('Title');
-    expect(doc.sections).toHaveLength(1);
-    expect(doc.sections[0]!.headingPath).toEqual(['First']);
-    expect(doc.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'Body.', line: 6 }]);
+    expect(doc.sections).toHaveLength(2);
+    expect(doc.sections[0]!.headingPath).toEqual(['Title']);
+    expect(doc.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'Intro under the title.', line: 4 }]);
+    expect(doc.sections[1]!.headingPath).toEqual(['First']);
+    expect(doc.sections[1]!.blocks).toEqual([{ kind: 'paragraph', text: 'Body.', line: 6 }]);
     const allText = doc.sections.flatMap((s) => s.blocks.map((b) => b.text)).join('\n');
     expect(allText).not.toContain('Preamble');
     expect(allText).not.toContain('stray');
   });
 
-  it('clamps headings deeper than ### to level 3 sections under the open ## heading', () => {
+  it('keeps headings of any depth: each opens a section under the headings above it', () => {
     const doc = parseMarkdown(['## Parent', 'p', '### Child', 'c', '#### Grandchild', 'g', '###### Deepest', 'd', '## Next', 'n'].join('\n'), 'deep.md');
     expect(doc.sections.map((s) => [s.headingPath, s.level])).toEqual([
       [['Parent'], 2],
       [['Parent', 'Child'], 3],
-      [['Parent', 'Grandchild'], 3],
-      [['Parent', 'Deepest'], 3],
+      [['Parent', 'Child', 'Grandchild'], 4],
+      [['Parent', 'Child', 'Grandchild', 'Deepest'], 6],
       [['Next'], 2],
     ]);
     // Each heading keeps only its own body: nothing from the deeper headings leaks into "Child".
@@ -182,7 +184,7 @@ describe('parseMarkdown edge cases', () => {
   });
 
   it('turns numbered, *, + and indented list items into bullets without their markers', () => {
-    const doc = parseMarkdown(['## Steps', '1. Enrol in a program', '2) Pass the exam', '10. Keep learning', '* Star item', '+ Plus item', '  - Indented item', 'Plain sentence.'].join('\n'), 'list.md');
+    const doc = parseMarkdown(['## Steps', '1. Enrol in a program', '2) Pass the exam', '10. Keep learning', '* Star item', '+ Plus item', '  - Indented item', '', 'Plain sentence.'].join('\n'), 'list.md');
     expect(doc.sections[0]!.blocks.map((b) => [b.kind, b.text])).toEqual([
       ['bullet', 'Enrol in a program'],
       ['bullet', 'Pass the exam'],
