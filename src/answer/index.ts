@@ -1,4 +1,4 @@
-export { answerSchema, citationSchema } from './schema.js';
+export { answerSchema, citationLabel, citationSchema } from './schema.js';
 export type { Answer, Citation } from './schema.js';
 export { composeExtractiveAnswer, composeNonAnswer, leadLine } from './extractive-composer.js';
 export type { ComposedAnswer } from './extractive-composer.js';

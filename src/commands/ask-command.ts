@@ -10,7 +10,7 @@ export const askCommand = defineCommand({
   examples: ['How much does an entry-level coder earn?', 'ask how long does it take to become a coder?'],
   input: z.object({ question: z.string().trim().min(1, 'Type a question after “ask”.') }),
   parse: (args) => ({ question: args }),
-  async run({ question }, { advisor, request }) {
-    return { kind: 'answer', answer: await advisor.ask(question, { conversationId: request.conversationId, onToken: request.onToken }) };
+  async run({ question }, { advisor, request, guides }) {
+    return { kind: 'answer', answer: await advisor.ask(question, { conversationId: request.conversationId, onToken: request.onToken, ...(guides ? { guides } : {}) }) };
   },
 });

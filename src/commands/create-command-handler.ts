@@ -2,6 +2,7 @@ import { CareerAdvisorError } from '../errors.js';
 import { questionLengthProblem } from '../text/index.js';
 import { COMMANDS } from './all-commands.js';
 import { askCommand } from './ask-command.js';
+import { guidesForPlace } from './guide/guide-scope.js';
 import { helpCommand } from './help-command.js';
 import { parseCommandLine, runCommand, type AnyCommand, type CommandAdvisor, type CommandContext, type CommandSettings, type CommandState, type FeatureState, type FollowUp } from './registry.js';
 import type { CommandHandler, CommandRequest, CommandResult } from './types.js';
@@ -47,7 +48,8 @@ export function createCommandHandler(advisor: CommandAdvisor, options: CommandHa
 
   async function route(request: CommandRequest): Promise<CommandResult> {
     const text = request.text.trim();
-    const context: CommandContext = { advisor, request, state };
+    const guides = guidesForPlace(advisor.config.GUIDES_BY_PLACE, request.platform, request.place, advisor.index.documents.map((d) => d.source));
+    const context: CommandContext = { advisor, request, state, ...(guides ? { guides } : {}) };
     const invalid = emptyOrTooLong(text, maxChars);
     if (invalid) return invalid;
 

@@ -3,7 +3,7 @@ import type { CareerAdvisor } from '../core/index.js';
 import type { CommandRequest, CommandResult } from './types.js';
 
 /** The parts of the advisor commands use (tests may pass a stand-in). */
-export type CommandAdvisor = Pick<CareerAdvisor, 'ask' | 'index' | 'retriever' | 'config'>;
+export type CommandAdvisor = Pick<CareerAdvisor, 'ask' | 'index' | 'retriever' | 'config' | 'subjects'>;
 
 /** Settings given to the command handler; each feature reads the ones it needs. */
 export interface CommandSettings {
@@ -38,6 +38,8 @@ export interface CommandContext {
   advisor: CommandAdvisor;
   request: CommandRequest;
   state: CommandState;
+  /** Guide files this request may use (its place's GUIDES_BY_PLACE entry); undefined = every loaded guide. */
+  guides?: readonly string[];
 }
 
 /** One command: its word, how its arguments are read, the zod schema they must pass, and what it does. */

@@ -13,6 +13,8 @@ export interface CommandRequest {
   userId: string;
   userName?: string;
   platform: Platform;
+  /** Discord server or Slack workspace, and channel: decides which guides may answer (GUIDES_BY_PLACE). */
+  place?: { workspace?: string; channel?: string };
   /** Receives answer text as a language model writes it, for front ends that can show it live. */
   onToken?: (token: string) => void;
 }

@@ -17,6 +17,8 @@ export interface AskOptions {
   conversationId?: string;
   /** Receives answer text as a language model writes it (only when an LLM is configured). */
   onToken?: TokenSink;
+  /** Guide files (sources) this question may be answered from; all loaded guides when absent. */
+  guides?: readonly string[];
 }
 
 /** Where 👍/👎 votes go (the SQLite store in production; memory by default). */
@@ -101,12 +103,12 @@ export class CareerAdvisor {
     const conversationId = options.conversationId;
     const history = conversationId ? this.conversations.history(conversationId) : [];
 
-    const chat = smallTalkReply(question);
+    const chat = smallTalkReply(question, this.subjects);
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
 
     const context = followUpContext(question, history);
     const query = this.retriever.analyze(question, context ? { question: context.understood, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
-    const retrieval = await this.retriever.retrieve(query);
+    const retrieval = await this.retriever.retrieve(query, undefined, options.guides ? new Set(options.guides) : undefined);
     const answerStarted = performance.now();
     const decision = this.decider.decide(retrieval);
     const written: ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>> & { related?: Citation[] } =
@@ -149,6 +151,13 @@ export class CareerAdvisor {
     this.conversations.clear(conversationId);
   }
 
+  /** With several guides loaded, each citation names its guide's title (one guide needs no name). */
+  private namedGuides(citations: Citation[]): Citation[] {
+    if (this.index.documents.length < 2) return citations;
+    const titles = new Map(this.index.documents.map((d) => [d.source, d.title || d.source]));
+    return citations.map((c) => ({ ...c, guide: titles.get(c.source) ?? c.source }));
+  }
+
   private finish(partial: Omit<Answer, 'timings'>, started: number, retrieveMs: number, answerMs: number): Answer {
     const round = (ms: number) => Math.round(ms * 100) / 100;
     const id = randomUUID();
@@ -156,6 +165,8 @@ export class CareerAdvisor {
     return answerSchema.parse({
       id,
       ...partial,
+      citations: this.namedGuides(partial.citations),
+      ...(partial.related ? { related: this.namedGuides(partial.related) } : {}),
       timings: { retrieve_ms: round(retrieveMs), answer_ms: round(answerMs), total_ms: round(performance.now() - started) },
     });
   }

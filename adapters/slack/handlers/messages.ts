@@ -28,9 +28,9 @@ export function isFromPerson(event: IncomingMessage): event is IncomingMessage &
  * an answer, a placeholder shows it (posted at the first token, then updated at most every 1.2 s); the
  * rendered reply then replaces the placeholder.
  */
-async function answer(deps: SlackDeps, client: webApi.WebClient, message: { channel: string; user: string; text: string; replyThreadTs?: string; conversationId: string }): Promise<void> {
+async function answer(deps: SlackDeps, client: webApi.WebClient, message: { channel: string; user: string; text: string; replyThreadTs?: string; conversationId: string; team?: string }): Promise<void> {
   const preview = slackPreview(deps, client, message.channel, message.replyThreadTs);
-  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, userId: message.user, platform: 'slack', onToken: preview.stream.push });
+  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, userId: message.user, platform: 'slack', ...(message.team ? { place: { workspace: message.team, channel: message.channel } } : {}), onToken: preview.stream.push });
   try {
     let rendered: RenderedResult;
     try {
@@ -71,7 +71,7 @@ export function registerMentions(app: App, deps: SlackDeps): void {
       return;
     }
     const text = fromSlackText(event.text, context.botUserId);
-    await deps.inFlight.track(answer(deps, client, { channel: event.channel, user: event.user, text, replyThreadTs: threadTs, conversationId: threadConversation(event.channel, threadTs) }));
+    await deps.inFlight.track(answer(deps, client, { channel: event.channel, user: event.user, text, replyThreadTs: threadTs, conversationId: threadConversation(event.channel, threadTs), ...(context.teamId ? { team: context.teamId } : {}) }));
   });
 }
 
@@ -83,6 +83,6 @@ export function registerDirectMessages(app: App, deps: SlackDeps): void {
     if (!isFromPerson(message)) return;
     const conversationId = message.thread_ts ? threadConversation(message.channel, message.thread_ts) : channelConversation(message.channel);
     const text = fromSlackText(message.text ?? '', context.botUserId);
-    await deps.inFlight.track(answer(deps, client, { channel: message.channel, user: message.user, text, replyThreadTs: message.thread_ts, conversationId }));
+    await deps.inFlight.track(answer(deps, client, { channel: message.channel, user: message.user, text, replyThreadTs: message.thread_ts, conversationId, ...(context.teamId ? { team: context.teamId } : {}) }));
   });
 }

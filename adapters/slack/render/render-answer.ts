@@ -1,3 +1,4 @@
+import { citationLabel } from '../../../src/answer/index.js';
 import type { Answer, Citation } from '../../../src/answer/index.js';
 import { escapeMrkdwn, toMrkdwn } from '../mrkdwn.js';
 import { splitMrkdwn } from '../split-mrkdwn.js';
@@ -17,7 +18,7 @@ export function renderAnswer(answer: Answer, sourcesKey?: string): SlackMessage[
     sourcesContext(answer.citations),
     isSmallTalk ? undefined : answerActions({ answerId: answer.id, sourcesKey: answer.citations.length > 0 ? sourcesKey : undefined }),
   ]);
-  const sources = answer.citations.map((c) => `[${c.n}] ${c.section}`).join('; ');
+  const sources = answer.citations.map((c) => `[${c.n}] ${citationLabel(c)}`).join('; ');
   return packMessages(fallbackText(sources ? `${answer.answer}\nSources: ${sources}` : answer.answer), body, tail);
 }
 
@@ -32,8 +33,8 @@ export function renderSources(citations: readonly Citation[]): SlackMessage {
       .filter((line) => line.trim() !== '')
       .map((line) => `> ${line}`)
       .join('\n');
-    return splitMrkdwn(`*[${c.n}] ${escapeMrkdwn(c.section)}*\n${quote}`).map((text): Block => ({ type: 'section', text: { type: 'mrkdwn', text } })).concat(contextLine(`_${escapeMrkdwn(c.source)}_`));
+    return splitMrkdwn(`*[${c.n}] ${escapeMrkdwn(citationLabel(c))}*\n${quote}`).map((text): Block => ({ type: 'section', text: { type: 'mrkdwn', text } })).concat(contextLine(`_${escapeMrkdwn(c.source)}_`));
   });
-  const text = fallbackText(citations.map((c) => `[${c.n}] ${c.section}: ${c.quote}`).join('\n'));
+  const text = fallbackText(citations.map((c) => `[${c.n}] ${citationLabel(c)}: ${c.quote}`).join('\n'));
   return { text, blocks: blocks.length > 50 ? [...blocks.slice(0, 49), contextLine('…more sources omitted')] : blocks };
 }
