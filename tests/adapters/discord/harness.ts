@@ -32,6 +32,8 @@ export function realCommands(advisor: CareerAdvisor): CommandHandler {
  */
 export class ScriptedHandler implements CommandHandler {
   readonly requests: CommandRequest[] = [];
+  /** What the inner handler returned, in order (overridden calls are not recorded). */
+  readonly results: CommandResult[] = [];
   readonly #overrides: Array<(request: CommandRequest) => Promise<CommandResult>> = [];
   constructor(private readonly inner: CommandHandler) {}
 
@@ -42,7 +44,10 @@ export class ScriptedHandler implements CommandHandler {
   async handle(request: CommandRequest): Promise<CommandResult> {
     this.requests.push(request);
     const override = this.#overrides.shift();
-    return override ? override(request) : this.inner.handle(request);
+    if (override) return override(request);
+    const result = await this.inner.handle(request);
+    this.results.push(result);
+    return result;
   }
 }
 
