@@ -19,7 +19,7 @@ export { buildCareerPlan } from './plans/career-plan.js';
 export type { CareerPlan } from './plans/career-plan.js';
 export { parseProfileText, mergeProfile, missingField, emptyProfile, PLAN_QUESTIONS, PROFILE_FIELDS, EDUCATION_LEVELS } from './plans/plan-profile.js';
 export type { PlanProfile, PlanGoal, ProfileField, ProfileUpdate, Education, ProfileVocabulary } from './plans/plan-profile.js';
-export { buildOutline, matchHeading, topicText, TOPIC_TEXT_LIMIT } from './topics/topics.js';
+export { buildOutline, matchHeading, startsGuide, topicText, TOPIC_TEXT_LIMIT } from './topics/topics.js';
 export type { OutlineEntry } from './topics/topics.js';
 export { generateQuizQuestions, allQuizQuestions, OPTION_LETTERS, QUIZ_TOPICS } from './quizzes/quiz-generator.js';
 export type { QuizQuestion, QuizOptions, OptionLetter } from './quizzes/quiz-generator.js';

@@ -1,3 +1,4 @@
+import { startsGuide } from './topics/topics.js';
 import { citationLabel } from '../answer/index.js';
 import type { Citation } from '../answer/index.js';
 import type { CertCard, CommandResult, QuizQuestionView, ScoreLine } from './types.js';
@@ -65,7 +66,7 @@ export function renderText(result: CommandResult): string {
     case 'topics':
       return [
         'Topics in the guide (open one with “topics <words>” or “topics <number>”):',
-        ...result.outline.map((o, i) => `${String(i + 1).padStart(3)}. ${'  '.repeat(o.depth)}${o.title}`),
+        ...result.outline.flatMap((o, i) => [...(startsGuide(result.outline, i) ? [`${o.guide}:`] : []), `${String(i + 1).padStart(3)}. ${'  '.repeat(o.depth)}${o.title}`]),
       ].join('\n');
     case 'topic':
       return [result.section, '', result.text, ...sources(result.citations)].join('\n');

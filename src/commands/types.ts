@@ -72,7 +72,7 @@ export type CommandResult =
   | { kind: 'cert-list'; message: string; certifications: Array<{ acronym: string; name: string }> }
   | { kind: 'plan-question'; question: string; step: number; totalSteps: number }
   | { kind: 'plan'; summary: string; steps: PlanStep[]; citations: Citation[] }
-  | { kind: 'topics'; outline: Array<{ title: string; depth: number; section: string }> }
+  | { kind: 'topics'; outline: Array<{ title: string; depth: number; section: string; guide?: string }> }
   | { kind: 'topic'; section: string; text: string; citations: Citation[] }
   | { kind: 'quiz-question'; question: QuizQuestionView; intro?: string }
   | { kind: 'quiz-feedback'; userId: string; correct: boolean; answer: string; explanation: string; citation: Citation; next?: QuizQuestionView; scoreboard?: ScoreLine[] }

@@ -85,7 +85,7 @@ export class CareerAdvisor {
 
   /** Throws InputError when a question is empty or too long. */
   validateQuestion(question: unknown): string {
-    if (typeof question !== 'string' || question.trim() === '') throw new InputError('The question is empty. Ask something like “How do I become a CPC?”');
+    if (typeof question !== 'string' || question.trim() === '') throw new InputError('The question is empty. Ask something like “How do I get started?”');
     const tooLong = questionLengthProblem(question, this.config.MAX_QUESTION_CHARS);
     if (tooLong) throw new InputError(tooLong);
     return question.trim();

@@ -4,7 +4,8 @@ import { InputError } from '../errors.js';
 
 const fact = z.union([z.string(), z.array(z.string()).min(1)]);
 
-const inScope = z.object({ id: z.string(), question: z.string(), sections: z.array(z.string()).min(1), facts: z.array(fact) });
+/** `source`, when given, names the guide file that holds the answer (sets with several guides loaded). */
+const inScope = z.object({ id: z.string(), question: z.string(), sections: z.array(z.string()).min(1), facts: z.array(fact), source: z.string().optional() });
 const outOfScope = z.object({ id: z.string(), question: z.string(), out_of_scope: z.literal(true) });
 const conversation = z.object({ id: z.string(), turns: z.array(z.object({ question: z.string(), facts: z.array(fact) })).min(1) });
 

@@ -14,6 +14,8 @@ export interface EvalReport {
   out_of_scope_abstention: number;
   false_abstention: number;
   follow_up_fact_recall: number;
+  /** Share of in-scope rows carrying `source` whose first citation comes from that guide (only when rows carry it). */
+  right_guide_first?: number;
   failures: Array<{ id: string; problem: string; answer: string }>;
 }
 
@@ -27,6 +29,7 @@ export async function runEval(advisor: CareerAdvisor, items: readonly EvalItem[]
   const oos: number[] = [];
   const falseAbstain: number[] = [];
   const followFacts: number[] = [];
+  const rightGuide: number[] = [];
   const failures: EvalReport['failures'] = [];
   let followTurns = 0;
 
@@ -48,6 +51,12 @@ export async function runEval(advisor: CareerAdvisor, items: readonly EvalItem[]
       }
       const found = item.facts.map((f) => (hasFact(answer.answer, f) ? 1 : 0));
       facts.push(...found);
+      if (item.source !== undefined) {
+        // The first citation (or, for a partial answer, the first related line) must come from the guide the row names.
+        const first = answer.citations[0] ?? answer.related?.[0];
+        rightGuide.push(first?.source === item.source ? 1 : 0);
+        if (first?.source !== item.source) failures.push({ id: item.id, problem: `cited ${first?.source ?? 'nothing'} first, not ${item.source}`, answer: answer.answer });
+      }
       if (rank === undefined || rank > 3) failures.push({ id: item.id, problem: `expected section not in top 3 (got ${ranked.slice(0, 3).join(' | ')})`, answer: answer.answer });
       if (found.includes(0) || answer.abstained) failures.push({ id: item.id, problem: answer.abstained ? 'abstained' : 'missing fact', answer: answer.answer });
     } else if (isConversation(item)) {
@@ -71,6 +80,7 @@ export async function runEval(advisor: CareerAdvisor, items: readonly EvalItem[]
     out_of_scope_abstention: mean(oos),
     false_abstention: mean(falseAbstain),
     follow_up_fact_recall: mean(followFacts),
+    ...(rightGuide.length > 0 ? { right_guide_first: mean(rightGuide) } : {}),
     failures,
   };
 }

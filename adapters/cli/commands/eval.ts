@@ -33,6 +33,7 @@ function renderReport(report: EvalReport, withFailures: boolean): string {
     ['out-of-scope abstention', pct(report.out_of_scope_abstention)],
     ['false abstention', pct(report.false_abstention)],
     ['follow-up fact recall', pct(report.follow_up_fact_recall)],
+    ...(report.right_guide_first !== undefined ? [['right guide cited first', pct(report.right_guide_first)]] : []),
   ];
   const c = report.counts;
   const out = [

@@ -9,8 +9,8 @@ const certInput = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('lookup'), query: name }),
   z.object({
     mode: z.literal('compare'),
-    left: z.string({ error: 'Name two certifications to compare, e.g. “cert compare CPC CCS”.' }).pipe(name),
-    right: z.string({ error: 'Name two certifications to compare, e.g. “cert compare CPC CCS”.' }).pipe(name),
+    left: z.string({ error: 'Name two certifications to compare, e.g. “cert compare <A> <B>” (“cert list” shows them).' }).pipe(name),
+    right: z.string({ error: 'Name two certifications to compare, e.g. “cert compare <A> <B>” (“cert list” shows them).' }).pipe(name),
   }),
 ]);
 export type CertInput = z.infer<typeof certInput>;
@@ -44,7 +44,7 @@ const listOf = (records: CertRecord[]) => records.map((r) => ({ acronym: r.card.
 function notFound(advisor: CommandAdvisor, query: string, lookup: Exclude<CertLookup, { kind: 'found' }>): CommandResult {
   if (lookup.kind === 'organization') {
     const org = lookup.org.acronym ? `${lookup.org.acronym} (${lookup.org.name})` : lookup.org.name;
-    return { kind: 'cert-list', message: `${org} offers these certifications in the guide. Ask for one with “cert ${lookup.records[0]?.card.acronym ?? 'CPC'}”.`, certifications: listOf(lookup.records) };
+    return { kind: 'cert-list', message: `${org} offers these certifications in the guide. Ask for one with “cert ${lookup.records[0]?.card.acronym ?? '<acronym>'}”.`, certifications: listOf(lookup.records) };
   }
   const hint = lookup.suggestions.length ? ` Did you mean ${lookup.suggestions.map((r) => r.card.acronym).join(' or ')}?` : '';
   return {
@@ -60,12 +60,16 @@ export const certCommand = defineCommand({
   aliases: ['certs', 'certification', 'certifications'],
   summary: 'A certification card, or two compared',
   usage: 'cert <acronym or name>  |  cert compare <A> <B>  |  cert list',
-  examples: ['cert CPC', 'cert "coding specialist"', 'cert compare CPC CCS'],
+  examples: ['cert <acronym>', 'cert "<full credential name>"', 'cert compare <A> <B>', 'cert list'],
   input: certInput,
   parse: parseCertArgs,
   run(input: CertInput, { advisor }): CommandResult {
     if (input.mode === 'list') {
-      return { kind: 'cert-list', message: 'The guide covers these certifications. Ask for one with “cert CPC”, or compare two with “cert compare CPC CCS”.', certifications: listOf(certificationRecords(advisor.index)) };
+      const records = certificationRecords(advisor.index);
+      if (records.length === 0) return { kind: 'cert-list', message: 'The loaded guide names no credentials in the form “Full Name (ACRONYM)”, so there are no certification cards.', certifications: [] };
+      const [a, b] = records.map((r) => r.card.acronym);
+      const compare = b ? `, or compare two with “cert compare ${a} ${b}”` : '';
+      return { kind: 'cert-list', message: `The guide covers these certifications. Ask for one with “cert ${a}”${compare}.`, certifications: listOf(records) };
     }
     if (input.mode === 'lookup') {
       const found = lookupCertification(advisor.index, input.query);
@@ -76,7 +80,7 @@ export const certCommand = defineCommand({
     const right = lookupCertification(advisor.index, input.right);
     if (right.kind !== 'found') return notFound(advisor, input.right, right);
     if (left.record === right.record) {
-      return { kind: 'error', code: 'INPUT_INVALID', message: `Both names point to ${left.record.card.acronym}. Compare two different certifications, e.g. “cert compare CPC CCS”.` };
+      return { kind: 'error', code: 'INPUT_INVALID', message: `Both names point to ${left.record.card.acronym}. Compare two different certifications (“cert list” shows them).` };
     }
     return { kind: 'cert-compare', left: left.record.card, right: right.record.card, differences: compareCertifications(left.record, right.record) };
   },

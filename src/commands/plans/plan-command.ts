@@ -76,7 +76,7 @@ export const planCommand = defineCommand({
   aliases: ['roadmap'],
   summary: 'A personal career roadmap (asks up to three questions)',
   usage: 'plan  |  plan <about you, e.g. "medical assistant, 2 years, want remote work">  |  plan cancel',
-  examples: ['plan', 'plan I’m a medical assistant with 2 years in a clinic, I want to work remotely', 'plan I have my CPC and 3 years of outpatient coding, I want to move into auditing'],
+  examples: ['plan', 'plan I finished high school and have 2 years in customer service, I want a stable job', 'plan I hold an entry-level credential and 3 years of experience, I want to specialise'],
   input: planInput,
   // While this person's plan waits for an answer, their next message answers it.
   followUps: [{ order: 20, handle: (text, context) => (hasPendingPlan(context) ? answerPlanQuestion(context, text) : undefined) }],

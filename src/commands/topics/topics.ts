@@ -9,6 +9,13 @@ export interface OutlineEntry {
   title: string;
   depth: number;
   section: string;
+  /** The guide's title, when several guides are loaded (the outline lists guides, then their sections). */
+  guide?: string;
+}
+
+/** True when `entry` starts a new guide in the outline (front ends print the guide's title above it). */
+export function startsGuide(outline: readonly OutlineEntry[], i: number): boolean {
+  return outline[i]?.guide !== undefined && outline[i]!.guide !== outline[i - 1]?.guide;
 }
 
 /** Longest topic text returned (chat messages have limits; subsections can be opened one by one). */
@@ -16,7 +23,13 @@ export const TOPIC_TEXT_LIMIT = 1800;
 
 /** The guide's sections as a browsable outline, in document order (row i is `topics i+1`). */
 export function buildOutline(index: Pick<KnowledgeIndex, 'documents'>): OutlineEntry[] {
-  return guideSections(index).map((s) => ({ title: sectionTitle(s), depth: s.headingPath.length - 1, section: sectionPath(s) }));
+  const titles = index.documents.length > 1 ? new Map(index.documents.map((d) => [d.source, d.title || d.source])) : undefined;
+  return guideSections(index).map((s) => ({
+    title: sectionTitle(s),
+    depth: s.headingPath.length - 1,
+    section: sectionPath(s),
+    ...(titles ? { guide: titles.get(s.source)! } : {}),
+  }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCommandHandler, type CommandHandler, type CommandResult } from '../../../src/commands/index.js';
+import { createCommandHandler, renderText, type CommandHandler, type CommandResult } from '../../../src/commands/index.js';
 import { guidesForPlace } from '../../../src/commands/guide/guide-scope.js';
 import { loadConfig } from '../../../src/config/index.js';
 import type { CareerAdvisor } from '../../../src/core/index.js';
@@ -61,5 +61,17 @@ describe('two guides loaded: citations name their guide, and a place only gets i
     // The filter keeps answers coming from the allowed guide, not just abstentions.
     expect(pharmacyCited).toBeGreaterThan(0);
     expect(codingCited).toBeGreaterThan(0);
+  });
+
+  it('topics lists each guide by title, then its sections, numbered straight through', async () => {
+    const result = await ask('topics');
+    expect(result.kind).toBe('topics');
+    if (result.kind !== 'topics') return;
+    const titles = advisor.index.documents.map((d) => d.title);
+    expect([...new Set(result.outline.map((o) => o.guide))]).toEqual(titles);
+    const text = renderText(result);
+    for (const title of titles) expect(text).toContain(`${title}:`);
+    expect(text.indexOf(`${titles[1]}:`)).toBeGreaterThan(text.indexOf(`${titles[0]}:`));
+    expect(text).toContain(`${String(result.outline.length).padStart(3)}. `);
   });
 });
