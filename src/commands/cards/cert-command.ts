@@ -9,8 +9,9 @@ const certInput = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('lookup'), query: name }),
   z.object({
     mode: z.literal('compare'),
-    left: z.string({ error: 'Name two certifications to compare, e.g. “cert compare <A> <B>” (“cert list” shows them).' }).pipe(name),
-    right: z.string({ error: 'Name two certifications to compare, e.g. “cert compare <A> <B>” (“cert list” shows them).' }).pipe(name),
+    // A missing name is answered in run(), with an example from the guide's own credentials.
+    left: name.optional(),
+    right: name.optional(),
   }),
 ]);
 export type CertInput = z.infer<typeof certInput>;
@@ -37,6 +38,12 @@ export function parseCertArgs(args: string): unknown {
   const versus = /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/i.exec(text);
   if (versus) return { mode: 'compare', left: versus[1], right: versus[2] };
   return { mode: 'lookup', query: text };
+}
+
+/** “cert compare A B” with the guide's first two credentials (placeholders when it has fewer). */
+function compareExample(advisor: CommandAdvisor): string {
+  const [a = '<A>', b = '<B>'] = certificationRecords(advisor.index).map((r) => r.card.acronym);
+  return `“cert compare ${a} ${b}”`;
 }
 
 const listOf = (records: CertRecord[]) => records.map((r) => ({ acronym: r.card.acronym, name: r.card.name }));
@@ -75,12 +82,13 @@ export const certCommand = defineCommand({
       const found = lookupCertification(advisor.index, input.query);
       return found.kind === 'found' ? { kind: 'cert', card: found.record.card } : notFound(advisor, input.query, found);
     }
+    if (!input.left || !input.right) return { kind: 'error', code: 'INPUT_INVALID', message: `Name two certifications to compare, e.g. ${compareExample(advisor)}.` };
     const left = lookupCertification(advisor.index, input.left);
     if (left.kind !== 'found') return notFound(advisor, input.left, left);
     const right = lookupCertification(advisor.index, input.right);
     if (right.kind !== 'found') return notFound(advisor, input.right, right);
     if (left.record === right.record) {
-      return { kind: 'error', code: 'INPUT_INVALID', message: `Both names point to ${left.record.card.acronym}. Compare two different certifications (“cert list” shows them).` };
+      return { kind: 'error', code: 'INPUT_INVALID', message: `Both names point to ${left.record.card.acronym}. Compare two different certifications, e.g. ${compareExample(advisor)}.` };
     }
     return { kind: 'cert-compare', left: left.record.card, right: right.record.card, differences: compareCertifications(left.record, right.record) };
   },
