@@ -2,7 +2,7 @@ import { CareerAdvisorError } from '../errors.js';
 import { questionLengthProblem } from '../text/index.js';
 import { COMMANDS } from './all-commands.js';
 import { askCommand } from './ask-command.js';
-import { guidesForPlace } from './guide/guide-scope.js';
+import { guidesForPlace, guidesNamed, takeGuideOption } from './guide/guide-scope.js';
 import { helpCommand } from './help-command.js';
 import { parseCommandLine, runCommand, type AnyCommand, type CommandAdvisor, type CommandContext, type CommandSettings, type CommandState, type FeatureState, type FollowUp } from './registry.js';
 import type { CommandHandler, CommandRequest, CommandResult } from './types.js';
@@ -35,6 +35,36 @@ function emptyOrTooLong(text: string, maxChars: number): CommandResult | undefin
   return tooLong ? { kind: 'error', code: 'INPUT_INVALID', message: tooLong } : undefined;
 }
 
+/** "No guide called X here", listing the guides this place may use. */
+function unknownGuide(name: string, advisor: CommandAdvisor, placeGuides: readonly string[] | undefined): CommandResult {
+  const here = advisor.index.documents.filter((d) => !placeGuides || placeGuides.includes(d.source)).map((d) => `${d.source.replace(/\.[^./]+$/, '')} (${d.title})`);
+  return { kind: 'error', code: 'NOT_FOUND', message: `No guide called “${name}” is available here. Use one of: ${here.join('; ')}.` };
+}
+
+// One view per guide selection, so per-index caches (certifications, guide facts) stay warm.
+const scopedViews = new WeakMap<CommandAdvisor, Map<string, CommandAdvisor>>();
+
+/**
+ * The advisor as a command sees it when only some guides may be used (a place's guides, or
+ * "--guide NAME"): its index shows only those guides' documents and glossary, so cards, quizzes,
+ * plans and topics come from them. Questions are filtered through `ask`'s `guides` option.
+ */
+function scopedAdvisor(advisor: CommandAdvisor, guides: readonly string[]): CommandAdvisor {
+  if (guides.length === advisor.index.documents.length) return advisor;
+  const views = scopedViews.get(advisor) ?? new Map<string, CommandAdvisor>();
+  scopedViews.set(advisor, views);
+  const key = [...guides].sort().join('\u0000');
+  let view = views.get(key);
+  if (!view) {
+    const allowed = new Set(guides);
+    const index = { ...advisor.index, documents: advisor.index.documents.filter((d) => allowed.has(d.source)), glossary: advisor.index.glossary.filter((g) => allowed.has(g.source)) };
+    // Inherits ask/retriever/config from the advisor; only the index (and the subjects named) differ.
+    view = Object.create(advisor, { index: { value: index }, subjects: { value: advisor.subjects.filter((subject) => index.documents.some((d) => d.title.startsWith(subject))) } }) as CommandAdvisor;
+    views.set(key, view);
+  }
+  return view;
+}
+
 /**
  * The command layer every front end calls. A line starting with a command word (optionally
  * "/"-prefixed) runs that command; otherwise each command's follow-ups may claim the message
@@ -48,13 +78,16 @@ export function createCommandHandler(advisor: CommandAdvisor, options: CommandHa
 
   async function route(request: CommandRequest): Promise<CommandResult> {
     const text = request.text.trim();
-    const guides = guidesForPlace(advisor.config.GUIDES_BY_PLACE, request.platform, request.place, advisor.index.documents.map((d) => d.source));
-    const context: CommandContext = { advisor, request, state, ...(guides ? { guides } : {}) };
+    const placeGuides = guidesForPlace(advisor.config.GUIDES_BY_PLACE, request.platform, request.place, advisor.index.documents.map((d) => d.source));
     const invalid = emptyOrTooLong(text, maxChars);
     if (invalid) return invalid;
 
     const line = parseCommandLine(text, commands);
-    if (line && !isHelpQuestion(line, commands)) return runCommand(line.command, line.args, context);
+    const chosen = line ? takeGuideOption(line.args) : { rest: '' };
+    const guides = chosen.guide === undefined ? placeGuides : guidesNamed(chosen.guide, advisor.index.documents).filter((g) => !placeGuides || placeGuides.includes(g));
+    if (chosen.guide !== undefined && guides!.length === 0) return unknownGuide(chosen.guide, advisor, placeGuides);
+    const context: CommandContext = { advisor: guides ? scopedAdvisor(advisor, guides) : advisor, request, state, ...(guides ? { guides } : {}) };
+    if (line && !isHelpQuestion(line, commands)) return runCommand(line.command, chosen.rest, context);
     for (const followUp of followUps) {
       const result = await followUp.handle(text, context);
       if (result) return result;

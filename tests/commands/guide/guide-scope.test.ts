@@ -75,3 +75,42 @@ describe('two guides loaded: citations name their guide, and a place only gets i
     expect(text).toContain(`${String(result.outline.length).padStart(3)}. `);
   });
 });
+
+describe('choosing a guide for a command: --guide NAME, and the place’s guides', () => {
+  let handler: CommandHandler;
+  beforeAll(async () => {
+    const advisor = await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: twoGuideKnowledgeDir(), GUIDES_BY_PLACE: `discord:GCODE=${CODING_GUIDE}` }) });
+    handler = createCommandHandler(advisor, { quizSeed: 'guide-choice' });
+  });
+  const send = (text: string, workspace?: string) => handler.handle({ text, conversationId: `g-${Math.random()}`, userId: 'u', platform: 'discord', ...(workspace ? { place: { workspace, channel: 'C' } } : {}) });
+
+  it('cert list --guide pharmacy-technician lists only that guide’s credentials; cert CPhT --guide … finds its card', async () => {
+    const list = await send('cert list --guide pharmacy-technician');
+    expect(list.kind).toBe('cert-list');
+    if (list.kind === 'cert-list') {
+      expect(list.certifications.map((c) => c.acronym)).toContain('CPhT');
+      expect(list.certifications.map((c) => c.acronym)).not.toContain('CPC');
+    }
+    expect(await send('cert CPhT --guide pharmacy-technician-guide.md')).toMatchObject({ kind: 'cert', card: { acronym: 'CPhT' } });
+  });
+
+  it('quiz --guide NAME asks only about that guide; topics --guide NAME outlines only it', async () => {
+    const quiz = await send('quiz --guide pharmacy-technician 3');
+    expect(quiz.kind).toBe('quiz-question');
+    const topics = await send('topics --guide pharmacy-technician');
+    expect(topics.kind).toBe('topics');
+    if (topics.kind === 'topics') expect(topics.outline.every((o) => o.guide === undefined || o.guide.includes('Pharmacy'))).toBe(true);
+  });
+
+  it('an unknown guide name, or one the place may not use, is refused with the guides available there', async () => {
+    const unknown = await send('quiz --guide astronaut');
+    expect(unknown).toMatchObject({ kind: 'error', code: 'NOT_FOUND' });
+    if (unknown.kind === 'error') expect(unknown.message).toContain('pharmacy-technician-guide');
+    const outside = await send('cert list --guide pharmacy-technician', 'GCODE');
+    expect(outside).toMatchObject({ kind: 'error', code: 'NOT_FOUND' });
+    if (outside.kind === 'error') expect(outside.message.split('Use one of:')[1]).not.toContain('pharmacy');
+    // In that server, cards come from the coding guide only.
+    const list = await send('cert list', 'GCODE');
+    if (list.kind === 'cert-list') expect(list.certifications.map((c) => c.acronym)).not.toContain('CPhT');
+  });
+});
