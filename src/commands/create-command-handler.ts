@@ -59,7 +59,8 @@ function scopedAdvisor(advisor: CommandAdvisor, guides: readonly string[]): Comm
     const allowed = new Set(guides);
     const index = { ...advisor.index, documents: advisor.index.documents.filter((d) => allowed.has(d.source)), glossary: advisor.index.glossary.filter((g) => allowed.has(g.source)) };
     // Inherits ask/retriever/config from the advisor; only the index (and the subjects named) differ.
-    view = Object.create(advisor, { index: { value: index }, subjects: { value: advisor.subjects.filter((subject) => index.documents.some((d) => d.title.startsWith(subject))) } }) as CommandAdvisor;
+    // `ask` stays the real advisor's (the guides reach it as an option), so answers still name their guide.
+    view = Object.create(advisor, { ask: { value: advisor.ask.bind(advisor) }, index: { value: index }, subjects: { value: advisor.subjects.filter((subject) => index.documents.some((d) => d.title.startsWith(subject))) } }) as CommandAdvisor;
     views.set(key, view);
   }
   return view;
