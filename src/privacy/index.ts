@@ -11,4 +11,4 @@ export {
   type PhiMistake,
   type PhiScore,
 } from './phi-metrics.js';
-export { PhiCorpusError } from './errors.js';
+export { PhiCorpusError } from '../errors.js';

@@ -114,27 +114,31 @@ export class HybridRetriever {
     return analyzeQuery(question, carried, this.expander);
   }
 
-  /** Embeds the query once and retrieves. */
-  async retrieve(query: AnalyzedQuery, limit = 5): Promise<RetrievalResult> {
+  /** Embeds the query once and retrieves; `sources`, when given, limits retrieval to those guide files. */
+  async retrieve(query: AnalyzedQuery, limit = 5, sources?: ReadonlySet<string>): Promise<RetrievalResult> {
     const started = performance.now();
     const views = queryViews(query);
     // One embedding call for every view of the question.
     const vectors = views.length === 1 ? [await this.embedder.embedQuery(views[0]!)] : await this.embedder.embedDocuments(views);
-    const result = this.retrieveWithVector(query, vectors, limit);
+    const result = this.retrieveWithVector(query, vectors, limit, sources);
     return { ...result, retrieveMs: performance.now() - started };
   }
 
   /** Retrieval given an already computed query vector (no embedding cost). */
-  retrieveWithVector(query: AnalyzedQuery, vectorOrViews: number[] | number[][] | undefined, limit = 5): RetrievalResult {
+  retrieveWithVector(query: AnalyzedQuery, vectorOrViews: number[] | number[][] | undefined, limit = 5, sources?: ReadonlySet<string>): RetrievalResult {
     const started = performance.now();
     const vectors = (vectorOrViews === undefined ? [] : Array.isArray(vectorOrViews[0]) ? (vectorOrViews as number[][]) : [vectorOrViews as number[]]).map(unitLength);
-    const { candidates, rrfK } = this.params;
-    const denseHits = this.denseSearch(vectors, candidates);
+    const { rrfK } = this.params;
+    // With a guide filter, look further down both lists so the allowed guides still fill the candidates.
+    const candidates = sources ? this.params.candidates * 4 : this.params.candidates;
+    // A guide filter (a place allowed only some guides) drops other guides' chunks before ranking.
+    const allowed = <H extends { label: number }>(hits: H[]) => (sources ? hits.filter((h) => sources.has(this.index.chunks[h.label]!.source)) : hits);
+    const denseHits = allowed(this.denseSearch(vectors, candidates));
     const keywordTerms = query.terms.flatMap((t) => [
       { term: t.term, weight: t.weight },
       ...[...t.alternatives].map(([alt, strength]) => ({ term: alt, weight: t.weight * strength * QUALITY.matching.keywordAlternativeWeight })),
     ]);
-    const keywordHits = this.index.keywords.query(keywordTerms, candidates);
+    const keywordHits = allowed(this.index.keywords.query(keywordTerms, candidates));
 
     const denseByLabel = new Map(denseHits.map((h) => [h.label, h.similarity]));
     const rrfByLabel = new Map<number, number>();
