@@ -1,18 +1,36 @@
 /**
- * Coded errors shared by the core and the adapters. Every error a user can cause or fix
- * carries a stable `code` and a message that says what to do next.
+ * The project's one errors module (bolt-js style): every error carries a stable, typed `code`;
+ * errors a user can cause or fix also carry a message that says what to do next.
  */
-export type ErrorCode =
-  | 'CONFIG_INVALID'
-  | 'INPUT_INVALID'
-  | 'INDEX_MISSING'
-  | 'INDEX_CORRUPT'
-  | 'INDEX_STALE'
-  | 'KNOWLEDGE_EMPTY'
-  | 'EMBEDDER_FAILED'
-  | 'LLM_UNAVAILABLE'
-  | 'BUSY'
-  | 'NOT_FOUND';
+export const ErrorCode = {
+  ConfigInvalid: 'CONFIG_INVALID',
+  InputInvalid: 'INPUT_INVALID',
+  IndexMissing: 'INDEX_MISSING',
+  IndexCorrupt: 'INDEX_CORRUPT',
+  IndexStale: 'INDEX_STALE',
+  KnowledgeEmpty: 'KNOWLEDGE_EMPTY',
+  EmbedderFailed: 'EMBEDDER_FAILED',
+  LlmUnavailable: 'LLM_UNAVAILABLE',
+  Busy: 'BUSY',
+  /** The user or channel sent too much too fast. */
+  RateLimited: 'RATE_LIMITED',
+  /** Anything unexpected: the user gets a plain apology, the log gets the detail. */
+  Internal: 'INTERNAL',
+  NotFound: 'NOT_FOUND',
+  /** Commands: no quiz or plan in the conversation, an option that does not exist, a second answer. */
+  QuizNotRunning: 'QUIZ_NOT_RUNNING',
+  QuizBadOption: 'QUIZ_BAD_OPTION',
+  QuizAlreadyAnswered: 'QUIZ_ALREADY_ANSWERED',
+  PlanNotRunning: 'PLAN_NOT_RUNNING',
+  /** Startup bugs: impossible limiter or store settings. */
+  LimitConfig: 'LIMIT_CONFIG',
+  StoreConfig: 'STORE_CONFIG',
+  /** The database file cannot be used (missing, replaced, newer schema); never reaches the store's callers. */
+  StoreUnavailable: 'STORE_UNAVAILABLE',
+  /** A line of the PHI test corpus is malformed. */
+  PhiCorpusInvalid: 'PHI_CORPUS_INVALID',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** Base class: an error with a stable code and, optionally, the command that fixes it. */
 export class CareerAdvisorError extends Error {
@@ -57,4 +75,49 @@ export class IndexError extends CareerAdvisorError {
 /** True when `error` is a CareerAdvisorError with the given code. */
 export function hasCode(error: unknown, code: ErrorCode): error is CareerAdvisorError {
   return error instanceof CareerAdvisorError && error.code === code;
+}
+
+/** The answer queue is full; the caller should tell the user to try again shortly. */
+export class BusyError extends CareerAdvisorError {
+  constructor(message = 'busy') {
+    super('BUSY', message);
+    this.name = 'BusyError';
+  }
+}
+
+/** True for a {@link BusyError}, also across duplicated module copies (checks the code). */
+export function isBusyError(err: unknown): err is BusyError {
+  return err instanceof BusyError || (err instanceof Error && (err as { code?: unknown }).code === 'BUSY');
+}
+
+/** A limiter or queue was configured with impossible numbers (a startup bug). */
+export class LimitConfigError extends CareerAdvisorError {
+  constructor(message: string) {
+    super('LIMIT_CONFIG', message);
+    this.name = 'LimitConfigError';
+  }
+}
+
+/** `openStore` was called with invalid options (a programming error, thrown at startup). */
+export class StoreConfigError extends CareerAdvisorError {
+  constructor(message: string) {
+    super('STORE_CONFIG', message);
+    this.name = 'StoreConfigError';
+  }
+}
+
+/** The database file cannot be used (missing, replaced, newer schema). Never reaches callers of the store. */
+export class StoreUnavailableError extends CareerAdvisorError {
+  constructor(message: string) {
+    super('STORE_UNAVAILABLE', message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A PHI test corpus line is malformed (bad JSON, unknown kind, value not in text). */
+export class PhiCorpusError extends CareerAdvisorError {
+  constructor(message: string) {
+    super('PHI_CORPUS_INVALID', message);
+    this.name = 'PhiCorpusError';
+  }
 }

@@ -1,5 +1,6 @@
 import type { ClientOptions, REST } from 'discord.js';
 import { createCommandHandler } from '../../src/commands/index.js';
+import { waitForShutdownSignal, type SignalSource } from '../shared/shutdown-signal.js';
 import type { CommandHandler } from '../../src/commands/types.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import type { CareerAdvisor } from '../../src/core/index.js';
@@ -12,11 +13,7 @@ import type { DiscordBot } from './bot.js';
 import type { DiscordLogger } from './logger.js';
 import { parseShardsFlag } from './shard-flag.js';
 
-/** Something that emits SIGTERM/SIGINT (the process, or a test double). */
-export interface SignalSource {
-  once(event: 'SIGTERM' | 'SIGINT', listener: () => void): unknown;
-  off(event: 'SIGTERM' | 'SIGINT', listener: () => void): unknown;
-}
+export type { SignalSource };
 
 /** Seams for tests; every field defaults to the real thing. */
 export interface DiscordCliDeps {
@@ -73,7 +70,7 @@ export function createDiscordCliCommand(deps: DiscordCliDeps = {}): CliCommand {
       }
       if (shards !== undefined) {
         const { runShardManager } = await import('./shard-manager.js');
-        return runShardManager(config, shards, { out, stopSignal: waitForSignal(deps.signals ?? process) });
+        return runShardManager(config, shards, { out, stopSignal: waitForShutdownSignal(deps.signals ?? process) });
       }
       return runBot(config, deps, out);
     },
@@ -91,26 +88,11 @@ async function runBot(config: Config, deps: DiscordCliDeps, out: (line: string) 
   out(`Logged in to Discord as ${bot.client.user.tag}. Stop with Ctrl+C (SIGINT) or SIGTERM.`);
   deps.onReady?.(bot);
   deps.onStarted?.(bot);
-  const signal = await waitForSignal(deps.signals ?? process);
+  const signal = await waitForShutdownSignal(deps.signals ?? process);
   logger.info({ signal }, 'shutting down the discord bot');
   await bot.stop();
   await deps.afterStop?.();
   return 0;
-}
-
-/** Resolves with the first SIGTERM or SIGINT, removing both listeners. */
-function waitForSignal(signals: SignalSource): Promise<'SIGTERM' | 'SIGINT'> {
-  return new Promise((resolve) => {
-    const onTerm = () => finish('SIGTERM');
-    const onInt = () => finish('SIGINT');
-    const finish = (signal: 'SIGTERM' | 'SIGINT') => {
-      signals.off('SIGTERM', onTerm);
-      signals.off('SIGINT', onInt);
-      resolve(signal);
-    };
-    signals.once('SIGTERM', onTerm);
-    signals.once('SIGINT', onInt);
-  });
 }
 
 /**

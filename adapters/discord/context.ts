@@ -69,6 +69,8 @@ export async function runText(ctx: BotContext, place: Place, text: string, asker
     userId: asker.id,
     ...(asker.name ? { userName: asker.name } : {}),
     platform: 'discord',
+    // A thread belongs to its parent channel's place.
+    ...(place.guildId ? { place: { workspace: place.guildId, channel: place.parentId ?? place.channelId } } : {}),
     ...(onToken ? { onToken } : {}),
   });
   await remember(ctx, result, scope);

@@ -11,15 +11,18 @@ export interface Place {
   parentId?: string;
   userId: string;
   isDM: boolean;
+  /** The server, when in one (decides which guides answer, GUIDES_BY_PLACE). */
+  guildId?: string;
 }
 
 /** Builds a {@link Place} from a discord.js channel (which may be missing for uncached DMs). */
-export function placeOf(channel: Channel | null, channelId: string, userId: string, inGuild: boolean): Place {
+export function placeOf(channel: Channel | null, channelId: string, userId: string, inGuild: boolean, guildId?: string | null): Place {
   const isThread = channel?.isThread() ?? false;
   return {
     channelId,
     userId,
     isDM: !inGuild,
+    ...(guildId ? { guildId } : {}),
     ...(isThread && channel?.isThread() ? { threadId: channel.id, parentId: channel.parentId ?? undefined } : {}),
   };
 }

@@ -26,7 +26,7 @@ export async function handleMessage(ctx: BotContext, client: Client, message: Me
   const botRoleId = inGuild ? message.guild.members.me?.roles.botRole?.id : undefined;
   const mentioned = message.mentions.users.has(me.id) || (botRoleId !== undefined && message.mentions.roles.has(botRoleId));
   if (inGuild && !mentioned) return;
-  const place = placeOf(message.channel, message.channelId, message.author.id, inGuild);
+  const place = placeOf(message.channel, message.channelId, message.author.id, inGuild, message.guildId);
   if (!isAllowed(place, ctx.config.DISCORD_CHANNEL_IDS)) {
     ctx.logger.debug({ channelId: message.channelId }, 'mention outside DISCORD_CHANNEL_IDS ignored');
     return;

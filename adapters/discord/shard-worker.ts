@@ -4,7 +4,7 @@
 import { loadConfig } from '../../src/config/index.js';
 import { BotRuntime } from '../../src/service/index.js';
 import { answerInBackground, claimAtStart } from '../cli/bot-adapters.js';
-import { waitForShutdownSignal } from '../cli/shutdown.js';
+import { waitForShutdownSignal } from '../shared/shutdown-signal.js';
 import { startDiscordBot } from './bot.js';
 
 // ShardingManager passes one id ("1"); discord.js also accepts a list ("[1]").

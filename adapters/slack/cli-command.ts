@@ -4,6 +4,7 @@ import { createCommandHandler, type CommandHandler } from '../../src/commands/in
 import { openAdvisor } from '../cli/cli-context.js';
 import type { CliCommand } from '../cli/command.js';
 import type { RunningSlackApp, StartSlackAppOptions } from './slack-app.js';
+import { waitForShutdownSignal } from '../shared/shutdown-signal.js';
 import { slackMode } from './slack-mode.js';
 
 /** What `career-advisor slack` needs; tests replace the parts that touch the environment. */
@@ -54,23 +55,17 @@ export function createSlackCliCommand(overrides: Partial<SlackCliDeps> = {}): Cl
   };
 }
 
-function waitForShutdown(deps: SlackCliDeps, running: RunningSlackApp): Promise<number> {
-  return new Promise<number>((resolve) => {
-    const onSignal = (signal: NodeJS.Signals): void => {
-      deps.signals.off('SIGTERM', onSignal);
-      deps.signals.off('SIGINT', onSignal);
-      deps.stderr(`Received ${signal}; finishing answers in progress…`);
-      running.stop().then(
-        () => resolve(0),
-        (error: unknown) => {
-          deps.stderr(`slack: shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
-          resolve(1);
-        },
-      );
-    };
-    deps.signals.once('SIGTERM', onSignal);
-    deps.signals.once('SIGINT', onSignal);
-  });
+/** Serves until SIGTERM/SIGINT, then finishes answers in progress (the process guard owns stray rejections). */
+async function waitForShutdown(deps: SlackCliDeps, running: RunningSlackApp): Promise<number> {
+  const signal = await waitForShutdownSignal(deps.signals);
+  deps.stderr(`Received ${signal}; finishing answers in progress…`);
+  try {
+    await running.stop();
+    return 0;
+  } catch (error) {
+    deps.stderr(`slack: shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
 }
 
 /** `career-advisor slack`, registered in adapters/cli/main.ts (import this file, not the folder's index, to keep Bolt lazy). */

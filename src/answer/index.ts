@@ -1,4 +1,4 @@
-export { answerSchema, citationSchema } from './schema.js';
+export { answerSchema, citationLabel, citationSchema } from './schema.js';
 export type { Answer, Citation } from './schema.js';
 export { composeExtractiveAnswer, composeNonAnswer } from './extractive-composer.js';
 export type { ComposedAnswer } from './extractive-composer.js';
@@ -8,3 +8,5 @@ export { isFollowUp, followUpContext } from './follow-up.js';
 export type { ConversationTurn } from './follow-up.js';
 export { smallTalkReply } from './small-talk.js';
 export { shownSources } from './shown-sources.js';
+export { extractiveWriter, isStreamingWriter } from './answer-writer.js';
+export type { AnswerWriter, StreamedAnswer, StreamingAnswerWriter, TokenSink, WrittenAnswer } from './answer-writer.js';

@@ -6,6 +6,8 @@ export const citationSchema = z.object({
   section: z.string(),
   /** Knowledge file the section came from. */
   source: z.string(),
+  /** The title of that guide, set when several guides are loaded so every citation names its guide. */
+  guide: z.string().optional(),
   /** The guide lines the answer used, verbatim. */
   quote: z.string(),
 });
@@ -32,3 +34,8 @@ export const answerSchema = z.object({
 
 export type Citation = z.infer<typeof citationSchema>;
 export type Answer = z.infer<typeof answerSchema>;
+
+/** How a citation names what it cites: "Guide title › Section path" when several guides are loaded, else the section path. */
+export function citationLabel(citation: Pick<Citation, 'section' | 'guide'>): string {
+  return citation.guide ? `${citation.guide} › ${citation.section}` : citation.section;
+}

@@ -2,13 +2,17 @@ const GREETING = /^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|eveni
 const THANKS = /^(?:thanks|thank you|thx|ty|cheers|great|awesome|perfect|cool|ok(?:ay)?|got it)(?:\s+(?:so much|a lot|very much|again))?[\s!.,]*$/i;
 const BYE = /^(?:bye|goodbye|see you|cya|later)[\s!.,]*$/i;
 
-const CAPABILITIES = 'I answer questions about becoming a clinical coding specialist from the career guide, with sources: salaries, certifications (CPC, CCS, CCS-P…), education, skills and career paths.';
+/** What the bot can help with, in the words of the loaded guides' own titles. */
+function capabilities(subjects: readonly string[]): string {
+  const about = subjects.length > 0 ? subjects.join('; ') : 'the career guides I have loaded';
+  return `I answer questions from the career guides, with sources: ${about}. Ask about pay, credentials, training, skills or career paths, or type “help”.`;
+}
 
-/** A short friendly reply to greetings, thanks and goodbyes; undefined for anything else. */
-export function smallTalkReply(text: string): string | undefined {
+/** A short friendly reply to greetings, thanks and goodbyes (naming the loaded guides' subjects); undefined for anything else. */
+export function smallTalkReply(text: string, subjects: readonly string[] = []): string | undefined {
   const t = text.trim();
-  if (GREETING.test(t)) return `Hi! ${CAPABILITIES} Try “How much do entry-level coders make?”`;
-  if (THANKS.test(t)) return `You're welcome! ${CAPABILITIES}`;
-  if (BYE.test(t)) return 'Goodbye, and good luck with your coding career!';
+  if (GREETING.test(t)) return `Hi! ${capabilities(subjects)}`;
+  if (THANKS.test(t)) return `You're welcome! ${capabilities(subjects)}`;
+  if (BYE.test(t)) return 'Goodbye, and good luck with your career!';
   return undefined;
 }

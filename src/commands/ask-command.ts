@@ -7,10 +7,10 @@ export const askCommand = defineCommand({
   aliases: [],
   summary: 'Ask anything about the guide (plain text works too)',
   usage: 'ask <question>',
-  examples: ['How much does an entry-level coder earn?', 'ask how long does it take to become a coder?'],
+  examples: ['How much does someone starting out earn?', 'ask how long does the training take?'],
   input: z.object({ question: z.string().trim().min(1, 'Type a question after “ask”.') }),
   parse: (args) => ({ question: args }),
-  async run({ question }, { advisor, request }) {
-    return { kind: 'answer', answer: await advisor.ask(question, { conversationId: request.conversationId, onToken: request.onToken }) };
+  async run({ question }, { advisor, request, guides }) {
+    return { kind: 'answer', answer: await advisor.ask(question, { conversationId: request.conversationId, onToken: request.onToken, ...(guides ? { guides } : {}) }) };
   },
 });

@@ -1,74 +1,100 @@
 import { CareerAdvisorError } from '../errors.js';
+import { questionLengthProblem } from '../text/index.js';
+import { COMMANDS } from './all-commands.js';
 import { askCommand } from './ask-command.js';
-import { certCommand } from './cert-command.js';
+import { guidesForPlace, guidesNamed, takeGuideOption } from './guide/guide-scope.js';
 import { helpCommand } from './help-command.js';
-import { answerPlanQuestion, hasPendingPlan, planCommand, type PlanConversation } from './plan-command.js';
-import { answerQuiz, hasRunningQuiz, quizCommand } from './quiz-command.js';
-import type { QuizSnapshot } from './quiz-session.js';
-import { parseCommandLine, runCommand, type AnyCommand, type CommandAdvisor, type CommandContext, type CommandState } from './registry.js';
-import { JsonStore, MemoryState, type SharedState } from '../state/index.js';
-import { topicsCommand } from './topics-command.js';
+import { parseCommandLine, runCommand, type AnyCommand, type CommandAdvisor, type CommandContext, type CommandSettings, type CommandState, type FeatureSettings, type FeatureState, type FollowUp } from './registry.js';
+import { MemoryState } from '../state/index.js';
 import type { CommandHandler, CommandRequest, CommandResult } from './types.js';
 
-/** Every command, in the order help lists them. */
-export const COMMANDS: readonly AnyCommand[] = [askCommand, certCommand, planCommand, topicsCommand, quizCommand, helpCommand];
+export { COMMANDS };
+export type CommandHandlerOptions = CommandSettings;
 
-export interface CommandHandlerOptions {
-  /** Makes quizzes reproducible (tests, demos). Without it every quiz is a new mix. */
-  quizSeed?: string | number;
-  /** Questions per quiz when the user gives no number (default 5). */
-  quizLength?: number;
-  /** Idle plan conversations are forgotten after this (default 60 minutes). */
-  planTtlMs?: number;
-  /** Idle quizzes are forgotten after this (default 6 hours). */
-  quizTtlMs?: number;
-  /** Longest message accepted (default 2000 characters; questions are also limited by the advisor). */
-  maxTextChars?: number;
-  /** Clock for the expiring state (tests; memory state only). */
-  now?: () => number;
-  /** Where plans and quizzes live (Redis when several workers share them); default: this process's memory. */
-  state?: SharedState;
+/** Per-feature state, each made the first time its feature asks for it. */
+function commandState(commands: readonly AnyCommand[], settings: FeatureSettings): CommandState {
+  const features = new Map<FeatureState<unknown>, unknown>();
+  return {
+    commands,
+    of<T>(feature: FeatureState<T>): T {
+      if (!features.has(feature)) features.set(feature, feature.create(settings));
+      return features.get(feature) as T;
+    },
+  };
 }
 
-/** "B", "b", "(c)", "D." — a bare option letter. */
-const BARE_OPTION = /^\(?([A-Za-z])\)?[.!]?$/;
+/** "help me find a job" is a question, not a request for the command list. */
+function isHelpQuestion(line: { command: AnyCommand; args: string }, commands: readonly AnyCommand[]): boolean {
+  if (line.command !== helpCommand || line.args === '') return false;
+  const word = line.args.replace(/^\//, '').toLowerCase();
+  return !commands.some((c) => c.name === word || c.aliases.includes(line.args.toLowerCase()));
+}
+
+function emptyOrTooLong(text: string, maxChars: number): CommandResult | undefined {
+  if (!text) return { kind: 'error', code: 'INPUT_INVALID', message: 'The message is empty. Ask a question, or type “help” to see what I can do.' };
+  const tooLong = questionLengthProblem(text, maxChars);
+  return tooLong ? { kind: 'error', code: 'INPUT_INVALID', message: tooLong } : undefined;
+}
+
+/** "No guide called X here", listing the guides this place may use. */
+function unknownGuide(name: string, advisor: CommandAdvisor, placeGuides: readonly string[] | undefined): CommandResult {
+  const here = advisor.index.documents.filter((d) => !placeGuides || placeGuides.includes(d.source)).map((d) => `${d.source.replace(/\.[^./]+$/, '')} (${d.title})`);
+  return { kind: 'error', code: 'NOT_FOUND', message: `No guide called “${name}” is available here. Use one of: ${here.join('; ')}.` };
+}
+
+// One view per guide selection, so per-index caches (certifications, guide facts) stay warm.
+const scopedViews = new WeakMap<CommandAdvisor, Map<string, CommandAdvisor>>();
+
+/**
+ * The advisor as a command sees it when only some guides may be used (a place's guides, or
+ * "--guide NAME"): its index shows only those guides' documents and glossary, so cards, quizzes,
+ * plans and topics come from them. Questions are filtered through `ask`'s `guides` option.
+ */
+function scopedAdvisor(advisor: CommandAdvisor, guides: readonly string[]): CommandAdvisor {
+  if (guides.length === advisor.index.documents.length) return advisor;
+  const views = scopedViews.get(advisor) ?? new Map<string, CommandAdvisor>();
+  scopedViews.set(advisor, views);
+  const key = [...guides].sort().join('\u0000');
+  let view = views.get(key);
+  if (!view) {
+    const allowed = new Set(guides);
+    const index = { ...advisor.index, documents: advisor.index.documents.filter((d) => allowed.has(d.source)), glossary: advisor.index.glossary.filter((g) => allowed.has(g.source)) };
+    // Inherits ask/retriever/config from the advisor; only the index (and the subjects named) differ.
+    // `ask` stays the real advisor's (the guides reach it as an option), so answers still name their guide.
+    view = Object.create(advisor, { ask: { value: advisor.ask.bind(advisor) }, index: { value: index }, subjects: { value: advisor.subjects.filter((subject) => index.documents.some((d) => d.title.startsWith(subject))) } }) as CommandAdvisor;
+    views.set(key, view);
+  }
+  return view;
+}
 
 /**
  * The command layer every front end calls. A line starting with a command word (optionally
- * "/"-prefixed) runs that command; while a quiz runs in the conversation a bare letter answers
- * it; while this person's plan waits for an answer, their next message answers it; anything else
- * is a question for the advisor. Coded errors come back as `{kind: 'error'}` results.
+ * "/"-prefixed) runs that command; otherwise each command's follow-ups may claim the message
+ * (a bare letter while a quiz runs, the answer to a pending plan question); anything else is a
+ * question for the advisor. Coded errors come back as `{kind: 'error'}` results.
  */
-export function createCommandHandler(advisor: CommandAdvisor, options: CommandHandlerOptions = {}): CommandHandler {
-  const shared = options.state ?? new MemoryState({ maxEntries: 7000, now: options.now });
-  const state: CommandState = {
-    plans: new JsonStore<PlanConversation>(shared, 'plan', options.planTtlMs ?? 60 * 60_000),
-    quizzes: new JsonStore<QuizSnapshot>(shared, 'quiz', options.quizTtlMs ?? 6 * 60 * 60_000),
-    quizSeed: options.quizSeed,
-    quizLength: options.quizLength ?? 5,
-    quizzesStarted: 0,
-    commands: COMMANDS,
-  };
-  const maxChars = options.maxTextChars ?? 2000;
+export function createCommandHandler(advisor: CommandAdvisor, options: CommandHandlerOptions = {}, commands: readonly AnyCommand[] = COMMANDS): CommandHandler {
+  // Plans and quizzes of every feature share one state: Redis when workers share it, else this process's memory.
+  const state = commandState(commands, { ...options, state: options.state ?? new MemoryState({ maxEntries: 7000, now: options.now }) });
+  const followUps: FollowUp[] = commands.flatMap((c) => c.followUps ?? []).sort((a, b) => a.order - b.order);
+  const maxChars = options.maxTextChars ?? advisor.config.MAX_QUESTION_CHARS;
 
   async function route(request: CommandRequest): Promise<CommandResult> {
     const text = request.text.trim();
-    const context: CommandContext = { advisor, request, state };
-    if (!text) return { kind: 'error', code: 'INPUT_INVALID', message: 'The message is empty. Ask a question, or type “help” to see what I can do.' };
-    if (text.length > maxChars) return { kind: 'error', code: 'INPUT_INVALID', message: `The message is ${text.length} characters long; the limit is ${maxChars}. Please shorten it.` };
+    const placeGuides = guidesForPlace(advisor.config.GUIDES_BY_PLACE, request.platform, request.place, advisor.index.documents.map((d) => d.source));
+    const invalid = emptyOrTooLong(text, maxChars);
+    if (invalid) return invalid;
 
-    const line = parseCommandLine(text, COMMANDS);
-    // "help me find a job" is a question, not a request for the command list.
-    const helpQuestion = line?.command === helpCommand && line.args !== '' && !COMMANDS.some((c) => c.name === line.args.replace(/^\//, '').toLowerCase() || c.aliases.includes(line.args.toLowerCase()));
-    if (line && !helpQuestion) return runCommand(line.command, line.args, context);
-
-    const letter = BARE_OPTION.exec(text);
-    if (letter && (await hasRunningQuiz(context))) return answerQuiz(context, letter[1]!);
-    const planPending = await hasPendingPlan(context);
-    if (letter && /^[a-e]$/i.test(letter[1]!) && !planPending) {
-      return { kind: 'error', code: 'QUIZ_NOT_RUNNING', message: 'No quiz is running in this conversation, so there is nothing to answer. Start one with “quiz”.' };
+    const line = parseCommandLine(text, commands);
+    const chosen = line ? takeGuideOption(line.args) : { rest: '' };
+    const guides = chosen.guide === undefined ? placeGuides : guidesNamed(chosen.guide, advisor.index.documents).filter((g) => !placeGuides || placeGuides.includes(g));
+    if (chosen.guide !== undefined && guides!.length === 0) return unknownGuide(chosen.guide, advisor, placeGuides);
+    const context: CommandContext = { advisor: guides ? scopedAdvisor(advisor, guides) : advisor, request, state, ...(guides ? { guides } : {}) };
+    if (line && !isHelpQuestion(line, commands)) return runCommand(line.command, chosen.rest, context);
+    for (const followUp of followUps) {
+      const result = await followUp.handle(text, context);
+      if (result) return result;
     }
-    if (planPending) return answerPlanQuestion(context, text);
     return runCommand(askCommand, text, context);
   }
 

@@ -1,30 +1,54 @@
 import type { z } from 'zod';
 import type { CareerAdvisor } from '../core/index.js';
-import type { PlanConversation } from './plan-command.js';
-import type { QuizSnapshot } from './quiz-session.js';
-import type { JsonStore } from '../state/index.js';
+import type { SharedState } from '../state/index.js';
 import type { CommandRequest, CommandResult } from './types.js';
 
 /** The parts of the advisor commands use (tests may pass a stand-in). */
-export type CommandAdvisor = Pick<CareerAdvisor, 'ask' | 'index' | 'retriever'>;
+export type CommandAdvisor = Pick<CareerAdvisor, 'ask' | 'index' | 'retriever' | 'config' | 'subjects'>;
 
-/** Per-handler state shared by the commands: plans in progress and quizzes, by conversation. */
-export interface CommandState {
-  plans: JsonStore<PlanConversation>;
-  quizzes: JsonStore<QuizSnapshot>;
-  /** Makes quizzes reproducible (tests); each new quiz derives its own seed from it. */
+/** Settings given to the command handler; each feature reads the ones it needs. */
+export interface CommandSettings {
+  /** Makes quizzes reproducible (tests, demos). Without it every quiz is a new mix. */
   quizSeed?: string | number;
-  /** Questions per quiz when the user does not say. */
-  quizLength: number;
-  /** Quizzes started so far (part of the derived seed). */
-  quizzesStarted: number;
+  /** Questions per quiz when the user gives no number (default 5). */
+  quizLength?: number;
+  /** Idle plan conversations are forgotten after this (default 60 minutes). */
+  planTtlMs?: number;
+  /** Idle quizzes are forgotten after this (default 6 hours). */
+  quizTtlMs?: number;
+  /** Longest message accepted (default: the advisor's MAX_QUESTION_CHARS, the one length limit). */
+  maxTextChars?: number;
+  /** Clock for the expiring state (tests; memory state only). */
+  now?: () => number;
+  /** Where plans and quizzes live (Redis when several workers share them); default: this process's memory. */
+  state?: SharedState;
+}
+
+/** The settings a feature's state is made from: the handler's, with the shared state chosen. */
+export type FeatureSettings = CommandSettings & { state: SharedState };
+
+/**
+ * State one feature keeps for the handler's lifetime, made on first use. What must survive a
+ * restart or be seen by other workers (plans in progress, running quizzes) goes in `settings.state`.
+ */
+export interface FeatureState<T> {
+  readonly name: string;
+  create(settings: FeatureSettings): T;
+}
+
+/** Per-handler state: the registered commands and each feature's own state. */
+export interface CommandState {
   commands: readonly AnyCommand[];
+  /** The state of `feature`, created from the handler's settings the first time it is asked for. */
+  of<T>(feature: FeatureState<T>): T;
 }
 
 export interface CommandContext {
   advisor: CommandAdvisor;
   request: CommandRequest;
   state: CommandState;
+  /** Guide files this request may use (its place's GUIDES_BY_PLACE entry); undefined = every loaded guide. */
+  guides?: readonly string[];
 }
 
 /** One command: its word, how its arguments are read, the zod schema they must pass, and what it does. */
@@ -38,6 +62,17 @@ export interface CommandDefinition<Input> {
   /** Turns the text after the command word into the object `input` validates. */
   parse(args: string): unknown;
   run(input: Input, context: CommandContext): Promise<CommandResult> | CommandResult;
+  /** Ways a message that is no command continues this command's open conversation (a quiz or plan answer). */
+  followUps?: readonly FollowUp[];
+}
+
+/**
+ * A message that starts with no command word is offered to every command's follow-ups, lowest
+ * `order` first; the first that returns a result answers it, otherwise it is a question.
+ */
+export interface FollowUp {
+  order: number;
+  handle(text: string, context: CommandContext): CommandResult | undefined | Promise<CommandResult | undefined>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

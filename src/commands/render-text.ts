@@ -1,10 +1,12 @@
+import { startsGuide } from './topics/topics.js';
+import { citationLabel } from '../answer/index.js';
 import type { Citation } from '../answer/index.js';
 import type { CertCard, CommandResult, QuizQuestionView, ScoreLine } from './types.js';
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 
 function sources(citations: readonly Citation[]): string[] {
-  return citations.length ? ['', 'Sources', ...citations.map((c) => `  [${c.n}] ${c.section} (${c.source})`)] : [];
+  return citations.length ? ['', 'Sources', ...citations.map((c) => `  [${c.n}] ${citationLabel(c)} (${c.source})`)] : [];
 }
 
 function card(c: CertCard): string[] {
@@ -64,7 +66,7 @@ export function renderText(result: CommandResult): string {
     case 'topics':
       return [
         'Topics in the guide (open one with “topics <words>” or “topics <number>”):',
-        ...result.outline.map((o, i) => `${String(i + 1).padStart(3)}. ${'  '.repeat(o.depth)}${o.title}`),
+        ...result.outline.flatMap((o, i) => [...(startsGuide(result.outline, i) ? [`${o.guide}:`] : []), `${String(i + 1).padStart(3)}. ${'  '.repeat(o.depth)}${o.title}`]),
       ].join('\n');
     case 'topic':
       return [result.section, '', result.text, ...sources(result.citations)].join('\n');
@@ -75,7 +77,7 @@ export function renderText(result: CommandResult): string {
       const lines = [
         result.correct ? `✓ Correct: ${result.answer}` : `✗ Not quite. The answer is ${result.answer}`,
         `${result.explanation} [${c.n}]`,
-        `  [${c.n}] ${c.section}: “${c.quote}”`,
+        `  [${c.n}] ${citationLabel(c)}: “${c.quote}”`,
       ];
       if (result.next) lines.push('', ...question(result.next));
       else if (result.scoreboard) lines.push('', ...scores(result.scoreboard, true));

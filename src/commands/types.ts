@@ -1,4 +1,5 @@
 import type { Answer, Citation } from '../answer/index.js';
+import type { ErrorCode } from '../errors.js';
 
 /** Where a request came from; adapters fill it in, the core never imports an adapter. */
 export type Platform = 'cli' | 'discord' | 'slack';
@@ -14,6 +15,8 @@ export interface CommandRequest {
   userId: string;
   userName?: string;
   platform: Platform;
+  /** Discord server or Slack workspace, and channel: decides which guides may answer (GUIDES_BY_PLACE). */
+  place?: { workspace?: string; channel?: string };
   /** Receives answer text as a language model writes it, for front ends that can show it live. */
   onToken?: (token: string) => void;
 }
@@ -76,13 +79,13 @@ type CommandResultBody =
   | { kind: 'cert-list'; message: string; certifications: Array<{ acronym: string; name: string }> }
   | { kind: 'plan-question'; question: string; step: number; totalSteps: number }
   | { kind: 'plan'; summary: string; steps: PlanStep[]; citations: Citation[] }
-  | { kind: 'topics'; outline: Array<{ title: string; depth: number; section: string }> }
+  | { kind: 'topics'; outline: Array<{ title: string; depth: number; section: string; guide?: string }> }
   | { kind: 'topic'; section: string; text: string; citations: Citation[] }
   | { kind: 'quiz-question'; question: QuizQuestionView; intro?: string }
   | { kind: 'quiz-feedback'; userId: string; correct: boolean; answer: string; explanation: string; citation: Citation; next?: QuizQuestionView; scoreboard?: ScoreLine[] }
   | { kind: 'quiz-score'; scoreboard: ScoreLine[]; finished: boolean }
   | { kind: 'help'; text: string; examples: string[] }
-  | { kind: 'error'; code: string; message: string };
+  | { kind: 'error'; code: ErrorCode; message: string };
 
 /** The command layer's entry point, implemented in the core and called by every front end. */
 export interface CommandHandler {

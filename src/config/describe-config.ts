@@ -11,7 +11,9 @@ export function describeConfig(): ConfigVariable[] {
   const defaults = configSchema.parse({}) as Record<string, unknown>;
   return Object.entries(configSchema.shape).map(([name, schema]) => {
     const value = defaults[name];
-    const shown = value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : String(value);
+    // An empty list or mapping (GUIDES_BY_PLACE parses '' to {}) has no default worth printing.
+    const empty = value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+    const shown = empty ? undefined : String(value);
     return { name, description: (schema as { description?: string }).description ?? '', ...(shown === undefined ? {} : { default: shown }) };
   });
 }

@@ -12,6 +12,27 @@ const optionalText = z.string().trim().min(1).optional();
  * The one configuration schema. Every setting is an environment variable; `.env.example`
  * and docs/configuration.md list the same names. Parsed once at start-up by `loadConfig`.
  */
+/** A place key: "discord:<guild>" or "slack:<team>", optionally "/<channel>". */
+const PLACE_KEY = /^(?:discord|slack):[\w-]+(?:\/[\w-]+)?$/;
+
+/** "discord:G=a.md,b.md; slack:T/C=b.md" → { "discord:G": ["a.md", "b.md"], "slack:T/C": ["b.md"] }. */
+const guidesByPlace = z
+  .string()
+  .default('')
+  .transform((text, ctx) => {
+    const places: Record<string, string[]> = {};
+    for (const entry of text.split(';').map((e) => e.trim()).filter(Boolean)) {
+      const [key = '', list = ''] = entry.split('=', 2).map((p) => p.trim());
+      const guides = list.split(',').map((g) => g.trim()).filter(Boolean);
+      if (!PLACE_KEY.test(key) || guides.length === 0) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not "discord:GUILD[/CHANNEL]=guide.md[,guide.md]" or "slack:TEAM[/CHANNEL]=…"` });
+        continue;
+      }
+      places[key] = guides;
+    }
+    return places;
+  });
+
 export const configSchema = z.object({
   // Knowledge and index
   KNOWLEDGE_DIR: optionalText.describe('Folder of guides (.md, .txt). Default: the package\'s knowledge/'),
@@ -61,6 +82,11 @@ export const configSchema = z.object({
   SLACK_CHANNEL_IDS: idList.default([]).describe('Comma-separated allow-list of channel ids; empty = everywhere'),
   SLACK_API_URL: z.string().url().optional().describe('Web API base URL (GovSlack, proxies, a local fake)'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('HTTP port for Slack events and health checks'),
+
+  // Guides per place (issue 11)
+  GUIDES_BY_PLACE: guidesByPlace.describe(
+    'Which guides a place may use: "discord:GUILD=a.md,b.md; discord:GUILD/CHANNEL=a.md; slack:TEAM=b.md; slack:TEAM/CHANNEL=b.md". A channel entry wins over its server/workspace; places not listed use every guide',
+  ),
 
   // Operations
   STORE_PATH: optionalText.describe('SQLite file for questions and feedback. Default: data/career-advisor.db'),

@@ -1,20 +1,17 @@
-import { AnswerabilityDecider, answerSchema, composeExtractiveAnswer, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
+import { AnswerabilityDecider, answerSchema, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type Decision } from '../answer/index.js';
+import { boundedCache } from '../cache/index.js';
 import type { Config } from '../config/index.js';
 import { createEmbeddings, LocalUseEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
-import { createLlmServices, EmbeddingClaimSimilarity, isStreamingWriter, type BreakerStatus, type FollowUpRewriter, type LlmLogger, type LlmServices, type TokenSink } from '../llm/index.js';
+import { createLlmServices, EmbeddingClaimSimilarity, type BreakerStatus, type FollowUpRewriter, type LlmLogger, type LlmServices } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
+import { questionLengthProblem } from '../text/index.js';
 import { detectAcronyms, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
 import type { SharedState } from '../state/index.js';
 import { ConversationStore } from './conversation-store.js';
-
-/** Writes the answer text for a retrieval; the extractive composer by default, an LLM chain when configured. */
-export interface AnswerWriter {
-  write(question: string, retrieval: RetrievalResult, history: readonly ConversationTurn[]): Promise<ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>>>;
-}
 
 export interface AskOptions {
   /** Conversation (session, thread, channel+user) whose earlier turns give follow-ups their context. */
@@ -23,6 +20,8 @@ export interface AskOptions {
   onToken?: TokenSink;
   /** Evaluation only: answer when the answerability probability reaches this instead of the fitted threshold (0 answers everything). */
   answerThreshold?: number;
+  /** Guide files (sources) this question may be answered from; all loaded guides when absent. */
+  guides?: readonly string[];
 }
 
 /** Where 👍/👎 votes go (the SQLite store in production; memory by default). */
@@ -54,12 +53,6 @@ export interface OpenOptions {
   state?: SharedState;
 }
 
-const extractiveWriter: AnswerWriter = {
-  async write(_question, retrieval) {
-    return composeExtractiveAnswer(retrieval);
-  },
-};
-
 /**
  * The core entry point: a question and a conversation in, an answer with citations out.
  * Adapters (CLI, Discord, Slack) only translate transport around `ask`.
@@ -67,7 +60,7 @@ const extractiveWriter: AnswerWriter = {
 export class CareerAdvisor {
   private readonly conversations: ConversationStore;
   /** Recent answers by id, so feedback can name the question it rates. */
-  private readonly recentAnswers = new Map<string, string>();
+  private readonly recentAnswers = boundedCache<string, string>({ max: 5000 });
   private readonly decider: AnswerabilityDecider;
   /** What the loaded guides are about, for replies that say what the bot can help with. */
   readonly subjects: string[];
@@ -112,10 +105,9 @@ export class CareerAdvisor {
 
   /** Throws InputError when a question is empty or too long. */
   validateQuestion(question: unknown): string {
-    if (typeof question !== 'string' || question.trim() === '') throw new InputError('The question is empty. Ask something like “How do I become a CPC?”');
-    if (question.length > this.config.MAX_QUESTION_CHARS) {
-      throw new InputError(`The question is ${question.length} characters long; the limit is ${this.config.MAX_QUESTION_CHARS}. Please shorten it.`);
-    }
+    if (typeof question !== 'string' || question.trim() === '') throw new InputError('The question is empty. Ask something like “How do I get started?”');
+    const tooLong = questionLengthProblem(question, this.config.MAX_QUESTION_CHARS);
+    if (tooLong) throw new InputError(tooLong);
     return question.trim();
   }
 
@@ -131,7 +123,7 @@ export class CareerAdvisor {
     const conversationId = options.conversationId;
     const history = conversationId ? await this.conversations.history(conversationId) : [];
 
-    const chat = smallTalkReply(question);
+    const chat = smallTalkReply(question, this.subjects);
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
 
     // The model's standalone question when it gives one; otherwise the offline follow-up rewriter.
@@ -146,7 +138,7 @@ export class CareerAdvisor {
     const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
     // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
     const asked = standalone ?? question;
-    const retrieval = await this.retriever.retrieve(query);
+    const retrieval = await this.retriever.retrieve(query, undefined, options.guides ? new Set(options.guides) : undefined);
     const answerStarted = performance.now();
     const decision = this.decider.decide(retrieval, options.answerThreshold);
     const written: ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>> & { related?: Citation[] } =
@@ -189,14 +181,22 @@ export class CareerAdvisor {
     return this.conversations.clear(conversationId);
   }
 
+  /** With several guides loaded, each citation names its guide's title (one guide needs no name). */
+  private namedGuides(citations: Citation[]): Citation[] {
+    if (this.index.documents.length < 2) return citations;
+    const titles = new Map(this.index.documents.map((d) => [d.source, d.title || d.source]));
+    return citations.map((c) => ({ ...c, guide: titles.get(c.source) ?? c.source }));
+  }
+
   private finish(partial: Omit<Answer, 'timings'>, started: number, retrieveMs: number, answerMs: number): Answer {
     const round = (ms: number) => Math.round(ms * 100) / 100;
     const id = randomUUID();
     this.recentAnswers.set(id, partial.question);
-    if (this.recentAnswers.size > 5000) this.recentAnswers.delete(this.recentAnswers.keys().next().value!);
     return answerSchema.parse({
       id,
       ...partial,
+      citations: this.namedGuides(partial.citations),
+      ...(partial.related ? { related: this.namedGuides(partial.related) } : {}),
       timings: { retrieve_ms: round(retrieveMs), answer_ms: round(answerMs), total_ms: round(performance.now() - started) },
     });
   }

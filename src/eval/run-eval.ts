@@ -25,6 +25,8 @@ export interface EvalReport {
   latency_ms: { p50: number; p95: number };
   /** With `eval --llm`: verification outcomes, tokens and rewrites of the generated answers. */
   llm?: LlmEvalReport;
+  /** Share of in-scope rows carrying `source` whose first citation comes from that guide (only when rows carry it). */
+  right_guide_first?: number;
   failures: Array<{ id: string; problem: string; answer: string }>;
 }
 
@@ -50,6 +52,7 @@ async function scoreItems(advisor: CareerAdvisor, items: readonly EvalItem[], an
   const citedAny: number[] = [];
   const citedFirst: number[] = [];
   const scored: Scored[] = [];
+  const rightGuide: number[] = [];
   const failures: EvalReport['failures'] = [];
   const latencies: number[] = [];
   const ask = async (question: string, conversationId?: string) => {
@@ -73,6 +76,12 @@ async function scoreItems(advisor: CareerAdvisor, items: readonly EvalItem[], an
       scoreCitations(answer, item, { precision, citedAny, citedFirst });
       const found = item.facts.map((f) => (hasFact(answer.answer, f) ? 1 : 0));
       scored.push({ kind: 'in', style: item.style, probability: decision?.probability ?? 0, abstained: answer.abstained, facts: found });
+      if (item.source !== undefined) {
+        // The first citation (or, for a partial answer, the first related line) must come from the guide the row names.
+        const first = answer.citations[0] ?? answer.related?.[0];
+        rightGuide.push(first?.source === item.source ? 1 : 0);
+        if (first?.source !== item.source) failures.push({ id: item.id, problem: `cited ${first?.source ?? 'nothing'} first, not ${item.source}`, answer: answer.answer });
+      }
       if (rank === undefined || rank > 3) failures.push({ id: item.id, problem: `expected section not in top 3 (got ${ranked.slice(0, 3).join(' | ')})`, answer: answer.answer });
       if (found.includes(0) || answer.abstained) failures.push({ id: item.id, problem: answer.abstained ? 'abstained' : 'missing fact', answer: answer.answer });
     } else if (isConversation(item)) {
@@ -101,6 +110,7 @@ async function scoreItems(advisor: CareerAdvisor, items: readonly EvalItem[], an
     ...answerMetrics(scored, (s) => s.abstained),
     by_style: byStyle(scored),
     latency_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+    ...(rightGuide.length > 0 ? { right_guide_first: mean(rightGuide) } : {}),
     failures,
   };
   return { report, scored };

@@ -14,15 +14,16 @@ export interface GlossaryEntry {
   quote: string;
 }
 
-const ACRONYM = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
+/** Credential acronyms may mix case ("CPhT", "ExCPT", "CPhT-Adv"): a capital first, at least two capitals, no spaces. */
+const ACRONYM = /^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
 /** "Term (ACR): definition" / "Term: definition" / "Term (ACR) – definition". */
 const DEFINITION_BULLET = /^([^:–—]{2,70}?)(?:\s+\(([^)]{1,20})\))?\s*(?::|\s[–—]\s)\s*(.+)$/;
 /** " (ACR)": whitespace, then an acronym-like word in parentheses. */
-const ACRONYM_IN_PARENS = /\s\(([A-Z][A-Z0-9-]+)\)/g;
+const ACRONYM_IN_PARENS = /\s\(([A-Z][A-Za-z0-9-]+)\)/g;
 const SMALL = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'to', '&']);
 
 function isAcronym(text: string | undefined): text is string {
-  return !!text && text.length >= 2 && ACRONYM.test(text) && /[A-Z].*[A-Z]/.test(text);
+  return !!text && text.length >= 2 && text.length <= 12 && ACRONYM.test(text) && /[A-Z].*[A-Z]/.test(text);
 }
 
 /** Initial letters of a name, splitting hyphenated words ("Specialist-Physician" → "SP"). */

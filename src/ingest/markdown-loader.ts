@@ -1,105 +1,211 @@
+import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import { parse as parseYaml } from 'yaml';
 import { SectionBuilder } from './section-builder.js';
 import type { KnowledgeDocument } from './types.js';
 
-/** An ATX heading: 1–6 `#`s, then whitespace and the title, or nothing ("##" is an empty heading). */
-const HEADING = /^(#{1,6})(?:\s+([\s\S]*))?$/;
-const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+([\s\S]*)$/;
-/** A code fence opener: three or more backticks (whose info string has no backtick) or tildes. */
-const FENCE = /^(?:`{3,}(?![\s\S]*`)|~{3,})/;
-/**
- * The starts of a line the loader reads as structure rather than text: a heading, a list item
- * or a code fence. A paragraph line starting like this is written with a leading backslash
- * ("\## of claims…"), and so is one that already starts with backslashes before such a marker,
- * so that reading strips exactly the one backslash writing added.
- */
-const MARKER = String.raw`(?:#{1,6}(?:\s|$)|[-*+](?:\s|$)|\d+[.)](?:\s|$)|\`\`\`|~~~)`;
-const NEEDS_ESCAPE = new RegExp(String.raw`^\\*${MARKER}`);
-const ESCAPED = new RegExp(String.raw`^\\+${MARKER}`);
-
-/** Length of the run of `#` that ends `text`. */
-function trailingHashes(text: string): number {
-  let n = 0;
-  while (n < text.length && text[text.length - 1 - n] === '#') n += 1;
-  return n;
-}
+export { escapeHeadingText, escapeParagraphLine } from './markdown-escape.js';
 
 /**
- * The title of an ATX heading from the text after its opening `#`s. As in CommonMark, a closing
- * run of `#`s is dropped only when whitespace precedes it (or it is all there is, which makes an
- * empty heading), so "Learn C#" keeps its "#"; a backslash before a final run of `#`s escapes it
- * ("Learn C \#" → "Learn C #").
- */
-function headingText(content: string): string {
-  const text = content.trim();
-  const hashes = trailingHashes(text);
-  if (hashes === 0) return text;
-  const end = text.length - hashes;
-  if (end === 0) return '';
-  const before = text[end - 1]!;
-  if (/\s/.test(before)) return text.slice(0, end).trim();
-  if (before === '\\') return text.slice(0, end - 1) + text.slice(end);
-  return text;
-}
-
-/** A heading title written so that {@link parseMarkdown} reads it back unchanged. */
-export function escapeHeadingText(text: string): string {
-  const hashes = trailingHashes(text);
-  if (hashes === 0) return text;
-  const end = text.length - hashes;
-  if (end > 0 && !/\s/.test(text[end - 1]!) && text[end - 1] !== '\\') return text;
-  return `${text.slice(0, end)}\\${text.slice(end)}`;
-}
-
-/** A (trimmed) paragraph line written so that {@link parseMarkdown} reads it back as that paragraph. */
-export function escapeParagraphLine(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? `\\${text}` : text;
-}
-
-function unescapeParagraphLine(text: string): string {
-  return ESCAPED.test(text) ? text.slice(1) : text;
-}
-
-/**
- * Parses a Markdown guide: `#` is the title, `##`/`###` open sections, list items become
- * bullets and every other non-blank line a paragraph line. A backslash before a heading, list or
- * fence marker at the start of a line makes it a plain paragraph line (the backslash is dropped).
- *
- * Fenced code (``` or ~~~, closed by a fence of the same character at least as long, or by the
- * end of the file) is kept as paragraphs, verbatim: fence lines included, no headings or bullets
- * inside. A heading with an empty title ("##", "## #") is skipped: it opens no section (no blank
- * heading path), and the lines under it stay in the section before it.
+ * Markdown guides are parsed by micromark/mdast (CommonMark + GFM + YAML front matter), then
+ * walked into sections: `#` is the title, `##`…`######` open sections at their depth, and the
+ * body becomes units a citation can quote, as clean text (no emphasis, link or code markup):
+ * - a paragraph is one unit per source line (a guide's line is its unit of wording);
+ * - a list item (bulleted or numbered, at any nesting depth) is a bullet; its wrapped lines join;
+ * - a table row is a bullet "Header: value; Header: value";
+ * - block quotes and footnotes contribute their paragraphs and lists;
+ * - fenced or indented code is kept verbatim, one paragraph per source line, fences included;
+ * - text under the `#` title before the first section goes into a section named after the title.
+ * Front matter gives `title` (preferred over the `#` heading) and `tags`.
  */
 export function parseMarkdown(text: string, source: string): KnowledgeDocument {
-  const builder = new SectionBuilder(source);
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  let fence: string | undefined;
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    const trimmed = raw.trim();
-    if (fence !== undefined) {
-      if (trimmed.startsWith(fence) && trimmed.split('').every((c) => c === fence![0])) fence = undefined;
-      builder.block('paragraph', trimmed, line);
-      return;
-    }
-    if (!trimmed) return;
-    const opener = FENCE.exec(trimmed);
-    if (opener) {
-      fence = opener[0];
-      builder.block('paragraph', trimmed, line);
-      return;
-    }
-    const heading = HEADING.exec(trimmed);
-    if (heading) {
-      const level = heading[1]!.length;
-      const title = headingText(heading[2] ?? '');
-      if (!title) return; // an empty heading: see above
-      if (level === 1) builder.setTitle(title);
-      else builder.heading(Math.min(level, 3), title, line);
-      return;
-    }
-    const bullet = BULLET.exec(raw);
-    if (bullet) builder.block('bullet', bullet[1]!, line);
-    else builder.block('paragraph', unescapeParagraphLine(trimmed), line);
+  const markdown = text.replace(/^\uFEFF/, '');
+  const tree = fromMarkdown(markdown, {
+    extensions: [gfm(), frontmatter(['yaml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
   });
-  return builder.build();
+  const walker = new GuideWalker(new SectionBuilder(source), markdown.split(/\r\n|\r|\n/));
+  for (const node of tree.children) walker.visit(node);
+  return walker.build();
+}
+
+/** Front matter fields the guide loader reads; anything else is ignored. */
+function readFrontMatter(yaml: string): { title?: string; tags: string[] } {
+  try {
+    const data: unknown = parseYaml(yaml);
+    if (!data || typeof data !== 'object') return { tags: [] };
+    const { title, tags } = data as { title?: unknown; tags?: unknown };
+    const tagList = Array.isArray(tags) ? tags : typeof tags === 'string' ? tags.split(',') : [];
+    return {
+      ...(typeof title === 'string' && title.trim() ? { title: title.trim() } : {}),
+      tags: tagList.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim()),
+    };
+  } catch {
+    return { tags: [] }; // broken front matter: the guide still loads, without its metadata
+  }
+}
+
+/** HTML in a guide is layout, not wording: comments vanish and tags are dropped, their text kept. */
+function htmlText(html: string): string {
+  return html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<\/?[A-Za-z][^>]*>/g, ' ');
+}
+
+/** Plain text of inline content, one entry per source line it spans (soft and hard breaks end a line). */
+function inlineLines(nodes: readonly PhrasingContent[], firstLine: number): Map<number, string> {
+  const lines = new Map<number, string>();
+  const add = (line: number, value: string) => lines.set(line, (lines.get(line) ?? '') + value);
+  const walk = (node: PhrasingContent, line: number): number => {
+    const start = node.position?.start.line ?? line;
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode': {
+        node.value.split(/\r\n|\r|\n/).forEach((part, i) => add(start + i, i === 0 || node.type === 'text' ? part : ` ${part}`));
+        return node.position?.end.line ?? start;
+      }
+      case 'html':
+        add(start, htmlText(node.value).trim()); // an inline tag is markup only; its text is in the nodes around it
+        return node.position?.end.line ?? start;
+      case 'break':
+        return start + 1;
+      case 'image':
+        add(start, node.alt ?? '');
+        return start;
+      case 'footnoteReference':
+        return start;
+      default: {
+        let at = start;
+        for (const child of 'children' in node ? node.children : []) at = walk(child, at);
+        return at;
+      }
+    }
+  };
+  let at = firstLine;
+  for (const node of nodes) at = walk(node, at);
+  return lines;
+}
+
+/** All of a node's inline content as one line of clean text. */
+function flatText(nodes: readonly PhrasingContent[]): string {
+  return [...inlineLines(nodes, 0).values()].map((l) => l.trim()).filter(Boolean).join(' ');
+}
+
+const lineOf = (node: Nodes) => node.position?.start.line ?? 0;
+
+class GuideWalker {
+  private title = '';
+  private titleLine = 0;
+  private frontMatterTitle: string | undefined;
+  private tags: string[] = [];
+  private sectionOpen = false;
+
+  constructor(
+    private readonly builder: SectionBuilder,
+    private readonly sourceLines: readonly string[],
+  ) {}
+
+  visit(node: RootContent): void {
+    switch (node.type) {
+      case 'yaml': {
+        const matter = readFrontMatter(node.value);
+        this.frontMatterTitle = matter.title;
+        this.tags = matter.tags;
+        return;
+      }
+      case 'heading':
+        return this.heading(node);
+      case 'paragraph':
+        return this.paragraph(node);
+      case 'list':
+        return this.list(node);
+      case 'table':
+        return this.table(node);
+      case 'blockquote':
+      case 'footnoteDefinition':
+        for (const child of node.children) this.visit(child);
+        return;
+      case 'code':
+        return this.verbatim(node);
+      case 'html':
+        return this.html(node.value, lineOf(node));
+      default:
+        return; // rules, link definitions: no wording
+    }
+  }
+
+  build(): KnowledgeDocument {
+    const doc = this.builder.build();
+    return { ...doc, title: this.frontMatterTitle ?? doc.title, ...(this.tags.length > 0 ? { tags: this.tags } : {}) };
+  }
+
+  private heading(node: Heading): void {
+    const title = flatText(node.children);
+    if (!title) return; // an empty heading ("##", "## #") opens nothing; its body stays in the section before it
+    if (node.depth === 1) {
+      if (this.title) return; // the first `#` is the title; a later one is not a section
+      this.title = title;
+      this.titleLine = lineOf(node);
+      this.builder.setTitle(title);
+      return;
+    }
+    this.sectionOpen = true;
+    this.builder.heading(node.depth, title, lineOf(node));
+  }
+
+  /** Text under the title before any `##` gets a section named after the title (an intro has wording worth citing). */
+  private ensureSection(): void {
+    if (this.sectionOpen || !this.title) return;
+    this.sectionOpen = true;
+    this.builder.heading(2, this.title, this.titleLine);
+  }
+
+  private block(kind: 'paragraph' | 'bullet', text: string, line: number): void {
+    this.ensureSection();
+    this.builder.block(kind, text, line);
+  }
+
+  private paragraph(node: Paragraph): void {
+    const lines = inlineLines(node.children, lineOf(node));
+    for (const [line, text] of [...lines].sort((a, b) => a[0] - b[0])) this.block('paragraph', text, line);
+  }
+
+  /** Each item is a bullet (numbered or not, at any depth); its later paragraphs follow as paragraphs. */
+  private list(node: List): void {
+    for (const item of node.children) {
+      const [first, ...rest] = item.children;
+      if (first?.type === 'paragraph') this.block('bullet', flatText(first.children), lineOf(first));
+      else if (first) this.visit(first);
+      for (const child of rest) this.visit(child);
+    }
+  }
+
+  /** Each body row is one bullet: "Header: value; Header: value" (cells without a value are left out). */
+  private table(node: Table): void {
+    const [head, ...rows] = node.children;
+    const headers = head ? head.children.map((cell) => flatText(cell.children)) : [];
+    for (const row of rows) {
+      const cells = row.children.map((cell, i) => {
+        const value = flatText(cell.children);
+        const header = headers[i];
+        return !value ? '' : header ? `${header}: ${value}` : value;
+      });
+      this.block('bullet', cells.filter(Boolean).join('; '), lineOf(row));
+    }
+  }
+
+  /** Code is quoted as written: each source line of the block (fences included) is a paragraph. */
+  private verbatim(node: Nodes): void {
+    const start = node.position?.start.line ?? 0;
+    const end = node.position?.end.line ?? start;
+    for (let line = start; line <= end; line++) this.block('paragraph', (this.sourceLines[line - 1] ?? '').trim(), line);
+  }
+
+  private html(value: string, line: number): void {
+    htmlText(value)
+      .split(/\r\n|\r|\n/)
+      .forEach((text, i) => this.block('paragraph', text, line + i));
+  }
 }

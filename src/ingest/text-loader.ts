@@ -1,4 +1,4 @@
-import { escapeHeadingText, escapeParagraphLine } from './markdown-loader.js';
+import { escapeHeadingText, escapeParagraphLine } from './markdown-escape.js';
 import { SectionBuilder } from './section-builder.js';
 import type { KnowledgeDocument } from './types.js';
 

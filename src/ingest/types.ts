@@ -25,6 +25,8 @@ export interface Section {
 export interface KnowledgeDocument {
   source: string;
   title: string;
+  /** Front matter `tags`, when the guide has them. */
+  tags?: string[];
   sections: Section[];
 }
 

@@ -1,4 +1,4 @@
-import { BusyError, LimitConfigError } from './errors.js';
+import { BusyError, LimitConfigError } from '../errors.js';
 
 /** Options for {@link createAnswerQueue}. */
 export interface AnswerQueueOptions {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { LimitConfigError } from './errors.js';
+import { LimitConfigError } from '../errors.js';
 
 /** How many requests one key may make per window. */
 export interface LimitConfig {

@@ -3,9 +3,8 @@ import { AIMessage, HumanMessage, type AIMessageChunk, type BaseMessage } from '
 import type { BaseLanguageModelInput } from '@langchain/core/language_models/base';
 import type { Runnable } from '@langchain/core/runnables';
 import { concat } from '@langchain/core/utils/stream';
-import { composeExtractiveAnswer, type ComposedAnswer, type ConversationTurn } from '../answer/index.js';
+import { extractiveWriter, type AnswerWriter, type ComposedAnswer, type ConversationTurn } from '../answer/index.js';
 import type { Config } from '../config/index.js';
-import type { AnswerWriter } from '../core/index.js';
 import type { RetrievalResult } from '../retrieval/index.js';
 import { createChatModel } from './chat-model.js';
 import { ModelBreaker } from './circuit-breaker.js';
@@ -58,7 +57,6 @@ const METHODS: Record<Config['LLM_STRUCTURED_OUTPUT'], StructuredMethod> = {
 type Outcome = { kind: 'answer'; answer: ComposedAnswer } | { kind: 'unavailable'; fault: Fault } | { kind: 'unverified'; problems: string[] };
 
 const silent: LlmLogger = { info() {}, warn() {} };
-const extractive: AnswerWriter = { write: async (_question, retrieval) => composeExtractiveAnswer(retrieval) };
 
 /**
  * The answer writer for LLM_PROVIDER=openai: any OpenAI-compatible chat model, through LangChain.
@@ -94,7 +92,7 @@ export class LlmWriter implements StreamingAnswerWriter {
       // Strict schemas make compliant servers constrain decoding; JSON mode has no schema to be strict about.
       ...(method === 'jsonMode' ? {} : { strict: true }),
     });
-    this.fallback = options.fallback ?? extractive;
+    this.fallback = options.fallback ?? extractiveWriter;
     this.logger = options.logger ?? silent;
     this.breaker = options.breaker ?? createModelBreaker(config, this.logger);
     const minSimilarity = config.LLM_CLAIM_MIN_SIMILARITY;

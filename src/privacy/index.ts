@@ -16,4 +16,4 @@ export {
   type PhiScore,
 } from './phi-metrics.js';
 export { measureStoredText, formatStoredTextMeasure, type StoredTextMeasure } from './stored-text-measure.js';
-export { PhiCorpusError } from './errors.js';
+export { PhiCorpusError } from '../errors.js';

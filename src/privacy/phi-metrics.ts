@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { detectPhi } from './detect-phi.js';
-import { PhiCorpusError } from './errors.js';
+import { PhiCorpusError } from '../errors.js';
 import { PHI_KINDS, type PhiFinding, type PhiKind } from './phi-types.js';
 
 const caseSchema = z.object({

@@ -5,57 +5,8 @@ import type { KnowledgeIndex } from '../index/index.js';
 import { hasQuantity, matchStrength } from './matching.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query-analysis.js';
 import { QueryExpander } from './query-expansion.js';
+import type { RankedSection, ScoredUnit, SectionFeatures } from './ranked-section.js';
 import { SectionCatalog, type CatalogSection, type Unit } from './section-catalog.js';
-
-export interface ScoredUnit {
-  unit: Unit;
-  /** Weighted share of the question's terms found in the line or its headings (0–1). */
-  coverage: number;
-  /** Coverage without shape hints: how much of what was asked this line answers (drives abstention). */
-  support: number;
-  hasQuantity: boolean;
-  /** Cosine of the question to the line. */
-  dense: number;
-  /** Coverage of the question by the line's label ("EHR Systems" in "EHR Systems: Epic, …"). */
-  about: number;
-  /** Hand-weighted relevance (QUALITY.retrieval.line); the answer layer's line model refines it. */
-  score: number;
-}
-
-export interface RankedSection {
-  entry: CatalogSection;
-  score: number;
-  /** Units in descending score. */
-  units: ScoredUnit[];
-  features: SectionFeatures;
-}
-
-/** What the ranking model weighs for one candidate section (see src/quality/ranking-model.json). */
-export interface SectionFeatures {
-  /** Reciprocal-rank fusion of the section's best chunk in the dense and keyword lists. */
-  rrf: number;
-  /** Cosine of the question to the section's best chunk among the dense hits. */
-  dense: number;
-  /** Cosine of the question to the section's centroid (all its chunks) and to its heading path alone. */
-  centroid: number;
-  heading_sim: number;
-  /** Reciprocal rank of the section in the dense-only and keyword-only section orders (0 when absent). */
-  dense_rr: number;
-  keyword_rr: number;
-  /** Weighted share of the question's terms in the section's own title. */
-  title: number;
-  /** Best line score, best line support and best line cosine within the section. */
-  best_unit: number;
-  best_support: number;
-  best_line_sim: number;
-  /** 1 when the section defines an acronym the question names. */
-  acronym: number;
-  /** 1 when a list is asked for and the section is one. */
-  list: number;
-  /** When the question asks for a value type (money, duration…): 1 if a line of the section states one, −1 if none does; 0 otherwise. */
-  value_match: number;
-  [name: string]: number;
-}
 
 export interface RetrievalResult {
   query: AnalyzedQuery;
@@ -114,27 +65,31 @@ export class HybridRetriever {
     return analyzeQuery(question, carried, this.expander);
   }
 
-  /** Embeds the query once and retrieves. */
-  async retrieve(query: AnalyzedQuery, limit = 5): Promise<RetrievalResult> {
+  /** Embeds the query once and retrieves; `sources`, when given, limits retrieval to those guide files. */
+  async retrieve(query: AnalyzedQuery, limit = 5, sources?: ReadonlySet<string>): Promise<RetrievalResult> {
     const started = performance.now();
     const views = queryViews(query);
     // One embedding call for every view of the question.
     const vectors = views.length === 1 ? [await this.embedder.embedQuery(views[0]!)] : await this.embedder.embedDocuments(views);
-    const result = this.retrieveWithVector(query, vectors, limit);
+    const result = this.retrieveWithVector(query, vectors, limit, sources);
     return { ...result, retrieveMs: performance.now() - started };
   }
 
   /** Retrieval given an already computed query vector (no embedding cost). */
-  retrieveWithVector(query: AnalyzedQuery, vectorOrViews: number[] | number[][] | undefined, limit = 5): RetrievalResult {
+  retrieveWithVector(query: AnalyzedQuery, vectorOrViews: number[] | number[][] | undefined, limit = 5, sources?: ReadonlySet<string>): RetrievalResult {
     const started = performance.now();
     const vectors = (vectorOrViews === undefined ? [] : Array.isArray(vectorOrViews[0]) ? (vectorOrViews as number[][]) : [vectorOrViews as number[]]).map(unitLength);
-    const { candidates, rrfK } = this.params;
-    const denseHits = this.denseSearch(vectors, candidates);
+    const { rrfK } = this.params;
+    // With a guide filter, look further down both lists so the allowed guides still fill the candidates.
+    const candidates = sources ? this.params.candidates * 4 : this.params.candidates;
+    // A guide filter (a place allowed only some guides) drops other guides' chunks before ranking.
+    const allowed = <H extends { label: number }>(hits: H[]) => (sources ? hits.filter((h) => sources.has(this.index.chunks[h.label]!.source)) : hits);
+    const denseHits = allowed(this.denseSearch(vectors, candidates));
     const keywordTerms = query.terms.flatMap((t) => [
       { term: t.term, weight: t.weight },
       ...[...t.alternatives].map(([alt, strength]) => ({ term: alt, weight: t.weight * strength * QUALITY.matching.keywordAlternativeWeight })),
     ]);
-    const keywordHits = this.index.keywords.query(keywordTerms, candidates);
+    const keywordHits = allowed(this.index.keywords.query(keywordTerms, candidates));
 
     const denseByLabel = new Map(denseHits.map((h) => [h.label, h.similarity]));
     const rrfByLabel = new Map<number, number>();

@@ -1,6 +1,6 @@
 import { linearScore, QUALITY, type LinearModel } from '../quality/index.js';
 import type { AnalyzedQuery } from './query-analysis.js';
-import type { RankedSection, ScoredUnit } from './hybrid-retriever.js';
+import type { RankedSection, ScoredUnit } from './ranked-section.js';
 
 /** A candidate line: a line of one of the top sections, with its section's rank (0 = top). */
 export interface CandidateLine {

@@ -3,11 +3,12 @@ import type { Logger } from 'pino';
 import type { CommandHandler, CommandRequest, CommandResult } from '../commands/types.js';
 import type { Config } from '../config/index.js';
 import type { CareerAdvisor } from '../core/index.js';
-import { CareerAdvisorError } from '../errors.js';
+import { CareerAdvisorError, type ErrorCode } from '../errors.js';
 import { createAnswerQueue, createRateLimiter, isBusyError, type AnswerQueue, type RateLimiter } from '../limits/index.js';
 import { guardQuestion, phiReminder, type Vocabulary } from '../privacy/index.js';
 import type { SharedState } from '../state/index.js';
 import type { QuestionRecorder } from '../store/index.js';
+import { questionLengthProblem } from '../text/index.js';
 import type { ServiceMetrics } from './metrics.js';
 
 export interface AdvisorServiceOptions {
@@ -55,9 +56,8 @@ export class AdvisorService implements CommandHandler {
     const started = performance.now();
     const { platform } = request;
     const { metrics, logger } = this.options;
-    if (request.text.length > this.options.config.MAX_QUESTION_CHARS) {
-      return error('INPUT_INVALID', `That message is ${request.text.length} characters long; the limit is ${this.options.config.MAX_QUESTION_CHARS}. Please shorten it.`);
-    }
+    const tooLong = questionLengthProblem(request.text, this.options.config.MAX_QUESTION_CHARS);
+    if (tooLong) return error('INPUT_INVALID', tooLong);
     // Per channel, not per thread: every mention starting a thread must count against its channel.
     const limit = await this.limiter.take(`${platform}:${request.userId}`, `${platform}:${request.channelId ?? request.conversationId}`);
     if (!limit.ok) {
@@ -124,7 +124,7 @@ export class AdvisorService implements CommandHandler {
   }
 }
 
-function error(code: string, message: string): CommandResult {
+function error(code: ErrorCode, message: string): CommandResult {
   return { kind: 'error', code, message };
 }
 

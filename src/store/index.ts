@@ -1,7 +1,7 @@
 export { openStore } from './open-store.js';
 export { toAsyncStore } from './async-store.js';
 export { STORE_SCHEMA_VERSION } from './migrations.js';
-export { StoreConfigError, StoreUnavailableError } from './errors.js';
+export { StoreConfigError, StoreUnavailableError } from '../errors.js';
 export type {
   AbstentionStats,
   AsyncStore,

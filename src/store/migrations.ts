@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from './errors.js';
+import { StoreUnavailableError } from '../errors.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 /** One forward-only schema step, applied in order and recorded in `PRAGMA user_version`. */

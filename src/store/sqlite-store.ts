@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { StoreUnavailableError } from './errors.js';
+import { StoreUnavailableError } from '../errors.js';
 import { hashId } from './hash-id.js';
 import { assertSupportedSchema, migrate } from './migrations.js';
 import { questionKey } from './question-key.js';

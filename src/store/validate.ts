@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StoreConfigError } from './errors.js';
+import { StoreConfigError } from '../errors.js';
 import type { FeedbackRecord, QuestionRecord, StoreOptions } from './store-types.js';
 
 const timestamp = z.number().int().nonnegative();

@@ -3,3 +3,4 @@ export { synonymsOf } from './synonyms.js';
 export { sha256 } from './hash.js';
 export { expandShorthand } from './chat-shorthand.js';
 export { editDistance } from './edit-distance.js';
+export { questionLengthProblem } from './question-length.js';

@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
+import { boundedCache } from '../cache/index.js';
 
 /**
  * Words that carry no topic in a question or a guide line. The `stopword` package's English list
@@ -63,7 +64,8 @@ export function isStopWord(token: string): boolean {
   return STOP_WORDS.has(token);
 }
 
-const stemCache = new Map<string, string>();
+// Bounded: the tokens come from user input, so an unbounded cache would grow with every new word.
+const stemCache = boundedCache<string, string>({ max: 50_000 });
 
 /** Porter stem of a lower-case token; codes and numbers are left as they are. */
 export function stem(token: string): string {

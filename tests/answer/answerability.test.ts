@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswerabilityDecider, answerabilityFeatures, composeNonAnswer, FEATURE_NAMES } from '../../src/answer/index.js';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { linearScore, type LinearModel } from '../../src/quality/index.js';
-import { cleanUpAdvisor } from '../core/helpers.js';
+import { cleanUpAdvisor } from '../helpers/guide-files.js';
 import { openTestAdvisor } from '../helpers/test-advisor.js';
 
 let advisor: CareerAdvisor;

@@ -52,7 +52,7 @@ describe('routing', () => {
   it('renders every kind of result as text', async () => {
     const results: CommandResult[] = await Promise.all(['cert CPC', 'cert compare CPC CCA', 'cert nope', 'topics', 'topics salary', 'help'].map((t) => send(t, 'render')));
     for (const r of results) expect(renderText(r).length).toBeGreaterThan(20);
-    expect(renderText({ kind: 'error', code: 'X', message: 'Nope.' })).toBe('Nope.');
+    expect(renderText({ kind: 'error', code: 'NOT_FOUND', message: 'Nope.' })).toBe('Nope.');
     expect(renderText({ kind: 'quiz-score', scoreboard: [], finished: true })).toContain('Nobody answered');
   });
 });

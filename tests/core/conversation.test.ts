@@ -3,7 +3,7 @@ import type { ConversationTurn } from '../../src/answer/index.js';
 import { ConversationStore } from '../../src/core/index.js';
 import { MemoryState } from '../../src/state/index.js';
 import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
-import { cleanUpAdvisor } from './helpers.js';
+import { cleanUpAdvisor } from '../helpers/guide-files.js';
 
 const turn = (question: string, abstained = false): ConversationTurn => ({ question, understood: question, abstained });
 

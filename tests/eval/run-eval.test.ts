@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { runEval, sweepThresholds, type EvalItem } from '../../src/eval/index.js';
-import { cleanUpAdvisor } from '../core/helpers.js';
+import { cleanUpAdvisor } from '../helpers/guide-files.js';
 import { openTestAdvisor } from '../helpers/test-advisor.js';
 
 let advisor: CareerAdvisor;

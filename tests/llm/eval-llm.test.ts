@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/index.js';
 import type { EvalReport } from '../../src/eval/index.js';
 import { groundedReply, isRewriteRequest } from '../../scripts/ops/fake-llm.js';
-import { REPO_ROOT, tempDir, withSharedUseCache } from '../core/helpers.js';
+import { REPO_ROOT, tempDir, withSharedUseCache } from '../helpers/guide-files.js';
 import { FakeOpenAIServer, messageText, type ChatCompletionRequest, type ChatReply } from '../fakes/openai/index.js';
 
 /**

@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { NOTE_UNAVAILABLE } from '../../src/llm/index.js';
 import { BotRuntime, createLogger } from '../../src/service/index.js';
 import { groundedReply, llmEnv } from '../../scripts/ops/fake-llm.js';
-import { tempDir, withSharedUseCache } from '../core/helpers.js';
+import { tempDir, withSharedUseCache } from '../helpers/guide-files.js';
 import { FakeOpenAIServer } from '../fakes/openai/index.js';
 
 /**

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { configSchema } from '../../src/config/index.js';
-import { REPO_ROOT } from '../core/helpers.js';
+import { REPO_ROOT } from '../helpers/guide-files.js';
 
 /** The built CLI, run as operators run it. */
 export const CLI = join(REPO_ROOT, 'dist', 'adapters', 'cli', 'main.js');

@@ -11,7 +11,7 @@ import { NOTE_UNAVAILABLE } from '../../src/llm/index.js';
 import { BotRuntime, createLogger } from '../../src/service/index.js';
 import { openStore } from '../../src/store/index.js';
 import { groundedReply, llmEnv } from '../../scripts/ops/fake-llm.js';
-import { REPO_ROOT, tempDir, withSharedUseCache } from '../core/helpers.js';
+import { REPO_ROOT, tempDir, withSharedUseCache } from '../helpers/guide-files.js';
 import { FakeOpenAIServer, refusedBaseURL } from '../fakes/openai/index.js';
 import {
   FAKE_IDS,

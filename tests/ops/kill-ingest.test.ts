@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } fro
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/index.js';
-import { copyKnowledge, GUIDE_MD_NAME, REPO_ROOT, tempDir, withSharedUseCache } from '../core/helpers.js';
+import { copyKnowledge, GUIDE_MD_NAME, REPO_ROOT, tempDir, withSharedUseCache } from '../helpers/guide-files.js';
 
 const CLI = join(REPO_ROOT, 'dist', 'adapters', 'cli', 'main.js');
 

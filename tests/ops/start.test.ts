@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/index.js';
 import { phiReminder } from '../../src/privacy/index.js';
-import { REPO_ROOT, tempDir, withSharedUseCache } from '../core/helpers.js';
+import { REPO_ROOT, tempDir, withSharedUseCache } from '../helpers/guide-files.js';
 import { freePort, until } from '../helpers/process-waits.js';
 import { FakeDiscord, route } from '../fakes/discord/index.js';
 import { FAKE_IDS, FakeSlackWebApi, appMentionEvent, eventCallback, jsonBody, postSignedToApp } from '../fakes/slack/index.js';

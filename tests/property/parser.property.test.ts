@@ -21,8 +21,9 @@ function checkStructure(doc: KnowledgeDocument, text: string, source: string): v
   doc.sections.forEach((section, i) => {
     const where = () => `section ${i} ${JSON.stringify({ ...section, blocks: section.blocks.length })}`;
     check(section.source === source, () => `${where()}: source`);
-    check(section.headingPath.length >= 1 && section.headingPath.length <= 2, () => `${where()}: heading path length`);
-    check(section.level === 2 || section.level === 3, () => `${where()}: level`);
+    // Headings of any depth: a level-n section sits at most n - 1 headings deep.
+    check(section.headingPath.length >= 1 && section.headingPath.length <= section.level - 1, () => `${where()}: heading path length`);
+    check(Number.isInteger(section.level) && section.level >= 2 && section.level <= 6, () => `${where()}: level`);
     check(Number.isInteger(section.lineStart) && Number.isInteger(section.lineEnd), () => `${where()}: integer lines`);
     check(section.lineStart >= 1 && section.lineStart <= section.lineEnd && section.lineEnd <= lines, () => `${where()}: line range outside 1..${lines}`);
     let previous = section.lineStart;
@@ -37,6 +38,12 @@ function checkStructure(doc: KnowledgeDocument, text: string, source: string): v
     // Sections come in reading order and never overlap.
     if (i > 0) check(section.lineStart > doc.sections[i - 1]!.lineEnd, () => `${where()}: overlaps the previous section`);
   });
+}
+
+/** True when the paragraph starting at `index` is a setext heading: its lines run, unbroken, into a "---"/"===" underline. */
+function isSetextHeading(lines: readonly string[], index: number): boolean {
+  for (let i = index + 1; i < lines.length && lines[i]!.trim() !== ''; i++) if (/^(?:-+|=+)$/.test(lines[i]!.trim())) return true;
+  return false;
 }
 
 const headingsOf = (doc: KnowledgeDocument) => doc.sections.map((s) => s.headingPath);
@@ -75,9 +82,13 @@ describe('loaders never crash and keep their structural invariants', () => {
     fc.assert(
       fc.property(anyFile, (text) => {
         const doc = parseMarkdown(text, 'guide.md');
+        const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
         for (const s of doc.sections) {
-          const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)[s.lineStart - 1]!.trim();
-          expect(raw).toMatch(/^#{2,6}\s/);
+          const raw = lines[s.lineStart - 1]!.trim();
+          // An ATX heading, a setext heading (text over a "---"/"===" underline), or the "#" title
+          // when the text under it, before any "##", forms the intro section.
+          const setext = isSetextHeading(lines, s.lineStart - 1);
+          if (!setext) expect(raw).toMatch(/^#{1,6}(?:\s|$)/);
           expect(s.headingPath.at(-1)!.trim()).not.toBe('');
         }
       }),
@@ -276,7 +287,8 @@ describe('renderMarkdown(parsePlainText(x)) round-trips through parseMarkdown', 
     };
     const md = renderMarkdown(doc);
     expect(md.split('\n').filter(Boolean)).toEqual([
-      '# Guide \\#', '## Learn C#', '\\## of claims.', '\\1. priority.', '\\+ more.', '\\```js', '\\~~~', '\\\\- literal.', 'Plain line.', '#hashtag.', '### Sharp \\#',
+      // CommonMark escapes: "\\" before punctuation only ("1\\." for a list number, each "`" and "~").
+      '# Guide \\#', '## Learn C#', '\\## of claims.', '1\\. priority.', '\\+ more.', '\\`\\`\\`js', '\\~\\~\\~', '\\\\- literal.', 'Plain line.', '#hashtag.', '### Sharp \\#',
     ]);
     const again = parseMarkdown(md, 'g.md');
     expect(again.title).toBe(doc.title);

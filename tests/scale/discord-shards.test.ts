@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/index.js';
-import { REPO_ROOT, tempDir, withSharedUseCache } from '../core/helpers.js';
+import { REPO_ROOT, tempDir, withSharedUseCache } from '../helpers/guide-files.js';
 import { FakeDiscord, route } from '../fakes/discord/index.js';
 import { describeWithService, services, uniquePrefix } from '../helpers/services.js';
 

@@ -4,7 +4,7 @@ import { connectRedisState } from '../../src/state/index.js';
 import { appMentionEvent, eventCallback, FAKE_IDS, FakeSlackWebApi, jsonBody, postSignedToApp } from '../fakes/slack/index.js';
 import { startDisposableRedis, type DisposableRedis } from '../helpers/redis-server.js';
 import { describeWithService, services } from '../helpers/services.js';
-import { blockText } from '../slack/harness.js';
+import { blockText } from '../adapters/slack/harness.js';
 import { healthOf, SIGNING_SECRET, startSlackWorker, type SlackWorker } from './workers.js';
 
 const mention = (text: string) => `<@${FAKE_IDS.botUserId}> ${text}`;

@@ -3,7 +3,7 @@ import { claimAtStart } from '../../adapters/cli/bot-adapters.js';
 import { RedisInbox } from '../../src/inbox/index.js';
 import { appMentionEvent, eventCallback, FAKE_IDS, FakeSlackWebApi, jsonBody, postSignedToApp } from '../fakes/slack/index.js';
 import { describeWithService, services, uniquePrefix } from '../helpers/services.js';
-import { blockText } from '../slack/harness.js';
+import { blockText } from '../adapters/slack/harness.js';
 import { SIGNING_SECRET, startSlackWorker, type SlackWorker } from './workers.js';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appMentionEvent, eventCallback, FAKE_IDS, FakeSlackWebApi, jsonBody, postSignedToApp } from '../fakes/slack/index.js';
 import { describeWithService, services, uniquePrefix } from '../helpers/services.js';
-import { blockText } from '../slack/harness.js';
+import { blockText } from '../adapters/slack/harness.js';
 import { SIGNING_SECRET, startSlackWorker, type SlackWorker } from './workers.js';
 
 const mention = (text: string) => `<@${FAKE_IDS.botUserId}> ${text}`;

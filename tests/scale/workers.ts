@@ -4,7 +4,7 @@ import { HashingEmbeddings } from '../../src/embeddings/index.js';
 import { BotRuntime } from '../../src/service/index.js';
 import { createRecordingLogger, type FakeSlackWebApi, type RecordingLogger } from '../fakes/slack/index.js';
 import { testConfig } from '../helpers/test-advisor.js';
-import { RecordingCommands } from '../slack/harness.js';
+import { RecordingCommands } from '../adapters/slack/harness.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-8f3a1c';
 export const BOT_TOKEN = 'xoxb-111-222-test-bot-token';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withoutAddedProcessListeners } from '../../src/service/process-guard.js';
-import { REPO_ROOT } from '../core/helpers.js';
+import { REPO_ROOT } from '../helpers/guide-files.js';
 
 const DIST = join(REPO_ROOT, 'dist', 'src');
 

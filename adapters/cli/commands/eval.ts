@@ -45,6 +45,7 @@ const METRICS: Array<[string, keyof EvalReport]> = [
   ['out-of-scope abstention', 'out_of_scope_abstention'],
   ['false abstention', 'false_abstention'],
   ['follow-up fact recall', 'follow_up_fact_recall'],
+  ['right guide cited first', 'right_guide_first'],
 ];
 
 /** Without --llm the eval is the extractive baseline whatever the environment says; --llm needs a configured model. */
@@ -61,8 +62,12 @@ function renderReports(reports: Array<{ file: string; report: EvalReport }>, wit
   const pct = (x: unknown) => (typeof x === 'number' ? x.toFixed(3) : '');
   const out = reports.map(({ file, report: { counts: c } }) => `${basename(file)}: ${c.in_scope} in-scope, ${c.out_of_scope} out-of-scope, ${c.conversations} conversations (${c.follow_up_turns} follow-up turns)`);
   // A metric with nothing to measure in a file (no in-scope rows, say) is left blank rather than shown as 0.
-  const applies = (r: EvalReport, key: keyof EvalReport) => (key === 'out_of_scope_abstention' ? r.counts.out_of_scope > 0 : key === 'follow_up_fact_recall' ? r.counts.conversations > 0 : r.counts.in_scope > 0);
-  const metricRows = METRICS.map(([label, key]) => [label, ...reports.map((r) => (applies(r.report, key) ? pct(r.report[key]) : ''))]);
+  const applies = (r: EvalReport, key: keyof EvalReport) => {
+    if (key === 'right_guide_first') return r.right_guide_first !== undefined; // only rows naming their guide measure it
+    return key === 'out_of_scope_abstention' ? r.counts.out_of_scope > 0 : key === 'follow_up_fact_recall' ? r.counts.conversations > 0 : r.counts.in_scope > 0;
+  };
+  const measured = METRICS.filter(([, key]) => key !== 'right_guide_first' || reports.some((r) => applies(r.report, key)));
+  const metricRows = measured.map(([label, key]) => [label, ...reports.map((r) => (applies(r.report, key) ? pct(r.report[key]) : ''))]);
   out.push(formatTable(['metric', ...reports.map((r) => basename(r.file))], [...metricRows, ...latencyAndLlmRows(reports.map((r) => r.report))]));
   const styles = [...new Set(reports.flatMap((r) => Object.keys(r.report.by_style)))];
   if (styles.length > 0) {

@@ -3,7 +3,7 @@ import { ConfigError } from '../../../src/errors.js';
 import { BotRuntime } from '../../../src/service/index.js';
 import type { CliCommand } from '../command.js';
 import { startConfiguredAdapters } from '../bot-adapters.js';
-import { waitForShutdownSignal } from '../shutdown.js';
+import { waitForShutdownSignal } from '../../shared/shutdown-signal.js';
 
 /**
  * `career-advisor start` (and `npm start`): every adapter whose credentials are configured, behind

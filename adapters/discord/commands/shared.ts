@@ -18,7 +18,7 @@ export function slashCommand(name: string, description: string): SlashCommandBui
 }
 
 export function interactionPlace(interaction: RepliableInteraction): Place {
-  return placeOf(interaction.channel, interaction.channelId ?? interaction.user.id, interaction.user.id, interaction.inGuild());
+  return placeOf(interaction.channel, interaction.channelId ?? interaction.user.id, interaction.user.id, interaction.inGuild(), interaction.guildId);
 }
 
 export function askerOf(interaction: RepliableInteraction): Asker {

@@ -1,3 +1,4 @@
+import { citationLabel } from '../../../src/answer/index.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import { shownSources, type Answer, type Citation } from '../../../src/answer/index.js';
@@ -9,7 +10,7 @@ import type { Rendered } from './types.js';
 /** "[n] Section › Path" lines; the file name is added only when answers draw on several guides. */
 export function sourceLines(citations: readonly Citation[]): string[] {
   const multipleFiles = new Set(citations.map((c) => c.source)).size > 1;
-  return citations.map((c) => `**[${c.n}]** ${c.section}${multipleFiles ? ` · _${c.source}_` : ''}`);
+  return citations.map((c) => `**[${c.n}]** ${citationLabel(c)}${multipleFiles ? ` · _${c.source}_` : ''}`);
 }
 
 /** An answer as embeds (answer text, numbered sources, footer) with 👍/👎 and Sources buttons. */
@@ -52,7 +53,7 @@ export function answerButtons(answer: Answer): Array<APIActionRowComponent<APIBu
 /** The quoted guide lines behind citations, for the ephemeral "Sources" reply. */
 export function renderQuotes(citations: readonly Citation[], title = 'Sources'): Rendered {
   const text = citations
-    .map((c) => `**[${c.n}] ${c.section}**\n${c.quote.split('\n').map((line) => `> ${line}`).join('\n')}\n_${c.source}_`)
+    .map((c) => `**[${c.n}] ${citationLabel(c)}**\n${c.quote.split('\n').map((line) => `> ${line}`).join('\n')}\n_${c.source}_`)
     .join('\n\n');
   const embed: APIEmbed = { color: COLORS.answer, title, description: text || 'No sources for this answer.' };
   return { messages: packMessages([embed]), ephemeral: true };

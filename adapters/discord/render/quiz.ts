@@ -1,3 +1,4 @@
+import { citationLabel } from '../../../src/answer/index.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import type { Citation } from '../../../src/answer/index.js';
@@ -47,7 +48,7 @@ export function quizFeedbackEmbed(feedback: { correct: boolean; answer: string; 
     color: correct ? COLORS.correct : COLORS.wrong,
     title: correct ? `✅ Correct: ${answer}` : `❌ Not quite. The answer is ${answer}`,
     description: `${explanation} [${citation.n}]`,
-    fields: linesToFields('Source', [`**[${citation.n}]** ${citation.section}`, ...citation.quote.split('\n').map((l) => `> ${l}`)]),
+    fields: linesToFields('Source', [`**[${citation.n}]** ${citationLabel(citation)}`, ...citation.quote.split('\n').map((l) => `> ${l}`)]),
   };
 }
 

@@ -6,9 +6,13 @@ import { BOT_NAME, COLORS } from './style.js';
 import type { Rendered } from './types.js';
 
 /** The guide's outline as an indented list. */
-export function renderTopics(outline: ReadonlyArray<{ title: string; depth: number }>): Rendered {
+export function renderTopics(outline: ReadonlyArray<{ title: string; depth: number; guide?: string }>): Rendered {
   const minDepth = Math.min(...outline.map((o) => o.depth));
-  const lines = outline.map((o) => `${'\u2003'.repeat(Math.max(0, o.depth - minDepth))}${o.depth === minDepth ? '•' : '◦'} ${o.title}`);
+  // With several guides, each guide's title (bold) comes before its sections.
+  const lines = outline.flatMap((o, i) => [
+    ...(o.guide !== undefined && o.guide !== outline[i - 1]?.guide ? [`**${o.guide}**`] : []),
+    `${'\u2003'.repeat(Math.max(0, o.depth - minDepth))}${o.depth === minDepth ? '•' : '◦'} ${o.title}`,
+  ]);
   const embed: APIEmbed = {
     color: COLORS.answer,
     title: 'Guide topics',

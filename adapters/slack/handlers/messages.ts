@@ -18,6 +18,12 @@ interface IncomingMessage {
   edited?: unknown;
 }
 
+/** What the listeners read from Bolt's context: our own user id (mentions stripped) and the workspace (its guides). */
+interface SlackContext {
+  botUserId?: string;
+  teamId?: string;
+}
+
 /** Only a person's new message is a question: not bots (ourselves included), edits, joins or other subtypes. */
 export function isFromPerson(event: IncomingMessage): event is IncomingMessage & { user: string } {
   return event.subtype === undefined && event.bot_id === undefined && event.edited === undefined && typeof event.user === 'string';
@@ -29,9 +35,9 @@ export function isFromPerson(event: IncomingMessage): event is IncomingMessage &
  * an answer, a placeholder shows it (posted at the first token, then updated at most every 1.2 s); the
  * rendered reply then replaces the placeholder.
  */
-async function answer(deps: SlackDeps, client: webApi.WebClient, message: { channel: string; user: string; text: string; replyThreadTs?: string; conversationId: string }): Promise<void> {
+async function answer(deps: SlackDeps, client: webApi.WebClient, message: { channel: string; user: string; text: string; replyThreadTs?: string; conversationId: string; team?: string }): Promise<void> {
   const preview = slackPreview(deps, client, message.channel, message.replyThreadTs);
-  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, channelId: message.channel, userId: message.user, platform: 'slack', onToken: preview.stream.push });
+  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, channelId: message.channel, userId: message.user, platform: 'slack', ...(message.team ? { place: { workspace: message.team, channel: message.channel } } : {}), onToken: preview.stream.push });
   try {
     let rendered: RenderedResult;
     try {
@@ -75,7 +81,7 @@ function channelOf(deps: SlackDeps, event: { channel?: unknown }, kind: string):
 export function registerMentions(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, context, body }) => {
     try {
-      await answerMention(deps, event, client, context.botUserId);
+      await answerMention(deps, event, client, context);
     } finally {
       // Answered, apologised for or deliberately ignored: either way it is no longer pending.
       await completeSlackQuestion(deps.inbox, body, deps.logger);
@@ -83,7 +89,7 @@ export function registerMentions(app: App, deps: SlackDeps): void {
   });
 }
 
-async function answerMention(deps: SlackDeps, event: IncomingMessage, client: webApi.WebClient, botUserId: string | undefined): Promise<void> {
+async function answerMention(deps: SlackDeps, event: IncomingMessage, client: webApi.WebClient, context: SlackContext): Promise<void> {
   if (!isFromPerson(event) || !channelOf(deps, event, 'app_mention')) return;
   // In a DM the message.im listener answers; answering here too would reply twice.
   if (isDirectMessageChannel(event.channel)) return;
@@ -100,8 +106,8 @@ async function answerMention(deps: SlackDeps, event: IncomingMessage, client: we
       .catch((error: unknown) => deps.logger.warn(`slack: could not post the unreadable-message notice: ${describe(error)}`));
     return;
   }
-  const text = fromSlackText(event.text, botUserId);
-  await deps.inFlight.track(answer(deps, client, { channel: event.channel, user: event.user, text, replyThreadTs: threadTs, conversationId: threadConversation(event.channel, threadTs) }));
+  const text = fromSlackText(event.text, context.botUserId);
+  await deps.inFlight.track(answer(deps, client, { channel: event.channel, user: event.user, text, replyThreadTs: threadTs, conversationId: threadConversation(event.channel, threadTs), ...(context.teamId ? { team: context.teamId } : {}) }));
 }
 
 /** `message.im`: answer a direct message in place (in its thread if it has one). */
@@ -109,17 +115,17 @@ export function registerDirectMessages(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event, client, context, body }) => {
     if (event.channel_type !== 'im') return;
     try {
-      await answerDirectMessage(deps, event as IncomingMessage, client, context.botUserId);
+      await answerDirectMessage(deps, event as IncomingMessage, client, context);
     } finally {
       await completeSlackQuestion(deps.inbox, body, deps.logger);
     }
   });
 }
 
-async function answerDirectMessage(deps: SlackDeps, message: IncomingMessage, client: webApi.WebClient, botUserId: string | undefined): Promise<void> {
+async function answerDirectMessage(deps: SlackDeps, message: IncomingMessage, client: webApi.WebClient, context: SlackContext): Promise<void> {
   if (!isFromPerson(message) || !channelOf(deps, message, 'message.im')) return;
   const conversationId = message.thread_ts ? threadConversation(message.channel, message.thread_ts) : channelConversation(message.channel);
   // A DM without text (a file, say) gets the help text, like an empty mention.
-  const text = typeof message.text === 'string' ? fromSlackText(message.text, botUserId) : '';
-  await deps.inFlight.track(answer(deps, client, { channel: message.channel, user: message.user, text, replyThreadTs: message.thread_ts, conversationId }));
+  const text = typeof message.text === 'string' ? fromSlackText(message.text, context.botUserId) : '';
+  await deps.inFlight.track(answer(deps, client, { channel: message.channel, user: message.user, text, replyThreadTs: message.thread_ts, conversationId, ...(context.teamId ? { team: context.teamId } : {}) }));
 }

@@ -36,7 +36,7 @@ export function registerSlashCommand(app: App, deps: SlackDeps): void {
           }
           const conversationId = isDirectMessageChannel(command.channel_id) ? channelConversation(command.channel_id) : userConversation(command.channel_id, command.user_id);
           const text = fromSlackText(command.text) || 'help';
-          const result = await runCommand(deps, { text, conversationId, channelId: command.channel_id, userId: command.user_id, userName: command.user_name, platform: 'slack' });
+          const result = await runCommand(deps, { text, conversationId, channelId: command.channel_id, userId: command.user_id, userName: command.user_name, platform: 'slack', place: { workspace: command.team_id, channel: command.channel_id } });
           const rendered = await renderAndRemember(deps, result, conversationId, 'slash');
           // A quiz is for everyone in the channel; everything else is only for the asker.
           const forEveryone = result.kind === 'quiz-question' || result.kind === 'quiz-feedback';

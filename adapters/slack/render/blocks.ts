@@ -1,3 +1,4 @@
+import { citationLabel } from '../../../src/answer/index.js';
 import type { types } from '@slack/bolt';
 import type { Citation } from '../../../src/answer/index.js';
 import { ACTION } from '../action-ids.js';
@@ -57,7 +58,7 @@ export function contextLine(mrkdwn: string): Block {
 
 /** "[n] Section › Sub — file" for a citation. */
 export function sourceLabel(citation: Citation): string {
-  return `[${citation.n}] ${escapeMrkdwn(citation.section)} — _${escapeMrkdwn(citation.source)}_`;
+  return `[${citation.n}] ${escapeMrkdwn(citationLabel(citation))} — _${escapeMrkdwn(citation.source)}_`;
 }
 
 /** The numbered sources as a context block (one element each; Slack allows ten). */

@@ -1,4 +1,4 @@
-import { shownSources, type Answer, type Citation } from '../../../src/answer/index.js';
+import { citationLabel, shownSources, type Answer, type Citation } from '../../../src/answer/index.js';
 import { escapeMrkdwn, toMrkdwn } from '../mrkdwn.js';
 import { splitMrkdwn } from '../split-mrkdwn.js';
 import { answerActions, compact, contextLine, fallbackText, markdownSections, packMessages, sourcesContext, type Block, type SlackMessage } from './blocks.js';
@@ -18,7 +18,7 @@ export function renderAnswer(answer: Answer, sourcesKey?: string): SlackMessage[
     shown && sourcesContext(shown.citations, shown.title),
     isSmallTalk ? undefined : answerActions({ answerId: answer.id, sourcesKey: shown ? sourcesKey : undefined }),
   ]);
-  const sources = shown?.citations.map((c) => `[${c.n}] ${c.section}`).join('; ');
+  const sources = shown?.citations.map((c) => `[${c.n}] ${citationLabel(c)}`).join('; ');
   return packMessages(fallbackText(sources ? `${answer.answer}\n${shown!.title}: ${sources}` : answer.answer), body, tail);
 }
 
@@ -33,8 +33,8 @@ export function renderSources(citations: readonly Citation[]): SlackMessage {
       .filter((line) => line.trim() !== '')
       .map((line) => `> ${line}`)
       .join('\n');
-    return splitMrkdwn(`*[${c.n}] ${escapeMrkdwn(c.section)}*\n${quote}`).map((text): Block => ({ type: 'section', text: { type: 'mrkdwn', text } })).concat(contextLine(`_${escapeMrkdwn(c.source)}_`));
+    return splitMrkdwn(`*[${c.n}] ${escapeMrkdwn(citationLabel(c))}*\n${quote}`).map((text): Block => ({ type: 'section', text: { type: 'mrkdwn', text } })).concat(contextLine(`_${escapeMrkdwn(c.source)}_`));
   });
-  const text = fallbackText(citations.map((c) => `[${c.n}] ${c.section}: ${c.quote}`).join('\n'));
+  const text = fallbackText(citations.map((c) => `[${c.n}] ${citationLabel(c)}: ${c.quote}`).join('\n'));
   return { text, blocks: blocks.length > 50 ? [...blocks.slice(0, 49), contextLine('…more sources omitted')] : blocks };
 }

@@ -102,7 +102,11 @@ export function renderPlan(result: Of<'plan'>, sourcesKey?: string): SlackMessag
 
 export function renderTopics(result: Of<'topics'>): SlackMessage[] {
   // depth 0 = a top-level heading of the guide.
-  const lines = result.outline.map((t) => `${'    '.repeat(Math.max(0, t.depth))}${t.depth > 0 ? '◦' : '•'} ${escapeMrkdwn(t.title)}`);
+  // With several guides, each guide's title (bold) comes before its sections.
+  const lines = result.outline.flatMap((t, i) => [
+    ...(t.guide !== undefined && t.guide !== result.outline[i - 1]?.guide ? [`*${escapeMrkdwn(t.guide)}*`] : []),
+    `${'    '.repeat(Math.max(0, t.depth))}${t.depth > 0 ? '◦' : '•'} ${escapeMrkdwn(t.title)}`,
+  ]);
   const body = [...mrkdwnSections(`*Topics in the guide*\n${lines.join('\n')}`), contextLine('Open one with `topics <name>`.')];
   return packMessages(fallbackText(result.outline.map((t) => t.title).join(', ')), body, []);
 }

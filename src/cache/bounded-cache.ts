@@ -1,0 +1,23 @@
+import { LRUCache } from 'lru-cache';
+
+export interface BoundedCacheOptions {
+  /** Most entries kept; the least recently used goes first. Every cache in the project is bounded. */
+  max: number;
+  /** Entries unused for this long are forgotten (omit for no expiry). */
+  ttlMs?: number;
+  /** Clock (tests); reading it on every access keeps a fake clock exact. */
+  now?: () => number;
+}
+
+/**
+ * The one cache the project uses (lru-cache): bounded by entry count, optionally expiring entries
+ * that were not used for `ttlMs` (a read counts as use, as for conversation state).
+ */
+export function boundedCache<K extends {}, V extends {}>(options: BoundedCacheOptions): LRUCache<K, V> {
+  const { max, ttlMs, now } = options;
+  return new LRUCache<K, V>({
+    max,
+    ...(ttlMs ? { ttl: ttlMs, updateAgeOnGet: true } : {}),
+    ...(now ? { perf: { now }, ttlResolution: 0 } : {}),
+  });
+}

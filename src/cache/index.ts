@@ -1,0 +1,2 @@
+export { boundedCache } from './bounded-cache.js';
+export type { BoundedCacheOptions } from './bounded-cache.js';

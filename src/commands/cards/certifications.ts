@@ -1,0 +1,211 @@
+import type { GlossaryEntry, Section } from '../../ingest/index.js';
+import type { KnowledgeIndex } from '../../index/index.js';
+import { contentTerms } from '../../text/index.js';
+import { guideFacts } from '../guide/guide-facts.js';
+import { allLines, CitationBook, guideSections, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
+import { findOrganizations, organizationsIn, type Organization } from '../guide/organizations.js';
+import { acronymPattern, cleanArgument, compactKey, editDistance, termSet } from '../guide/text-match.js';
+import type { CertCard } from '../types.js';
+
+type GuideIndex = Pick<KnowledgeIndex, 'documents' | 'glossary'>;
+
+/** A card plus what lookup and plans need to know about it. */
+export interface CertRecord {
+  card: CertCard;
+  /** The definition bullets for the acronym, first one defining. */
+  entries: GlossaryEntry[];
+  org?: Organization;
+  /** "entry level" / "advanced", when the guide says. */
+  level?: string;
+  /** The defining guide line. */
+  line: GuideLine;
+  nameTerms: Set<string>;
+  textTerms: Set<string>;
+}
+
+/** Focus tags and the definition words that give them. */
+const FOCUS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['entry level', /\bentry[- ]level\b/i],
+  ['advanced', /\badvanced\b/i],
+  ['hospital', /\bhospitals?\b/i],
+  ['inpatient', /\binpatient\b/i],
+  ['outpatient', /\boutpatient\b/i],
+  ['physician office', /\bphysicians?\b/i],
+  ['facility', /\bfacility\b/i],
+  ['audit', /\baudit(?:s|or|ors|ing)?\b/i],
+  ['compliance', /\bcompliance\b/i],
+  ['billing', /\bbilling\b/i],
+];
+const LEVELS = new Set(['entry level', 'advanced']);
+/** Query words that say "a certification" without saying which. */
+const GENERIC = new Set(contentTerms('certified certification certificate credential credentials cert certs coding code medical exam'));
+const MAX_RELATED = 8;
+
+const cache = new WeakMap<object, CertRecord[]>();
+
+/** True for glossary definitions that name a credential: "Certified … (ACR): … certification/credential …". */
+function isCredential(entry: GlossaryEntry): boolean {
+  if (entry.kind !== 'definition' || !entry.acronym) return false;
+  return /^Certified\b/i.test(entry.term) || /\b(?:certification|credential|certified)\b/i.test(entry.definition);
+}
+
+function sectionOf(index: GuideIndex, entry: GlossaryEntry): Section | undefined {
+  return guideSections(index).find((s) => s.id === entry.sectionId && s.source === entry.source);
+}
+
+function focusTags(texts: string[]): string[] {
+  const text = texts.join(' \n ');
+  return FOCUS.map(([tag, pattern]) => ({ tag, at: text.search(pattern) }))
+    .filter((f) => f.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((f) => f.tag);
+}
+
+/**
+ * Builds one card per credential acronym from the glossary, so editing the guide's certification
+ * bullets updates the cards. Organisation: the first organisation named in the definitions;
+ * focus: tags from the definition words; related: other guide lines naming the acronym (career
+ * path, FAQs, resources; lines listing three or more credentials are too generic) plus the
+ * guide's continuing-education and exam-preparation lines, which apply to every credential.
+ */
+export function certificationRecords(index: GuideIndex): CertRecord[] {
+  const cached = cache.get(index);
+  if (cached) return cached;
+  const orgs = findOrganizations(index);
+  const facts = guideFacts(index);
+  const byAcronym = new Map<string, GlossaryEntry[]>();
+  for (const entry of index.glossary.filter(isCredential)) {
+    if (orgs.some((o) => o.acronym === entry.acronym)) continue;
+    byAcronym.set(entry.acronym!, [...(byAcronym.get(entry.acronym!) ?? []), entry]);
+  }
+  const acronyms = [...byAcronym.keys()];
+  // FAQ sentences start with "A: "; the rest is still verbatim guide text.
+  const lines = allLines(index).map((l) => (l.kind === 'sentence' ? withoutAnswerPrefix(l) : l));
+  const records: CertRecord[] = [];
+  for (const [acronym, entries] of byAcronym) {
+    const primary = entries[0]!;
+    const section = sectionOf(index, primary);
+    if (!section) continue;
+    const line: GuideLine = { text: primary.quote, line: primary.line, section, kind: 'bullet' };
+    const definitions = entries.map((e) => e.definition);
+    const org = organizationsIn(definitions.join(' \n '), orgs)[0];
+    const focus = focusTags([primary.term, ...definitions]);
+    const book = new CitationBook();
+    book.cite(line);
+    const mentions = lines.filter((l) => {
+      if (l.line === primary.line && l.section === section) return false;
+      if (!acronymPattern(acronym).test(l.text)) return false;
+      // Lines listing many credentials, or some "etc.", only use the acronym as an example.
+      const named = acronyms.filter((a) => acronymPattern(a).test(l.text)).length;
+      return named < 3 && !(named > 1 && /\betc\b|such as/i.test(l.text));
+    });
+    const generic = [facts.continuingEducation?.line, facts.examPreparation].filter((l): l is GuideLine => !!l);
+    const related = [...mentions.slice(0, MAX_RELATED), ...generic.filter((g) => !mentions.includes(g))].map((l) => ({ text: l.text, n: book.cite(l) }));
+    const card: CertCard = {
+      acronym,
+      name: primary.term,
+      organization: org?.display ?? 'not stated in the guide',
+      ...(org && org.name !== org.display ? { organizationName: org.name } : {}),
+      focus,
+      ...(focus.some((f) => LEVELS.has(f)) ? { level: focus.find((f) => LEVELS.has(f))! } : {}),
+      summary: primary.definition,
+      related,
+      citations: book.citations,
+    };
+    records.push({
+      card,
+      entries,
+      org,
+      level: card.level,
+      line,
+      nameTerms: termSet(primary.term),
+      textTerms: termSet(definitions.join(' ')),
+    });
+  }
+  cache.set(index, records);
+  return records;
+}
+
+/** Every certification card the guide supports, in guide order. */
+export function buildCertCards(index: GuideIndex): CertCard[] {
+  return certificationRecords(index).map((r) => r.card);
+}
+
+/** What a lookup found: one card, the credentials of an organisation, or nothing (with near misses). */
+export type CertLookup =
+  | { kind: 'found'; record: CertRecord }
+  | { kind: 'organization'; org: Organization; records: CertRecord[] }
+  | { kind: 'unknown'; suggestions: CertRecord[] };
+
+/**
+ * Finds a certification by acronym ("CPC", "ccsp", "CCS-P"), by name words ("coding specialist",
+ * "physician coding"; names beat definitions and the shortest matching name wins), or by a typo
+ * of an acronym one edit away ("CSS" → CCS). An organisation ("AAPC") lists its credentials.
+ */
+export function lookupCertification(index: GuideIndex, rawQuery: string): CertLookup {
+  const records = certificationRecords(index);
+  const query = cleanArgument(rawQuery);
+  const key = compactKey(query);
+  if (!key) return { kind: 'unknown', suggestions: [] };
+
+  const exact = records.find((r) => compactKey(r.card.acronym) === key || compactKey(r.card.name) === key);
+  if (exact) return { kind: 'found', record: exact };
+  const tokens = query.split(/[\s,;/()]+/).map(compactKey).filter(Boolean);
+  const byToken = records.find((r) => tokens.includes(compactKey(r.card.acronym)));
+  if (byToken) return { kind: 'found', record: byToken };
+
+  const org = findOrganizations(index).find((o) => compactKey(o.name) === key || (o.acronym && compactKey(o.acronym) === key));
+  if (org) return { kind: 'organization', org, records: records.filter((r) => r.org === org) };
+
+  const best = bestByWords(records, query);
+  if (best) return { kind: 'found', record: best };
+
+  const near = records
+    .map((r) => ({ r, d: editDistance(compactKey(r.card.acronym), key) }))
+    .filter((x) => key.length >= 3 && x.d <= 1)
+    .map((x) => x.r);
+  if (near.length === 1) return { kind: 'found', record: near[0]! };
+  return { kind: 'unknown', suggestions: near };
+}
+
+function bestByWords(records: CertRecord[], query: string): CertRecord | undefined {
+  const terms = [...new Set(contentTerms(query))];
+  const specific = terms.filter((t) => !GENERIC.has(t));
+  if (specific.length === 0) return undefined;
+  let best: { record: CertRecord; score: number; extra: number } | undefined;
+  for (const record of records) {
+    const matched = specific.filter((t) => record.nameTerms.has(t) || record.textTerms.has(t));
+    if (matched.length < Math.ceil(specific.length / 2)) continue;
+    const score = terms.reduce((s, t) => s + (record.nameTerms.has(t) ? 2 : record.textTerms.has(t) ? 1 : 0), 0);
+    const extra = [...record.nameTerms].filter((t) => !terms.includes(t)).length;
+    if (!best || score > best.score || (score === best.score && extra < best.extra)) best = { record, score, extra };
+  }
+  return best?.record;
+}
+
+/** How two credentials differ, from their cards: organisation, focus and level. */
+export function compareCertifications(left: CertRecord, right: CertRecord): string[] {
+  const a = left.card;
+  const b = right.card;
+  const differences: string[] = [];
+  differences.push(
+    left.org && left.org === right.org
+      ? `Organisation: both are ${left.org.display} credentials.`
+      : `Organisation: ${a.acronym} is offered by ${a.organization}; ${b.acronym} by ${b.organization}.`,
+  );
+  const onlyA = a.focus.filter((f) => !LEVELS.has(f) && !b.focus.includes(f));
+  const onlyB = b.focus.filter((f) => !LEVELS.has(f) && !a.focus.includes(f));
+  const shared = a.focus.filter((f) => !LEVELS.has(f) && b.focus.includes(f));
+  const focusParts = [
+    onlyA.length ? `${a.acronym} covers ${onlyA.join(', ')}` : '',
+    onlyB.length ? `${b.acronym} covers ${onlyB.join(', ')}` : '',
+    shared.length ? `both cover ${shared.join(', ')}` : '',
+  ].filter(Boolean);
+  differences.push(`Focus: ${focusParts.length ? focusParts.join('; ') : 'the guide gives no focus for either'}.`);
+  differences.push(
+    left.level === right.level
+      ? `Level: ${left.level ? `both are ${left.level}` : 'the guide states no level for either'}.`
+      : `Level: ${a.acronym} is ${left.level ?? 'not described as entry level or advanced'}; ${b.acronym} is ${right.level ?? 'not described as entry level or advanced'}.`,
+  );
+  return differences;
+}

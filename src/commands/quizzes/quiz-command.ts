@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { generateQuizQuestions, QUIZ_TOPICS } from './quiz-generator.js';
+import { JsonStore } from '../../state/index.js';
+import { QuizSession, type QuizSnapshot } from './quiz-session.js';
+import { defineCommand, type CommandContext, type FeatureState } from '../registry.js';
+import type { CommandResult } from '../types.js';
+
+/** Most questions one quiz may have. */
+export const MAX_QUIZ_QUESTIONS = 20;
+
+const quizInput = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('start'),
+    topic: z.string().trim().min(1).max(60, 'Please use a shorter quiz topic.').optional(),
+    count: z.number().int().min(1, 'A quiz needs at least one question.').max(MAX_QUIZ_QUESTIONS, `A quiz has at most ${MAX_QUIZ_QUESTIONS} questions.`).optional(),
+  }),
+  z.object({ action: z.literal('answer'), option: z.string({ error: 'Say which option, e.g. “quiz answer B”.' }).trim().min(1, 'Say which option, e.g. “quiz answer B”.').max(20) }),
+  z.object({ action: z.literal('score') }),
+  z.object({ action: z.literal('stop') }),
+  z.object({ action: z.literal('next') }),
+]);
+export type QuizInput = z.infer<typeof quizInput>;
+
+/** Reads "", "salary", "salary 10", "answer B", "B", "score", "stop", "next". */
+export function parseQuizArgs(args: string): unknown {
+  const text = args.trim();
+  const answer = /^(?:answer|ans)(?:\s+(.*))?$/i.exec(text);
+  if (answer) return { action: 'answer', option: answer[1] };
+  if (/^\(?[a-z]\)?$/i.test(text)) return { action: 'answer', option: text.replace(/[()]/g, '') };
+  if (/^(?:score|scores|scoreboard)$/i.test(text)) return { action: 'score' };
+  if (/^(?:stop|end|quit|finish)$/i.test(text)) return { action: 'stop' };
+  if (/^(?:next|skip)$/i.test(text)) return { action: 'next' };
+  const rest = text.replace(/^start\b\s*/i, '');
+  const count = /(?:^|\s)(\d+)(?:\s*questions?)?$/i.exec(rest);
+  const topic = (count ? rest.slice(0, count.index) : rest).trim();
+  return { action: 'start', ...(topic ? { topic } : {}), ...(count ? { count: Number(count[1]) } : {}) };
+}
+
+/** Quizzes by conversation, with what new quizzes are made from. */
+interface QuizState {
+  /** Running quizzes as JSON snapshots in the shared state, so every worker sees (and scores) the same quiz. */
+  sessions: JsonStore<QuizSnapshot>;
+  /** Makes quizzes reproducible (tests); each new quiz derives its own seed from it. */
+  seed?: string | number;
+  /** Questions per quiz when the user does not say. */
+  length: number;
+  /** Quizzes started so far by this handler (part of the derived seed). */
+  started: number;
+}
+
+const QUIZZES: FeatureState<QuizState> = {
+  name: 'quizzes',
+  create: (settings) => ({
+    sessions: new JsonStore<QuizSnapshot>(settings.state, 'quiz', settings.quizTtlMs ?? 6 * 60 * 60_000),
+    seed: settings.quizSeed,
+    length: settings.quizLength ?? 5,
+    started: 0,
+  }),
+};
+const quizzes = (context: CommandContext) => context.state.of(QUIZZES);
+
+/** "B", "b", "(c)", "D." — a bare option letter. */
+const BARE_OPTION = /^\(?([A-Za-z])\)?[.!]?$/;
+
+const NO_QUIZ: CommandResult = { kind: 'error', code: 'QUIZ_NOT_RUNNING', message: 'No quiz is running in this conversation. Start one with “quiz” (or “quiz salary”, “quiz certifications”).' };
+
+const NO_QUIZ_TO_ANSWER: CommandResult = { kind: 'error', code: 'QUIZ_NOT_RUNNING', message: 'No quiz is running in this conversation, so there is nothing to answer. Start one with “quiz”.' };
+
+function running(snapshot: QuizSnapshot | undefined): QuizSession | undefined {
+  const session = snapshot && QuizSession.restore(snapshot);
+  return session && !session.finished ? session : undefined;
+}
+
+/**
+ * Runs `act` on the conversation's running quiz and saves what it changed, atomically: when
+ * players answer at the same instant (even on different workers) each answer is scored once.
+ */
+function withRunningQuiz(context: CommandContext, act: (session: QuizSession) => CommandResult): Promise<CommandResult> {
+  return quizzes(context).sessions.update(context.request.conversationId, (snapshot) => {
+    const session = running(snapshot);
+    if (!session) return { value: snapshot, result: NO_QUIZ };
+    const result = act(session);
+    return { value: session.snapshot(), result };
+  });
+}
+
+/** Scores an answer to the running quiz (also used for a bare "B" while a quiz runs). */
+export function answerQuiz(context: CommandContext, option: string): Promise<CommandResult> {
+  return withRunningQuiz(context, (session) => session.answer({ userId: context.request.userId, userName: context.request.userName }, option));
+}
+
+/** True when a quiz is running in the request's conversation. */
+export async function hasRunningQuiz(context: CommandContext): Promise<boolean> {
+  return running(await quizzes(context).sessions.get(context.request.conversationId)) !== undefined;
+}
+
+function alreadyRunning(current: QuizSession): CommandResult {
+  return { kind: 'quiz-question', question: current.view(), intro: `A quiz is already running here (question ${current.index + 1} of ${current.questions.length}). Answer it, or end it with “quiz stop”.` };
+}
+
+async function start(context: CommandContext, topic: string | undefined, count: number | undefined): Promise<CommandResult> {
+  const { request } = context;
+  const state = quizzes(context);
+  const already = running(await state.sessions.get(request.conversationId));
+  if (already) return alreadyRunning(already);
+  state.started += 1;
+  const seed = state.seed === undefined ? undefined : `${state.seed}:${request.conversationId}:${state.started}`;
+  const questions = generateQuizQuestions(context.advisor.index, { count: count ?? state.length, seed, topic });
+  // Start only if no quiz runs here; checked and written in one atomic step.
+  return state.sessions.update<CommandResult>(request.conversationId, (snapshot) => {
+    const current = running(snapshot);
+    if (current) return { value: snapshot, result: alreadyRunning(current) };
+    if (questions.length === 0) {
+      return { value: snapshot, result: { kind: 'error', code: 'NOT_FOUND', message: `No quiz questions match “${topic}”. Try one of: ${QUIZ_TOPICS.join(', ')}, or just “quiz”.` } };
+    }
+    const session = QuizSession.start(randomUUID().slice(0, 8), questions, { userId: request.userId, userName: request.userName }, topic);
+    const about = topic ? ` on “${topic}”` : '';
+    return {
+      value: session.snapshot(),
+      result: {
+        kind: 'quiz-question',
+        question: session.view(),
+        intro: `Quiz${about}: ${questions.length} question${questions.length === 1 ? '' : 's'} from the guide. Everyone here can play — answer with A, B, C or D (or “quiz answer B”); your first answer counts.`,
+      },
+    };
+  });
+}
+
+/**
+ * `quiz [topic] [count]` starts a multiple-choice quiz for the conversation; `quiz answer B` (or
+ * just "B") answers, `quiz score` shows the scoreboard, `quiz next` skips, `quiz stop` ends it.
+ */
+export const quizCommand = defineCommand({
+  name: 'quiz',
+  aliases: ['trivia'],
+  summary: 'A multiple-choice quiz on the guide for everyone in the conversation',
+  usage: 'quiz [topic] [count]  |  quiz answer <A-D>  |  quiz score  |  quiz next  |  quiz stop',
+  examples: ['quiz', 'quiz certifications', 'quiz salary 3', 'quiz answer B', 'quiz score'],
+  input: quizInput,
+  parse: parseQuizArgs,
+  followUps: [
+    // A bare letter answers the quiz running in the conversation...
+    {
+      order: 10,
+      handle: async (text, context) => {
+        const letter = BARE_OPTION.exec(text);
+        return letter && (await hasRunningQuiz(context)) ? answerQuiz(context, letter[1]!) : undefined;
+      },
+    },
+    // ...and, when no quiz runs and no plan question claimed it, a lone A–E gets told so.
+    { order: 30, handle: (text) => (/^\(?[a-e]\)?[.!]?$/i.test(text) ? NO_QUIZ_TO_ANSWER : undefined) },
+  ],
+  async run(input: QuizInput, context): Promise<CommandResult> {
+    switch (input.action) {
+      case 'start':
+        return start(context, input.topic, input.count);
+      case 'answer':
+        return answerQuiz(context, input.option);
+      case 'score': {
+        const snapshot = await quizzes(context).sessions.get(context.request.conversationId);
+        const session = snapshot && QuizSession.restore(snapshot);
+        return session ? { kind: 'quiz-score', scoreboard: session.scoreboard(), finished: session.finished } : NO_QUIZ;
+      }
+      case 'stop':
+        return withRunningQuiz(context, (session) => {
+          session.stop();
+          return { kind: 'quiz-score', scoreboard: session.scoreboard(), finished: true };
+        });
+      case 'next':
+        return withRunningQuiz(context, (session) => {
+          const skipped = session.currentQuestion();
+          const { next, scoreboard } = session.advance();
+          if (next) return { kind: 'quiz-question', question: next, intro: `Skipped. The answer was ${skipped.answer}. ${skipped.answerText} — ${skipped.explanation}` };
+          return { kind: 'quiz-score', scoreboard: scoreboard ?? session.scoreboard(), finished: true };
+        });
+    }
+  },
+});

@@ -1,0 +1,15 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CODING_GUIDE = 'clinical-coding-specialist-guide.md';
+export const PHARMACY_GUIDE = 'pharmacy-technician-guide.md';
+
+/** A fresh knowledge folder holding both guides: the shipped one and the pharmacy technician fixture. */
+export function twoGuideKnowledgeDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-two-guides-'));
+  copyFileSync(fileURLToPath(new URL(`../../knowledge/${CODING_GUIDE}`, import.meta.url)), join(dir, CODING_GUIDE));
+  copyFileSync(fileURLToPath(new URL(`../fixtures/guides/${PHARMACY_GUIDE}`, import.meta.url)), join(dir, PHARMACY_GUIDE));
+  return dir;
+}
