@@ -1,4 +1,4 @@
-import { QUALITY, type AnswerabilityModel } from '../quality/index.js';
+import { linearScore, QUALITY, sigmoid, type AnswerabilityModel } from '../quality/index.js';
 import { getWordNet } from '../lexicon/index.js';
 import { candidateUnits, leadLine, matchStrength, type RankedSection, type RetrievalResult } from '../retrieval/index.js';
 
@@ -135,12 +135,7 @@ function unmatchedFeatures(result: RetrievalResult, candidates: ReturnType<typeo
 
 /** Logistic probability from standardised features. */
 export function answerProbability(features: AnswerabilityFeatures, model: AnswerabilityModel): number {
-  let z = model.bias;
-  model.features.forEach((name, i) => {
-    const x = (features[name as keyof AnswerabilityFeatures] ?? 0) - model.mean[i]!;
-    z += model.weights[i]! * (x / (model.scale[i] || 1));
-  });
-  return 1 / (1 + Math.exp(-z));
+  return sigmoid(linearScore(model, { ...features }));
 }
 
 /** Decides whether to answer; when not, whether the guide at least covers the topic (partial). */

@@ -29,7 +29,12 @@ describe('answerability features', () => {
   });
 
   it('flag a value type asked for that no top line states', async () => {
-    expect(answerabilityFeatures(await retrieve('How much do entry-level coders make?')).quantity_missing).toBe(0);
+    const result = await retrieve('How much do entry-level coders make?');
+    expect(answerabilityFeatures(result).quantity_missing).toBe(0);
+    // The same question, had no candidate line stated a figure.
+    const withoutFigures = { ...result, sections: result.sections.map((s) => ({ ...s, units: s.units.map((u) => ({ ...u, hasQuantity: false })) })) };
+    expect(answerabilityFeatures(withoutFigures).quantity_missing).toBe(1);
+    // A question asking for no value type never flags one.
     expect(answerabilityFeatures(await retrieve('What skills do coders need?')).quantity_missing).toBe(0);
   });
 
