@@ -3,7 +3,7 @@ import { linearScore, loadQualityModels, QUALITY, type QualityModels, type Quali
 import { rankLines, type RankedLine } from './line-ranking.js';
 import type { KnowledgeIndex } from '../index/index.js';
 import { hasQuantity, matchStrength } from './matching.js';
-import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query-analysis.js';
+import { analyzeQuery, askingPart, type AnalyzedQuery, type QueryTerm } from './query-analysis.js';
 import { QueryExpander } from './query-expansion.js';
 import type { RankedSection, ScoredUnit, SectionFeatures } from './ranked-section.js';
 import { GuideRouter } from './guide-router.js';
@@ -251,7 +251,11 @@ function cosine(views: number[][], stored: Float32Array | undefined): number {
  */
 export function queryViews(query: AnalyzedQuery): string[] {
   const sentences = query.searchText.split(/(?<=[.!?;])\s+/).filter((s) => s.split(/\s+/).length >= 3);
-  return sentences.length > 1 ? [query.searchText, ...sentences.slice(0, QUALITY.retrieval.maxViews - 1)] : [query.searchText];
+  if (sentences.length < 2) return [query.searchText];
+  // The sentence that asks comes first among the parts: in a long scenario it may be the last one.
+  const asking = askingPart(query.searchText);
+  const parts = [...new Set([asking, ...sentences])].filter((s) => s !== query.searchText);
+  return [query.searchText, ...parts.slice(0, QUALITY.retrieval.maxViews - 1)];
 }
 
 function unitLength(vector: number[]): number[] {
