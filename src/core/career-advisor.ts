@@ -217,9 +217,10 @@ export class CareerAdvisor {
     return answering.length === 1 ? answering[0]! : { ...together, decision: answering[0]!.decision, perGuide: answering };
   }
 
+  /** A guide's subject, the part of its title before any subtitle ("Pharmacy Technician Career Guide"). */
   private guideTitle(source: string): string {
-    const document = this.index.documents.find((d) => d.source === source);
-    return document?.title || source;
+    const title = this.index.documents.find((d) => d.source === source)?.title;
+    return title?.split(/[:|–—]/)[0]!.trim() || source;
   }
 
   /** Records a 👍/👎 vote on an earlier answer. */

@@ -48,7 +48,7 @@ describe('CareerAdvisor with two guides: routed, per-guide and follow-up answers
     const answer = await advisor.ask('What is the salary range?');
     expect(answer.abstained).toBe(false);
     expect(sources(answer).sort()).toEqual([CODING_GUIDE, PHARMACY_GUIDE].sort());
-    for (const document of advisor.index.documents) expect(answer.answer).toContain(`${document.title}:`);
+    for (const document of advisor.index.documents) expect(answer.answer).toContain(`${document.title.split(':')[0]}:`);
     const numbers = [...answer.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
     expect(new Set(numbers)).toEqual(new Set(answer.citations.map((c) => c.n)));
     expect(answer.citations.map((c) => c.n)).toEqual(answer.citations.map((_, i) => i + 1));
