@@ -2,7 +2,7 @@ import type { GlossaryEntry, Section } from '../../ingest/index.js';
 import type { KnowledgeIndex } from '../../index/index.js';
 import { contentTerms } from '../../text/index.js';
 import { guideFacts } from '../guide/guide-facts.js';
-import { allLines, CitationBook, guideSections, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
+import { allLines, CitationBook, guideSections, sectionTitle, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
 import { findOrganizations, organizationsIn, type Organization } from '../guide/organizations.js';
 import { acronymPattern, cleanArgument, compactKey, editDistance, termSet } from '../guide/text-match.js';
 import type { CertCard } from '../types.js';
@@ -61,6 +61,13 @@ function focusTags(texts: string[]): string[] {
     .map((f) => f.tag);
 }
 
+/** A credential listed under a heading that gives its level ("The Two Entry-Level Certifications") has that level. */
+function withLevel(focus: string[], heading: string): string[] {
+  if (focus.some((f) => LEVELS.has(f))) return focus;
+  const level = focusTags([heading]).find((f) => LEVELS.has(f));
+  return level ? [level, ...focus] : focus;
+}
+
 /**
  * Builds one card per credential acronym from the glossary, so editing the guide's certification
  * bullets updates the cards. Organisation: the first organisation named in the definitions;
@@ -89,7 +96,7 @@ export function certificationRecords(index: GuideIndex): CertRecord[] {
     const line: GuideLine = { text: primary.quote, line: primary.line, section, kind: 'bullet' };
     const definitions = entries.map((e) => e.definition);
     const org = organizationsIn(definitions.join(' \n '), orgs)[0];
-    const focus = focusTags([primary.term, ...definitions]);
+    const focus = withLevel(focusTags([primary.term, ...definitions]), sectionTitle(section));
     const book = new CitationBook();
     book.cite(line);
     const mentions = lines.filter((l) => {

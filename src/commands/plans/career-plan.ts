@@ -69,8 +69,9 @@ function missingParts(facts: GuideFacts, records: readonly CertRecord[]): string
 function citedSteps(drafts: DraftStep[], book: CitationBook): PlanStep[] {
   const steps: PlanStep[] = [];
   for (const { draft } of drafts.map((draft, i) => ({ draft, i })).sort((a, b) => a.draft.at - b.draft.at || a.i - b.i)) {
+    // Only steps that say something are cited, so every listed source belongs to a step.
+    if (!draft.step.detail || !draft.lines.some(Boolean)) continue;
     const cites = book.citeAll(draft.lines).sort((a, b) => a - b);
-    if (cites.length === 0 || !draft.step.detail) continue;
     steps.push({ ...withoutEmpty(draft.step), cites });
   }
   return steps;

@@ -143,7 +143,7 @@ export function stageDrafts(inputs: PlanInputs, goalDrafts: readonly DraftStep[]
   for (const stage of facts.stages.slice(1)) {
     if (used.has(stage.line)) continue;
     if (stage.years.max !== undefined && stage.years.max <= years) continue;
-    const isLeadership = /manag|leader|director/i.test(stage.label) && stage === facts.stages.at(-1);
+    const isLeadership = /manag|leader|director/i.test(`${stage.label} ${stage.roles}`) && stage === facts.stages.at(-1);
     if (isLeadership && !wantsLead) continue;
     if (stage !== facts.stages[1] && !isLeadership && years < stage.years.min && profile.goals.length > 0 && !wantsLead) continue;
     const band = bandForStage(facts, stage);

@@ -22,6 +22,8 @@ export interface ProfileVocabulary {
   trainingPairs?: ReadonlySet<string>;
   /** The field in one word, for sentences ("coding", "pharmacy"); undefined when the subject gives none. */
   field?: string;
+  /** What the guide's credentials are for ("inpatient", "audit"…): only these can be a focus goal. */
+  focuses?: ReadonlySet<string>;
 }
 
 // Words a guide's title adds around its subject ("Becoming a … : A Practical Career Guide").
@@ -86,6 +88,7 @@ export function profileVocabulary(index: GuideIndex): ProfileVocabulary {
     fieldRoles: new Set(names.map(jobWord).filter((t): t is string => !!t)),
     trainingPairs: educationPairs(index),
     field: fieldWord(index, subjects),
+    focuses: new Set(records.flatMap((r) => r.card.focus)),
   };
   cache.set(index, vocabulary);
   return vocabulary;

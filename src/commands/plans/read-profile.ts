@@ -1,6 +1,7 @@
 import { contentTerms } from '../../text/index.js';
 import { acronymPattern } from '../guide/text-match.js';
 import type { Education, PlanGoal, ProfileField, ProfileUpdate } from './plan-profile.js';
+import { GOAL_FOCUS } from './plan-steps.js';
 import { termPairs, type ProfileVocabulary } from './plan-vocabulary.js';
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, few: 2, several: 3, couple: 2 };
@@ -151,7 +152,9 @@ function specialtiesIn(goalText: string, goals: readonly PlanGoal[], vocabulary:
 
 /** Goals named in the goal part; "not sure" settles the goals question too. */
 function readGoals(parts: MessageParts, vocabulary: ProfileVocabulary, found: ProfileUpdate): void {
-  const goals = GOALS.filter(([, pattern]) => pattern.test(parts.goal)).map(([goal]) => goal);
+  // A focus goal ("inpatient") only means something when the guide's credentials have that focus.
+  const offered = (goal: PlanGoal) => !GOAL_FOCUS[goal] || !vocabulary.focuses || vocabulary.focuses.has(GOAL_FOCUS[goal]);
+  const goals = GOALS.filter(([goal, pattern]) => pattern.test(parts.goal) && offered(goal)).map(([goal]) => goal);
   const specialties = specialtiesIn(parts.goal, goals, vocabulary);
   if (specialties.length) goals.push('specialty');
   if (goals.length) found.goals = goals;
