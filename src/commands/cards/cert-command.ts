@@ -16,7 +16,7 @@ const certInput = z.discriminatedUnion('mode', [
 ]);
 export type CertInput = z.infer<typeof certInput>;
 
-/** "CPC CCS", "CPC vs CCS", "CPC and CCS", "\"coding specialist\" \"physician coding\"" → two names. */
+/** "ABC XYZ", "ABC vs XYZ", "ABC and XYZ", "\"first name\" \"second name\"" → two names. */
 function splitPair(text: string): [string, string] | [] {
   const quoted = [...text.matchAll(/"([^"]+)"|“([^”]+)”|'([^']+)'/g)].map((m) => (m[1] ?? m[2] ?? m[3])!.trim());
   if (quoted.length === 2) return [quoted[0]!, quoted[1]!];
@@ -61,7 +61,7 @@ function notFound(advisor: CommandAdvisor, query: string, lookup: Exclude<CertLo
   };
 }
 
-/** `cert CPC`, `cert coding specialist`, `cert compare CPC CCS`: cards built from the guide's glossary. */
+/** `cert ABC`, `cert <name words>`, `cert compare ABC XYZ`: cards built from the guide's glossary. */
 export const certCommand = defineCommand({
   name: 'cert',
   aliases: ['certs', 'certification', 'certifications'],

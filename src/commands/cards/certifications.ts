@@ -38,7 +38,7 @@ const FOCUS: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 const LEVELS = new Set(['entry level', 'advanced']);
 /** Query words that say "a certification" without saying which. */
-const GENERIC = new Set(contentTerms('certified certification certificate credential credentials cert certs coding code medical exam'));
+const GENERIC = new Set(contentTerms('certified certification certificate credential credentials cert certs exam'));
 const MAX_RELATED = 8;
 
 const cache = new WeakMap<object, CertRecord[]>();
@@ -145,9 +145,9 @@ export type CertLookup =
   | { kind: 'unknown'; suggestions: CertRecord[] };
 
 /**
- * Finds a certification by acronym ("CPC", "ccsp", "CCS-P"), by name words ("coding specialist",
- * "physician coding"; names beat definitions and the shortest matching name wins), or by a typo
- * of an acronym one edit away ("CSS" → CCS). An organisation ("AAPC") lists its credentials.
+ * Finds a certification by acronym (any case, hyphens optional: "abcp" finds "ABC-P"), by name
+ * words (names beat definitions and the shortest matching name wins), or by a typo of an acronym
+ * one edit away ("ACB" → ABC). An organisation's name or acronym lists its credentials.
  */
 export function lookupCertification(index: GuideIndex, rawQuery: string): CertLookup {
   const records = certificationRecords(index);
@@ -175,9 +175,17 @@ export function lookupCertification(index: GuideIndex, rawQuery: string): CertLo
   return { kind: 'unknown', suggestions: near };
 }
 
+/** Words shared by many of the guide's credential names (its field's word) say "a credential", not which one. */
+function sharedNameTerms(records: CertRecord[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const r of records) for (const t of r.nameTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => records.length > 2 && n >= records.length * 0.4).map(([t]) => t));
+}
+
 function bestByWords(records: CertRecord[], query: string): CertRecord | undefined {
   const terms = [...new Set(contentTerms(query))];
-  const specific = terms.filter((t) => !GENERIC.has(t));
+  const shared = sharedNameTerms(records);
+  const specific = terms.filter((t) => !GENERIC.has(t) && !shared.has(t));
   if (specific.length === 0) return undefined;
   let best: { record: CertRecord; score: number; extra: number } | undefined;
   for (const record of records) {

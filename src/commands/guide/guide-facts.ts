@@ -17,7 +17,7 @@ export interface SalaryBand extends DefinedLine {
   years?: { min: number; max?: number };
 }
 
-/** "Intermediate Position: Senior Coder or Coding Lead → 3-5 years experience". */
+/** "Intermediate Position: Senior Technician or Team Lead → 3-5 years experience". */
 export interface CareerStage {
   label: string;
   roles: string;
@@ -76,7 +76,7 @@ const MONTHS = /\b(\d+(?:\s*[-–]\s*\d+)?)[\s-]*months?\b/i;
 const YEARS_RANGE = /(\d+)\s*(?:[-–]|to)\s*(\d+)\s*years?/i;
 const YEARS_PLUS = /(\d+)\+\s*years?/i;
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
-/** "Senior Coder or Coding Lead → 3-5 years experience" after a label. */
+/** "Senior Technician or Team Lead → 3-5 years experience" after a label. */
 const ARROW_STAGE = /^([^:→]{3,60}):\s*(.+?)\s*→\s*(\d+(?:\s*[-–]\s*\d+)?\+?\s*years?[^→]*)$/;
 /** A heading "Stage 2: Certified Pharmacy Technician (1-3 years)". */
 const HEADING_STAGE = /^(?:(.{1,30}?):\s*)?(.+?)\s*\((\d+(?:\s*[-–]\s*\d+)?\+?\s*years?)\)$/i;

@@ -14,7 +14,7 @@ export interface PlanInputs {
   held: CertRecord[];
   /** Training for the field is behind them (a programme, a credential or a year of work). */
   trained: boolean;
-  /** The field in one word ("coding", "pharmacy"), when the guide's subject gives one. */
+  /** The field in one word (the subject's word before the job title), when the guide's subject gives one. */
   field?: string;
   /** Credentials already suggested (or held); later steps do not suggest them again. */
   recommended: Set<string>;

@@ -25,7 +25,7 @@ export interface PlanProfile {
   /** Credentials they say they want. */
   targetCertifications: string[];
   goals: PlanGoal[];
-  /** Guide specializations they named ("Cardiology Coding"). */
+  /** Guide specializations they named (as the guide writes them). */
   specialties: string[];
   answered: Record<ProfileField, boolean>;
 }

@@ -18,7 +18,7 @@ export interface GoalContext {
   /** The getting-started step about specializing, when the guide has one. */
   specializeStep: GuideLine[];
   years: number;
-  /** The field in one word ("coding", "pharmacy"), when the guide's subject gives one. */
+  /** The field in one word (the subject's word before the job title), when the guide's subject gives one. */
   field?: string;
 }
 
@@ -37,7 +37,7 @@ const GOAL_NAMES: Record<PlanGoal, string> = {
   specialty: 'a specialty',
 };
 
-/** A goal in words: focus goals take the field's name ("inpatient coding"), a specialty its own name. */
+/** A goal in words: focus goals take the field's name ("inpatient" + the field), a specialty its own name. */
 function goalName(goal: PlanGoal, field: string | undefined): string {
   return GOAL_FOCUS[goal] ? `${GOAL_NAMES[goal]}${field ? ` ${field}` : ' work'}` : GOAL_NAMES[goal];
 }
@@ -61,7 +61,7 @@ export function bandForStage(facts: GuideFacts, stage: CareerStage): SalaryBand 
 
 const advancement = (facts: GuideFacts, pattern: RegExp) => facts.advancement.find((a) => pattern.test(a.term));
 
-/** "after 2-3 years of coding experience", from the specialize step, for people not there yet. */
+/** "after 2-3 years of … experience", from the specialize step, for people not there yet. */
 function specializeTiming(ctx: GoalContext): string | undefined {
   const timing = ctx.years < 2 ? ctx.specializeStep.find((l) => /\d/.test(l.text)) : undefined;
   return timing ? /(?:after\s+)?\d+(?:\s*[-–]\s*\d+)?\s*years?(?:\s+of\s+[a-z ]+experience)?/i.exec(timing.text)?.[0] : undefined;

@@ -12,15 +12,15 @@ type GuideIndex = Pick<KnowledgeIndex, 'documents' | 'glossary'>;
 export interface ProfileVocabulary {
   /** Credential acronyms as the guide spells them. */
   certifications: readonly string[];
-  /** The guide's specialization names ("Cardiology Coding"). */
+  /** The guide's specialization names (as the guide writes them). */
   specialties: readonly string[];
   /** Stemmed words of the guide's subject and credential names: a clause using one is about work in the field. */
   fieldTerms?: ReadonlySet<string>;
-  /** Stemmed last words of those names ("coder", "technician"): a job title ending in one is a job in the field. */
+  /** Stemmed last words of those names ("… Technician" → technician): a job title ending in one is a job in the field. */
   fieldRoles?: ReadonlySet<string>;
   /** Stemmed word pairs of the guide's education lines ("health information"): a degree naming one is training for the field. */
   trainingPairs?: ReadonlySet<string>;
-  /** The field in one word, for sentences ("coding", "pharmacy"); undefined when the subject gives none. */
+  /** The field in one word, for sentences (the subject's word before its job title); undefined when the subject gives none. */
   field?: string;
   /** What the guide's credentials are for ("inpatient", "audit"…): only these can be a focus goal. */
   focuses?: ReadonlySet<string>;
@@ -36,7 +36,7 @@ const LEVEL_WORDS = new Set(contentTerms('associate associates bachelor bachelor
 
 const cache = new WeakMap<object, ProfileVocabulary>();
 
-/** The subject of each guide: its title before any ":" or dash ("Clinical Coding Specialist"). */
+/** The subject of each guide: its title before any ":" or dash ("Pharmacy Technician"). */
 export function guideSubjects(index: Pick<KnowledgeIndex, 'documents'>): string[] {
   return index.documents.map((d) => d.title.split(/[:|–—]/)[0]!.trim()).filter(Boolean);
 }
@@ -45,14 +45,14 @@ function distinctive(name: string): string[] {
   return contentTerms(name).filter((t) => !GENERIC_NAME_WORDS.has(t));
 }
 
-/** The job word a name ends with ("Certified Professional Coder" → coder), unless it is a generic one ("Specialist"). */
+/** The job word a name ends with ("Certified Pharmacy Technician" → technician), unless it is a generic one ("Specialist"). */
 function jobWord(name: string): string | undefined {
   const last = name.toLowerCase().split(/\s+/).filter((w) => !TITLE_WORDS.has(contentTerms(w)[0] ?? w)).at(-1);
   const term = last && /^[a-z]+$/.test(last) ? contentTerms(last)[0] : undefined;
   return term && !GENERIC_NAME_WORDS.has(term) ? term : undefined;
 }
 
-/** The subject's most used word other than its job title ("Clinical Coding Specialist" → "coding"). */
+/** The subject's most used word other than its job title ("Pharmacy Technician" → "pharmacy"). */
 function fieldWord(index: GuideIndex, subjects: string[]): string | undefined {
   const text = index.documents.flatMap((d) => d.sections.flatMap((s) => s.blocks.map((b) => b.text))).join(' ').toLowerCase();
   // The subject's last word is its job title ("specialist", "technician"); the field is among the words before it.

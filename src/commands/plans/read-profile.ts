@@ -87,7 +87,7 @@ function readCredentials(parts: MessageParts, vocabulary: ProfileVocabulary, fou
   if (targets.length) found.targetCertifications = targets;
 }
 
-/** The first job title in the text, with a rank or field word before it ("senior technician", "inpatient coder"). */
+/** The first job title in the text, with a rank or field word before it ("senior technician", "lead cashier"). */
 function jobTitleIn(text: string, vocabulary: ProfileVocabulary): string | undefined {
   const words = (text.toLowerCase().match(/[a-z]+/g) ?? []);
   const isJob = (word: string) => COMMON_JOB.test(word) || !!vocabulary.fieldRoles?.has(contentTerms(word)[0] ?? word);
@@ -123,7 +123,7 @@ function readYears(own: string, role: string | undefined, vocabulary: ProfileVoc
     if (inField) field = Math.max(field ?? 0, years);
     else other = Math.max(other ?? 0, years);
   }
-  // "3 years, senior coder": the years belong to the job named, which is in the field.
+  // "3 years, senior technician": the years belong to the job named, which is in the field.
   if (field === undefined && other !== undefined && roleInField) return { field: other };
   return { field, other };
 }
@@ -140,7 +140,7 @@ function readExperience(parts: MessageParts, vocabulary: ProfileVocabulary, foun
   if (held.length || role || field !== undefined || other !== undefined) found.answered.experience = true;
 }
 
-/** Specializations the goal names by all their own words ("cardiology" → "Cardiology Coding"), unless a goal already covers them. */
+/** Specializations the goal names by all their own words ("cardiology" finds "Cardiology …"), unless a goal already covers them. */
 function specialtiesIn(goalText: string, goals: readonly PlanGoal[], vocabulary: ProfileVocabulary): string[] {
   const goalTerms = new Set(contentTerms(goalText));
   const covered = new Set(goals.flatMap((g) => contentTerms(g)));
