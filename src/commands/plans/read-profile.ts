@@ -168,7 +168,10 @@ function readGoals(parts: MessageParts, vocabulary: ProfileVocabulary, found: Pr
 function messageParts(text: string, asked?: ProfileField): MessageParts {
   if (asked === 'goals') return { own: '', goal: text, whole: text, asked };
   const want = WANT.exec(text);
-  return want ? { own: text.slice(0, want.index), goal: text.slice(want.index), whole: text, asked } : { own: text, goal: '', whole: text, asked };
+  if (!want) return { own: text, goal: '', whole: text, asked };
+  // "I want to …, high school diploma": with nothing said before the goal, the facts are read from the whole message.
+  const own = text.slice(0, want.index);
+  return { own: contentTerms(own).length ? own : '', goal: text.slice(want.index), whole: text, asked };
 }
 
 /**
