@@ -115,8 +115,12 @@ const headed = (line: GuideLine, pattern: RegExp) => line.section.headingPath.so
 
 /** The money of a band: a yearly figure when a row gives hourly and yearly ones. */
 function bandRange(definition: string): string | undefined {
-  const yearly = definition.split('; ').find((cell) => /annual|year|salary/i.test(cell) && MONEY.test(cell));
-  return MONEY.exec(yearly ?? definition)?.[0];
+  const cells = definition.split('; ');
+  if (cells.length === 1) return MONEY.exec(definition)?.[0];
+  // A table row is a salary only when a column says pay (a "Typical cost" column is not).
+  const pay = cells.filter((cell) => /pay|salar|wage|earn|income|annual/i.test(cell.split(':')[0]!) && MONEY.test(cell));
+  const yearly = pay.find((cell) => /annual|year|salar/i.test(cell)) ?? pay[0];
+  return yearly ? MONEY.exec(yearly)![0] : undefined;
 }
 
 const firstAmount = (range: string) => Number(range.replace(/^\$/, '').split(/[^\d,.]/)[0]!.replace(/,/g, ''));
@@ -124,8 +128,9 @@ const firstAmount = (range: string) => Number(range.replace(/^\$/, '').split(/[^
 /** Salary lines in compensation sections (bands) and elsewhere; per-hour extras ("$1 to $2 more") are not salaries. */
 function readSalaries(definitions: DefinedLine[]): Pick<GuideFacts, 'salaryBands' | 'otherSalaries'> {
   const salaries = definitions
-    .filter((d) => MONEY.test(d.definition))
-    .map((d): SalaryBand => ({ ...d, range: bandRange(d.definition)!, years: yearsOf(d.term) }))
+    .map((d) => ({ d, range: bandRange(d.definition) }))
+    .filter((x): x is { d: DefinedLine; range: string } => x.range !== undefined)
+    .map(({ d, range }): SalaryBand => ({ ...d, range, years: yearsOf(d.term) }))
     .filter((b) => b.years !== undefined || firstAmount(b.range) >= 1000);
   const inCompensation = (d: DefinedLine) => headed(d.line, /compensation|salar|pay/i);
   return { salaryBands: salaries.filter(inCompensation), otherSalaries: salaries.filter((d) => !inCompensation(d)) };
@@ -158,9 +163,10 @@ function readSteps(index: Pick<KnowledgeIndex, 'documents'>): GuideStep[] {
   if (steps.length > 0) return steps.sort((a, b) => a.n - b.n);
   const list = guideSections(index).find((s) => /\bstep/i.test(sectionTitle(s)));
   const items = list ? sectionLines(list).filter((l) => l.kind === 'bullet') : [];
-  for (const item of items) {
-    const lead = /^([^.!?]{3,60}[.!?])(?:\s|$)/.exec(item.text)?.[1];
-    if (lead && lead.split(/\s+/).length <= 8) steps.push({ n: steps.length + 1, title: lead.replace(/[.!]$/, ''), heading: item, body: [item] });
+  // Steps are whole sentences; the notes nested under a step ("Paid employer training if …") are not.
+  for (const item of items.filter((i) => /[.!?]$/.test(i.text))) {
+    const lead = /^(.{3,120}?[.!?])(?:\s|$)/.exec(item.text)?.[1];
+    if (lead) steps.push({ n: steps.length + 1, title: lead.replace(/[.!]$/, ''), heading: item, body: [item] });
   }
   return steps;
 }

@@ -179,7 +179,7 @@ function careerTemplates({ facts }: TemplateSources): QuestionTemplate[] {
     const others = facts.stages.filter((s) => s !== stage);
     return [
       { kind: 'stage-years', question: `How much experience goes with the ${stage.label} (${stage.roles}) in the guide's typical career progression?`, correct: stage.experience, candidates: others.map((s) => s.experience), explanation, line: stage.line, tags: ['career'] },
-      { kind: 'stage-roles', question: `Which roles does the guide put at the ${stage.label} stage of the career?`, correct: stage.roles, candidates: others.map((s) => s.roles), explanation, line: stage.line, tags: ['career'] },
+      { kind: 'stage-roles', question: `Which roles does the guide put at ${/\b(?:stage|level|phase)\b/i.test(stage.label) ? stage.label : `the ${stage.label} stage`} of the career?`, correct: stage.roles, candidates: others.map((s) => s.roles), explanation, line: stage.line, tags: ['career'] },
     ];
   });
   const steps = facts.steps.map((step): QuestionTemplate => ({
