@@ -33,3 +33,4 @@ export { CitationBook, allLines, guideSections, sectionLines, sectionPath, secti
 export type { GuideLine } from './guide/guide-lines.js';
 export { createRandom, shuffled } from './quizzes/random.js';
 export type { Random } from './quizzes/random.js';
+export { guidesNamed, indexForGuides } from './guide/guide-scope.js';
