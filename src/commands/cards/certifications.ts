@@ -1,7 +1,7 @@
 import type { GlossaryEntry, Section } from '../../ingest/index.js';
 import type { KnowledgeIndex } from '../../index/index.js';
 import { contentTerms } from '../../text/index.js';
-import { guideFacts } from '../guide/guide-facts.js';
+import { guideFacts, type GuideFacts } from '../guide/guide-facts.js';
 import { allLines, CitationBook, guideSections, sectionTitle, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
 import { findOrganizations, organizationsIn, type Organization } from '../guide/organizations.js';
 import { acronymPattern, cleanArgument, compactKey, editDistance, termSet } from '../guide/text-match.js';
@@ -79,58 +79,74 @@ export function certificationRecords(index: GuideIndex): CertRecord[] {
   const cached = cache.get(index);
   if (cached) return cached;
   const orgs = findOrganizations(index);
-  const facts = guideFacts(index);
+  const byAcronym = credentialEntries(index, orgs);
+  const sources: RecordSources = {
+    index,
+    orgs,
+    acronyms: [...byAcronym.keys()],
+    // FAQ sentences start with "A: "; the rest is still verbatim guide text.
+    lines: allLines(index).map((l) => (l.kind === 'sentence' ? withoutAnswerPrefix(l) : l)),
+    facts: guideFacts(index),
+  };
+  const records = [...byAcronym].map(([acronym, entries]) => buildRecord(acronym, entries, sources)).filter((r): r is CertRecord => !!r);
+  cache.set(index, records);
+  return records;
+}
+
+/** What building one card reads. */
+interface RecordSources {
+  index: GuideIndex;
+  orgs: Organization[];
+  acronyms: string[];
+  lines: GuideLine[];
+  facts: GuideFacts;
+}
+
+/** Credential definitions grouped by acronym (an organisation's own acronym is not a credential). */
+function credentialEntries(index: GuideIndex, orgs: Organization[]): Map<string, GlossaryEntry[]> {
   const byAcronym = new Map<string, GlossaryEntry[]>();
   for (const entry of index.glossary.filter(isCredential)) {
     if (orgs.some((o) => o.acronym === entry.acronym)) continue;
     byAcronym.set(entry.acronym!, [...(byAcronym.get(entry.acronym!) ?? []), entry]);
   }
-  const acronyms = [...byAcronym.keys()];
-  // FAQ sentences start with "A: "; the rest is still verbatim guide text.
-  const lines = allLines(index).map((l) => (l.kind === 'sentence' ? withoutAnswerPrefix(l) : l));
-  const records: CertRecord[] = [];
-  for (const [acronym, entries] of byAcronym) {
-    const primary = entries[0]!;
-    const section = sectionOf(index, primary);
-    if (!section) continue;
-    const line: GuideLine = { text: primary.quote, line: primary.line, section, kind: 'bullet' };
-    const definitions = entries.map((e) => e.definition);
-    const org = organizationsIn(definitions.join(' \n '), orgs)[0];
-    const focus = withLevel(focusTags([primary.term, ...definitions]), sectionTitle(section));
-    const book = new CitationBook();
-    book.cite(line);
-    const mentions = lines.filter((l) => {
-      if (l.line === primary.line && l.section === section) return false;
-      if (!acronymPattern(acronym).test(l.text)) return false;
-      // Lines listing many credentials, or some "etc.", only use the acronym as an example.
-      const named = acronyms.filter((a) => acronymPattern(a).test(l.text)).length;
-      return named < 3 && !(named > 1 && /\betc\b|such as/i.test(l.text));
-    });
-    const generic = [facts.continuingEducation?.line, facts.examPreparation].filter((l): l is GuideLine => !!l);
-    const related = [...mentions.slice(0, MAX_RELATED), ...generic.filter((g) => !mentions.includes(g))].map((l) => ({ text: l.text, n: book.cite(l) }));
-    const card: CertCard = {
-      acronym,
-      name: primary.term,
-      organization: org?.display ?? 'not stated in the guide',
-      ...(org && org.name !== org.display ? { organizationName: org.name } : {}),
-      focus,
-      ...(focus.some((f) => LEVELS.has(f)) ? { level: focus.find((f) => LEVELS.has(f))! } : {}),
-      summary: primary.definition,
-      related,
-      citations: book.citations,
-    };
-    records.push({
-      card,
-      entries,
-      org,
-      level: card.level,
-      line,
-      nameTerms: termSet(primary.term),
-      textTerms: termSet(definitions.join(' ')),
-    });
-  }
-  cache.set(index, records);
-  return records;
+  return byAcronym;
+}
+
+/** Other guide lines naming the acronym; lines listing many credentials, or some "etc.", only use it as an example. */
+function mentionsOf(acronym: string, primary: GuideLine, { lines, acronyms }: RecordSources): GuideLine[] {
+  return lines.filter((l) => {
+    if (l.line === primary.line && l.section === primary.section) return false;
+    if (!acronymPattern(acronym).test(l.text)) return false;
+    const named = acronyms.filter((a) => acronymPattern(a).test(l.text)).length;
+    return named < 3 && !(named > 1 && /\betc\b|such as/i.test(l.text));
+  });
+}
+
+function buildRecord(acronym: string, entries: GlossaryEntry[], sources: RecordSources): CertRecord | undefined {
+  const primary = entries[0]!;
+  const section = sectionOf(sources.index, primary);
+  if (!section) return undefined;
+  const line: GuideLine = { text: primary.quote, line: primary.line, section, kind: 'bullet' };
+  const definitions = entries.map((e) => e.definition);
+  const org = organizationsIn(definitions.join(' \n '), sources.orgs)[0];
+  const focus = withLevel(focusTags([primary.term, ...definitions]), sectionTitle(section));
+  const book = new CitationBook();
+  book.cite(line);
+  const mentions = mentionsOf(acronym, line, sources);
+  const generic = [sources.facts.continuingEducation?.line, sources.facts.examPreparation].filter((l): l is GuideLine => !!l);
+  const related = [...mentions.slice(0, MAX_RELATED), ...generic.filter((g) => !mentions.includes(g))].map((l) => ({ text: l.text, n: book.cite(l) }));
+  const card: CertCard = {
+    acronym,
+    name: primary.term,
+    organization: org?.display ?? 'not stated in the guide',
+    ...(org && org.name !== org.display ? { organizationName: org.name } : {}),
+    focus,
+    ...(focus.some((f) => LEVELS.has(f)) ? { level: focus.find((f) => LEVELS.has(f))! } : {}),
+    summary: primary.definition,
+    related,
+    citations: book.citations,
+  };
+  return { card, entries, org, level: card.level, line, nameTerms: termSet(primary.term), textTerms: termSet(definitions.join(' ')) };
 }
 
 /** Every certification card the guide supports, in guide order. */

@@ -4,6 +4,7 @@ import { certificationRecords, type CertRecord } from '../cards/certifications.j
 import { guideFacts, type GuideFacts } from '../guide/guide-facts.js';
 import { allLines, sectionTitle, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
 import { findOrganizations, type Organization } from '../guide/organizations.js';
+import { indexForGuides } from '../guide/guide-scope.js';
 
 type GuideIndex = Pick<KnowledgeIndex, 'documents' | 'glossary'>;
 
@@ -282,6 +283,13 @@ function listTemplates({ facts }: TemplateSources): QuestionTemplate[] {
 export function questionTemplates(index: GuideIndex): QuestionTemplate[] {
   const cached = poolCache.get(index);
   if (cached) return cached;
+  // Each guide's facts are read on their own, so one guide's stages or figures never hide another's.
+  const templates = index.documents.length > 1 ? index.documents.flatMap((d) => guideTemplates(indexForGuides(index, [d.source]))) : guideTemplates(index);
+  poolCache.set(index, templates);
+  return templates;
+}
+
+function guideTemplates(index: GuideIndex): QuestionTemplate[] {
   const sources: TemplateSources = {
     index,
     facts: guideFacts(index),
@@ -299,7 +307,6 @@ export function questionTemplates(index: GuideIndex): QuestionTemplate[] {
     ...educationTemplates(sources),
     ...listTemplates(sources),
   ];
-  poolCache.set(index, templates);
   return templates;
 }
 
