@@ -48,7 +48,7 @@ export function planQuestion(field: ProfileField, vocabulary: ProfileVocabulary)
     case 'experience':
       return `What ${inField}experience do you have, and what is your current job? Mention any certification you already hold. For example: “none, I work in retail” or “3 years in ${vocabulary.field ?? 'the field'}${credential ? `, ${credential}` : ''}”.`;
     case 'goals':
-      return `What are you aiming for? For example: working remotely, auditing or compliance, management, teaching${specialty ? `, or a specialty such as ${specialty.toLowerCase()}` : ''}. “Not sure” is fine too.`;
+      return `What are you aiming for? For example: working remotely, auditing or compliance, management, teaching${specialty ? `, or a specialty such as ${specialty.replace(/\b[A-Z][a-z]+\b/g, (w) => w.toLowerCase())}` : ''}. “Not sure” is fine too.`;
   }
 }
 
