@@ -17,7 +17,7 @@ export { findOrganizations, organizationsIn } from './guide/organizations.js';
 export type { Organization } from './guide/organizations.js';
 export { buildCareerPlan, understoodProfile } from './plans/career-plan.js';
 export type { CareerPlan } from './plans/career-plan.js';
-export { mergeProfile, missingField, emptyProfile, planQuestion, PROFILE_FIELDS, EDUCATION_LEVELS } from './plans/plan-profile.js';
+export { mergeProfile, missingField, emptyProfile, planQuestion, PLAN_QUESTIONS, PROFILE_FIELDS, EDUCATION_LEVELS } from './plans/plan-profile.js';
 export type { PlanProfile, PlanGoal, ProfileField, ProfileUpdate, Education } from './plans/plan-profile.js';
 export { parseProfileText } from './plans/read-profile.js';
 export { profileVocabulary } from './plans/plan-vocabulary.js';

@@ -52,6 +52,13 @@ export function planQuestion(field: ProfileField, vocabulary: ProfileVocabulary)
   }
 }
 
+/** The questions with no guide's examples (kept for callers that show them outside a plan). */
+export const PLAN_QUESTIONS: Readonly<Record<ProfileField, string>> = {
+  education: planQuestion('education', { certifications: [], specialties: [] }),
+  experience: planQuestion('experience', { certifications: [], specialties: [] }),
+  goals: planQuestion('goals', { certifications: [], specialties: [] }),
+};
+
 /** Adds newly read facts to a profile (later answers add to, and for scalars replace, earlier ones). */
 export function mergeProfile(profile: PlanProfile, update: ProfileUpdate): PlanProfile {
   const union = <T>(a: T[], b: T[] | undefined) => [...new Set([...a, ...(b ?? [])])];
