@@ -25,6 +25,8 @@ export interface KnownWords {
 }
 
 const MAX_WORD_LENGTH = 40;
+/** Shortest capitalised word excused as a typo: names one letter off an English word are mostly shorter. */
+const MIN_CAPITALISED_TYPO_LENGTH = 8;
 const NO_KNOWN_WORDS: KnownWords = { has: () => false };
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
@@ -44,13 +46,17 @@ export class Vocabulary {
   /** True when `word` is an English word, a known word, or a one-letter slip away from an English word. */
   isFamiliar(word: string): boolean {
     const w = normalise(word);
+    // A short capitalised word is read as written: a name one letter from an English word
+    // ("Engel", "Sione") is no typo; a long one still may be ("Permanente").
+    const typoAllowed = !/^\p{Lu}/u.test(word) || w.length >= MIN_CAPITALISED_TYPO_LENGTH;
     // Nothing that long is a name, and the near-miss check is quadratic in the length.
     if (w.length > MAX_WORD_LENGTH) return true;
-    let familiar = this.cache.get(w);
+    const key = typoAllowed ? w : `^${w}`;
+    let familiar = this.cache.get(key);
     if (familiar === undefined) {
-      familiar = this.known.has(w) || isEnglish(w) || w.split(/[-']/).every((part) => part.length > 0 && (isEnglish(part) || this.known.has(part))) || (w.length >= 5 && isNearMiss(w));
+      familiar = this.known.has(w) || isEnglish(w) || w.split(/[-']/).every((part) => part.length > 0 && (isEnglish(part) || this.known.has(part))) || (typoAllowed && w.length >= 5 && isNearMiss(w));
       if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(w, familiar);
+      this.cache.set(key, familiar);
     }
     return familiar;
   }
@@ -65,8 +71,14 @@ function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
 }
 
+/** A function word or a WordNet lemma other than a proper noun only ("Clovis", "Sutherland" name someone). */
 function isEnglish(word: string): boolean {
-  return FUNCTION_WORDS.has(word) || getWordNet().has(word);
+  return FUNCTION_WORDS.has(word) || isCommonWordNetWord(word);
+}
+
+function isCommonWordNetWord(word: string): boolean {
+  const wordnet = getWordNet();
+  return wordnet.has(word) && !wordnet.isProperNounOnly(word);
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -88,5 +100,5 @@ function isNearMiss(word: string): boolean {
 }
 
 function isEnglishContent(word: string): boolean {
-  return word.length >= 4 && getWordNet().has(word);
+  return word.length >= 4 && isCommonWordNetWord(word);
 }
