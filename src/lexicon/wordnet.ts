@@ -132,6 +132,18 @@ export class WordNet {
     );
   }
 
+  /** True when one noun sense of the word is a person's name, spelled with a capital ("Hope" as Bob Hope, "Crane"). */
+  isPersonName(word: string): boolean {
+    return this.lemmas(word).some(({ lemma, pos }) =>
+      pos === 'noun' &&
+      this.synsetOffsets(lemma, pos).some((offset) => {
+        const synset = this.synset(offset, pos);
+        const k = synset?.words.indexOf(lemma.replace(/_/g, ' ')) ?? -1;
+        return k >= 0 && NOUN_CLASSES[synset!.lexFile] === 'noun.person' && /^\p{Lu}/u.test(synset!.spellings[k]!);
+      }),
+    );
+  }
+
   /** Releases the data files' descriptors. */
   close(): void {
     for (const fd of this.dataFiles.values()) closeSync(fd);

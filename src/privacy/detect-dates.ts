@@ -9,7 +9,8 @@ import { OPAQUE } from './placeholder.js';
 // 2025"), so a date is flagged when a label says whose date it is, or when the
 // message otherwise reads like a chart (see `chartLike`).
 
-const EVENT_LABEL = [
+/** Labels that say a date is the patient's; also words a name detector must never read as a name. */
+export const EVENT_LABEL = [
   '\\bDOB\\b',
   '\\bD\\.O\\.B\\b\\.?',
   '\\bdate\\s+of\\s+(?:birth|service|admission|discharge|death|injury|surgery|procedure|visit|encounter)\\b',

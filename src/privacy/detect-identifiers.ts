@@ -82,6 +82,9 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
   { kind: 'other_id', labels: ['\\b(?:room|rm|bed)\\s*#?'], minDigits: 1, codesAllowed: true },
 ];
 
+/** Every label above, as regex sources: words a name detector must never read as a name ("dob", "mrn"). */
+export const IDENTIFIER_LABEL_SOURCES: readonly string[] = FAMILIES.flatMap((f) => f.labels);
+
 // Value: one token of letters/digits/dashes (dots or spaces between digit groups allowed),
 // at most 32 characters.
 const VALUE = '(?<v>[A-Za-z0-9](?:[A-Za-z0-9-]|[ .](?=\\d{2})){0,30}[A-Za-z0-9]|\\d)(?![\\w-]|\\.\\w)';

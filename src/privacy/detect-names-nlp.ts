@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { isLabelWord } from './label-words.js';
 import type { PhiFinding } from './phi-types.js';
 import { OPAQUE } from './placeholder.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -64,23 +65,39 @@ export function detectNamesByEvidence(text: string, terms: readonly Term[], voca
   return found;
 }
 
-type TermKind = 'person' | 'unknown' | 'initial' | 'other';
+/**
+ * person: the tagger's Person word; unknown: no word the vocabulary check knows; capital: an
+ * English word the tagger reads as a proper noun mid-sentence ("Hope", "Crane"), a name only
+ * beside another name word; initial: a single letter.
+ */
+type TermKind = 'person' | 'unknown' | 'capital' | 'initial' | 'other';
+
+const NOT_A_NAME_TAGS = ['Organization', 'Place', 'Honorific', 'Date', 'Acronym', 'Pronoun', 'Verb', 'Adverb', 'Value'];
 
 function classify(term: Term, vocabulary: Vocabulary): TermKind {
   const { text, tags } = term;
   if (/^\p{L}\.?$/u.test(text) && !SINGLE_LETTER_WORDS.test(text)) return 'initial';
-  if (!isWordLike(term) || /^\p{Lu}{2,}$/u.test(text) || tags.has('Organization') || tags.has('Place') || tags.has('Honorific')) return 'other';
+  if (!isWordLike(term) || isLabelWord(text) || /^\p{Lu}{2,}$/u.test(text) || tags.has('Organization') || tags.has('Place') || tags.has('Honorific')) return 'other';
   if (PERSON_TAGS.some((t) => tags.has(t))) return vocabulary.isKnown(text) && !tags.has('FirstName') ? 'other' : 'person';
   if (tags.has('Verb') || tags.has('Adverb') || tags.has('Adjective') || tags.has('Date') || tags.has('Value')) return 'other';
-  return vocabulary.isFamiliar(text) ? 'other' : 'unknown';
+  if (!vocabulary.isFamiliar(text)) return 'unknown';
+  return isCapitalisedProperNoun(term) && vocabulary.isDictionaryWord(text) && !vocabulary.isKnown(text) ? 'capital' : 'other';
+}
+
+/** A Title-case word the tagger calls a proper noun, and nothing that rules a name out. */
+function isCapitalisedProperNoun(term: Term): boolean {
+  return term.tags.has('ProperNoun') && /^\p{Lu}\p{Ll}+(?:-\p{L}+)?(?:['’]s)?$/u.test(term.text) && !NOT_A_NAME_TAGS.some((t) => term.tags.has(t));
 }
 
 function acceptRun(run: readonly Term[], kinds: TermKind[], before: Term | undefined, text: string, chartLike: boolean, dates: readonly PhiFinding[], vocabulary: Vocabulary): boolean {
   const leader = before && /^\.?[ \t]*$/.test(before.after) ? before.text : '';
   if (CLINICIAN.test(leader)) return false;
-  const words = kinds.filter((k) => k !== 'initial').length;
-  if (words >= 2) return !run.every((t) => vocabulary.isKnown(t.text));
+  const words = kinds.filter((k) => k !== 'initial' && k !== 'other').length;
+  // Two English words in Title case ("Coverage Database") are a name only if one is known as a person's name.
+  const personEvidence = kinds.some((k, n) => k === 'person' || k === 'unknown' || (k === 'capital' && vocabulary.isPersonName(run[n]!.text.replace(/['’]s$/, ''))));
+  if (words >= 2) return personEvidence && !run.every((t) => vocabulary.isKnown(t.text));
   const only = kinds.find((k) => k !== 'initial');
+  if (only === 'capital') return false;
   // "Ms. Alvarez, my supervisor" is no patient; behind an honorific, one word is a name only in a chart-like message.
   if (HONORIFIC.test(leader) && only) return chartLike;
   if (nextToDate(run, text, dates)) return true;

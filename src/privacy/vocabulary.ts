@@ -61,6 +61,16 @@ export class Vocabulary {
     return familiar;
   }
 
+  /** True when `word` is an English word as spelled (no typo excused): "Crane", not "Permanente". */
+  isDictionaryWord(word: string): boolean {
+    return isEnglish(normalise(word));
+  }
+
+  /** True when WordNet knows `word` as a person's name (a capitalised noun.person sense: "Hope", "King"). */
+  isPersonName(word: string): boolean {
+    return getWordNet().isPersonName(normalise(word));
+  }
+
   /** True when `word` is known to the guides (credentials, organisations, jargon). */
   isKnown(word: string): boolean {
     return this.known.has(normalise(word));
