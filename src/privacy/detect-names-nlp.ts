@@ -51,7 +51,7 @@ export function detectNamesByEvidence(text: string, terms: readonly Term[], voca
     while (j > i && kinds[j] === 'initial') j -= 1;
     const run = terms.slice(i, j + 1);
     const runKinds = kinds.slice(i, j + 1);
-    if (acceptRun(run, runKinds, terms[i - 1], text, chartLike, dates, vocabulary)) {
+    if (acceptRun(run, runKinds, terms[i - 1], text, chartLike, dates, vocabulary) || besideProperName(terms, i, j, kinds, vocabulary)) {
       // The rest of a capitalised name the evidence missed ("Ignatius" in "Ignatius Pemberton").
       let first = i;
       while (first > 0 && joined(terms[first - 1]!) && isProperName(terms[first - 1]!)) first -= 1;
@@ -62,6 +62,31 @@ export function detectNamesByEvidence(text: string, terms: readonly Term[], voca
     }
     i = j + 1;
   }
+  return [...found, ...subjectNames(terms, kinds, chartLike)];
+}
+
+/** A lone Person word right beside another capitalised proper noun: "Faith Long", "Tobias Engel's". */
+function besideProperName(terms: readonly Term[], i: number, j: number, kinds: readonly TermKind[], vocabulary: Vocabulary): boolean {
+  if (i !== j || kinds[i] !== 'person') return false;
+  // The neighbour must be an English word ("Long") or another Person word, not a brand's coinage ("Permanente").
+  const nameLike = (t: Term | undefined) => !!t && isProperName(t) && (vocabulary.isDictionaryWord(t.text) || PERSON_TAGS.some((p) => t.tags.has(p)));
+  const before = terms[i - 1];
+  return (!!before && joined(before) && nameLike(before)) || (joined(terms[j]!) && nameLike(terms[j + 1]));
+}
+
+/**
+ * A capitalised modal followed by a past tense in a chart-like message ("Will came back",
+ * "May went home"): a modal never takes a past tense, so the word is a name.
+ */
+function subjectNames(terms: readonly Term[], kinds: readonly TermKind[], chartLike: boolean): PhiFinding[] {
+  if (!chartLike) return [];
+  const found: PhiFinding[] = [];
+  terms.forEach((term, k) => {
+    const next = terms[k + 1];
+    if (next && joined(term) && kinds[k] !== 'initial' && /^\p{Lu}\p{Ll}+$/u.test(term.text) && term.tags.has('Modal') && next.tags.has('PastTense')) {
+      found.push({ kind: 'name', start: term.start, end: term.end });
+    }
+  });
   return found;
 }
 
@@ -100,6 +125,8 @@ function acceptRun(run: readonly Term[], kinds: TermKind[], before: Term | undef
   if (only === 'capital') return false;
   // "Ms. Alvarez, my supervisor" is no patient; behind an honorific, one word is a name only in a chart-like message.
   if (HONORIFIC.test(leader) && only) return chartLike;
+  // "her son Ray", "my daughter Ivy": a word naming a relative introduces the person's name.
+  if (leader && /^\p{Lu}/u.test(run[0]!.text) && vocabulary.isRelative(leader)) return true;
   if (nextToDate(run, text, dates)) return true;
   return only === 'person' && chartLike && !vocabulary.isFamiliar(run.find((_, k) => kinds[k] === 'person')!.text.toLowerCase()) ;
 }
@@ -110,9 +137,12 @@ function nextToDate(run: readonly Term[], text: string, dates: readonly PhiFindi
   return dates.some((d) => (d.start >= end && /^[\s,(–-]{0,3}$/.test(text.slice(end, d.start))) || (d.end <= start && /^[\s,)–-]{0,3}$/.test(text.slice(d.end, start))));
 }
 
-/** Only spaces (and an initial's dot) between two terms: a comma or a full stop ends a name. */
+/**
+ * Only spaces (and an initial's dot) between two terms, or a hyphen ("Mei-Ling"), or a
+ * nickname's quotes (Robert "Bobby" Tanner): a comma or a full stop ends a name.
+ */
 function joined(term: Term): boolean {
-  return /^[ \t]*$/.test(term.after) || (/^\p{L}$/u.test(term.text) && /^\.[ \t]*$/.test(term.after));
+  return /^(?:[ \t]*["“”]?[ \t]*|-)$/.test(term.after) || (/^\p{L}$/u.test(term.text) && /^\.[ \t]*$/.test(term.after));
 }
 
 function isProperName(term: Term): boolean {

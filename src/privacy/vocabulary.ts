@@ -71,6 +71,11 @@ export class Vocabulary {
     return getWordNet().isPersonName(normalise(word));
   }
 
+  /** True when `word` names a relative (WordNet: a kind of "relative"): "son", "mom", "granddaughter". */
+  isRelative(word: string): boolean {
+    return getWordNet().isKindOf(normalise(word), ['relative']);
+  }
+
   /** True when `word` is known to the guides (credentials, organisations, jargon). */
   isKnown(word: string): boolean {
     return this.known.has(normalise(word));
