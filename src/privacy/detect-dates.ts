@@ -25,6 +25,12 @@ export const EVENT_LABEL = [
 const FILLER = `[^\\n?!;${OPAQUE}]{0,30}?`;
 const LABELLED_DATE = new RegExp(`(?:${EVENT_LABEL})${FILLER}(?<v>${DATE_SOURCE}|${MONTH_DAY_NUMERIC})`, 'gid');
 const ANY_DATE = new RegExp(DATE_SOURCE, 'gi');
+// In a chart, a month/day without a year ("on 12/24", "at work 4/2") is a date too, unless a
+// unit or "of" makes it a fraction ("1/2 tab", "2/3 of the charts"); a weekday before it belongs to it.
+const WEEKDAY = '(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\\.?,?[ \\t]+)?';
+const FRACTION_UNIT = '(?![ \\t]*(?:of|tabs?|tablets?|caps?|pills?|doses?|inch|in\\.|cups?|mg|ml|strength|time|pain)\\b)';
+const CHART_MONTH_DAY = new RegExp(`\\b${WEEKDAY}${MONTH_DAY_NUMERIC}${FRACTION_UNIT}`, 'gi');
+const WEEKDAY_DATE = new RegExp(`\\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\\.?,?[ \\t]+(?=${DATE_SOURCE})`, 'gi');
 
 const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
 const AGE_OVER_89 = new RegExp(
@@ -38,7 +44,8 @@ const AGE_OVER_89 = new RegExp(
 /** Finds patient dates: any date behind a date label, and every date in a chart-like message. */
 export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
   const labelled = scan(text, LABELLED_DATE, 'date', isDateNotVerb);
-  return chartLike ? [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb)] : labelled;
+  if (!chartLike) return labelled;
+  return [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb), ...scan(text, CHART_MONTH_DAY, 'date'), ...scan(text, WEEKDAY_DATE, 'date')];
 }
 
 /** Finds ages over 89 ("92 y/o", "a 94-year-old", "age: 101", "91F"), which Safe Harbor groups as 90+. */

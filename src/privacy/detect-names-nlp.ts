@@ -122,11 +122,11 @@ function acceptRun(run: readonly Term[], kinds: TermKind[], before: Term | undef
   const personEvidence = kinds.some((k, n) => k === 'person' || k === 'unknown' || (k === 'capital' && vocabulary.isPersonName(run[n]!.text.replace(/['’]s$/, ''))));
   if (words >= 2) return personEvidence && !run.every((t) => vocabulary.isKnown(t.text));
   const only = kinds.find((k) => k !== 'initial');
+  // "her son Ray", "my daughter Ivy": a word naming a relative introduces the person's name.
+  if (leader && /^\p{Lu}/u.test(run[0]!.text) && vocabulary.isRelative(leader)) return true;
   if (only === 'capital') return false;
   // "Ms. Alvarez, my supervisor" is no patient; behind an honorific, one word is a name only in a chart-like message.
   if (HONORIFIC.test(leader) && only) return chartLike;
-  // "her son Ray", "my daughter Ivy": a word naming a relative introduces the person's name.
-  if (leader && /^\p{Lu}/u.test(run[0]!.text) && vocabulary.isRelative(leader)) return true;
   if (nextToDate(run, text, dates)) return true;
   return only === 'person' && chartLike && !vocabulary.isFamiliar(run.find((_, k) => kinds[k] === 'person')!.text.toLowerCase()) ;
 }
