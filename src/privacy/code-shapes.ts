@@ -16,6 +16,8 @@ const NDC = /^(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})$/;
 
 /** True when `token` has the shape of a medical code (CPT, HCPCS, ICD-10-CM/PCS, ICD-9, DRG, NDC). */
 export function isMedicalCodeShape(token: string): boolean {
+  // A plural is still the code: "two 99214s".
+  if (/\ds$/.test(token)) return isMedicalCodeShape(token.slice(0, -1));
   return CPT_HCPCS.test(token) || ICD10_CM.test(token) || ICD10_PCS.test(token) || ICD9.test(token) || NDC.test(token);
 }
 
@@ -31,8 +33,11 @@ export function isYearLike(token: string): boolean {
   return /^(?:(?:FY|CY|PY|MY|AY)[-\s]?)?(?:19|20)\d{2}(?:[-–/](?:(?:19|20)?\d{2}))?$/i.test(token);
 }
 
+/** A salary written short, alone or as a range: 52k, 45k-65k, 45.5K–60K. */
+const SHORT_AMOUNT_RANGE = /^\d{1,3}(?:\.\d)?[kK](?:[-–]\d{1,3}(?:\.\d)?[kK])?$/;
+
 /** Money, percentages and grouped thousands: $52,000, 52k, 45.5%, 1,200, 3.5. */
 export function isAmountLike(token: string, before: string, after: string): boolean {
   if (/[$€£]\s*$/.test(before) || /^\s*(?:%|k\b|K\b|USD|dollars|per\b|\/\s*(?:hr|hour|yr|year))/i.test(after)) return true;
-  return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(token) || /^\d+\.\d{1,2}$/.test(token);
+  return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(token) || /^\d+\.\d{1,2}$/.test(token) || SHORT_AMOUNT_RANGE.test(token);
 }

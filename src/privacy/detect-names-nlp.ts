@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { isLabelWord } from './label-words.js';
+import { isAcronym, isLabelWord, labelSpans } from './label-words.js';
 import type { PhiFinding } from './phi-types.js';
 import { OPAQUE } from './placeholder.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -37,7 +37,8 @@ const SINGLE_LETTER_WORDS = /^[aiAI]$/;
  * unchanged by masking), `dates` the message's date findings.
  */
 export function detectNamesByEvidence(text: string, terms: readonly Term[], vocabulary: Vocabulary, chartLike: boolean, dates: readonly PhiFinding[]): PhiFinding[] {
-  const kinds = terms.map((t) => (text.slice(t.start, t.end).includes(OPAQUE) ? 'other' : classify(t, vocabulary)));
+  const labels = labelSpans(text);
+  const kinds = terms.map((t) => (text.slice(t.start, t.end).includes(OPAQUE) || labels.some((l) => l.start < t.end && t.start < l.end) ? 'other' : classify(t, vocabulary)));
   const found: PhiFinding[] = [];
   let i = 0;
   while (i < terms.length) {
@@ -102,7 +103,7 @@ const NOT_A_NAME_TAGS = ['Organization', 'Place', 'Honorific', 'Date', 'Acronym'
 function classify(term: Term, vocabulary: Vocabulary): TermKind {
   const { text, tags } = term;
   if (/^\p{L}\.?$/u.test(text) && !SINGLE_LETTER_WORDS.test(text)) return 'initial';
-  if (!isWordLike(term) || isLabelWord(text) || /^\p{Lu}{2,}$/u.test(text) || tags.has('Organization') || tags.has('Place') || tags.has('Honorific')) return 'other';
+  if (!isWordLike(term) || isLabelWord(text) || isAcronym(text) || tags.has('Organization') || tags.has('Place') || tags.has('Honorific')) return 'other';
   if (PERSON_TAGS.some((t) => tags.has(t))) return vocabulary.isKnown(text) && !tags.has('FirstName') ? 'other' : 'person';
   if (tags.has('Verb') || tags.has('Adverb') || tags.has('Adjective') || tags.has('Date') || tags.has('Value')) return 'other';
   if (!vocabulary.isFamiliar(text)) return 'unknown';

@@ -1,13 +1,26 @@
 import { EVENT_LABEL } from './detect-dates.js';
 import { IDENTIFIER_LABEL_SOURCES } from './detect-identifiers.js';
 
-// The detectors' own labels ("DOB", "MRN", "acct", "DOS") are the words a chat
-// writes lower-case and no dictionary knows ("dob 4/5/67"); they announce an
-// identifier and are never one, so the name detectors skip them.
+// Words that announce an identifier or abbreviate a term, and are never a name. The
+// detectors' own labels ("DOB", "MRN", "acct", "med rec no.") are what a chat writes
+// lower-case and no dictionary knows ("dob 4/5/67"); all-capital words and their plurals
+// ("CPC", "CEUs") are credentials and acronyms.
 
-const LABEL_WORD = new RegExp(`^(?:${[EVENT_LABEL, ...IDENTIFIER_LABEL_SOURCES].join('|')})$`, 'i');
+const LABELS = [EVENT_LABEL, ...IDENTIFIER_LABEL_SOURCES].join('|');
+const LABEL_WORD = new RegExp(`^(?:${LABELS})$`, 'i');
+const LABEL_IN_TEXT = new RegExp(`(?:${LABELS})`, 'gi');
 
 /** True when `word` (or its plural, "DOBs") is one of the detectors' labels. */
 export function isLabelWord(word: string): boolean {
   return LABEL_WORD.test(word) || (/s$/i.test(word) && LABEL_WORD.test(word.slice(0, -1)));
+}
+
+/** Where the detectors' labels occur in `text` (several words, as in "med rec no.", included). */
+export function labelSpans(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(LABEL_IN_TEXT)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** An all-capital word or its plural: "CPC", "RHIT", "CEUs". */
+export function isAcronym(word: string): boolean {
+  return /^\p{Lu}{2,}s?$/u.test(word);
 }

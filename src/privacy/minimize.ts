@@ -1,5 +1,6 @@
 import { isAmountLike, isCodeRange, isMedicalCodeShape, isYearLike } from './code-shapes.js';
 import { isIdentifierShaped } from './detect-identifiers.js';
+import { isAcronym } from './label-words.js';
 import type { PhiDetectionOptions } from './detect-phi.js';
 import { MASK_PLACEHOLDER, PHI_PLACEHOLDER_PATTERN, placeholderSpans } from './placeholder.js';
 import { redactPhi, replaceSpans } from './redact-phi.js';
@@ -104,5 +105,5 @@ function flaggedWords(text: string, vocabulary: Vocabulary): Array<{ start: numb
 
 /** A word that is not all capitals (a credential or acronym) and that the vocabulary check does not recognise. */
 function isUnknownWord(word: string, vocabulary: Vocabulary): boolean {
-  return word.length >= 2 && !/^\p{Lu}{2,}$/u.test(word) && !vocabulary.isFamiliar(word);
+  return word.length >= 2 && !isAcronym(word) && !vocabulary.isFamiliar(word);
 }
