@@ -36,6 +36,11 @@ export function isYearLike(token: string): boolean {
 /** A salary written short, alone or as a range: 52k, 45k-65k, 45.5K–60K. */
 const SHORT_AMOUNT_RANGE = /^\d{1,3}(?:\.\d)?[kK](?:[-–]\d{1,3}(?:\.\d)?[kK])?$/;
 
+/** True for a salary written short: 52k, 45k-65k. */
+export function isShortAmount(token: string): boolean {
+  return SHORT_AMOUNT_RANGE.test(token);
+}
+
 /** Money, percentages and grouped thousands: $52,000, 52k, 45.5%, 1,200, 3.5. */
 export function isAmountLike(token: string, before: string, after: string): boolean {
   if (/[$€£]\s*$/.test(before) || /^\s*(?:%|k\b|K\b|USD|dollars|per\b|\/\s*(?:hr|hour|yr|year))/i.test(after)) return true;

@@ -1,4 +1,4 @@
-import { isCodeRange, isMedicalCodeShape, isYearLike } from './code-shapes.js';
+import { isCodeRange, isMedicalCodeShape, isShortAmount, isYearLike } from './code-shapes.js';
 import { digitCount } from './regex-scan.js';
 import type { PhiFinding, PhiKind } from './phi-types.js';
 
@@ -137,7 +137,7 @@ export function detectShapedIdentifiers(text: string): PhiFinding[] {
  */
 export function isIdentifierShaped(token: string): boolean {
   const digits = digitCount(token);
-  if (isCodeValue(token) || isYearLike(token)) return false;
+  if (isCodeValue(token) || isYearLike(token) || isShortAmount(token)) return false;
   const mixed = /[A-Za-z]/.test(token) && digits >= 4 && token.length >= 6;
   return digits >= 6 || mixed;
 }
