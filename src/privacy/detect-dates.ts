@@ -42,7 +42,8 @@ const AGE_UNIT = '(?:y\\.?\\s?o\\b\\.?|y/o\\b|yrs?\\b|years?\\b(?:[- ]old)?|year
 const NOT_A_QUANTITY = '(?![ \\t]*(?:%|percent|days?|minutes?|mins?|hours?|hrs?|weeks?|months?|units?|mg|ml|points?|[$]|dollars)\\b|[.,]\\d)';
 const AGE_OVER_89 = new RegExp(
   [
-    `\\b(?<v>${AGE_VALUE})\\s*(?:-|\\s)?\\s*${AGE_UNIT}`,
+    // The unit goes with the number: "y/o" left behind would still say "an age was here".
+    `\\b(?<v>${AGE_VALUE}\\s*(?:-|\\s)?\\s*${AGE_UNIT})`,
     `\\bage(?:d|\\s*:)?\\s*(?<w>${AGE_VALUE})\\b`,
     // "she's 93", "he turns 90 on May 5", "pt is 94"
     `\\b(?:(?:she|he|pt|patient|who)\\s+(?:is|was|turns|turned|will\\s+be)|she['’]?s|he['’]?s|turns|turned|turning)\\s+(?<x>${AGE_VALUE})\\b${NOT_A_QUANTITY}`,
