@@ -6,6 +6,7 @@ import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-ide
 import { detectNames, findRepeats } from './detect-names.js';
 import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
 import { detectIps, detectUrls } from './detect-network.js';
+import { detectX12 } from './detect-x12.js';
 import type { PhiFinding, PhiKind } from './phi-types.js';
 import { maskSpans, placeholderSpans } from './placeholder.js';
 import { Vocabulary } from './vocabulary.js';
@@ -104,6 +105,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...detectAddresses(masked),
     ...detectZips(masked),
     ...detectAgesOver89(masked),
+    ...detectX12(masked),
   ];
   // Anything identifying besides a date, or a medical code, makes the message read like a case.
   const chartLike = isChartLike(masked) || identifiers.length > 0 || MEDICAL_CODE.test(masked);
