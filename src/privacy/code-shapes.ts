@@ -6,7 +6,8 @@
 /** CPT (99213, 0001U, 1234F), HCPCS Level II (J1100, G0439), DRG/revenue codes (470, 0450). */
 const CPT_HCPCS = /^(?:\d{5}|\d{4}[FTUM]|[A-V]\d{4}|\d{3,4})$/i;
 /** ICD-10-CM: letter, digit, alphanumeric, then optionally a dot and up to four more (S72.001A, E11.9, Z79.4). */
-const ICD10_CM = /^[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/i;
+// After the category the characters are digits or the placeholder X; only the seventh may be any letter (S72.001A, T75.4XXA).
+const ICD10_CM = /^[A-Z]\d[0-9A-Z](?:\.?(?:[0-9X]{1,3}|[0-9X]{3}[0-9A-Z]))?$/i;
 /** ICD-10-PCS: exactly seven characters of digits and letters other than I and O (0DTJ4ZZ, 02HV33Z). */
 const ICD10_PCS = /^(?=.*[A-HJ-NP-Z])[0-9A-HJ-NP-Z]{7}$/;
 /** ICD-9 (V22.0, 250.00, E849.7) and modifiers (25, 59, LT, XS). */

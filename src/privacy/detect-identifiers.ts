@@ -15,7 +15,7 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
   {
     kind: 'certificate_license',
     labels: [
-      `\\b(?:driver'?s?\\s+)?licen[cs]e\\s*${ID_WORD}`,
+      `\\b(?:driver'?s?\\s+)?licen[cs]e(?:\\s*${ID_WORD})?`,
       '\\blic\\.?\\s*#',
       `\\b(?:DL|DEA|NPI|CDL)\\b`,
       `\\b(?:birth|death|marriage)\\s+certificate(?:\\s*${ID_WORD})?`,
@@ -28,7 +28,7 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
   },
   {
     kind: 'vehicle',
-    labels: ['\\b(?:license|licence)\\s+plate(?:\\s*' + ID_WORD + ')?', `\\bplate\\s*${ID_WORD}?`, `\\btag\\s*${ID_WORD}`, '\\bVIN\\b'],
+    labels: ['\\b(?:license|licence)\\s+plate(?:\\s*' + ID_WORD + ')?', `\\bplate\\s*${ID_WORD}?`, `\\b(?:tag|vehicle)\\s*${ID_WORD}?`, '\\bVIN\\b'],
     minDigits: 1,
     codesAllowed: true,
   },

@@ -1,6 +1,6 @@
 import { isChartLike } from './chart-context.js';
 import { detectAddresses, detectPlaces, detectZips } from './detect-address.js';
-import { detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
+import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
 import { detectAgesOver89, detectDates } from './detect-dates.js';
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
 import { detectNames, findRepeats } from './detect-names.js';
@@ -95,7 +95,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   const phones = detectPhones(masked);
   const identifiers = [
     ...detectEmails(masked),
-    ...detectUrls(masked),
+    ...detectUrls(masked, vocabulary),
     ...detectIps(masked),
     ...detectSsns(masked),
     ...phones,
@@ -106,6 +106,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...detectZips(masked),
     ...detectAgesOver89(masked),
     ...detectX12(masked),
+    ...detectCards(masked),
   ];
   // Anything identifying besides a date, or a medical code, makes the message read like a case.
   const chartLike = isChartLike(masked) || identifiers.length > 0 || MEDICAL_CODE.test(masked);
