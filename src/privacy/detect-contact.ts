@@ -27,12 +27,14 @@ const SSN_PARTIAL =
 
 // An international number: "+" and a country code, then digit groups (8 to 15 digits in all, E.164).
 const PHONE_INTERNATIONAL = /(?<![\w+])\+(?!1[\s.-]?\(?\d{3})\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\w-]|[.,]\d)/g;
-// A payment card: 13 to 19 digits in groups of 4 (space or dash) that pass the Luhn check.
+// A payment card: 13 to 19 digits in groups (space or dash), four groups of four or any grouping
+// that passes the Luhn check.
 const CARD = /(?<![\w$.,/-])\d{4}(?:([ -])\d{4}){2}\1\d{1,7}(?![\w-]|[.,]\d)/g;
+const FOUR_BY_FOUR = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$/;
 
-/** Finds payment card numbers (the Luhn check keeps other digit groups out). */
+/** Finds payment card numbers. */
 export function detectCards(text: string): PhiFinding[] {
-  return scan(text, CARD, 'account', (v) => passesLuhn(v.replace(/\D/g, '')));
+  return scan(text, CARD, 'account', (v) => FOUR_BY_FOUR.test(v) || passesLuhn(v.replace(/\D/g, '')));
 }
 
 function passesLuhn(digits: string): boolean {
