@@ -132,10 +132,17 @@ function acceptRun(run: readonly Term[], kinds: TermKind[], before: Term | undef
   return only === 'person' && chartLike && !vocabulary.isFamiliar(run.find((_, k) => kinds[k] === 'person')!.text.toLowerCase()) ;
 }
 
+/** A date right before or after the run, or right after it behind a date label ("xavier born 8/8/08", "doe, dob 4/5/67"). */
 function nextToDate(run: readonly Term[], text: string, dates: readonly PhiFinding[]): boolean {
   const start = run[0]!.start;
   const end = run.at(-1)!.end;
-  return dates.some((d) => (d.start >= end && /^[\s,(–-]{0,3}$/.test(text.slice(end, d.start))) || (d.end <= start && /^[\s,)–-]{0,3}$/.test(text.slice(d.end, start))));
+  return dates.some((d) => (d.start >= end && isDateGap(text.slice(end, d.start))) || (d.end <= start && /^[\s,)–-]{0,3}$/.test(text.slice(d.end, start))));
+}
+
+function isDateGap(gap: string): boolean {
+  if (/^[\s,(–-]{0,3}$/.test(gap)) return true;
+  const label = gap.replace(/^[\s,(–-]+|[\s:.,-]+$/g, '');
+  return gap.length <= 16 && label.length > 0 && isLabelWord(label);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isChartLike } from './chart-context.js';
-import { detectAddresses, detectPlaces, detectZips } from './detect-address.js';
+import { detectAddresses, detectPlaces, detectTownsBeforeStates, detectTownsWithZip, detectZips, detectZipsAfterPlaces } from './detect-address.js';
 import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
 import { detectAgesOver89, detectDates } from './detect-dates.js';
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
@@ -93,6 +93,7 @@ export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiF
 /** One pass of every detector over `masked`; candidates touching an `opaque` span are dropped. */
 function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: number }>, vocabulary: Vocabulary, terms: readonly Term[]): PhiFinding[] {
   const phones = detectPhones(masked);
+  const addresses = detectAddresses(masked);
   const identifiers = [
     ...detectEmails(masked),
     ...detectUrls(masked, vocabulary),
@@ -102,7 +103,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...detectFaxes(masked, phones),
     ...detectLabelledIdentifiers(masked),
     ...detectShapedIdentifiers(masked),
-    ...detectAddresses(masked),
+    ...addresses,
     ...detectZips(masked),
     ...detectAgesOver89(masked),
     ...detectX12(masked),
@@ -114,9 +115,11 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   const names = [...detectNames(masked), ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates)];
   // A name makes every date in the message the person's.
   if (names.length > 0 && !chartLike) dates = detectDates(masked, true);
+  const places = [...detectPlaces(masked, chartLike || names.length > 0), ...addresses, ...detectTownsWithZip(masked), ...(chartLike ? detectTownsBeforeStates(masked) : [])];
   const candidates = [
     ...identifiers,
-    ...detectPlaces(masked, chartLike || names.length > 0),
+    ...places,
+    ...detectZipsAfterPlaces(masked, places),
     ...dates,
     ...names,
     ...findRepeats(masked, names),
