@@ -55,7 +55,7 @@ export function detectNamesByEvidence(text: string, terms: readonly Term[], voca
     if (acceptRun(run, runKinds, terms[i - 1], text, chartLike, dates, vocabulary) || besideProperName(terms, i, j, kinds, vocabulary)) {
       // The rest of a capitalised name the evidence missed ("Ignatius" in "Ignatius Pemberton").
       let first = i;
-      while (first > 0 && joined(terms[first - 1]!) && (isProperName(terms[first - 1]!) || opensSentenceAsName(terms, first - 1))) first -= 1;
+      while (first > 0 && joined(terms[first - 1]!) && isProperName(terms[first - 1]!)) first -= 1;
       let last = j;
       while (last + 1 < terms.length && joined(terms[last]!) && isProperName(terms[last + 1]!)) last += 1;
       found.push({ kind: 'name', start: terms[first]!.start, end: terms[last]!.end });
@@ -151,13 +151,6 @@ function isDateGap(gap: string): boolean {
  */
 function joined(term: Term): boolean {
   return /^(?:[ \t]*["“”]?[ \t]*|-)$/.test(term.after) || (/^\p{L}$/u.test(term.text) && /^\.[ \t]*$/.test(term.after));
-}
-
-/** A capitalised word opening a sentence, right before a name, that can be a first name ("Precious" in "Precious Okonkwo-Adams has"). */
-function opensSentenceAsName(terms: readonly Term[], k: number): boolean {
-  const term = terms[k]!;
-  const opens = k === 0 || /[.!?\n]/.test(terms[k - 1]!.after);
-  return opens && /^\p{Lu}\p{Ll}+$/u.test(term.text) && (term.tags.has('Noun') || term.tags.has('Adjective')) && !NOT_A_NAME_TAGS.some((t) => term.tags.has(t)) && !term.tags.has('Determiner');
 }
 
 function isProperName(term: Term): boolean {

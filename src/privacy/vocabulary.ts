@@ -63,17 +63,29 @@ export class Vocabulary {
 
   /** True when `word` is an English word as spelled (no typo excused): "Crane", not "Permanente". */
   isDictionaryWord(word: string): boolean {
-    return isEnglish(normalise(word));
+    return this.remember('dictionary', word, (w) => isEnglish(w));
   }
 
   /** True when WordNet knows `word` as a person's name (a capitalised noun.person sense: "Hope", "King"). */
   isPersonName(word: string): boolean {
-    return getWordNet().isPersonName(normalise(word));
+    return this.remember('person', word, (w) => getWordNet().isPersonName(w));
   }
 
   /** True when `word` names a relative (WordNet: a kind of "relative"): "son", "mom", "granddaughter". */
   isRelative(word: string): boolean {
-    return getWordNet().isKindOf(normalise(word), ['relative']);
+    return this.remember('relative', word, (w) => getWordNet().isKindOf(w, ['relative']));
+  }
+
+  /** WordNet look-ups read its files: each answer is kept (the cache is bounded like isFamiliar's). */
+  private remember(question: string, word: string, answer: (normalised: string) => boolean): boolean {
+    const key = `${question}:${normalise(word)}`;
+    let value = this.cache.get(key);
+    if (value === undefined) {
+      value = answer(normalise(word));
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(key, value);
+    }
+    return value;
   }
 
   /** True when `word` is known to the guides (credentials, organisations, jargon). */
