@@ -119,8 +119,9 @@ function acceptRun(run: readonly Term[], kinds: TermKind[], before: Term | undef
   const leader = before && /^\.?[ \t]*$/.test(before.after) ? before.text : '';
   if (CLINICIAN.test(leader)) return false;
   const words = kinds.filter((k) => k !== 'initial' && k !== 'other').length;
-  // Two English words in Title case ("Coverage Database") are a name only if one is known as a person's name.
-  const personEvidence = kinds.some((k, n) => k === 'person' || k === 'unknown' || (k === 'capital' && vocabulary.isPersonName(run[n]!.text.replace(/['’]s$/, ''))));
+  // Two English words in Title case ("Coverage Database", "Supply Chain") are a name only in a
+  // chart-like message, and only if one is known as a person's name ("Hope Summers").
+  const personEvidence = kinds.some((k, n) => k === 'person' || k === 'unknown' || (chartLike && k === 'capital' && vocabulary.isPersonName(run[n]!.text.replace(/['’]s$/, ''))));
   if (words >= 2) return personEvidence && !run.every((t) => vocabulary.isKnown(t.text));
   const only = kinds.find((k) => k !== 'initial');
   // "her son Ray", "my daughter Ivy": a word naming a relative introduces the person's name.

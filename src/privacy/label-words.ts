@@ -20,7 +20,11 @@ export function labelSpans(text: string): Array<{ start: number; end: number }> 
   return [...text.matchAll(LABEL_IN_TEXT)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-/** An all-capital word or its plural: "CPC", "RHIT", "CEUs". */
+/**
+ * An all-capital word, its plural or possessive ("CPC", "CEUs", "NHA's"), or a word with two
+ * capitals in a row inside ("ExCPT", "CPhT"): credentials and brands. Names with an inner
+ * capital have one ("McKay", "DeShawn").
+ */
 export function isAcronym(word: string): boolean {
-  return /^\p{Lu}{2,}s?$/u.test(word);
+  return /^\p{Lu}{2,}(?:s|['’]s)?$/u.test(word) || /\p{Lu}{2}/u.test(word);
 }
