@@ -109,12 +109,15 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...detectX12(masked),
     ...detectCards(masked),
   ];
-  // Anything identifying besides a date, or a medical code, makes the message read like a case.
-  const chartLike = isChartLike(masked) || identifiers.length > 0 || MEDICAL_CODE.test(masked);
-  let dates = detectDates(masked, chartLike);
+  // Clinical wording or anything identifying besides a date makes the message read like a case;
+  // a medical code does too for names, but not for dates: "effective October 1" in a question
+  // about E11.65 is a rule's date, no patient's.
+  const caseLike = isChartLike(masked) || identifiers.length > 0;
+  const chartLike = caseLike || MEDICAL_CODE.test(masked);
+  let dates = detectDates(masked, caseLike);
   const names = [...detectNames(masked), ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates)];
   // A name makes every date in the message the person's.
-  if (names.length > 0 && !chartLike) dates = detectDates(masked, true);
+  if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
   const places = [...detectPlaces(masked, chartLike || names.length > 0), ...addresses, ...detectTownsWithZip(masked), ...(chartLike ? detectTownsBeforeStates(masked) : [])];
   const candidates = [
     ...identifiers,
