@@ -39,6 +39,7 @@ const SINGLE_LETTER_WORDS = /^[aiAI]$/;
 export function detectNamesByEvidence(text: string, terms: readonly Term[], vocabulary: Vocabulary, chartLike: boolean, dates: readonly PhiFinding[]): PhiFinding[] {
   const labels = labelSpans(text);
   const kinds = terms.map((t) => (text.slice(t.start, t.end).includes(OPAQUE) || labels.some((l) => l.start < t.end && t.start < l.end) ? 'other' : classify(t, vocabulary)));
+  shareHyphenEvidence(terms, kinds);
   const found: PhiFinding[] = [];
   let i = 0;
   while (i < terms.length) {
@@ -64,6 +65,20 @@ export function detectNamesByEvidence(text: string, terms: readonly Term[], voca
     i = j + 1;
   }
   return [...found, ...subjectNames(terms, kinds, chartLike)];
+}
+
+/**
+ * The tagger splits "Hyun-woo" and "Mei-Ling" into parts: a part that is a name word makes the
+ * whole compound one ("woo" is an English word, "Hyun" is not).
+ */
+function shareHyphenEvidence(terms: readonly Term[], kinds: TermKind[]): void {
+  for (let k = 0; k + 1 < terms.length; k++) {
+    if (terms[k]!.after !== '-' || !/^\p{Lu}/u.test(terms[k]!.text)) continue;
+    const [a, b] = [kinds[k]!, kinds[k + 1]!];
+    const nameWord = (x: TermKind) => x === 'person' || x === 'unknown';
+    if (nameWord(a) && !nameWord(b) && b !== 'initial') kinds[k + 1] = a;
+    else if (nameWord(b) && !nameWord(a) && a !== 'initial') kinds[k] = b;
+  }
 }
 
 /** A lone Person word right beside another capitalised proper noun: "Faith Long", "Tobias Engel's". */

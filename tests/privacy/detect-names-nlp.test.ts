@@ -33,6 +33,10 @@ describe('names without a patient cue', () => {
     expect(names('Josefina "Pepa" Ruiz-Okafor, DOB 5/5/1950, needs 99397')).toEqual(['Josefina "Pepa" Ruiz-Okafor']);
   });
 
+  it('reads a hyphenated first name the tagger splits as one name word', () => {
+    expect(names('fax 206-555-0119 for Tae-woo Baek, she wants the EOB')).toEqual(['Tae-woo Baek']);
+  });
+
   it('reads a capitalised modal before a past tense as a name', () => {
     expect(names('Will returned on 6/2 for the 99213 recheck, seen by ortho.')).toEqual(['Will']);
   });
