@@ -5,16 +5,22 @@ import { OPAQUE } from './placeholder.js';
 import type { Vocabulary } from './vocabulary.js';
 
 // Names without a patient cue ("coded a visit for jane q doe 4/5/67 today").
-// Two independent kinds of evidence, neither a list of cue words:
+// Independent kinds of evidence, none a list of cue words:
 // - compromise's part-of-speech tagger, whose lexicon knows first and last
-//   names and tags them Person whatever their case;
-// - the vocabulary check (vocabulary.ts): a word that is no English word, no
-//   guide word and no near-miss spelling.
+//   names and tags them Person whatever their case, and which tags a
+//   capitalised word mid-sentence as a proper noun;
+// - the vocabulary check (vocabulary.ts): a word that is no English word (a
+//   WordNet lemma only as a proper noun does not count), no guide word and no
+//   near-miss spelling;
+// - WordNet's people and relatives: a common word that is also a person's name
+//   ("Hope", "Crane"), a word for a relative ("her son Ray").
 // A run of such words is a name when it has two of them ("jane q doe"), or one
-// next to a date, or one behind Mr/Mrs/Ms, or one Person word in a chart-like
-// message. Credentials and organisations are kept out: an all-capitals word,
-// a word compromise tags Organization or Place, a run of guide words, and
-// anyone behind "Dr." (a clinician, not the patient) are never names.
+// next to a date (or a labelled one), one behind Mr/Mrs/Ms or a relative, a
+// Person word beside a proper noun, or one Person word in a chart-like
+// message. Credentials and organisations are kept out: acronyms, the
+// detectors' labels, a word compromise tags Organization or Place, a run of
+// guide words, and anyone behind "Dr." (a clinician, not the patient) are
+// never names.
 
 /** A word as the tagger read it. */
 export interface Term {
