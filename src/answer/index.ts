@@ -6,7 +6,9 @@ export { AnswerabilityDecider, answerabilityFeatures, answerProbability, FEATURE
 export type { AnswerabilityFeatures, Decision, Outcome } from './answerability.js';
 export { isFollowUp, followUpContext } from './follow-up.js';
 export type { ConversationTurn } from './follow-up.js';
-export { smallTalkReply } from './small-talk.js';
+export { smallTalkAnswer, smallTalkReply } from './small-talk.js';
 export { shownSources } from './shown-sources.js';
 export { extractiveWriter, isStreamingWriter } from './answer-writer.js';
 export type { AnswerWriter, StreamedAnswer, StreamingAnswerWriter, TokenSink, WrittenAnswer } from './answer-writer.js';
+export { citeOnce, markersIn, renumberMarkers, SourceNumbering, sourceListing } from './source-numbering.js';
+export { refusalSuggestions } from './refusal-suggestions.js';

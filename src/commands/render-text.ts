@@ -1,15 +1,23 @@
 import { startsGuide } from './topics/topics.js';
-import { citationLabel } from '../answer/index.js';
+import { citationLabel, sourceListing } from '../answer/index.js';
 import type { Citation } from '../answer/index.js';
 import type { CertCard, CommandResult, QuizQuestionView, ScoreLine } from './types.js';
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 
-function sources(citations: readonly Citation[]): string[] {
-  return citations.length ? ['', 'Sources', ...citations.map((c) => `  [${c.n}] ${citationLabel(c)} (${c.source})`)] : [];
+/** "Sources — guide", then one line per source (the guide named once, not on every line). */
+function sources(citations: readonly Citation[], title = 'Sources'): string[] {
+  if (citations.length === 0) return [];
+  const listing = sourceListing(citations);
+  return ['', listing.guide ? `${title} — ${listing.guide}` : title, ...listing.lines.map((l) => `  [${l.n}] ${l.label}`)];
 }
 
-function card(c: CertCard): string[] {
+/** Suggested questions or commands after a refusal, one per line. */
+function suggestions(items: readonly string[] | undefined): string[] {
+  return items?.length ? ['', 'You could try:', ...items.map((s) => `  • ${s}`)] : [];
+}
+
+function card(c: CertCard, withSources = true): string[] {
   const org = c.organizationName ? `${c.organization} (${c.organizationName})` : c.organization;
   const first = c.citations[0] ? ` [${c.citations[0].n}]` : '';
   return [
@@ -19,7 +27,7 @@ function card(c: CertCard): string[] {
     `Focus: ${c.focus.length ? c.focus.join(', ') : 'not stated'}`,
     `${c.summary}${first}`,
     ...(c.related.length ? ['', 'Good to know', ...c.related.map((r) => `  • ${r.text} [${r.n}]`)] : []),
-    ...sources(c.citations),
+    ...(withSources ? sources(c.citations) : []),
   ];
 }
 
@@ -32,12 +40,18 @@ function scores(board: readonly ScoreLine[], finished: boolean): string[] {
   return [finished ? 'Final scores' : 'Scores so far', ...board.map((s, i) => `  ${i + 1}. ${s.userName ?? s.userId} — ${s.correct}/${s.answered} correct`)];
 }
 
-/** Renders any command result as plain text for a terminal (answers: the text, then numbered sources). */
+/** Renders any command result as plain text for a terminal; a session's waiting question follows. */
 export function renderText(result: CommandResult): string {
+  const body = renderBody(result);
+  return result.resume ? `${body}\n\n${result.resume}` : body;
+}
+
+function renderBody(result: CommandResult): string {
   switch (result.kind) {
     case 'answer': {
       const a = result.answer;
-      return [a.answer, ...(a.notes?.length ? ['', ...a.notes.map((n) => `note: ${n}`)] : []), ...sources(a.citations)].join('\n');
+      const shown = a.citations.length ? sources(a.citations) : sources(a.related ?? [], 'Related in the guide');
+      return [a.answer, ...(a.notes?.length ? ['', ...a.notes.map((n) => `note: ${n}`)] : []), ...shown, ...suggestions(a.suggestions)].join('\n');
     }
     case 'cert':
       return card(result.card).join('\n');
@@ -47,10 +61,11 @@ export function renderText(result: CommandResult): string {
         ...result.differences.map((d) => `  • ${d}`),
         '',
         '────────',
-        ...card(result.left),
+        ...card(result.left, !result.citations),
         '',
         '────────',
-        ...card(result.right),
+        ...card(result.right, !result.citations),
+        ...sources(result.citations ?? []),
       ].join('\n');
     case 'cert-list':
       return [result.message, ...result.certifications.map((c) => `  ${c.acronym.padEnd(6)} ${c.name}`)].join('\n');

@@ -1,4 +1,4 @@
-import { AnswerabilityDecider, answerSchema, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type Decision } from '../answer/index.js';
+import { AnswerabilityDecider, answerSchema, citeOnce, refusalSuggestions, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type Decision } from '../answer/index.js';
 import { boundedCache } from '../cache/index.js';
 import type { Config } from '../config/index.js';
 import { createEmbeddings, LocalUseEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
@@ -160,6 +160,7 @@ export class CareerAdvisor {
         citations: written.citations,
         kind: written.related ? 'partial' : written.abstained ? 'abstained' : 'answer',
         ...(written.related ? { related: written.related } : {}),
+        ...(decision.outcome !== 'answer' ? { suggestions: refusalSuggestions(retrieval) } : {}),
         ...(rewritten ? { rewritten_question: rewritten } : {}),
         ...(written.notes?.length ? { notes: written.notes } : {}),
         ...(written.usage ? { usage: written.usage } : {}),
@@ -192,10 +193,12 @@ export class CareerAdvisor {
     const round = (ms: number) => Math.round(ms * 100) / 100;
     const id = randomUUID();
     this.recentAnswers.set(id, partial.question);
+    // Each section cited once, and only what the text cites.
+    const unified = citeOnce({ ...partial, timings: { retrieve_ms: 0, answer_ms: 0, total_ms: 0 } });
     return answerSchema.parse({
       id,
-      ...partial,
-      citations: this.namedGuides(partial.citations),
+      ...unified,
+      citations: this.namedGuides(unified.citations),
       ...(partial.related ? { related: this.namedGuides(partial.related) } : {}),
       timings: { retrieve_ms: round(retrieveMs), answer_ms: round(answerMs), total_ms: round(performance.now() - started) },
     });

@@ -52,6 +52,22 @@ export interface QualityParameters {
      */
     refusalCost: number;
   };
+  intents: {
+    /**
+     * A message is routed to a feature (card, comparison, quiz, short reply) only when its closest
+     * intent exemplar beats every other intent's closest exemplar by at least this cosine. Chosen on
+     * the tune half of tests/commands/intents/paraphrases.ts with USE-lite.
+     */
+    minMargin: number;
+  };
+  followUps: {
+    /** Lines of a section, not yet shown in the conversation, that a repeating follow-up gives instead. */
+    nextLines: number;
+  };
+  refusals: {
+    /** Suggested questions or commands a refusal offers (from the closest sections). */
+    suggestions: number;
+  };
 }
 
 export const QUALITY: QualityParameters = {
@@ -78,4 +94,7 @@ export const QUALITY: QualityParameters = {
     partialMinSimilarity: 0.35,
     refusalCost: 2,
   },
+  intents: { minMargin: 0.02 },
+  followUps: { nextLines: 3 },
+  refusals: { suggestions: 3 },
 };

@@ -36,6 +36,7 @@ export const chatCommand: CliCommand = {
           if (result.kind !== 'answer') process.stdout.write(`${renderText(result)}\n`);
           else if (streamed && streamed.trim() === result.answer.answer.trim()) process.stdout.write(`\n${renderAnswer({ ...result.answer, answer: '' }, { color }).trimStart()}\n`);
           else process.stdout.write(`${streamed ? '\n\n' : ''}${renderAnswer(result.answer, { color })}\n`);
+          if (result.kind === 'answer' && result.resume) process.stdout.write(`\n${result.resume}\n`);
         } catch (error) {
           // A bad message must never end the session.
           process.stdout.write(`Something went wrong answering that (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); please try again.\n`);
