@@ -1,4 +1,4 @@
-import { AnswerabilityDecider, answerSchema, citeOnce, refusalSuggestions, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type Decision } from '../answer/index.js';
+import { AnswerabilityDecider, answerSchema, citeOnce, composeNextLines, quotedLines, refusalSuggestions, repeatsConversation, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type Decision } from '../answer/index.js';
 import { boundedCache } from '../cache/index.js';
 import type { Config } from '../config/index.js';
 import { createEmbeddings, LocalUseEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
@@ -141,16 +141,21 @@ export class CareerAdvisor {
     const retrieval = await this.retriever.retrieve(query, undefined, options.guides ? new Set(options.guides) : undefined);
     const answerStarted = performance.now();
     const decision = this.decider.decide(retrieval, options.answerThreshold);
-    const written: ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>> & { related?: Citation[] } =
+    const firstDraft: ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>> & { related?: Citation[] } =
       decision.outcome !== 'answer'
         ? composeNonAnswer(retrieval, decision, this.subjects)
         : options.onToken && isStreamingWriter(this.writer)
           ? await this.writer.writeStream(asked, retrieval, history, options.onToken)
           : await this.writer.write(asked, retrieval, history);
+    // A follow-up adds to the conversation: what was already shown is not repeated.
+    const shownBefore = new Set(history.flatMap((turn) => turn.shown ?? []));
+    // Only a message that leans on the conversation ("what then?"); the same question asked again gets its answer again.
+    const leansOnHistory = context !== undefined || (standalone !== undefined && standalone !== question);
+    const written: typeof firstDraft = leansOnHistory && repeatsConversation(firstDraft, shownBefore) ? composeNextLines(retrieval, firstDraft, shownBefore) : firstDraft;
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {
-      await this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained, entities: [...new Set(detectAcronyms(written.text))].slice(0, 6) });
+      await this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained, entities: [...new Set(detectAcronyms(written.text))].slice(0, 6), shown: quotedLines(written).slice(0, 20) });
     }
     const answer = this.finish(
       {

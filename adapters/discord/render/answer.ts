@@ -11,10 +11,10 @@ export function sourceLines(citations: readonly Citation[]): string[] {
   return sourceListing(citations).lines.map((l) => `**[${l.n}]** ${l.label}`);
 }
 
-/** "Sources · guide.md" when every source is from one guide, else the plain title. */
-export function sourcesTitle(citations: readonly Citation[], title = 'Sources'): string {
+/** "from guide.md" for a footer, when every source is from one guide: the guide named once per reply. */
+export function guideNote(citations: readonly Citation[]): string | undefined {
   const guide = sourceListing(citations).guide;
-  return guide ? `${title} · ${guide}` : title;
+  return guide ? `from ${guide}` : undefined;
 }
 
 /** An answer as embeds (answer text, numbered sources, footer) with 👍/👎 and Sources buttons. */
@@ -27,7 +27,7 @@ export function renderAnswer(answer: Answer): Rendered {
     description: answer.answer,
     fields: [
       ...(answer.notes?.length ? linesToFields('Note', answer.notes) : []),
-      ...(sources ? linesToFields(sourcesTitle(sources.citations, sources.title), sourceLines(sources.citations)) : []),
+      ...(sources ? linesToFields(sources.title, sourceLines(sources.citations)) : []),
     ],
     ...(isChat ? {} : { footer: { text: answerFooter(answer) } }),
   };
@@ -36,7 +36,10 @@ export function renderAnswer(answer: Answer): Rendered {
 
 function answerFooter(answer: Answer): string {
   const parts = [BOT_NAME];
-  if (shownSources(answer)) parts.push('[n] marks the source of each line');
+  const sources = shownSources(answer);
+  const guide = sources && guideNote(sources.citations);
+  if (guide) parts.push(guide);
+  if (sources) parts.push('[n] marks the source of each line');
   return parts.join(' · ');
 }
 
@@ -70,6 +73,7 @@ export function renderQuotes(citations: readonly Citation[], title = 'Sources'):
   const text = citations
     .map((c, i) => `**[${c.n}] ${labels[i]!.label}**\n${c.quote.split('\n').map((line) => `> ${line}`).join('\n')}`)
     .join('\n\n');
-  const embed: APIEmbed = { color: COLORS.answer, title: sourcesTitle(citations, title), description: text || 'No sources for this answer.' };
+  const guide = guideNote(citations);
+  const embed: APIEmbed = { color: COLORS.answer, title, description: text || 'No sources for this answer.', ...(guide ? { footer: { text: guide } } : {}) };
   return { messages: packMessages([embed]), ephemeral: true };
 }

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { CertCard } from '../../../src/commands/types.js';
 import type { Citation } from '../../../src/answer/index.js';
-import { sourceLines, sourcesTitle } from './answer.js';
+import { guideNote, sourceLines } from './answer.js';
 import { linesToFields, packMessages } from './embed-layout.js';
 import { BOT_NAME, COLORS } from './style.js';
 import type { Rendered } from './types.js';
@@ -18,9 +18,9 @@ export function certEmbed(card: CertCard, options: { sources?: boolean } = {}): 
       ...(card.level ? [{ name: 'Level', value: card.level, inline: true }] : []),
       { name: 'Focus', value: card.focus.length ? card.focus.join(', ') : '—', inline: true },
       ...linesToFields('Good to know', card.related.map((r) => `• ${r.text} [${r.n}]`)),
-      ...(options.sources === false ? [] : linesToFields(sourcesTitle(card.citations), sourceLines(card.citations))),
+      ...(options.sources === false ? [] : linesToFields('Sources', sourceLines(card.citations))),
     ],
-    footer: { text: `${BOT_NAME} · certification card` },
+    footer: { text: [BOT_NAME, 'certification card', guideNote(card.citations)].filter(Boolean).join(' · ') },
   };
 }
 
@@ -46,7 +46,8 @@ export function renderCertCompare(left: CertCard, right: CertCard, differences: 
 }
 
 function sourcesEmbed(citations: readonly Citation[]): APIEmbed {
-  return { color: COLORS.muted, fields: linesToFields(sourcesTitle(citations), sourceLines(citations)) };
+  const guide = guideNote(citations);
+  return { color: COLORS.muted, fields: linesToFields('Sources', sourceLines(citations)), ...(guide ? { footer: { text: guide } } : {}) };
 }
 
 /** The certifications the guide knows, e.g. after an unknown acronym. */

@@ -1,5 +1,6 @@
 import type { CommandAdvisor } from '../registry.js';
 import type { CertRecord } from '../cards/certifications.js';
+import { startsLikeFollowUp } from '../../answer/index.js';
 import { QUALITY } from '../../quality/index.js';
 import { credentialMentions, hasComparisonShape } from './named-credentials.js';
 import { nearestIntent } from './nearest-intent.js';
@@ -33,6 +34,7 @@ export async function readIntent(text: string, advisor: Pick<CommandAdvisor, 'in
   if (records.length === 1 && nearest.intent === 'define') return { kind: 'define', record: left! };
   if (records.length > 0) return undefined;
   if (nearest.intent === 'quiz') return { kind: 'quiz', topic: quizTopic(text) };
-  if (nearest.intent === 'chat') return { kind: 'chat' };
+  // "and then?" continues the conversation; it is not chit-chat.
+  if (nearest.intent === 'chat' && !startsLikeFollowUp(text)) return { kind: 'chat' };
   return undefined;
 }
