@@ -43,7 +43,8 @@ export interface IntentMatch {
 
 /** The intent whose exemplar is semantically closest to the (masked) message, by the embedder answers use. */
 export async function nearestIntent(text: string, embedder: EmbeddingsInterface): Promise<IntentMatch> {
-  const [exemplars, vector] = await Promise.all([exemplarsFor(embedder), embedder.embedQuery(text)]);
+  // Typographic apostrophes ("what’s") read like the exemplars' plain ones for every embedder.
+  const [exemplars, vector] = await Promise.all([exemplarsFor(embedder), embedder.embedQuery(text.replace(/[‘’]/g, "'"))]);
   const best = new Map<IntentName, number>();
   for (const e of exemplars) best.set(e.intent, Math.max(best.get(e.intent) ?? -1, cosine(vector, e.vector)));
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1]);
