@@ -68,6 +68,10 @@ export interface QualityParameters {
     /** Suggested questions or commands a refusal offers (from the closest sections). */
     suggestions: number;
   };
+  report: {
+    /** Two unanswered questions whose embeddings (the answer embedder's) are at least this close ask the same thing. Not fitted: set by reading USE-lite groupings. */
+    sameQuestion: number;
+  };
 }
 
 export const QUALITY: QualityParameters = {
@@ -97,4 +101,5 @@ export const QUALITY: QualityParameters = {
   intents: { minMargin: 0.02 },
   followUps: { nextLines: 3 },
   refusals: { suggestions: 3 },
+  report: { sameQuestion: 0.75 },
 };

@@ -1,6 +1,7 @@
 import type { AbstentionStats, AsyncStore, DayActivity, PlatformCount, RatedAnswer, SectionCount, Store, StoreReportQueries, UnansweredQuestion } from '../store/index.js';
 import { minimizePhi } from '../privacy/index.js';
 import { clusterQuestions, DEFAULT_SIMILARITY } from './cluster-questions.js';
+import type { UnansweredReading } from './read-unanswered.js';
 import { reportWindow, type ReportWindow } from './report-window.js';
 import { REPORT_VERSION, reportSchema, type Report, type ReportStoreStatus } from './schema.js';
 
@@ -18,6 +19,8 @@ export interface ReportOptions {
   limit?: number;
   /** Minimum Jaccard similarity for unanswered questions to share a group. Default 0.5. */
   similarity?: number;
+  /** The answer path's reading of the unanswered questions (off-topic ones apart, grouped by meaning); shared words without it. */
+  reading?: UnansweredReading;
 }
 
 /** Wordings shown per unanswered group; the count covers them all. */
@@ -78,7 +81,10 @@ function assembleReport(data: ReportData, healthy: boolean, options: ReportOptio
   // Only minimized text is shown, whatever STORE_QUESTION_TEXT kept (older rows, or `redacted` mode).
   const unanswered = data.unanswered.map((q) => ({ ...q, question: minimizePhi(q.question).text }));
   const lowestRated = data.lowestRated.map((r) => ({ ...r, question: r.question === null ? r.question : minimizePhi(r.question).text }));
-  const clusters = clusterQuestions(unanswered, options.similarity ?? DEFAULT_SIMILARITY);
+  const reading = options.reading;
+  const gaps = reading ? unanswered.filter((q) => !reading.offTopic.has(q.question)) : unanswered;
+  const offTopic = reading ? unanswered.filter((q) => reading.offTopic.has(q.question)) : [];
+  const clusters = reading ? clusterQuestions(gaps, reading.threshold, reading.similarity) : clusterQuestions(gaps, options.similarity ?? DEFAULT_SIMILARITY);
 
   return reportSchema.parse({
     ...frame(w, options.now, healthy ? 'ok' : 'unavailable'),
@@ -97,6 +103,7 @@ function assembleReport(data: ReportData, healthy: boolean, options: ReportOptio
         variants: c.variants.slice(0, MAX_VARIANTS),
       })),
     },
+    ...(reading ? { offTopic: { count: offTopic.reduce((n, q) => n + q.count, 0), questions: offTopic.slice(0, limit).map((q) => ({ question: q.question, count: q.count })) } } : {}),
     lowestRated: lowestRated.map((r) => ({ ...r, score: r.up - r.down })),
     topCitedSections: cited,
   } satisfies Report);

@@ -1,3 +1,4 @@
+import { cosine } from '../../embeddings/index.js';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { INTENT_EXEMPLARS, type IntentName } from './intent-exemplars.js';
 
@@ -19,18 +20,6 @@ function exemplarsFor(embedder: EmbeddingsInterface): Promise<Exemplar[]> {
     exemplarCache.set(embedder, cached);
   }
   return cached;
-}
-
-function cosine(a: readonly number[], b: readonly number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 export interface IntentMatch {
