@@ -1,4 +1,4 @@
-import type { AbstentionStats, AsyncStore, DayActivity, PlatformCount, RatedAnswer, SectionCount, Store, StoreReportQueries, UnansweredQuestion } from '../store/index.js';
+import type { AbstentionStats, AsyncStore, DayActivity, PlatformCount, RatedAnswer, SectionCount, Store, StoreReportQueries, UnansweredQuestion, VoteTotals } from '../store/index.js';
 import { minimizePhi } from '../privacy/index.js';
 import { clusterQuestions, DEFAULT_SIMILARITY } from './cluster-questions.js';
 import type { UnansweredReading } from './read-unanswered.js';
@@ -7,7 +7,7 @@ import { REPORT_VERSION, reportSchema, type Report, type ReportStoreStatus } fro
 
 /** The store queries a report reads; `openStore` returns all of them. */
 export type ReportSource = Pick<Store, 'healthy' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections'> &
-  StoreReportQueries;
+  Omit<StoreReportQueries, 'voteTotals'> & Partial<Pick<StoreReportQueries, 'voteTotals'>>;
 
 /** What to report on. */
 export interface ReportOptions {
@@ -22,6 +22,8 @@ export interface ReportOptions {
   /** The answer path's reading of the unanswered questions (off-topic ones apart, grouped by meaning); shared words without it. */
   reading?: UnansweredReading;
 }
+
+const NO_VOTES: VoteTotals = { up: 0, down: 0 };
 
 /** Wordings shown per unanswered group; the count covers them all. */
 const MAX_VARIANTS = 5;
@@ -47,7 +49,7 @@ export async function buildReportAsync(store: AsyncReportSource, options: Report
 }
 
 /** The store with Promise-returning queries (`AsyncStore` fits). */
-export type AsyncReportSource = Pick<AsyncStore, 'healthy' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown'>;
+export type AsyncReportSource = Pick<AsyncStore, 'healthy' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown'> & Partial<Pick<AsyncStore, 'voteTotals'>>;
 
 type ReportData = {
   daily: DayActivity[];
@@ -56,6 +58,7 @@ type ReportData = {
   lowestRated: RatedAnswer[];
   cited: SectionCount[];
   platforms: PlatformCount[];
+  votes: VoteTotals;
 };
 
 // The one place that says which queries a report runs, with which arguments, for either kind of store.
@@ -70,6 +73,8 @@ function reportQueries<S extends ReportSource | AsyncReportSource>(store: S, opt
     lowestRated: store.lowestRated(limit, window),
     cited: store.topCitedSections(limit, window),
     platforms: store.platformBreakdown(window),
+    // Stores written before vote totals existed (and test stand-ins) report none.
+    votes: store.voteTotals?.(window) ?? NO_VOTES,
   };
 }
 
@@ -104,6 +109,7 @@ function assembleReport(data: ReportData, healthy: boolean, options: ReportOptio
       })),
     },
     ...(reading ? { offTopic: { count: offTopic.reduce((n, q) => n + q.count, 0), questions: offTopic.slice(0, limit).map((q) => ({ question: q.question, count: q.count })) } } : {}),
+    ratings: { up: data.votes.up, down: data.votes.down, upRate: data.votes.up + data.votes.down === 0 ? 0 : data.votes.up / (data.votes.up + data.votes.down) },
     lowestRated: lowestRated.map((r) => ({ ...r, score: r.up - r.down })),
     topCitedSections: cited,
   } satisfies Report);

@@ -44,6 +44,7 @@ export function renderReportHtml(report: Report): string {
     card(String(totals.answered), 'answered'),
     card(String(totals.abstained), 'abstained (not in the guide)'),
     card(percent(totals.abstentionRate), 'abstention rate'),
+    ...(report.ratings && report.ratings.up + report.ratings.down > 0 ? [card(percent(report.ratings.upRate), `rated 👍 (${report.ratings.up} 👍, ${report.ratings.down} 👎)`)] : []),
     `</div>`,
     section(
       'Questions per day',

@@ -66,6 +66,10 @@ export function renderReportText(report: Report): string {
     for (const q of report.offTopic.questions) out.push(`  ${q.count}× ${clean(q.question, QUESTION_WIDTH)}`);
   }
 
+  if (report.ratings && report.ratings.up + report.ratings.down > 0) {
+    out.push('', `Ratings: ${report.ratings.up} 👍, ${report.ratings.down} 👎 (${percent(report.ratings.upRate)} 👍)`);
+  }
+
   out.push('', 'Lowest-rated answers');
   out.push(
     report.lowestRated.length === 0

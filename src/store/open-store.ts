@@ -89,6 +89,7 @@ export function openStore(options: StoreOptions): Store & StoreReportQueries {
       guard('topCitedSections', () => [], (s) => s.topCitedSections(clampLimit(limit), window)),
     dailyActivity: (window = {}) => guard('dailyActivity', () => [], (s) => s.dailyActivity(window)),
     platformBreakdown: (window = {}) => guard('platformBreakdown', () => [], (s) => s.platformBreakdown(window)),
+    voteTotals: (window = {}) => guard('voteTotals', () => ({ up: 0, down: 0 }), (s) => s.voteTotals(window)),
     close() {
       closed = true;
       const current = inner;

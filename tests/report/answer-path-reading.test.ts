@@ -36,6 +36,16 @@ describe('the report read by the answer path', () => {
     expect(renderReportText(report)).toMatch(/Off-topic questions \(not about the guides; not knowledge gaps\): 1/);
   });
 
+  it('counts every 👍 and 👎 in the window into one rating', () => {
+    const store = storeWith(['a', 'b', 'c']);
+    store.recordFeedback({ questionId: 'q0', userId: 'u1', vote: 'up', ts: NOW - 500 });
+    store.recordFeedback({ questionId: 'q1', userId: 'u1', vote: 'up', ts: NOW - 500 });
+    store.recordFeedback({ questionId: 'q2', userId: 'u2', vote: 'down', ts: NOW - 500 });
+    const report = buildReport(store, { days: 1, now: NOW });
+    expect(report.ratings).toEqual({ up: 2, down: 1, upRate: 2 / 3 });
+    expect(renderReportText(report)).toContain('Ratings: 2 👍, 1 👎 (66.7% 👍)');
+  });
+
   it('without the answer path, shared words group questions as before and nothing is called off-topic', () => {
     const report = buildReport(storeWith(Object.keys(MEANING)), { days: 1, now: NOW });
     expect(report.offTopic).toBeUndefined();

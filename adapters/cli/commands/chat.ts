@@ -18,7 +18,8 @@ export const chatCommand: CliCommand = {
     const color = process.stdout.isTTY;
     const streaming = advisor.config.LLM_PROVIDER === 'openai';
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-    process.stdout.write('Ask about becoming a clinical coding specialist. /help lists commands, /reset starts over, /quit leaves.\n');
+    const about = advisor.subjects.length > 0 ? advisor.subjects.join('; ') : 'the loaded career guides';
+    process.stdout.write(`Ask about ${about}, in plain words. /help lists commands, /reset starts over, /quit leaves.\n`);
     rl.setPrompt('you> ');
     rl.prompt();
     for await (const line of rl) {
