@@ -12,10 +12,15 @@ const PHARMACY_TEXT = readFileSync(fileURLToPath(new URL(`../../fixtures/guides/
 /** The fixture as a reader sees it: emphasis and link markup removed. */
 const PHARMACY_PLAIN = PHARMACY_TEXT.replace(/\*\*|__|`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
 
-/** A citation quote is the guide's wording: verbatim, or for a table row each "Header: value" cell's value. */
+/**
+ * A citation quote is the guide's wording: verbatim, or for a table row each "Header: value" cell's
+ * value. One section cited several times carries one quote per line, joined by newlines.
+ */
 function expectQuoteInPharmacyGuide(quote: string): void {
-  const cells = quote.includes('; ') ? quote.split('; ').map((c) => c.replace(/^[^:]+:\s*/, '')) : [quote];
-  for (const cell of cells) expect(PHARMACY_PLAIN, `“${cell}” is in the guide`).toContain(cell);
+  for (const line of quote.split('\n')) {
+    const cells = line.includes('; ') ? line.split('; ').map((c) => c.replace(/^[^:]+:\s*/, '')) : [line];
+    for (const cell of cells) expect(PHARMACY_PLAIN, `“${cell}” is in the guide`).toContain(cell);
+  }
 }
 
 function conversation(handler: CommandHandler) {
