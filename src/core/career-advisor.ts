@@ -22,6 +22,8 @@ export interface AskOptions {
   answerThreshold?: number;
   /** Guide files (sources) this question may be answered from; all loaded guides when absent. */
   guides?: readonly string[];
+  /** Runs just before retrieval, after small talk was answered without it (the rate limit counts here); may throw to refuse. */
+  beforeRetrieval?: () => Promise<void>;
 }
 
 /** Where 👍/👎 votes go (the SQLite store in production; memory by default). */
@@ -125,6 +127,7 @@ export class CareerAdvisor {
 
     const chat = smallTalkReply(question, this.subjects);
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
+    await options.beforeRetrieval?.();
 
     // The model's standalone question when it gives one; otherwise the offline follow-up rewriter.
     const standalone = history.length > 0 ? await this.rewriter?.rewrite(question, history) : undefined;
