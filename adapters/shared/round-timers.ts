@@ -1,16 +1,15 @@
 /**
- * When quiz questions close by themselves. A clock and a way to run something later, injected so
- * tests fire rounds at once instead of waiting (production: Date.now and an unref'd setTimeout).
+ * When quiz questions close by themselves: a way to run something at a time, injected so tests fire
+ * rounds when they choose instead of waiting (production: an unref'd setTimeout). Deadlines come
+ * from the command layer's clock (CommandSettings.now).
  */
 export interface RoundScheduler {
-  now(): number;
   /** Runs `run` at epoch ms `at` (at once if that has passed); the returned function cancels it. */
   schedule(at: number, run: () => void): () => void;
 }
 
 /** The real clock: timers never keep the process alive on their own. */
 export const realScheduler: RoundScheduler = {
-  now: () => Date.now(),
   schedule(at, run) {
     const timer = setTimeout(run, Math.max(0, at - Date.now()));
     timer.unref();
