@@ -15,11 +15,9 @@ function howToAnswer(request: Pick<CommandRequest, 'platform' | 'solo'>): string
 
 /** When a question closes and what happens then, in words. */
 function roundsText(rules: RoundRules): string {
-  const seconds = rules.ms === undefined ? undefined : Math.round(rules.ms / 1000);
-  const after = rules.players === 1 ? 'you answer' : rules.players > 1 ? `${rules.players} players have answered` : undefined;
-  const until = [seconds === undefined ? undefined : `${seconds} s`, after].filter(Boolean).join(' or until ');
-  if (!until) return 'Each answer shows the right one with the guide line that proves it.';
-  return `Each question stays open for ${until}; then I post the answer, the guide line that proves it and the scores.`;
+  if (rules.ms === undefined) return 'After each answer I show the right one with the guide line that proves it.';
+  const after = rules.players === 1 ? ' or until you answer' : rules.players > 1 ? ` or until ${rules.players} players have answered` : '';
+  return `Each question stays open for ${Math.round(rules.ms / 1000)} s${after}; then I post the answer, the guide line that proves it and the scores.`;
 }
 
 /** The line above a new quiz's first question. */

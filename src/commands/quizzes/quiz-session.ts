@@ -111,7 +111,11 @@ export class QuizSession {
     }
     given.push({ userId: user.userId, ...(user.userName ? { userName: user.userName } : {}), choice });
     const { players } = this.data.rules;
-    if (players > 0 && given.length >= players) return { ...this.close('players', now), notice: `Your answer ${OPTION_LETTERS[choice]} was the last one this question needed.` };
+    if (players > 0 && given.length >= players) {
+      // Someone playing alone needs no note that their answer closed the question.
+      const closed = this.close('players', now);
+      return players > 1 ? { ...closed, notice: `Your answer ${OPTION_LETTERS[choice]} was the last one this question needed.` } : closed;
+    }
     return { kind: 'quiz-answer', userId: user.userId, option: OPTION_LETTERS[choice]!, question: this.view(), answered: given.length };
   }
 
