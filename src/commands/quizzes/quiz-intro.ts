@@ -9,8 +9,8 @@ import type { RoundRules } from './quiz-session.js';
 function howToAnswer(request: Pick<CommandRequest, 'platform' | 'solo'>): string {
   if (request.platform === 'cli') return 'Type A, B, C or D.';
   if (request.solo) return 'Click a button or type the letter.';
-  const where = request.platform === 'slack' ? 'in this thread ' : '';
-  return `Click a button below, or mention me with the letter ${where}(e.g. “@me B”); a letter without a mention does not reach me here.`;
+  const where = request.platform === 'slack' ? ' in this thread' : '';
+  return `Click a button below, or mention me with the letter${where}; a letter without a mention does not reach me here.`;
 }
 
 /** When a question closes and what happens then, in words. */
