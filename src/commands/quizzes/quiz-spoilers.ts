@@ -37,3 +37,18 @@ function revealed(question: QuizQuestion): string {
 export function spoiledBy(candidate: QuizQuestion, earlier: readonly QuizQuestion[]): boolean {
   return earlier.some((q) => givesAway(revealed(q), candidate.answerText));
 }
+
+/**
+ * Where `candidate` can go in `quiz` so that no question reveals a later one's answer: the latest
+ * such place (so questions mostly keep the order they were drawn in), or undefined when there is
+ * none. A question whose answer an earlier one reveals may still fit before it.
+ */
+export function placeWithoutSpoilers(candidate: QuizQuestion, quiz: readonly QuizQuestion[]): number | undefined {
+  const reveals = revealed(candidate);
+  for (let at = quiz.length; at >= 0; at--) {
+    if (spoiledBy(candidate, quiz.slice(0, at))) continue;
+    if (quiz.slice(at).some((later) => givesAway(reveals, later.answerText))) return undefined;
+    return at;
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTestAdvisor, testConfig } from '../../helpers/test-advisor.js';
 import { PHARMACY_GUIDE } from '../../helpers/two-guides.js';
-import { answerForms, givesAway, spoiledBy } from '../../../src/commands/quizzes/quiz-spoilers.js';
+import { answerForms, givesAway, placeWithoutSpoilers, spoiledBy } from '../../../src/commands/quizzes/quiz-spoilers.js';
 import type { KnowledgeIndex } from '../../../src/index/index.js';
 import { expectCitationInGuide, GUIDE } from '../guide-text.js';
 
@@ -105,6 +105,16 @@ describe('no question gives a later one away', () => {
     expect(answerForms('Certified Coding Specialist (CCS)')).toEqual(['certified coding specialist (ccs)', 'certified coding specialist', 'ccs']);
   });
 
+  it('places a question before the one that would give it away, and leaves out one that fits nowhere', () => {
+    const q = (answerText: string, explanation: string) => ({ answerText, explanation, citation: { quote: '' } });
+    const reveals = q('CPMA', 'CPMA: an advanced AAPC credential.');
+    const asksOrg = q('AAPC', 'Offered by AAPC.');
+    expect(placeWithoutSpoilers(asksOrg, [reveals])).toBe(0);
+    expect(placeWithoutSpoilers(q('AHIMA', 'x'), [reveals])).toBe(1);
+    // Revealing an earlier answer is fine; revealing a later one, and being revealed by an earlier one, is not.
+    expect(placeWithoutSpoilers(q('CCS', 'Unlike AAPC, …'), [q('AAPC', 'Not CCS.')])).toBeUndefined();
+  });
+
   it('in every generated quiz, no explanation or cited line contains the answer of a later question', () => {
     let checked = 0;
     for (const guide of [advisor.index, pharmacyIndex]) {
@@ -192,7 +202,7 @@ describe('quiz for a group', () => {
       return r.kind === 'quiz-question' ? r.intro! : r.kind;
     };
     const discord = await intro('discord');
-    expect(discord).toMatch(/Click a button below, or mention me with the letter .*a letter without a mention does not reach me/);
+    expect(discord).toMatch(/Click a button below, or mention me with the letter; a letter without a mention does not reach me here\./);
     expect(discord).toContain('Everyone here can play');
     expect(await intro('slack')).toMatch(/mention me with the letter in this thread/);
     expect(await intro('slack', true)).toMatch(/Click a button or type the letter\.$/);
