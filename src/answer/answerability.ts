@@ -1,5 +1,5 @@
 import { linearScore, QUALITY, sigmoid, type AnswerabilityModel } from '../quality/index.js';
-import { getWordNet } from '../lexicon/index.js';
+import { pinsDown } from './specific-words.js';
 import { candidateUnits, leadLine, matchStrength, type RankedSection, type RetrievalResult } from '../retrieval/index.js';
 
 /**
@@ -50,6 +50,10 @@ export interface AnswerabilityFeatures {
   section_unmatched: number;
   /** The heaviest question word that none of the top sections contains, relative to the heaviest word asked. */
   sections_unmatched_max: number;
+  /** Like lex_support, counting only the sentence that asks (a scenario's setup sentences left out). */
+  ask_support: number;
+  /** Share of the question's own term weight that only sets the scene. */
+  setup_share: number;
 }
 
 export const FEATURE_NAMES = [
@@ -68,6 +72,8 @@ export const FEATURE_NAMES = [
   'sections_unmatched_max',
   'lead_support',
   'lead_line_sim',
+  'ask_support',
+  'setup_share',
 ] as const satisfies ReadonlyArray<keyof AnswerabilityFeatures>;
 
 export function answerabilityFeatures(result: RetrievalResult): AnswerabilityFeatures {
@@ -90,7 +96,22 @@ export function answerabilityFeatures(result: RetrievalResult): AnswerabilityFea
     ...sectionCoverageFeatures(result),
     lead_support: lead?.unit.support ?? 0,
     lead_line_sim: lead?.unit.dense ?? 0,
+    ...askFeatures(result, candidates),
   };
+}
+
+/** How well the best line covers what the asking sentence asks, and how much of the question only sets the scene. */
+function askFeatures(result: RetrievalResult, candidates: ReturnType<typeof candidateUnits>): Pick<AnswerabilityFeatures, 'ask_support' | 'setup_share'> {
+  const own = ownTerms(result);
+  const asking = own.filter((o) => !o.term.setup);
+  const weight = (terms: typeof own) => terms.reduce((a, o) => a + o.weight, 0);
+  const total = weight(asking);
+  if (total === 0) return { ask_support: 0, setup_share: own.length ? 1 : 0 };
+  const supportIn = (c: (typeof candidates)[number]) => {
+    const terms = new Set([...c.unit.unit.terms, ...c.section.entry.headingTerms]);
+    return asking.reduce((a, o) => a + o.weight * matchStrength(o.term, terms), 0) / total;
+  };
+  return { ask_support: Math.max(0, ...candidates.map(supportIn)), setup_share: 1 - total / (weight(own) || 1) };
 }
 
 /** How much of the question the top sections cover as wholes (a near miss asks for something they never mention). */
@@ -112,9 +133,6 @@ function ownTerms(result: RetrievalResult): Array<{ term: RetrievalResult['query
   return result.query.terms.map((term, i) => ({ term, weight: result.signals.termWeights[i] ?? 0 })).filter(({ term }) => term.weight >= 1 && !term.hint);
 }
 
-/** WordNet ancestors that make a noun an occupation ("pharmacist" → worker, "nurse" → professional). */
-const OCCUPATION_ANCESTORS = ['worker', 'professional', 'employee'];
-
 /** What the best-supported line lacks of the question's own words, and whether that pins down an entity. */
 function unmatchedFeatures(result: RetrievalResult, candidates: ReturnType<typeof candidateUnits>): Pick<AnswerabilityFeatures, 'unmatched_max' | 'unmatched_entity'> {
   const best = candidates.reduce<(typeof candidates)[number] | undefined>((a, c) => (!a || c.unit.support > a.unit.support ? c : a), undefined);
@@ -123,9 +141,6 @@ function unmatchedFeatures(result: RetrievalResult, candidates: ReturnType<typeo
   const terms = new Set([...best.unit.unit.terms, ...best.section.entry.headingTerms]);
   const heaviest = Math.max(...own.map((o) => o.weight)) || 1;
   const missing = own.map((o) => ({ ...o, strength: matchStrength(o.term, terms) })).filter((o) => o.strength < 1);
-  const wordnet = getWordNet();
-  const pinsDown = (token: string) =>
-    /\d/.test(token) || wordnet.nounClasses(token).includes('noun.location') || wordnet.isKindOf(token, OCCUPATION_ANCESTORS);
   return {
     unmatched_max: Math.max(0, ...missing.map((o) => (o.weight * (1 - o.strength)) / heaviest)),
     // Another occupation or a place is named by its own word: a lexicon relation ("nurse" → "professional") does not count.

@@ -1,7 +1,8 @@
 import { formatHeadingPath } from '../ingest/index.js';
 import { QUALITY } from '../quality/index.js';
-import { isIntro, leadLine, termMatches, type RankedLine, type RankedSection, type RetrievalResult, type ScoredUnit } from '../retrieval/index.js';
+import { isIntro, leadLine, matchStrength, type RankedLine, type RankedSection, type RetrievalResult, type ScoredUnit } from '../retrieval/index.js';
 import type { Decision } from './answerability.js';
+import { pinsDown } from './specific-words.js';
 import type { Citation } from './schema.js';
 
 export interface ComposedAnswer {
@@ -135,6 +136,11 @@ function missingPart(result: RetrievalResult, lead: ScoredUnit): string {
   const { quantity } = result.query;
   if (quantity && !lead.hasQuantity) return `The guide doesn't give ${VALUE_NAMES[quantity]}.`;
   const terms = new Set([...lead.unit.terms, ...result.sections[0]!.entry.headingTerms]);
-  const missing = result.query.terms.filter((t) => t.token && t.weight >= 1 && !termMatches(t, terms)).map((t) => t.token!);
+  const acronyms = new Map(result.query.acronyms.map((a) => [a.toLowerCase(), a]));
+  // A word reached only through a loose relation ("hygienist" → "specialist") is still missing.
+  // Only words that pin something down are worth naming; "doesn't mention “worried sits numbers”" helps no one.
+  const missing = result.query.terms
+    .filter((t) => t.token && t.weight >= 1 && !t.setup && matchStrength(t, terms) < QUALITY.matching.relation.spelling && (acronyms.has(t.token) || pinsDown(t.token)))
+    .map((t) => acronyms.get(t.token!) ?? t.token!);
   return missing.length > 0 ? `The guide doesn't mention “${missing.slice(0, 3).join(' ')}”.` : "The guide doesn't answer exactly that.";
 }

@@ -10,6 +10,8 @@ export interface ConversationTurn {
   abstained: boolean;
   /** Names the reply gave (credentials, organisations: its acronyms), so "what about the other one?" can refer to them. */
   entities?: string[];
+  /** The guide files the reply cited, so a follow-up that names no career stays with the same guide. */
+  guides?: string[];
 }
 
 const FOLLOW_UP_START = /^(?:and|also|but|so|then|what about|how about|what of|same for|and for|ok(?:ay)?,? (?:and|what about))\b/i;

@@ -10,3 +10,4 @@ export { smallTalkReply } from './small-talk.js';
 export { shownSources } from './shown-sources.js';
 export { extractiveWriter, isStreamingWriter } from './answer-writer.js';
 export type { AnswerWriter, StreamedAnswer, StreamingAnswerWriter, TokenSink, WrittenAnswer } from './answer-writer.js';
+export { mergeGuideAnswers, type GuideAnswer } from './guide-answers.js';

@@ -18,6 +18,7 @@ export function boundedCache<K extends {}, V extends {}>(options: BoundedCacheOp
   return new LRUCache<K, V>({
     max,
     ...(ttlMs ? { ttl: ttlMs, updateAgeOnGet: true } : {}),
-    ...(now ? { perf: { now }, ttlResolution: 0 } : {}),
+    // lru-cache reads a start time of 0 as "not set", so a fake clock starting at 0 is shifted by 1 ms.
+    ...(now ? { perf: { now: () => now() + 1 }, ttlResolution: 0 } : {}),
   });
 }

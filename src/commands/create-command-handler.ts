@@ -2,7 +2,7 @@ import { CareerAdvisorError } from '../errors.js';
 import { questionLengthProblem } from '../text/index.js';
 import { COMMANDS } from './all-commands.js';
 import { askCommand } from './ask-command.js';
-import { guidesForPlace, guidesNamed, takeGuideOption } from './guide/guide-scope.js';
+import { guidesForPlace, guidesNamed, indexForGuides, takeGuideOption } from './guide/guide-scope.js';
 import { helpCommand } from './help-command.js';
 import { parseCommandLine, runCommand, type AnyCommand, type CommandAdvisor, type CommandContext, type CommandSettings, type CommandState, type FeatureSettings, type FeatureState, type FollowUp } from './registry.js';
 import { MemoryState } from '../state/index.js';
@@ -42,7 +42,7 @@ function unknownGuide(name: string, advisor: CommandAdvisor, placeGuides: readon
   return { kind: 'error', code: 'NOT_FOUND', message: `No guide called “${name}” is available here. Use one of: ${here.join('; ')}.` };
 }
 
-// One view per guide selection, so per-index caches (certifications, guide facts) stay warm.
+// One view per guide selection, so the index view (and its warm caches) is reused too.
 const scopedViews = new WeakMap<CommandAdvisor, Map<string, CommandAdvisor>>();
 
 /**
@@ -51,14 +51,13 @@ const scopedViews = new WeakMap<CommandAdvisor, Map<string, CommandAdvisor>>();
  * plans and topics come from them. Questions are filtered through `ask`'s `guides` option.
  */
 function scopedAdvisor(advisor: CommandAdvisor, guides: readonly string[]): CommandAdvisor {
-  if (guides.length === advisor.index.documents.length) return advisor;
+  const index = indexForGuides(advisor.index, guides);
+  if (index === advisor.index) return advisor;
   const views = scopedViews.get(advisor) ?? new Map<string, CommandAdvisor>();
   scopedViews.set(advisor, views);
   const key = [...guides].sort().join('\u0000');
   let view = views.get(key);
   if (!view) {
-    const allowed = new Set(guides);
-    const index = { ...advisor.index, documents: advisor.index.documents.filter((d) => allowed.has(d.source)), glossary: advisor.index.glossary.filter((g) => allowed.has(g.source)) };
     // Inherits ask/retriever/config from the advisor; only the index (and the subjects named) differ.
     // `ask` stays the real advisor's (the guides reach it as an option), so answers still name their guide.
     view = Object.create(advisor, { ask: { value: advisor.ask.bind(advisor) }, index: { value: index }, subjects: { value: advisor.subjects.filter((subject) => index.documents.some((d) => d.title.startsWith(subject))) } }) as CommandAdvisor;

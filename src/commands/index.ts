@@ -15,10 +15,13 @@ export { buildCertCards, certificationRecords, lookupCertification, compareCerti
 export type { CertRecord, CertLookup } from './cards/certifications.js';
 export { findOrganizations, organizationsIn } from './guide/organizations.js';
 export type { Organization } from './guide/organizations.js';
-export { buildCareerPlan } from './plans/career-plan.js';
+export { buildCareerPlan, understoodProfile } from './plans/career-plan.js';
 export type { CareerPlan } from './plans/career-plan.js';
-export { parseProfileText, mergeProfile, missingField, emptyProfile, PLAN_QUESTIONS, PROFILE_FIELDS, EDUCATION_LEVELS } from './plans/plan-profile.js';
-export type { PlanProfile, PlanGoal, ProfileField, ProfileUpdate, Education, ProfileVocabulary } from './plans/plan-profile.js';
+export { mergeProfile, missingField, emptyProfile, planQuestion, PLAN_QUESTIONS, PROFILE_FIELDS, EDUCATION_LEVELS } from './plans/plan-profile.js';
+export type { PlanProfile, PlanGoal, ProfileField, ProfileUpdate, Education } from './plans/plan-profile.js';
+export { parseProfileText } from './plans/read-profile.js';
+export { profileVocabulary } from './plans/plan-vocabulary.js';
+export type { ProfileVocabulary } from './plans/plan-vocabulary.js';
 export { buildOutline, matchHeading, startsGuide, topicText, TOPIC_TEXT_LIMIT } from './topics/topics.js';
 export type { OutlineEntry } from './topics/topics.js';
 export { generateQuizQuestions, allQuizQuestions, OPTION_LETTERS, QUIZ_TOPICS } from './quizzes/quiz-generator.js';
@@ -30,3 +33,4 @@ export { CitationBook, allLines, guideSections, sectionLines, sectionPath, secti
 export type { GuideLine } from './guide/guide-lines.js';
 export { createRandom, shuffled } from './quizzes/random.js';
 export type { Random } from './quizzes/random.js';
+export { guidesNamed, indexForGuides } from './guide/guide-scope.js';

@@ -83,7 +83,7 @@ export function defineCommand<Input>(definition: CommandDefinition<Input>): Comm
   return definition;
 }
 
-/** The command a line starts with ("cert CPC", "/quiz salary"), and the rest of the line. */
+/** The command a line starts with ("cert ABC", "/quiz salary"), and the rest of the line. */
 export function parseCommandLine(text: string, commands: readonly AnyCommand[]): { command: AnyCommand; args: string } | undefined {
   const match = /^\/?([A-Za-z][\w-]*)(?:\s+([\s\S]*))?$/.exec(text.trim());
   if (!match) return undefined;

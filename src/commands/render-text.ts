@@ -44,54 +44,62 @@ function roundLines(round: QuizRoundView): string[] {
   ];
 }
 
+type Of<K extends CommandResult['kind']> = Extract<CommandResult, { kind: K }>;
+
+function compareText(result: Of<'cert-compare'>): string {
+  return [`${result.left.acronym} vs ${result.right.acronym}`, ...result.differences.map((d) => `  • ${d}`), '', '────────', ...card(result.left), '', '────────', ...card(result.right)].join('\n');
+}
+
+function planText(result: Of<'plan'>): string {
+  const steps = result.steps.flatMap((s, i) => {
+    const facts = [s.duration ? `Time: ${s.duration}` : '', s.salary ? `Salary: ${s.salary}` : ''].filter(Boolean).join(' · ');
+    return [`${i + 1}. ${s.title} ${s.cites.map((n) => `[${n}]`).join('')}`, `   ${s.detail}`, ...(facts ? [`   ${facts}`] : [])];
+  });
+  return [result.summary, '', ...steps, ...sources(result.citations)].join('\n');
+}
+
+function topicsText(result: Of<'topics'>): string {
+  const lines = result.outline.flatMap((o, i) => [...(startsGuide(result.outline, i) ? [`${o.guide}:`] : []), `${String(i + 1).padStart(3)}. ${'  '.repeat(o.depth)}${o.title}`]);
+  return ['Topics in the guide (open one with “topics <words>” or “topics <number>”):', ...lines].join('\n');
+}
+
+function roundText(result: Of<'quiz-round'>): string {
+  const lines = [...(result.notice ? [result.notice, ''] : []), ...roundLines(result.round)];
+  if (result.next) lines.push('', ...question(result.next));
+  else lines.push('', ...scores(result.scoreboard, true));
+  return lines.join('\n');
+}
+
+function answerText(result: Of<'answer'>): string {
+  const a = result.answer;
+  return [a.answer, ...(a.notes?.length ? ['', ...a.notes.map((n) => `note: ${n}`)] : []), ...sources(a.citations)].join('\n');
+}
+
 /** Renders any command result as plain text for a terminal (answers: the text, then numbered sources). */
 export function renderText(result: CommandResult): string {
   switch (result.kind) {
-    case 'answer': {
-      const a = result.answer;
-      return [a.answer, ...(a.notes?.length ? ['', ...a.notes.map((n) => `note: ${n}`)] : []), ...sources(a.citations)].join('\n');
-    }
+    case 'answer':
+      return answerText(result);
     case 'cert':
       return card(result.card).join('\n');
     case 'cert-compare':
-      return [
-        `${result.left.acronym} vs ${result.right.acronym}`,
-        ...result.differences.map((d) => `  • ${d}`),
-        '',
-        '────────',
-        ...card(result.left),
-        '',
-        '────────',
-        ...card(result.right),
-      ].join('\n');
+      return compareText(result);
     case 'cert-list':
       return [result.message, ...result.certifications.map((c) => `  ${c.acronym.padEnd(6)} ${c.name}`)].join('\n');
     case 'plan-question':
       return `Question ${result.step} of ${result.totalSteps}: ${result.question}`;
-    case 'plan': {
-      const steps = result.steps.flatMap((s, i) => {
-        const facts = [s.duration ? `Time: ${s.duration}` : '', s.salary ? `Salary: ${s.salary}` : ''].filter(Boolean).join(' · ');
-        return [`${i + 1}. ${s.title} ${s.cites.map((n) => `[${n}]`).join('')}`, `   ${s.detail}`, ...(facts ? [`   ${facts}`] : [])];
-      });
-      return [result.summary, '', ...steps, ...sources(result.citations)].join('\n');
-    }
+    case 'plan':
+      return planText(result);
     case 'topics':
-      return [
-        'Topics in the guide (open one with “topics <words>” or “topics <number>”):',
-        ...result.outline.flatMap((o, i) => [...(startsGuide(result.outline, i) ? [`${o.guide}:`] : []), `${String(i + 1).padStart(3)}. ${'  '.repeat(o.depth)}${o.title}`]),
-      ].join('\n');
+      return topicsText(result);
     case 'topic':
       return [result.section, '', result.text, ...sources(result.citations)].join('\n');
     case 'quiz-question':
       return [...(result.intro ? [result.intro, ''] : []), ...question(result.question)].join('\n');
     case 'quiz-answer':
       return `Your answer ${result.option} is in for question ${result.question.index + 1}; the answer comes when the question closes.`;
-    case 'quiz-round': {
-      const lines = [...(result.notice ? [result.notice, ''] : []), ...roundLines(result.round)];
-      if (result.next) lines.push('', ...question(result.next));
-      else lines.push('', ...scores(result.scoreboard, true));
-      return lines.join('\n');
-    }
+    case 'quiz-round':
+      return roundText(result);
     case 'quiz-score':
       return scores(result.scoreboard, result.finished).join('\n');
     case 'help':

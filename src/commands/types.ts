@@ -6,7 +6,7 @@ export type Platform = 'cli' | 'discord' | 'slack';
 
 /** One user message or command addressed to the bot. */
 export interface CommandRequest {
-  /** Free text ("how much do coders make?") or a command line ("cert CPC", "quiz answer B"). */
+  /** Free text ("how much does this job pay?") or a command line ("cert ABC", "quiz answer B"). */
   text: string;
   /** Conversation scope: a CLI session, a Discord thread, a channel+user, a Slack thread. */
   conversationId: string;
@@ -33,7 +33,7 @@ export interface CertCard {
   acronym: string;
   name: string;
   organization: string;
-  /** The organisation's full name when `organization` is an acronym ("American Academy of Professional Coders"). */
+  /** The organisation's full name when `organization` is an acronym ("National Board of Examiners"). */
   organizationName?: string;
   /** "entry level" or "advanced", when the guide says so. */
   level?: string;

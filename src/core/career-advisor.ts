@@ -1,4 +1,4 @@
-import { AnswerabilityDecider, answerSchema, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type Decision } from '../answer/index.js';
+import { AnswerabilityDecider, answerSchema, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, mergeGuideAnswers, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type Decision } from '../answer/index.js';
 import { boundedCache } from '../cache/index.js';
 import type { Config } from '../config/index.js';
 import { createEmbeddings, LocalUseEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
@@ -9,7 +9,7 @@ import { createLlmServices, EmbeddingClaimSimilarity, type BreakerStatus, type F
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
 import { questionLengthProblem } from '../text/index.js';
-import { detectAcronyms, HybridRetriever, type RetrievalResult } from '../retrieval/index.js';
+import { detectAcronyms, HybridRetriever, type AnalyzedQuery, type RetrievalResult } from '../retrieval/index.js';
 import type { SharedState } from '../state/index.js';
 import { ConversationStore } from './conversation-store.js';
 
@@ -24,6 +24,18 @@ export interface AskOptions {
   guides?: readonly string[];
   /** Runs just before retrieval, after small talk was answered without it (the rate limit counts here); may throw to refuse. */
   beforeRetrieval?: () => Promise<void>;
+}
+
+/** One guide's search (or several guides' together) and the decision on it. */
+interface Searched {
+  source: string;
+  retrieval: RetrievalResult;
+  decision: Decision;
+}
+
+/** What a question's retrieval found; `perGuide` when several guides each answer it. */
+interface RoutedRetrieval extends Searched {
+  perGuide?: Searched[];
 }
 
 /** Where 👍/👎 votes go (the SQLite store in production; memory by default). */
@@ -141,19 +153,29 @@ export class CareerAdvisor {
     const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
     // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
     const asked = standalone ?? question;
-    const retrieval = await this.retriever.retrieve(query, undefined, options.guides ? new Set(options.guides) : undefined);
+    const retrieveStarted = performance.now();
+    const { retrieval, decision, perGuide } = await this.retrieveRouted(query, options, context?.guides);
+    const retrieveMs = performance.now() - retrieveStarted;
     const answerStarted = performance.now();
-    const decision = this.decider.decide(retrieval, options.answerThreshold);
     const written: ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>> & { related?: Citation[] } =
       decision.outcome !== 'answer'
         ? composeNonAnswer(retrieval, decision, this.subjects)
-        : options.onToken && isStreamingWriter(this.writer)
-          ? await this.writer.writeStream(asked, retrieval, history, options.onToken)
-          : await this.writer.write(asked, retrieval, history);
+        : perGuide
+          ? mergeGuideAnswers(await Promise.all(perGuide.map(async (part) => ({ title: this.guideTitle(part.source), answer: await this.writer.write(asked, part.retrieval, history) }))))
+          : options.onToken && isStreamingWriter(this.writer)
+            ? await this.writer.writeStream(asked, retrieval, history, options.onToken)
+            : await this.writer.write(asked, retrieval, history);
     const answerMs = performance.now() - answerStarted;
 
     if (conversationId) {
-      await this.conversations.append(conversationId, { question, understood: query.searchText, quantity: query.quantity, abstained: written.abstained, entities: [...new Set(detectAcronyms(written.text))].slice(0, 6) });
+      await this.conversations.append(conversationId, {
+        question,
+        understood: query.searchText,
+        quantity: query.quantity,
+        abstained: written.abstained,
+        entities: [...new Set(detectAcronyms(written.text))].slice(0, 6),
+        guides: [...new Set(written.citations.map((c) => c.source))],
+      });
     }
     const answer = this.finish(
       {
@@ -168,10 +190,40 @@ export class CareerAdvisor {
         ...(written.usage ? { usage: written.usage } : {}),
       },
       started,
-      retrieval.retrieveMs,
+      retrieveMs,
       answerMs,
     );
     return { answer, retrieval, decision };
+  }
+
+  /**
+   * Retrieval across the guides this question may use. A question that names one guide (or
+   * follows up on an answer from one) is searched there. One that names none, with several
+   * guides loaded, is searched in each: every guide that answers it gets its own part.
+   */
+  private async retrieveRouted(query: AnalyzedQuery, options: AskOptions, previousGuides: readonly string[] | undefined): Promise<RoutedRetrieval> {
+    const allowed = options.guides ?? this.index.documents.map((d) => d.source);
+    const route = this.retriever.router.route(query, allowed);
+    const carried = previousGuides?.filter((g) => allowed.includes(g)) ?? [];
+    const guides = !route.named && carried.length > 0 ? carried : route.guides;
+    const vectors = await this.retriever.embed(query);
+    const search = (sources: readonly string[]): Searched => {
+      const retrieval = this.retriever.retrieveWithVector(query, vectors, undefined, sources.length === this.index.documents.length ? undefined : new Set(sources));
+      return { source: sources[0]!, retrieval, decision: this.decider.decide(retrieval, options.answerThreshold) };
+    };
+    const together = search(guides);
+    if (guides.length < 2) return together;
+    const answering = guides.map((g) => search([g])).filter((g) => g.decision.outcome === 'answer');
+    answering.sort((a, b) => b.decision.probability - a.decision.probability);
+    if (answering.length === 0) return together;
+    // The ranking across the guides stays the retrieval on record (eval's hit@k); each part answers from its own guide.
+    return answering.length === 1 ? answering[0]! : { ...together, decision: answering[0]!.decision, perGuide: answering };
+  }
+
+  /** A guide's subject, the part of its title before any subtitle ("Pharmacy Technician Career Guide"). */
+  private guideTitle(source: string): string {
+    const title = this.index.documents.find((d) => d.source === source)?.title;
+    return title?.split(/[:|–—]/)[0]!.trim() || source;
   }
 
   /** Records a 👍/👎 vote on an earlier answer. */

@@ -1,3 +1,4 @@
+import { boundedCache } from '../cache/index.js';
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
 import { getWordNet } from '../lexicon/index.js';
 
@@ -37,7 +38,8 @@ export function knownWordsOf(texts: Iterable<string>): Set<string> {
 
 /** The vocabulary check (see the module comment); `known` is usually the guides' words. */
 export class Vocabulary {
-  private readonly cache = new Map<string, boolean>();
+  // Bounded: the words come from user messages.
+  private readonly cache = boundedCache<string, boolean>({ max: 10_000 });
 
   constructor(private readonly known: KnownWords = NO_KNOWN_WORDS) {}
 
@@ -49,7 +51,6 @@ export class Vocabulary {
     let familiar = this.cache.get(w);
     if (familiar === undefined) {
       familiar = this.known.has(w) || isEnglish(w) || w.split(/[-']/).every((part) => part.length > 0 && (isEnglish(part) || this.known.has(part))) || (w.length >= 5 && isNearMiss(w));
-      if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(w, familiar);
     }
     return familiar;

@@ -52,6 +52,17 @@ export interface QualityParameters {
      */
     refusalCost: number;
   };
+  /** Telling several loaded guides apart (src/retrieval/guide-router.ts). */
+  guides: {
+    /** A word names a guide when that guide uses it in at least this many lines… */
+    minUses: number;
+    /** …and at least this many times as often as any other loaded guide. */
+    dominance: number;
+    /** Question weight of such words needed to name a guide (1 = one word of the question itself; carried follow-up words count half). */
+    minNamingWeight: number;
+    /** A second guide named at least this share as strongly as the first is kept too ("X and Y"). */
+    coNamedShare: number;
+  };
 }
 
 export const QUALITY: QualityParameters = {
@@ -78,4 +89,8 @@ export const QUALITY: QualityParameters = {
     partialMinSimilarity: 0.35,
     refusalCost: 2,
   },
+  // Set by reasoning, then checked on the cross-guide tune split (eval/cross-guide/tune.jsonl):
+  // two uses keep a one-off mention from naming a guide; five times as often leaves words both
+  // careers share ("certification", "salary") to both.
+  guides: { minUses: 2, dominance: 5, minNamingWeight: 1, coNamedShare: 0.5 },
 };

@@ -3,9 +3,10 @@ import { linearScore, loadQualityModels, QUALITY, type QualityModels, type Quali
 import { rankLines, type RankedLine } from './line-ranking.js';
 import type { KnowledgeIndex } from '../index/index.js';
 import { hasQuantity, matchStrength } from './matching.js';
-import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query-analysis.js';
+import { analyzeQuery, askingPart, type AnalyzedQuery, type QueryTerm } from './query-analysis.js';
 import { QueryExpander } from './query-expansion.js';
 import type { RankedSection, ScoredUnit, SectionFeatures } from './ranked-section.js';
+import { GuideRouter } from './guide-router.js';
 import { SectionCatalog, type CatalogSection, type Unit } from './section-catalog.js';
 
 export interface RetrievalResult {
@@ -49,6 +50,9 @@ export class HybridRetriever {
 
   readonly expander: QueryExpander;
 
+  /** Tells loaded guides apart by the words only one of them uses. */
+  readonly router: GuideRouter;
+
   constructor(
     readonly index: KnowledgeIndex,
     readonly embedder: IdentifiedEmbeddings,
@@ -58,6 +62,7 @@ export class HybridRetriever {
   ) {
     this.catalog = new SectionCatalog(index);
     this.expander = new QueryExpander(this.catalog);
+    this.router = new GuideRouter(index, this.catalog);
   }
 
   /** Reads a question with this knowledge base's vocabulary (lexicon and spelling help where the guides use other words). */
@@ -68,11 +73,14 @@ export class HybridRetriever {
   /** Embeds the query once and retrieves; `sources`, when given, limits retrieval to those guide files. */
   async retrieve(query: AnalyzedQuery, limit = 5, sources?: ReadonlySet<string>): Promise<RetrievalResult> {
     const started = performance.now();
-    const views = queryViews(query);
-    // One embedding call for every view of the question.
-    const vectors = views.length === 1 ? [await this.embedder.embedQuery(views[0]!)] : await this.embedder.embedDocuments(views);
-    const result = this.retrieveWithVector(query, vectors, limit, sources);
+    const result = this.retrieveWithVector(query, await this.embed(query), limit, sources);
     return { ...result, retrieveMs: performance.now() - started };
+  }
+
+  /** The question's views embedded in one call (reused when one question is searched in several guides). */
+  async embed(query: AnalyzedQuery): Promise<number[][]> {
+    const views = queryViews(query);
+    return views.length === 1 ? [await this.embedder.embedQuery(views[0]!)] : await this.embedder.embedDocuments(views);
   }
 
   /** Retrieval given an already computed query vector (no embedding cost). */
@@ -243,7 +251,11 @@ function cosine(views: number[][], stored: Float32Array | undefined): number {
  */
 export function queryViews(query: AnalyzedQuery): string[] {
   const sentences = query.searchText.split(/(?<=[.!?;])\s+/).filter((s) => s.split(/\s+/).length >= 3);
-  return sentences.length > 1 ? [query.searchText, ...sentences.slice(0, QUALITY.retrieval.maxViews - 1)] : [query.searchText];
+  if (sentences.length < 2) return [query.searchText];
+  // The sentence that asks comes first among the parts: in a long scenario it may be the last one.
+  const asking = askingPart(query.searchText);
+  const parts = [...new Set([asking, ...sentences])].filter((s) => s !== query.searchText);
+  return [query.searchText, ...parts.slice(0, QUALITY.retrieval.maxViews - 1)];
 }
 
 function unitLength(vector: number[]): number[] {

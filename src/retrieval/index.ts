@@ -9,3 +9,4 @@ export { candidateUnits, isIntro, leadLine, lineFeatures, LINE_FEATURES, rankLin
 export { QueryExpander, type Vocabulary, type Alternatives } from './query-expansion.js';
 export { termMatches, matchStrength, hasQuantity } from './matching.js';
 export { SectionRetriever } from './langchain-retriever.js';
+export { GuideRouter, type GuideRoute } from './guide-router.js';

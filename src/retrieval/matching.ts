@@ -28,12 +28,15 @@ export function termMatches(queryTerm: QueryTerm, terms: ReadonlySet<string>): b
 
 const MONTHS = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
+const STANDALONE_NUMBER = /\d\s*%|(?<![A-Za-z]-?)\b\d+(?:[.,]\d+)?\b(?!-?[A-Za-z])/;
+
 const QUANTITY_PATTERNS: Record<Quantity, RegExp> = {
   money: /\$\s?\d/,
   duration: /\b\d+(?:-\d+)?\+?\s*(?:months?|years?|weeks?|hours?)\b|\b(?:two|three|four)-year\b/i,
   date: new RegExp(`${MONTHS.source}|\\b\\d{1,2}(?:st|nd|rd|th)\\b`, 'i'),
-  count: /\d/,
-  number: /\d/,
+  // A figure of its own: "36-48 credits", "8-10%", "70 percent"; not the digits of a code's name ("ICD-10", "10th").
+  count: STANDALONE_NUMBER,
+  number: STANDALONE_NUMBER,
   organization: /\b(?:[A-Z]{4,}|Association|Academy|Institute|Council|Board|Commission|Society)\b/,
 };
 

@@ -17,6 +17,8 @@ export interface QueryTerm {
   hint?: boolean;
   /** The word as the question spelt it (absent for hints). */
   token?: string;
+  /** Only in a sentence that sets the scene ("I'm three weeks into my first job."), not in the one that asks. */
+  setup?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -121,6 +123,18 @@ function alternativesOf(term: string, token: string | undefined, parts: string[]
   return out;
 }
 
+/**
+ * The sentences that ask: those ending in "?", else the last one. A scenario ("I'm three weeks
+ * into my first job and slower than everyone. Should I speed up?") sets the scene first; its
+ * asking sentence says what an answer must address.
+ */
+export function askingPart(text: string): string {
+  const sentences = text.split(/(?<=[.!?;])\s+/).filter((s) => s.trim());
+  if (sentences.length < 2) return text;
+  const questions = sentences.filter((s) => /\?\s*$/.test(s));
+  return (questions.length > 0 ? questions : sentences.slice(-1)).join(' ');
+}
+
 /** The value type a question asks for, if any. */
 export function detectQuantity(question: string): Quantity | undefined {
   const q = question.toLowerCase();
@@ -155,8 +169,9 @@ export function analyzeQuery(
   const own = questionTerms(asked).filter(
     (t) => !(definitional && FORM_WORDS.has(t.term)) && !(quantity === 'organization' && ORGANIZATION_WORDS.has(t.term)),
   );
-  const terms = new Map<string, { weight: number; token?: string; parts: string[]; hint?: boolean }>();
-  for (const t of own) terms.set(t.term, { weight: 1, token: t.token, parts: t.parts });
+  const terms = new Map<string, { weight: number; token?: string; parts: string[]; hint?: boolean; setup?: boolean }>();
+  const asking = new Set(questionTerms(askingPart(asked)).map((t) => t.term));
+  for (const t of own) terms.set(t.term, { weight: 1, token: t.token, parts: t.parts, ...(asking.has(t.term) ? {} : { setup: true }) });
   if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.shapeHintWeight, parts: [], hint: true });
   if (/^what (?:does|do) (?:an? |the )?[\w\s-]+ do\b/.test(q)) for (const t of DUTY_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.shapeHintWeight, parts: [], hint: true });
   if (/^why\b/.test(q)) for (const t of REASON_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.reasonHintWeight, parts: [], hint: true });
@@ -166,10 +181,11 @@ export function analyzeQuery(
     question,
     // A chain of follow-ups would otherwise grow the carried context turn after turn.
     searchText: carried ? `${asked} ${carried.question}`.slice(0, MAX_SEARCH_TEXT) : asked,
-    terms: [...terms].map(([term, { weight, token, parts, hint }]) => ({
+    terms: [...terms].map(([term, { weight, token, parts, hint, setup }]) => ({
       term,
       weight,
       ...(hint ? { hint } : {}),
+      ...(setup ? { setup } : {}),
       ...(token ? { token } : {}),
       alternatives: alternativesOf(term, token, parts, expander),
     })),

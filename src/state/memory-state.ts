@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { SharedState } from './types.js';
 
 export interface MemoryStateOptions {
@@ -8,26 +9,30 @@ export interface MemoryStateOptions {
 }
 
 /**
- * SharedState for one process. Node runs each method to completion between awaits, so the
- * "atomic" operations are atomic without locks. Bounded: expired keys are pruned as the map is
- * touched, and past `maxEntries` the oldest writes are dropped.
+ * SharedState for one process, kept in an lru-cache: bounded by `maxEntries` (the least recently
+ * used key goes first) and each key expiring `ttlMs` after it was written. Node runs each method
+ * to completion between awaits, so the "atomic" operations are atomic without locks.
  */
 export class MemoryState implements SharedState {
-  readonly #entries = new Map<string, { value: string; expires: number }>();
-  readonly #maxEntries: number;
-  readonly #now: () => number;
+  readonly #entries: LRUCache<string, string>;
 
   constructor(options: MemoryStateOptions = {}) {
-    this.#maxEntries = options.maxEntries ?? 50_000;
-    this.#now = options.now ?? Date.now;
+    const now = options.now;
+    this.#entries = new LRUCache<string, string>({
+      max: options.maxEntries ?? 50_000,
+      // Each write gives its own ttl; reads do not extend it. A fake clock is read on every access.
+      ttl: 0,
+      // lru-cache reads a start time of 0 as "not set", so a fake clock starting at 0 is shifted by 1 ms.
+      ...(now ? { perf: { now: () => now() + 1 }, ttlResolution: 0 } : {}),
+    });
   }
 
   async get(key: string): Promise<string | undefined> {
-    return this.#read(key);
+    return this.#entries.get(key);
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {
-    this.#write(key, value, ttlMs);
+    this.#entries.set(key, value, { ttl: ttlMs });
   }
 
   async delete(key: string): Promise<void> {
@@ -35,21 +40,21 @@ export class MemoryState implements SharedState {
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
-    if (this.#read(key) !== undefined) return false;
-    this.#write(key, value, ttlMs);
+    if (this.#entries.get(key) !== undefined) return false;
+    this.#entries.set(key, value, { ttl: ttlMs });
     return true;
   }
 
   async compareAndSet(key: string, expected: string | undefined, next: string | undefined, ttlMs: number): Promise<boolean> {
-    if (this.#read(key) !== expected) return false;
+    if (this.#entries.get(key) !== expected) return false;
     if (next === undefined) this.#entries.delete(key);
-    else this.#write(key, next, ttlMs);
+    else this.#entries.set(key, next, { ttl: ttlMs });
     return true;
   }
 
   async increment(key: string, by: number, ttlMs: number): Promise<number> {
-    const value = Number(this.#read(key) ?? 0) + by;
-    this.#write(key, String(value), ttlMs);
+    const value = Number(this.#entries.get(key) ?? 0) + by;
+    this.#entries.set(key, String(value), { ttl: ttlMs });
     return value;
   }
 
@@ -64,30 +69,5 @@ export class MemoryState implements SharedState {
 
   async close(): Promise<void> {
     this.#entries.clear();
-  }
-
-  #read(key: string): string | undefined {
-    const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires < this.#now()) {
-      this.#entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
-  }
-
-  #write(key: string, value: string, ttlMs: number): void {
-    // Re-insert so Map order is write order: the front is always the stalest entry.
-    this.#entries.delete(key);
-    this.#entries.set(key, { value, expires: this.#now() + ttlMs });
-    this.#prune();
-  }
-
-  #prune(): void {
-    const now = this.#now();
-    for (const [key, entry] of this.#entries) {
-      if (entry.expires >= now && this.#entries.size <= this.#maxEntries) break;
-      this.#entries.delete(key);
-    }
   }
 }

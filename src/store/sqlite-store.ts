@@ -48,22 +48,11 @@ export function createSqliteStore(options: { path: string; retentionDays: number
   }
 }
 
-function setUp(db: SqliteDatabase, options: { path: string; retentionDays: number; idSalt?: string }): SqliteStore {
-  assertSupportedSchema(db); // before any write, so a foreign file is left byte-for-byte intact
-  db.pragma('journal_mode = WAL'); // a report can read while the bot writes
-  db.pragma('secure_delete = ON'); // purged rows are zeroed, not left in free pages
-  migrate(db);
-  const salt = options.idSalt ?? readSalt(db);
-  const identity = fileIdentity(options.path);
-  const sql = prepareAll(db);
-  const bounds = (w: TimeWindow) => ({ since: w.since ?? 0, until: w.until ?? Number.MAX_SAFE_INTEGER });
+type Statements = ReturnType<typeof prepareAll>;
+const bounds = (w: TimeWindow) => ({ since: w.since ?? 0, until: w.until ?? Number.MAX_SAFE_INTEGER });
 
-  const purge = db.transaction((cutoff: number): PurgeResult => {
-    const feedback = sql.purgeFeedback.run({ cutoff }).changes;
-    const questions = sql.purgeQuestions.run({ cutoff }).changes;
-    return { questions, feedback };
-  });
-
+/** Writing questions and votes; people are stored only as salted hashes. */
+function writers(sql: Statements, salt: string): Pick<SqliteStore, 'recordQuestion' | 'recordFeedback'> {
   return {
     recordQuestion(r) {
       sql.insertQuestion.run({
@@ -80,14 +69,14 @@ function setUp(db: SqliteDatabase, options: { path: string; retentionDays: numbe
       });
     },
     recordFeedback(f) {
-      sql.upsertFeedback.run({
-        questionId: f.questionId,
-        userHash: hashId(f.userId, salt),
-        vote: f.vote === 'up' ? 1 : -1,
-        ts: f.ts,
-      });
+      sql.upsertFeedback.run({ questionId: f.questionId, userHash: hashId(f.userId, salt), vote: f.vote === 'up' ? 1 : -1, ts: f.ts });
     },
-    purgeExpired: (now) => purge(now - options.retentionDays * DAY_MS),
+  };
+}
+
+/** The report's read queries over a time window. */
+function readers(sql: Statements): Pick<SqliteStore, 'questionsPerDay' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown'> {
+  return {
     questionsPerDay: (w) => sql.perDay.all(bounds(w)) as DayCount[],
     abstentionRate(w) {
       const row = sql.abstention.get(bounds(w)) as { total: number; abstained: number };
@@ -101,16 +90,42 @@ function setUp(db: SqliteDatabase, options: { path: string; retentionDays: numbe
     topCitedSections: (limit, w) => sql.cited.all({ ...bounds(w), limit }) as SectionCount[],
     dailyActivity: (w) => sql.dailyActivity.all(bounds(w)) as DayActivity[],
     platformBreakdown: (w) => sql.platforms.all(bounds(w)) as PlatformCount[],
-    assertFileIntact() {
-      if (!identity) return;
-      const current = fileIdentity(options.path);
-      if (!current || current.dev !== identity.dev || current.ino !== identity.ino) {
-        // SQLite keeps writing to an unlinked file without complaint, so check ourselves.
-        throw new StoreUnavailableError('database file was deleted or replaced while open');
-      }
-      // Garbage written over the file in place keeps its inode; the SQLite header gives it away.
-      if (!hasSqliteHeader(options.path)) throw new StoreUnavailableError('database file was overwritten while open');
-    },
+  };
+}
+
+/** Throws when the file was deleted, replaced or overwritten while open (SQLite would carry on silently). */
+function fileCheck(path: string): () => void {
+  const identity = fileIdentity(path);
+  return () => {
+    if (!identity) return;
+    const current = fileIdentity(path);
+    if (!current || current.dev !== identity.dev || current.ino !== identity.ino) {
+      // SQLite keeps writing to an unlinked file without complaint, so check ourselves.
+      throw new StoreUnavailableError('database file was deleted or replaced while open');
+    }
+    // Garbage written over the file in place keeps its inode; the SQLite header gives it away.
+    if (!hasSqliteHeader(path)) throw new StoreUnavailableError('database file was overwritten while open');
+  };
+}
+
+function setUp(db: SqliteDatabase, options: { path: string; retentionDays: number; idSalt?: string }): SqliteStore {
+  assertSupportedSchema(db); // before any write, so a foreign file is left byte-for-byte intact
+  db.pragma('journal_mode = WAL'); // a report can read while the bot writes
+  db.pragma('secure_delete = ON'); // purged rows are zeroed, not left in free pages
+  migrate(db);
+  const salt = options.idSalt ?? readSalt(db);
+  const assertFileIntact = fileCheck(options.path);
+  const sql = prepareAll(db);
+  const purge = db.transaction((cutoff: number): PurgeResult => {
+    const feedback = sql.purgeFeedback.run({ cutoff }).changes;
+    const questions = sql.purgeQuestions.run({ cutoff }).changes;
+    return { questions, feedback };
+  });
+  return {
+    ...writers(sql, salt),
+    ...readers(sql),
+    purgeExpired: (now) => purge(now - options.retentionDays * DAY_MS),
+    assertFileIntact,
     close: () => void db.close(),
   };
 }

@@ -13,3 +13,13 @@ export function twoGuideKnowledgeDir(): string {
   copyFileSync(fileURLToPath(new URL(`../fixtures/guides/${PHARMACY_GUIDE}`, import.meta.url)), join(dir, PHARMACY_GUIDE));
   return dir;
 }
+
+/** A knowledge folder holding only the pharmacy technician fixture. */
+export function pharmacyKnowledgeDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-pharmacy-'));
+  copyFileSync(fileURLToPath(new URL(`../fixtures/guides/${PHARMACY_GUIDE}`, import.meta.url)), join(dir, PHARMACY_GUIDE));
+  return dir;
+}
+
+/** Markdown a user should never see: bold/italic markers, inline code, links, heading marks, HTML tags. */
+export const MARKUP = /\*\*|__|`|\]\(|^#{1,6}\s|<\/?[a-z][^>]*>/m;

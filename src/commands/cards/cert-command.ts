@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { certificationRecords, compareCertifications, lookupCertification, type CertLookup, type CertRecord } from './certifications.js';
+import { indexForGuides } from '../guide/guide-scope.js';
+import { cleanArgument, compactKey } from '../guide/text-match.js';
 import { defineCommand, type CommandAdvisor } from '../registry.js';
 import type { CommandResult } from '../types.js';
 
@@ -16,7 +18,7 @@ const certInput = z.discriminatedUnion('mode', [
 ]);
 export type CertInput = z.infer<typeof certInput>;
 
-/** "CPC CCS", "CPC vs CCS", "CPC and CCS", "\"coding specialist\" \"physician coding\"" → two names. */
+/** "ABC XYZ", "ABC vs XYZ", "ABC and XYZ", "\"first name\" \"second name\"" → two names. */
 function splitPair(text: string): [string, string] | [] {
   const quoted = [...text.matchAll(/"([^"]+)"|“([^”]+)”|'([^']+)'/g)].map((m) => (m[1] ?? m[2] ?? m[3])!.trim());
   if (quoted.length === 2) return [quoted[0]!, quoted[1]!];
@@ -61,7 +63,22 @@ function notFound(advisor: CommandAdvisor, query: string, lookup: Exclude<CertLo
   };
 }
 
-/** `cert CPC`, `cert coding specialist`, `cert compare CPC CCS`: cards built from the guide's glossary. */
+/**
+ * With several guides loaded, a credential is looked up in each guide on its own, so its card
+ * (organisation, related lines) comes from the guide that defines it: an exact acronym or name
+ * first, then any guide's match, else the lookup over all guides (suggestions, organisations).
+ */
+function lookupInGuides(advisor: CommandAdvisor, query: string): CertLookup {
+  const documents = advisor.index.documents;
+  if (documents.length < 2) return lookupCertification(advisor.index, query);
+  const key = compactKey(cleanArgument(query));
+  const perGuide = documents.map((d) => lookupCertification(indexForGuides(advisor.index, [d.source]), query));
+  const found = perGuide.filter((l): l is Extract<CertLookup, { kind: 'found' }> => l.kind === 'found');
+  const exact = found.find((l) => compactKey(l.record.card.acronym) === key || compactKey(l.record.card.name) === key);
+  return exact ?? found[0] ?? lookupCertification(advisor.index, query);
+}
+
+/** `cert ABC`, `cert <name words>`, `cert compare ABC XYZ`: cards built from the guide's glossary. */
 export const certCommand = defineCommand({
   name: 'cert',
   aliases: ['certs', 'certification', 'certifications'],
@@ -79,13 +96,13 @@ export const certCommand = defineCommand({
       return { kind: 'cert-list', message: `The guide covers these certifications. Ask for one with “cert ${a}”${compare}.`, certifications: listOf(records) };
     }
     if (input.mode === 'lookup') {
-      const found = lookupCertification(advisor.index, input.query);
+      const found = lookupInGuides(advisor, input.query);
       return found.kind === 'found' ? { kind: 'cert', card: found.record.card } : notFound(advisor, input.query, found);
     }
     if (!input.left || !input.right) return { kind: 'error', code: 'INPUT_INVALID', message: `Name two certifications to compare, e.g. ${compareExample(advisor)}.` };
-    const left = lookupCertification(advisor.index, input.left);
+    const left = lookupInGuides(advisor, input.left);
     if (left.kind !== 'found') return notFound(advisor, input.left, left);
-    const right = lookupCertification(advisor.index, input.right);
+    const right = lookupInGuides(advisor, input.right);
     if (right.kind !== 'found') return notFound(advisor, input.right, right);
     if (left.record === right.record) {
       return { kind: 'error', code: 'INPUT_INVALID', message: `Both names point to ${left.record.card.acronym}. Compare two different certifications, e.g. ${compareExample(advisor)}.` };

@@ -1,8 +1,8 @@
 import type { GlossaryEntry, Section } from '../../ingest/index.js';
 import type { KnowledgeIndex } from '../../index/index.js';
 import { contentTerms } from '../../text/index.js';
-import { guideFacts } from '../guide/guide-facts.js';
-import { allLines, CitationBook, guideSections, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
+import { guideFacts, type GuideFacts } from '../guide/guide-facts.js';
+import { allLines, CitationBook, guideSections, sectionTitle, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
 import { findOrganizations, organizationsIn, type Organization } from '../guide/organizations.js';
 import { acronymPattern, cleanArgument, compactKey, editDistance, termSet } from '../guide/text-match.js';
 import type { CertCard } from '../types.js';
@@ -38,7 +38,7 @@ const FOCUS: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 const LEVELS = new Set(['entry level', 'advanced']);
 /** Query words that say "a certification" without saying which. */
-const GENERIC = new Set(contentTerms('certified certification certificate credential credentials cert certs coding code medical exam'));
+const GENERIC = new Set(contentTerms('certified certification certificate credential credentials cert certs exam'));
 const MAX_RELATED = 8;
 
 const cache = new WeakMap<object, CertRecord[]>();
@@ -61,6 +61,13 @@ function focusTags(texts: string[]): string[] {
     .map((f) => f.tag);
 }
 
+/** A credential listed under a heading that gives its level ("The Two Entry-Level Certifications") has that level. */
+function withLevel(focus: string[], heading: string): string[] {
+  if (focus.some((f) => LEVELS.has(f))) return focus;
+  const level = focusTags([heading]).find((f) => LEVELS.has(f));
+  return level ? [level, ...focus] : focus;
+}
+
 /**
  * Builds one card per credential acronym from the glossary, so editing the guide's certification
  * bullets updates the cards. Organisation: the first organisation named in the definitions;
@@ -72,58 +79,74 @@ export function certificationRecords(index: GuideIndex): CertRecord[] {
   const cached = cache.get(index);
   if (cached) return cached;
   const orgs = findOrganizations(index);
-  const facts = guideFacts(index);
+  const byAcronym = credentialEntries(index, orgs);
+  const sources: RecordSources = {
+    index,
+    orgs,
+    acronyms: [...byAcronym.keys()],
+    // FAQ sentences start with "A: "; the rest is still verbatim guide text.
+    lines: allLines(index).map((l) => (l.kind === 'sentence' ? withoutAnswerPrefix(l) : l)),
+    facts: guideFacts(index),
+  };
+  const records = [...byAcronym].map(([acronym, entries]) => buildRecord(acronym, entries, sources)).filter((r): r is CertRecord => !!r);
+  cache.set(index, records);
+  return records;
+}
+
+/** What building one card reads. */
+interface RecordSources {
+  index: GuideIndex;
+  orgs: Organization[];
+  acronyms: string[];
+  lines: GuideLine[];
+  facts: GuideFacts;
+}
+
+/** Credential definitions grouped by acronym (an organisation's own acronym is not a credential). */
+function credentialEntries(index: GuideIndex, orgs: Organization[]): Map<string, GlossaryEntry[]> {
   const byAcronym = new Map<string, GlossaryEntry[]>();
   for (const entry of index.glossary.filter(isCredential)) {
     if (orgs.some((o) => o.acronym === entry.acronym)) continue;
     byAcronym.set(entry.acronym!, [...(byAcronym.get(entry.acronym!) ?? []), entry]);
   }
-  const acronyms = [...byAcronym.keys()];
-  // FAQ sentences start with "A: "; the rest is still verbatim guide text.
-  const lines = allLines(index).map((l) => (l.kind === 'sentence' ? withoutAnswerPrefix(l) : l));
-  const records: CertRecord[] = [];
-  for (const [acronym, entries] of byAcronym) {
-    const primary = entries[0]!;
-    const section = sectionOf(index, primary);
-    if (!section) continue;
-    const line: GuideLine = { text: primary.quote, line: primary.line, section, kind: 'bullet' };
-    const definitions = entries.map((e) => e.definition);
-    const org = organizationsIn(definitions.join(' \n '), orgs)[0];
-    const focus = focusTags([primary.term, ...definitions]);
-    const book = new CitationBook();
-    book.cite(line);
-    const mentions = lines.filter((l) => {
-      if (l.line === primary.line && l.section === section) return false;
-      if (!acronymPattern(acronym).test(l.text)) return false;
-      // Lines listing many credentials, or some "etc.", only use the acronym as an example.
-      const named = acronyms.filter((a) => acronymPattern(a).test(l.text)).length;
-      return named < 3 && !(named > 1 && /\betc\b|such as/i.test(l.text));
-    });
-    const generic = [facts.continuingEducation?.line, facts.examPreparation].filter((l): l is GuideLine => !!l);
-    const related = [...mentions.slice(0, MAX_RELATED), ...generic.filter((g) => !mentions.includes(g))].map((l) => ({ text: l.text, n: book.cite(l) }));
-    const card: CertCard = {
-      acronym,
-      name: primary.term,
-      organization: org?.display ?? 'not stated in the guide',
-      ...(org && org.name !== org.display ? { organizationName: org.name } : {}),
-      focus,
-      ...(focus.some((f) => LEVELS.has(f)) ? { level: focus.find((f) => LEVELS.has(f))! } : {}),
-      summary: primary.definition,
-      related,
-      citations: book.citations,
-    };
-    records.push({
-      card,
-      entries,
-      org,
-      level: card.level,
-      line,
-      nameTerms: termSet(primary.term),
-      textTerms: termSet(definitions.join(' ')),
-    });
-  }
-  cache.set(index, records);
-  return records;
+  return byAcronym;
+}
+
+/** Other guide lines naming the acronym; lines listing many credentials, or some "etc.", only use it as an example. */
+function mentionsOf(acronym: string, primary: GuideLine, { lines, acronyms }: RecordSources): GuideLine[] {
+  return lines.filter((l) => {
+    if (l.line === primary.line && l.section === primary.section) return false;
+    if (!acronymPattern(acronym).test(l.text)) return false;
+    const named = acronyms.filter((a) => acronymPattern(a).test(l.text)).length;
+    return named < 3 && !(named > 1 && /\betc\b|such as/i.test(l.text));
+  });
+}
+
+function buildRecord(acronym: string, entries: GlossaryEntry[], sources: RecordSources): CertRecord | undefined {
+  const primary = entries[0]!;
+  const section = sectionOf(sources.index, primary);
+  if (!section) return undefined;
+  const line: GuideLine = { text: primary.quote, line: primary.line, section, kind: 'bullet' };
+  const definitions = entries.map((e) => e.definition);
+  const org = organizationsIn(definitions.join(' \n '), sources.orgs)[0];
+  const focus = withLevel(focusTags([primary.term, ...definitions]), sectionTitle(section));
+  const book = new CitationBook();
+  book.cite(line);
+  const mentions = mentionsOf(acronym, line, sources);
+  const generic = [sources.facts.continuingEducation?.line, sources.facts.examPreparation].filter((l): l is GuideLine => !!l);
+  const related = [...mentions.slice(0, MAX_RELATED), ...generic.filter((g) => !mentions.includes(g))].map((l) => ({ text: l.text, n: book.cite(l) }));
+  const card: CertCard = {
+    acronym,
+    name: primary.term,
+    organization: org?.display ?? 'not stated in the guide',
+    ...(org && org.name !== org.display ? { organizationName: org.name } : {}),
+    focus,
+    ...(focus.some((f) => LEVELS.has(f)) ? { level: focus.find((f) => LEVELS.has(f))! } : {}),
+    summary: primary.definition,
+    related,
+    citations: book.citations,
+  };
+  return { card, entries, org, level: card.level, line, nameTerms: termSet(primary.term), textTerms: termSet(definitions.join(' ')) };
 }
 
 /** Every certification card the guide supports, in guide order. */
@@ -138,9 +161,9 @@ export type CertLookup =
   | { kind: 'unknown'; suggestions: CertRecord[] };
 
 /**
- * Finds a certification by acronym ("CPC", "ccsp", "CCS-P"), by name words ("coding specialist",
- * "physician coding"; names beat definitions and the shortest matching name wins), or by a typo
- * of an acronym one edit away ("CSS" → CCS). An organisation ("AAPC") lists its credentials.
+ * Finds a certification by acronym (any case, hyphens optional: "abcp" finds "ABC-P"), by name
+ * words (names beat definitions and the shortest matching name wins), or by a typo of an acronym
+ * one edit away ("ACB" → ABC). An organisation's name or acronym lists its credentials.
  */
 export function lookupCertification(index: GuideIndex, rawQuery: string): CertLookup {
   const records = certificationRecords(index);
@@ -168,9 +191,17 @@ export function lookupCertification(index: GuideIndex, rawQuery: string): CertLo
   return { kind: 'unknown', suggestions: near };
 }
 
+/** Words shared by many of the guide's credential names (its field's word) say "a credential", not which one. */
+function sharedNameTerms(records: CertRecord[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const r of records) for (const t of r.nameTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => records.length > 2 && n >= records.length * 0.4).map(([t]) => t));
+}
+
 function bestByWords(records: CertRecord[], query: string): CertRecord | undefined {
   const terms = [...new Set(contentTerms(query))];
-  const specific = terms.filter((t) => !GENERIC.has(t));
+  const shared = sharedNameTerms(records);
+  const specific = terms.filter((t) => !GENERIC.has(t) && !shared.has(t));
   if (specific.length === 0) return undefined;
   let best: { record: CertRecord; score: number; extra: number } | undefined;
   for (const record of records) {

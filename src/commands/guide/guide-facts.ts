@@ -17,7 +17,7 @@ export interface SalaryBand extends DefinedLine {
   years?: { min: number; max?: number };
 }
 
-/** "Intermediate Position: Senior Coder or Coding Lead → 3-5 years experience". */
+/** "Intermediate Position: Senior Technician or Team Lead → 3-5 years experience". */
 export interface CareerStage {
   label: string;
   roles: string;
@@ -71,11 +71,16 @@ export interface GuideFacts {
   lists: Array<{ section: Section; items: DefinedLine[] }>;
 }
 
-const MONEY = /\$[\d,]+(?:\s*[-–]\s*\$[\d,]+)?\+?/;
+const MONEY = /\$[\d,]+(?:\.\d+)?(?:\s*[-–]\s*\$[\d,]+(?:\.\d+)?)?\+?/;
 const MONTHS = /\b(\d+(?:\s*[-–]\s*\d+)?)[\s-]*months?\b/i;
 const YEARS_RANGE = /(\d+)\s*(?:[-–]|to)\s*(\d+)\s*years?/i;
 const YEARS_PLUS = /(\d+)\+\s*years?/i;
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** "Senior Technician or Team Lead → 3-5 years experience" after a label. */
+const ARROW_STAGE = /^([^:→]{3,60}):\s*(.+?)\s*→\s*(\d+(?:\s*[-–]\s*\d+)?\+?\s*years?[^→]*)$/;
+/** A heading "Stage 2: Certified Pharmacy Technician (1-3 years)". */
+const HEADING_STAGE = /^(?:(.{1,30}?):\s*)?(.+?)\s*\((\d+(?:\s*[-–]\s*\d+)?\+?\s*years?)\)$/i;
+const STAGE_PARENT = /progress|career path|stages|advancement|ladder/i;
 
 const cache = new WeakMap<object, GuideFacts>();
 
@@ -86,8 +91,17 @@ function yearsOf(text: string): { min: number; max?: number } | undefined {
   return plus ? { min: Number(plus[1]) } : undefined;
 }
 
+/** A table row "Level: Trainee (0-1 year); Hourly pay: $16.50; Annual pay: $34,000": the first cell is the term. */
+function tableRow(line: GuideLine): DefinedLine | undefined {
+  const cells = line.text.split('; ').map(splitDefinition);
+  if (cells.length < 2 || cells.some((c) => !c)) return undefined;
+  return { term: cells[0]!.definition, definition: line.text.slice(line.text.indexOf('; ') + 2), line };
+}
+
 function defined(line: GuideLine): DefinedLine | undefined {
   if (line.kind !== 'bullet') return undefined;
+  const row = tableRow(line);
+  if (row) return row;
   const parts = splitDefinition(line.text);
   return parts ? { ...parts, line } : undefined;
 }
@@ -99,68 +113,116 @@ function months(line: GuideLine): FigureLine | undefined {
 
 const headed = (line: GuideLine, pattern: RegExp) => line.section.headingPath.some((h) => pattern.test(h));
 
-/** Reads the facts once per index. */
-export function guideFacts(index: Pick<KnowledgeIndex, 'documents'>): GuideFacts {
-  const cached = cache.get(index);
-  if (cached) return cached;
-  const lines = allLines(index).map((l) => (l.kind === 'sentence' ? withoutAnswerPrefix(l) : l));
-  const definitions = lines.map(defined).filter((d): d is DefinedLine => !!d);
+/** The money of a band: a yearly figure when a row gives hourly and yearly ones. */
+function bandRange(definition: string): string | undefined {
+  const cells = definition.split('; ');
+  if (cells.length === 1) return MONEY.exec(definition)?.[0];
+  // A table row is a salary only when a column says pay (a "Typical cost" column is not).
+  const pay = cells.filter((cell) => /pay|salar|wage|earn|income|annual/i.test(cell.split(':')[0]!) && MONEY.test(cell));
+  const yearly = pay.find((cell) => /annual|year|salar/i.test(cell)) ?? pay[0];
+  return yearly ? MONEY.exec(yearly)![0] : undefined;
+}
 
-  const salaryLines = definitions.filter((d) => MONEY.test(d.definition)).map((d): SalaryBand => ({ ...d, range: MONEY.exec(d.definition)![0], years: yearsOf(d.term) }));
+const firstAmount = (range: string) => Number(range.replace(/^\$/, '').split(/[^\d,.]/)[0]!.replace(/,/g, ''));
+
+/** Salary lines in compensation sections (bands) and elsewhere; per-hour extras ("$1 to $2 more") are not salaries. */
+function readSalaries(definitions: DefinedLine[]): Pick<GuideFacts, 'salaryBands' | 'otherSalaries'> {
+  const salaries = definitions
+    .map((d) => ({ d, range: bandRange(d.definition) }))
+    .filter((x): x is { d: DefinedLine; range: string } => x.range !== undefined)
+    .map(({ d, range }): SalaryBand => ({ ...d, range, years: yearsOf(d.term) }))
+    .filter((b) => b.years !== undefined || firstAmount(b.range) >= 1000);
   const inCompensation = (d: DefinedLine) => headed(d.line, /compensation|salar|pay/i);
+  return { salaryBands: salaries.filter(inCompensation), otherSalaries: salaries.filter((d) => !inCompensation(d)) };
+}
 
+/** Career stages: "Label: roles → N years" lines, or headings "Stage 1: Roles (0-1 year)" under a progression heading. */
+function readStages(index: Pick<KnowledgeIndex, 'documents'>, lines: GuideLine[]): CareerStage[] {
   const stages: CareerStage[] = [];
   for (const line of lines) {
-    const m = /^([^:→]{3,60}):\s*(.+?)\s*→\s*(\d+(?:\s*[-–]\s*\d+)?\+?\s*years?[^→]*)$/.exec(line.text);
+    const m = ARROW_STAGE.exec(line.text);
     const years = m ? yearsOf(m[3]!) : undefined;
     if (m && years) stages.push({ label: m[1]!.trim(), roles: m[2]!.trim(), experience: m[3]!.trim(), years, line });
   }
+  if (stages.length > 0) return stages;
+  for (const section of guideSections(index)) {
+    const m = section.headingPath.slice(0, -1).some((h) => STAGE_PARENT.test(h)) ? HEADING_STAGE.exec(sectionTitle(section)) : null;
+    const years = m ? yearsOf(m[3]!) : undefined;
+    if (m && years) stages.push({ label: (m[1] ?? m[2]!).trim(), roles: m[2]!.trim(), experience: m[3]!.trim(), years, line: headingLine(section) });
+  }
+  return stages;
+}
 
+/** Getting-started steps: "Step N: …" headings, else the items of a numbered "step by step" list that open with a short sentence. */
+function readSteps(index: Pick<KnowledgeIndex, 'documents'>): GuideStep[] {
   const steps: GuideStep[] = [];
   for (const section of guideSections(index)) {
     const m = /^Step\s+(\d+)\s*[:.–-]\s*(.+)$/i.exec(sectionTitle(section));
     if (m) steps.push({ n: Number(m[1]), title: m[2]!.trim(), heading: headingLine(section), body: sectionLines(section) });
   }
-  steps.sort((a, b) => a.n - b.n);
-
-  const educationLines = lines.filter((l) => headed(l, /education|training|requirement/i));
-  const trainingProgram = educationLines.filter((l) => /program/i.test(l.text)).map(months).find(Boolean);
-  const certificationTime = lines.filter((l) => /certification/i.test(l.text) && !/program/i.test(l.text)).map(months).find(Boolean);
-  const listSections = new Map<Section, DefinedLine[]>();
-  for (const d of definitions) {
-    const list = listSections.get(d.line.section) ?? [];
-    list.push(d);
-    listSections.set(d.line.section, list);
+  if (steps.length > 0) return steps.sort((a, b) => a.n - b.n);
+  const list = guideSections(index).find((s) => /\bstep/i.test(sectionTitle(s)));
+  const items = list ? sectionLines(list).filter((l) => l.kind === 'bullet') : [];
+  // Steps are whole sentences; the notes nested under a step ("Paid employer training if …") are not.
+  for (const item of items.filter((i) => /[.!?]$/.test(i.text))) {
+    const lead = /^(.{3,120}?[.!?])(?:\s|$)/.exec(item.text)?.[1];
+    if (lead) steps.push({ n: steps.length + 1, title: lead.replace(/[.!]$/, ''), heading: item, body: [item] });
   }
+  return steps;
+}
 
-  const ce = lines.find((l) => /continuing education/i.test(l.text) && /\bcredits?\b/i.test(l.text) && /\d/.test(l.text));
-  const ceValue = ce ? /(\d+(?:\s*[-–]\s*\d+)?)\s+(?:continuing education\s+)?credits/i.exec(ce.text) : null;
+/** "36-48 continuing education credits" (or hours) a line requires. */
+function readContinuingEducation(lines: GuideLine[]): FigureLine | undefined {
+  const line = lines.find((l) => /continuing education/i.test(l.text) && /\b(?:credits?|hours?)\b/i.test(l.text) && /\d/.test(l.text));
+  const value = line ? /(\d+(?:\s*[-–]\s*\d+)?)\s+(?:continuing education\s+)?(?:credits|hours)/i.exec(line.text) : null;
+  return line && value ? { value: value[1]!.replace(/\s+/g, ''), line } : undefined;
+}
 
-  const facts: GuideFacts = {
-    salaryBands: salaryLines.filter(inCompensation),
-    otherSalaries: salaryLines.filter((d) => !inCompensation(d)),
-    stages,
-    steps,
-    trainingProgram,
-    certificationTime,
+/** "Term: definition" bullets grouped by the section they are in. */
+function readLists(definitions: DefinedLine[]): GuideFacts['lists'] {
+  const bySection = new Map<Section, DefinedLine[]>();
+  for (const d of definitions) bySection.set(d.line.section, [...(bySection.get(d.line.section) ?? []), d]);
+  return [...bySection].map(([section, items]) => ({ section, items }));
+}
+
+/** Figures and single lines about training, certification, growth and remote work. */
+function readFigures(lines: GuideLine[], definitions: DefinedLine[]): Omit<GuideFacts, 'salaryBands' | 'otherSalaries' | 'stages' | 'steps' | 'lists' | 'continuingEducation'> {
+  const educationLines = lines.filter((l) => headed(l, /education|training|requirement/i));
+  return {
+    trainingProgram: educationLines.filter((l) => /program/i.test(l.text)).map(months).find(Boolean),
+    certificationTime: lines.filter((l) => /certification/i.test(l.text) && !/program/i.test(l.text)).map(months).find(Boolean),
     highSchool: educationLines.find((l) => l.kind === 'bullet' && /high school|GED/i.test(l.text)),
     degrees: definitions.filter((d) => headed(d.line, /education|requirement/i) && /degree/i.test(d.term)),
     certificationExpected: lines.find((l) => /employers/i.test(l.text) && /require|prefer/i.test(l.text) && /certification/i.test(l.text)),
     advancement: definitions.filter((d) => headed(d.line, /advancement/i)),
-    specializations: definitions.filter((d) => headed(d.line, /speciali[sz]ation/i) && /coding$/i.test(d.term)),
+    specializations: definitions.filter((d) => /speciali[sz]ation/i.test(sectionTitle(d.line.section))),
     workSettings: definitions.filter((d) => headed(d.line, /work settings?|work environment/i)),
-    continuingEducation: ce && ceValue ? { value: ceValue[1]!.replace(/\s+/g, ''), line: ce } : undefined,
     examPreparation: lines.find((l) => /prepar/i.test(l.text) && (/exam/i.test(l.text) || headed(l, /exam/i)) && l.kind === 'sentence'),
     growth: lines
       .filter((l) => /grow/i.test(l.text) && /\d+(?:\s*[-–]\s*\d+)?%/.test(l.text))
-      .map((line) => ({ value: /\d+(?:\s*[-–]\s*\d+)?%/.exec(line.text)![0], year: /\bthrough\s+((?:19|20)\d\d)\b/.exec(line.text)?.[1], line })),
+      .map((line) => ({ value: /\d+(?:\s*[-–]\s*\d+)?%/.exec(line.text)![0], year: /\b(?:through|to)\s+((?:19|20)\d\d)\b/.exec(line.text)?.[1], line })),
     codeDates: lines.flatMap((line) =>
       [...line.text.matchAll(new RegExp(`\\b((?:${MONTH_NAMES})\\s+\\d{1,2}(?:st|nd|rd|th)?)\\s*\\(([^)]+)\\)`, 'g'))].map((m) => ({ date: m[1]!, codeSet: m[2]!.trim(), line })),
     ),
     remoteExperience: lines.find((l) => headed(l, /remote/i) && /experienced/i.test(l.text)),
     remotePay: definitions.find((d) => /remote/i.test(d.term) && /compensation|salar|pay/i.test(d.definition)),
     managementPath: lines.find((l) => /progress/i.test(l.text) && /manager|director/i.test(l.text) && l.kind === 'sentence' && /experience/i.test(l.text)),
-    lists: [...listSections].map(([section, items]) => ({ section, items })),
+  };
+}
+
+/** Reads the facts once per index. */
+export function guideFacts(index: Pick<KnowledgeIndex, 'documents'>): GuideFacts {
+  const cached = cache.get(index);
+  if (cached) return cached;
+  const lines = allLines(index).map((l) => (l.kind === 'sentence' ? withoutAnswerPrefix(l) : l));
+  const definitions = lines.map(defined).filter((d): d is DefinedLine => !!d);
+  const facts: GuideFacts = {
+    ...readSalaries(definitions),
+    stages: readStages(index, lines),
+    steps: readSteps(index),
+    continuingEducation: readContinuingEducation(lines),
+    lists: readLists(definitions),
+    ...readFigures(lines, definitions),
   };
   cache.set(index, facts);
   return facts;

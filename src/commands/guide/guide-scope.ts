@@ -1,4 +1,5 @@
 import type { Platform } from '../types.js';
+import type { KnowledgeIndex } from '../../index/index.js';
 
 /** Where a request was made: a Discord server (guild) or Slack workspace (team), and a channel. */
 export interface RequestPlace {
@@ -38,4 +39,23 @@ export function guidesNamed(name: string, documents: ReadonlyArray<{ source: str
   if (byFile.length > 0) return byFile.map((d) => d.source);
   const words = wanted.split(/[\s-]+/).filter(Boolean);
   return documents.filter((d) => words.every((w) => `${d.source} ${d.title}`.toLowerCase().includes(w))).map((d) => d.source);
+}
+
+type ScopableIndex = Pick<KnowledgeIndex, 'documents' | 'glossary'>;
+// One view per index and guide selection, so per-index caches (certifications, guide facts) stay warm.
+const indexViews = new WeakMap<object, Map<string, ScopableIndex>>();
+
+/** The index as seen with only some guides loaded: their documents and glossary, nothing else changed. */
+export function indexForGuides<T extends ScopableIndex>(index: T, guides: readonly string[]): T {
+  if (guides.length === index.documents.length && index.documents.every((d) => guides.includes(d.source))) return index;
+  const views = indexViews.get(index) ?? new Map<string, ScopableIndex>();
+  indexViews.set(index, views);
+  const key = [...guides].sort().join('\u0000');
+  let view = views.get(key);
+  if (!view) {
+    const allowed = new Set(guides);
+    view = { ...index, documents: index.documents.filter((d) => allowed.has(d.source)), glossary: index.glossary.filter((g) => allowed.has(g.source)) };
+    views.set(key, view);
+  }
+  return view as T;
 }

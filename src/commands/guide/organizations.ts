@@ -4,7 +4,7 @@ import { allLines } from './guide-lines.js';
 
 /** A body that awards credentials or publishes guidelines, as the guide names it. */
 export interface Organization {
-  /** Full name, e.g. "American Academy of Professional Coders". */
+  /** Full name, e.g. "National Board of Examiners". */
   name: string;
   acronym?: string;
   /** How cards show it: the acronym when the guide gives one, else the name. */
@@ -18,7 +18,7 @@ const cache = new WeakMap<object, Organization[]>();
 
 /**
  * Organisations named in the guide: glossary expansions whose name reads like an organisation
- * ("American Academy of Professional Coders (AAPC)") plus capitalised names ending in
+ * ("National Board of Examiners (NBE)") plus capitalised names ending in
  * Association, Academy, … ("National Healthcare Association") that have no acronym.
  */
 export function findOrganizations(index: Pick<KnowledgeIndex, 'documents' | 'glossary'>): Organization[] {
@@ -42,7 +42,7 @@ export function findOrganizations(index: Pick<KnowledgeIndex, 'documents' | 'glo
   return orgs;
 }
 
-/** Organisations mentioned in a text, in order of appearance ("AAPC’s …" counts). */
+/** Organisations mentioned in a text, in order of appearance ("NBE’s …" counts). */
 export function organizationsIn(text: string, orgs: readonly Organization[]): Organization[] {
   const found: Array<{ org: Organization; at: number }> = [];
   for (const org of orgs) {

@@ -1,6 +1,6 @@
 import { contentTerms } from '../../text/index.js';
 
-/** Lower-case letters and digits only: "CCS-P" → "ccsp". */
+/** Lower-case letters and digits only: "ABC-P" → "abcp". */
 export function compactKey(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
@@ -23,7 +23,7 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** Regex source matching an acronym as a whole token: "CCS" does not match inside "CCS-P". */
+/** Regex source matching an acronym as a whole token: "ABC" does not match inside "ABC-P". */
 export function acronymPattern(acronym: string, flags = ''): RegExp {
   const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![A-Za-z0-9-])${escaped}(?![A-Za-z0-9]|-[A-Za-z0-9])`, flags);

@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import { JsonStore } from '../../state/index.js';
-import { buildCareerPlan } from './career-plan.js';
-import { certificationRecords } from '../cards/certifications.js';
-import { guideFacts } from '../guide/guide-facts.js';
-import { emptyProfile, mergeProfile, missingField, parseProfileText, PLAN_QUESTIONS, PROFILE_FIELDS, type PlanProfile, type ProfileField, type ProfileVocabulary } from './plan-profile.js';
+import { contentTerms } from '../../text/index.js';
+import { indexForGuides } from '../guide/guide-scope.js';
+import { buildCareerPlan, understoodProfile } from './career-plan.js';
+import { emptyProfile, mergeProfile, missingField, planQuestion, PROFILE_FIELDS, type PlanProfile, type ProfileField } from './plan-profile.js';
+import { guideSubjects, profileVocabulary } from './plan-vocabulary.js';
+import { parseProfileText } from './read-profile.js';
 import { defineCommand, type CommandContext, type FeatureState } from '../registry.js';
 import type { CommandResult } from '../types.js';
 
 /** A plan being built with one person in one conversation. */
 export interface PlanConversation {
   profile: PlanProfile;
-  /** The question waiting for an answer. */
-  asked?: ProfileField;
+  /** The question waiting for an answer: a profile field, or which career (several guides loaded). */
+  asked?: ProfileField | 'career';
   questionsAsked: number;
+  /** The guide the plan comes from, once known (several guides loaded). */
+  guide?: string;
+  /** What the person said when starting, kept until the career is known (it is read with that guide's words). */
+  about?: string;
 }
 
 const planInput = z.object({
@@ -30,26 +36,68 @@ const plans = (context: CommandContext) => context.state.of(PLANS);
 
 const planKey = (context: CommandContext) => `${context.request.conversationId}\u0000${context.request.userId}`;
 
-function vocabulary(context: CommandContext): ProfileVocabulary {
-  return {
-    certifications: certificationRecords(context.advisor.index).map((r) => r.card.acronym),
-    specialties: guideFacts(context.advisor.index).specializations.map((s) => s.term),
-  };
+/** The index the plan reads: the chosen guide's, or everything in scope when only one guide is. */
+function planIndex(context: CommandContext, conversation: PlanConversation) {
+  const index = context.advisor.index;
+  return conversation.guide ? indexForGuides(index, [conversation.guide]) : index;
 }
 
-/** Asks the next missing question, or builds the plan when nothing is missing. */
-async function nextStep(context: CommandContext, conversation: PlanConversation): Promise<CommandResult> {
-  const field = missingField(conversation.profile);
-  if (!field) {
-    await plans(context).delete(planKey(context));
-    return { kind: 'plan', ...buildCareerPlan(context.advisor.index, conversation.profile) };
-  }
+const needsCareer = (context: CommandContext, conversation: PlanConversation) => !conversation.guide && context.advisor.index.documents.length > 1;
+
+/** The guide a message names: by its number in the list, or by all the words of its subject ("pharmacy technician"). */
+function careerNamed(text: string, context: CommandContext): string | undefined {
+  const documents = context.advisor.index.documents;
+  const number = /^\s*(\d+)\s*\.?\s*$/.exec(text);
+  if (number) return documents[Number(number[1]) - 1]?.source;
+  const words = new Set(contentTerms(text));
+  const subjects = guideSubjects({ documents });
+  const named = documents.filter((d, i) => {
+    const subject = contentTerms(subjects[i] ?? d.title);
+    const field = profileVocabulary(indexForGuides(context.advisor.index, [d.source])).field;
+    return (subject.length > 0 && subject.every((t) => words.has(t))) || (!!field && words.has(contentTerms(field)[0] ?? field));
+  });
+  return named.length === 1 ? named[0]!.source : undefined;
+}
+
+function careerQuestion(context: CommandContext): string {
+  const titles = context.advisor.index.documents.map((d, i) => `${i + 1}. ${d.title}`);
+  return `Which career is the plan for? ${titles.join('  ')} (answer with its number or name)`;
+}
+
+/** Reads what the person said at the start once the guide is known. */
+function readPendingAbout(context: CommandContext, conversation: PlanConversation): void {
+  if (!conversation.about || needsCareer(context, conversation)) return;
+  conversation.profile = mergeProfile(conversation.profile, parseProfileText(conversation.about, profileVocabulary(planIndex(context, conversation))));
+  delete conversation.about;
+}
+
+/** "So far: high school diploma or GED; no pharmacy experience yet. (Correct anything in your answer.)" */
+function soFar(context: CommandContext, conversation: PlanConversation): string {
+  const understood = understoodProfile(planIndex(context, conversation), conversation.profile);
+  return understood.length ? `So far I have: ${understood.join('; ')} (correct anything in your answer). ` : '';
+}
+
+async function ask(context: CommandContext, conversation: PlanConversation, asked: ProfileField | 'career', question: string): Promise<CommandResult> {
   const remaining = PROFILE_FIELDS.filter((f) => !conversation.profile.answered[f]).length;
-  conversation.asked = field;
+  conversation.asked = asked;
   conversation.questionsAsked += 1;
   await plans(context).set(planKey(context), conversation);
   const intro = conversation.questionsAsked === 1 ? 'Let’s build your career plan from the guide (“plan cancel” stops). ' : '';
-  return { kind: 'plan-question', question: `${intro}${PLAN_QUESTIONS[field]}`, step: conversation.questionsAsked, totalSteps: conversation.questionsAsked - 1 + remaining };
+  const total = conversation.questionsAsked - 1 + remaining + (asked === 'career' ? 1 : 0);
+  return { kind: 'plan-question', question: `${intro}${question}`, step: conversation.questionsAsked, totalSteps: total };
+}
+
+/** Asks which career (several guides), then the next missing question, or builds the plan when nothing is missing. */
+async function nextStep(context: CommandContext, conversation: PlanConversation): Promise<CommandResult> {
+  if (needsCareer(context, conversation)) return ask(context, conversation, 'career', careerQuestion(context));
+  readPendingAbout(context, conversation);
+  const index = planIndex(context, conversation);
+  const field = missingField(conversation.profile);
+  if (!field) {
+    await plans(context).delete(planKey(context));
+    return { kind: 'plan', ...buildCareerPlan(index, conversation.profile) };
+  }
+  return ask(context, conversation, field, `${soFar(context, conversation)}${planQuestion(field, profileVocabulary(index))}`);
 }
 
 /** True when this person has a plan conversation waiting for an answer here. */
@@ -61,20 +109,38 @@ export async function hasPendingPlan(context: CommandContext): Promise<boolean> 
 export async function answerPlanQuestion(context: CommandContext, text: string): Promise<CommandResult> {
   const conversation = await plans(context).get(planKey(context));
   if (!conversation) return { kind: 'error', code: 'PLAN_NOT_RUNNING', message: 'No career plan is in progress. Start one with “plan”.' };
-  conversation.profile = mergeProfile(conversation.profile, parseProfileText(text, vocabulary(context), conversation.asked));
+  if (conversation.asked === 'career') {
+    conversation.guide = careerNamed(text, context);
+  } else {
+    const vocabulary = profileVocabulary(planIndex(context, conversation));
+    conversation.profile = mergeProfile(conversation.profile, parseProfileText(text, vocabulary, conversation.asked));
+  }
   return nextStep(context, conversation);
+}
+
+/** A new conversation: the career is taken from the one-line start when it names one guide. */
+function startConversation(context: CommandContext, about: string | undefined): PlanConversation {
+  const conversation: PlanConversation = { profile: emptyProfile(), questionsAsked: 0 };
+  if (context.advisor.index.documents.length > 1 && about) {
+    const guide = careerNamed(about, context);
+    if (guide) conversation.guide = guide;
+  }
+  if (about) conversation.about = about;
+  return conversation;
 }
 
 /**
  * `plan` starts a guided conversation of at most three questions (education; experience and
- * current role; goals), then returns a roadmap. `plan <about me>` reads what it can from the one
- * line and only asks what is missing. State is kept per conversation and user.
+ * current role; goals), then returns a roadmap; with several guides it first asks which career.
+ * `plan <about me>` reads what it can from the one line and only asks what is missing. Each
+ * question shows what was understood so far, so the person can correct it before the plan is
+ * built. State is kept per conversation and user.
  */
 export const planCommand = defineCommand({
   name: 'plan',
   aliases: ['roadmap'],
   summary: 'A personal career roadmap (asks up to three questions)',
-  usage: 'plan  |  plan <about you, e.g. "medical assistant, 2 years, want remote work">  |  plan cancel',
+  usage: 'plan  |  plan <about you, e.g. "retail cashier, 2 years, want remote work">  |  plan cancel',
   examples: ['plan', 'plan I finished high school and have 2 years in customer service, I want a stable job', 'plan I hold an entry-level credential and 3 years of experience, I want to specialise'],
   input: planInput,
   // While this person's plan waits for an answer, their next message answers it.
@@ -95,8 +161,6 @@ export const planCommand = defineCommand({
         examples: ['plan', 'plan I finished high school and want to work in a hospital'],
       };
     }
-    let profile = emptyProfile();
-    if (input.about) profile = mergeProfile(profile, parseProfileText(input.about, vocabulary(context)));
-    return nextStep(context, { profile, questionsAsked: 0 });
+    return nextStep(context, startConversation(context, input.about));
   },
 });

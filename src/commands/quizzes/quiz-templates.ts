@@ -1,9 +1,10 @@
 import type { KnowledgeIndex } from '../../index/index.js';
 import { contentTerms } from '../../text/index.js';
-import { certificationRecords } from '../cards/certifications.js';
-import { guideFacts } from '../guide/guide-facts.js';
-import { allLines, sectionTitle, type GuideLine } from '../guide/guide-lines.js';
-import { findOrganizations } from '../guide/organizations.js';
+import { certificationRecords, type CertRecord } from '../cards/certifications.js';
+import { guideFacts, type GuideFacts } from '../guide/guide-facts.js';
+import { allLines, sectionTitle, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
+import { findOrganizations, type Organization } from '../guide/organizations.js';
+import { indexForGuides } from '../guide/guide-scope.js';
 
 type GuideIndex = Pick<KnowledgeIndex, 'documents' | 'glossary'>;
 
@@ -19,14 +20,15 @@ export interface QuestionTemplate {
   tags: string[];
 }
 
+// What a focus tag says about a credential, in question form; the tags come from the guide's definitions.
 const FOCUS_PHRASES: Record<string, string> = {
   'entry level': 'is an entry-level credential',
   advanced: 'is described as an advanced credential',
-  inpatient: 'is for inpatient coding',
-  outpatient: 'covers outpatient coding',
-  'physician office': 'is for physician office coding',
-  audit: 'is for coding audits',
-  billing: 'combines billing and coding',
+  inpatient: 'is for inpatient work',
+  outpatient: 'covers outpatient work',
+  'physician office': 'is for physician office work',
+  audit: 'is for audits',
+  billing: 'covers billing',
 };
 const FOCUS_PATTERNS: Record<string, RegExp> = {
   'entry level': /\bentry[- ]level\b/i,
@@ -61,6 +63,217 @@ function sentenceWith(lines: GuideLine[], text: string): GuideLine | undefined {
   return lines.find((l) => l.text.includes(text));
 }
 
+/** What the template builders read, computed once per index. */
+interface TemplateSources {
+  index: GuideIndex;
+  facts: GuideFacts;
+  records: CertRecord[];
+  orgs: Organization[];
+  lines: GuideLine[];
+}
+
+const CERT_TAG = ['certification'];
+
+/** Organisation, acronym, description and focus questions for one credential. */
+function credentialTemplates(r: CertRecord, { records, orgs, lines }: TemplateSources): QuestionTemplate[] {
+  const templates: QuestionTemplate[] = [];
+  if (r.org) {
+    templates.push({
+      kind: 'organization',
+      question: `Which organisation offers the ${r.card.acronym} (${r.card.name})?`,
+      correct: r.org.display,
+      candidates: orgs.filter((o) => o !== r.org).map((o) => o.display),
+      explanation: `${r.card.acronym} is offered by ${r.org.acronym ? `${r.org.acronym} (${r.org.name})` : r.org.name}. The guide: ${r.card.summary}.`,
+      line: r.line,
+      tags: [...CERT_TAG, 'organization'],
+    });
+  }
+  templates.push({
+    kind: 'acronym',
+    question: `What does ${r.card.acronym} stand for?`,
+    correct: r.card.name,
+    candidates: records.filter((o) => o !== r).map((o) => o.card.name),
+    explanation: `${r.card.acronym} is the ${r.card.name}: ${r.card.summary}.`,
+    line: r.line,
+    tags: CERT_TAG,
+  });
+  for (const entry of r.entries) {
+    const line = lines.find((l) => l.line === entry.line && l.text === entry.quote) ?? (entry === r.entries[0] ? r.line : undefined);
+    if (!line) continue;
+    templates.push({
+      kind: 'credential',
+      question: `Which credential does the guide describe as “${entry.definition}”?`,
+      correct: r.card.acronym,
+      candidates: records.filter((o) => o !== r).map((o) => o.card.acronym),
+      explanation: `That is the ${r.card.name} (${r.card.acronym}).`,
+      line,
+      tags: CERT_TAG,
+    });
+  }
+  return [...templates, ...focusTemplates(r, records)];
+}
+
+/** "Which of these credentials is for audits?": the cited definition says so, the wrong options' do not. */
+function focusTemplates(r: CertRecord, records: CertRecord[]): QuestionTemplate[] {
+  return Object.entries(FOCUS_PHRASES)
+    .filter(([tag]) => FOCUS_PATTERNS[tag]!.test(entryDefinition(r.line.text)))
+    .map(([tag, phrase]) => ({
+      kind: 'focus',
+      question: `Which of these credentials ${phrase}, according to the guide?`,
+      correct: r.card.acronym,
+      candidates: records.filter((o) => o !== r && !o.card.focus.includes(tag) && !o.entries.some((e) => FOCUS_PATTERNS[tag]!.test(e.definition))).map((o) => o.card.acronym),
+      explanation: `${r.card.acronym}: ${r.card.summary}.`,
+      line: r.line,
+      tags: CERT_TAG,
+    }));
+}
+
+/** Other acronyms the guide expands (organisations, code sets, systems). */
+function expansionTemplates({ index, records, orgs, lines }: TemplateSources): QuestionTemplate[] {
+  const expansions = index.glossary.filter((g) => g.kind === 'expansion' && g.acronym && !records.some((r) => r.card.acronym === g.acronym));
+  return expansions.flatMap((g): QuestionTemplate[] => {
+    const line = sentenceWith(lines, `${g.term} (${g.acronym})`) ?? sentenceWith(lines, `${g.acronym} (${g.term})`);
+    if (!line) return [];
+    const isOrg = orgs.some((o) => o.acronym === g.acronym);
+    // Organisation names the guide gives without an acronym are plausible wrong answers for an organisation's acronym.
+    const unnamedOrgs = isOrg ? orgs.filter((o) => !o.acronym).map((o) => o.name) : [];
+    return [{
+      kind: 'acronym',
+      question: `What does ${g.acronym} stand for?`,
+      correct: g.term,
+      candidates: [...expansions.filter((o) => o !== g).map((o) => o.term), ...unnamedOrgs],
+      explanation: `${g.acronym} stands for ${g.term}.`,
+      line,
+      tags: isOrg ? [...CERT_TAG, 'organization'] : ['acronym', 'code'],
+    }];
+  });
+}
+
+/** Salary bands both ways: the money for a level, and the level for the money. */
+function salaryTemplates({ facts }: TemplateSources): QuestionTemplate[] {
+  const allBands = [...facts.salaryBands, ...facts.otherSalaries];
+  const amounts = allBands.map((band): QuestionTemplate => ({
+    kind: 'salary',
+    question: facts.salaryBands.includes(band) ? `What salary does the guide give for ${band.term}?` : `What does the guide give as the ${band.term.toLowerCase()}?`,
+    correct: band.range,
+    candidates: allBands.filter((b) => b !== band).map((b) => b.range),
+    explanation: `${band.term}: ${band.definition}.`,
+    line: band.line,
+    tags: ['salary'],
+  }));
+  const levels = facts.salaryBands.map((band): QuestionTemplate => ({
+    kind: 'salary-stage',
+    question: `Which level does the guide pay ${band.definition}?`,
+    correct: band.term,
+    candidates: facts.salaryBands.filter((b) => b !== band).map((b) => b.term),
+    explanation: `${band.term}: ${band.definition}.`,
+    line: band.line,
+    tags: ['salary', 'career'],
+  }));
+  return [...amounts, ...levels];
+}
+
+/** Career stages (their years and roles) and the getting-started roadmap. */
+function careerTemplates({ facts }: TemplateSources): QuestionTemplate[] {
+  const stages = facts.stages.flatMap((stage): QuestionTemplate[] => {
+    const explanation = `${stage.label}: ${stage.roles} → ${stage.experience}.`;
+    const others = facts.stages.filter((s) => s !== stage);
+    return [
+      { kind: 'stage-years', question: `How much experience goes with the ${stage.label} (${stage.roles}) in the guide's typical career progression?`, correct: stage.experience, candidates: others.map((s) => s.experience), explanation, line: stage.line, tags: ['career'] },
+      { kind: 'stage-roles', question: `Which roles does the guide put at ${/\b(?:stage|level|phase)\b/i.test(stage.label) ? stage.label : `the ${stage.label} stage`} of the career?`, correct: stage.roles, candidates: others.map((s) => s.roles), explanation, line: stage.line, tags: ['career'] },
+    ];
+  });
+  const steps = facts.steps.map((step): QuestionTemplate => ({
+    kind: 'step',
+    question: `What is step ${step.n} of the guide's getting-started roadmap?`,
+    correct: step.title,
+    candidates: facts.steps.filter((s) => s !== step).map((s) => s.title),
+    explanation: `Step ${step.n}: ${step.title}. ${step.body[0] && step.body[0] !== step.heading ? step.body[0].text : ''}`.trim(),
+    line: step.heading,
+    tags: ['career', 'education'],
+  }));
+  return [...stages, ...steps];
+}
+
+/** How long training and certification take, by the guide's figures. */
+function durationTemplates({ facts, lines }: TemplateSources): QuestionTemplate[] {
+  const templates: QuestionTemplate[] = [];
+  const durations = [...new Set([...facts.stages.map((s) => s.experience.replace(/\s+experience$/i, '')), facts.trainingProgram?.value, facts.certificationTime?.value].filter((d): d is string => !!d))];
+  const program = facts.trainingProgram;
+  const programLine = program ? lines.find((l) => /program/i.test(l.text) && l.text.includes(program.value)) : undefined;
+  if (program && programLine) {
+    templates.push({ kind: 'figure', question: 'How long does a certification training program typically take, according to the guide?', correct: program.value, candidates: [...durations, '1-2 months', '12-18 months'], explanation: sentenceEnd(programLine.text), line: programLine, tags: ['education', 'certification'] });
+  }
+  const certification = facts.certificationTime;
+  if (certification) {
+    templates.push({ kind: 'figure', question: 'How long does the guide say achieving full competency and professional certification usually takes?', correct: certification.value, candidates: [...durations, '1-2 months', '2-3 months'], explanation: sentenceEnd(certification.line.text), line: certification.line, tags: ['certification', 'education'] });
+  }
+  return templates;
+}
+
+/** Continuing-education credits, job growth (and its year) and code-set dates. */
+function figureTemplates({ facts }: TemplateSources): QuestionTemplate[] {
+  const templates: QuestionTemplate[] = [];
+  const ce = facts.continuingEducation;
+  if (ce) {
+    const unit = /\bhours?\b/i.test(ce.line.text) && !/\bcredits?\b/i.test(ce.line.text) ? 'hours' : 'credits';
+    templates.push({ kind: 'figure', question: `How many continuing education ${unit} does the guide say keep a certification active?`, correct: ce.value, candidates: nearbyRanges(ce.value), explanation: sentenceEnd(ce.line.text), line: ce.line, tags: ['certification', 'education'] });
+  }
+  const growth = facts.growth[0];
+  if (growth) {
+    const explanation = sentenceEnd(growth.line.text);
+    templates.push({ kind: 'figure', question: `How much does the guide expect jobs in the field to grow${growth.year ? ` through ${growth.year}` : ''}?`, correct: growth.value, candidates: nearbyRanges(growth.value), explanation, line: growth.line, tags: ['outlook'] });
+    if (growth.year) {
+      const year = Number(growth.year);
+      templates.push({ kind: 'figure', question: `Through which year does the guide project ${growth.value} job growth?`, correct: growth.year, candidates: [year - 5, year - 3, year + 5, year + 7].map(String), explanation, line: growth.line, tags: ['outlook'] });
+    }
+  }
+  for (const d of facts.codeDates) {
+    const otherDates = [...facts.codeDates.map((o) => o.date), ...MONTHS.filter((_, i) => i % 2 === 0).map((m) => `${m} 1st`)];
+    templates.push({ kind: 'figure', question: `When do ${d.codeSet} code changes take effect each year, according to the guide?`, correct: d.date, candidates: otherDates, explanation: `${d.codeSet} changes take effect ${d.date}.`, line: d.line, tags: ['code'] });
+  }
+  return templates;
+}
+
+/** The basic education the guide asks for, against its degrees and programmes. */
+function educationTemplates({ facts }: TemplateSources): QuestionTemplate[] {
+  const hs = facts.highSchool;
+  if (!hs) return [];
+  const degrees = facts.degrees.map((d) => d.term.replace(/\s*\([^)]*\)\s*$/, ''));
+  const program = facts.trainingProgram ? [facts.trainingProgram.line.text.split(':')[0]!.trim()] : [];
+  return [{
+    kind: 'figure',
+    question: 'What does the guide give as the basic educational requirement for entry-level positions?',
+    correct: hs.text.split(':')[0]!.trim(),
+    candidates: [...degrees, ...program, 'Master’s Degree'],
+    explanation: sentenceEnd(hs.text),
+    line: hs,
+    tags: ['education'],
+  }];
+}
+
+/** List membership: distractors come from lists under other top-level headings and share no word with the list. */
+function listTemplates({ facts }: TemplateSources): QuestionTemplate[] {
+  const lists = facts.lists.filter((l) => l.items.length >= 4 && !l.section.headingPath.some((h) => LIST_EXCLUDED.test(h)) && !l.items.some((i) => /\$\d/.test(i.definition)));
+  return lists.flatMap((list) => {
+    const listTerms = new Set(list.items.flatMap((i) => contentTerms(i.term)));
+    const others = lists
+      .filter((o) => o.section.headingPath[0] !== list.section.headingPath[0])
+      .flatMap((o) => o.items)
+      .filter((i) => !contentTerms(i.term).some((t) => listTerms.has(t)))
+      .map((i) => i.term);
+    return list.items.map((item): QuestionTemplate => ({
+      kind: 'list',
+      question: `Which of these does the guide list under “${sectionTitle(list.section)}”?`,
+      correct: item.term,
+      candidates: others,
+      explanation: `${item.term}: ${item.definition}.`.replace(/\.\.$/, '.'),
+      line: item.line,
+      tags: listTags(list.section.headingPath),
+    }));
+  });
+}
+
 /**
  * Every question the guide supports, before distractors are drawn: credentials (organisation,
  * acronym, description, focus), salary bands both ways, career stages, getting-started steps,
@@ -70,247 +283,30 @@ function sentenceWith(lines: GuideLine[], text: string): GuideLine | undefined {
 export function questionTemplates(index: GuideIndex): QuestionTemplate[] {
   const cached = poolCache.get(index);
   if (cached) return cached;
-  const facts = guideFacts(index);
-  const records = certificationRecords(index);
-  const orgs = findOrganizations(index);
-  const lines = allLines(index).map((l) => (l.kind === 'sentence' ? { ...l, text: l.text.replace(/^A:\s+/, '') } : l));
-  const templates: QuestionTemplate[] = [];
-  const certTag = ['certification'];
-
-  // Credentials.
-  for (const r of records) {
-    if (r.org) {
-      templates.push({
-        kind: 'organization',
-        question: `Which organisation offers the ${r.card.acronym} (${r.card.name})?`,
-        correct: r.org.display,
-        candidates: orgs.filter((o) => o !== r.org).map((o) => o.display),
-        explanation: `${r.card.acronym} is offered by ${r.org.acronym ? `${r.org.acronym} (${r.org.name})` : r.org.name}. The guide: ${r.card.summary}.`,
-        line: r.line,
-        tags: [...certTag, 'organization'],
-      });
-    }
-    templates.push({
-      kind: 'acronym',
-      question: `What does ${r.card.acronym} stand for?`,
-      correct: r.card.name,
-      candidates: records.filter((o) => o !== r).map((o) => o.card.name),
-      explanation: `${r.card.acronym} is the ${r.card.name}: ${r.card.summary}.`,
-      line: r.line,
-      tags: certTag,
-    });
-    for (const entry of r.entries) {
-      const line = lines.find((l) => l.line === entry.line && l.text === entry.quote) ?? (entry === r.entries[0] ? r.line : undefined);
-      if (!line) continue;
-      templates.push({
-        kind: 'credential',
-        question: `Which credential does the guide describe as “${entry.definition}”?`,
-        correct: r.card.acronym,
-        candidates: records.filter((o) => o !== r).map((o) => o.card.acronym),
-        explanation: `That is the ${r.card.name} (${r.card.acronym}).`,
-        line,
-        tags: certTag,
-      });
-    }
-    for (const [tag, phrase] of Object.entries(FOCUS_PHRASES)) {
-      if (!FOCUS_PATTERNS[tag]!.test(entryDefinition(r.line.text))) continue;
-      const others = records.filter((o) => o !== r && !o.card.focus.includes(tag) && !o.entries.some((e) => FOCUS_PATTERNS[tag]!.test(e.definition)));
-      templates.push({
-        kind: 'focus',
-        question: `Which of these credentials ${phrase}, according to the guide?`,
-        correct: r.card.acronym,
-        candidates: others.map((o) => o.card.acronym),
-        explanation: `${r.card.acronym}: ${r.card.summary}.`,
-        line: r.line,
-        tags: certTag,
-      });
-    }
-  }
-  // Other acronyms the guide expands (organisations, code sets, systems).
-  const expansions = index.glossary.filter((g) => g.kind === 'expansion' && g.acronym && !records.some((r) => r.card.acronym === g.acronym));
-  for (const g of expansions) {
-    const line = sentenceWith(lines, `${g.term} (${g.acronym})`) ?? sentenceWith(lines, `${g.acronym} (${g.term})`);
-    if (!line) continue;
-    const isOrg = orgs.some((o) => o.acronym === g.acronym);
-    templates.push({
-      kind: 'acronym',
-      question: `What does ${g.acronym} stand for?`,
-      correct: g.term,
-      // Organisation names the guide gives without an acronym are plausible wrong answers for AAPC or AHIMA.
-      candidates: [...expansions.filter((o) => o !== g).map((o) => o.term), ...(isOrg ? orgs.filter((o) => !o.acronym).map((o) => o.name) : [])],
-      explanation: `${g.acronym} stands for ${g.term}.`,
-      line,
-      tags: isOrg ? [...certTag, 'organization'] : ['acronym', 'code'],
-    });
-  }
-
-  // Salaries.
-  const allBands = [...facts.salaryBands, ...facts.otherSalaries];
-  for (const band of allBands) {
-    const inBands = facts.salaryBands.includes(band);
-    templates.push({
-      kind: 'salary',
-      question: inBands ? `What salary does the guide give for ${band.term}?` : `What does the guide give as the ${band.term.toLowerCase()}?`,
-      correct: band.range,
-      candidates: allBands.filter((b) => b !== band).map((b) => b.range),
-      explanation: `${band.term}: ${band.definition}.`,
-      line: band.line,
-      tags: ['salary'],
-    });
-  }
-  for (const band of facts.salaryBands) {
-    templates.push({
-      kind: 'salary-stage',
-      question: `Which level does the guide pay ${band.definition}?`,
-      correct: band.term,
-      candidates: facts.salaryBands.filter((b) => b !== band).map((b) => b.term),
-      explanation: `${band.term}: ${band.definition}.`,
-      line: band.line,
-      tags: ['salary', 'career'],
-    });
-  }
-
-  // Career stages and the getting-started roadmap.
-  for (const stage of facts.stages) {
-    templates.push({
-      kind: 'stage-years',
-      question: `How much experience goes with the ${stage.label} (${stage.roles}) in the guide's typical career progression?`,
-      correct: stage.experience,
-      candidates: facts.stages.filter((s) => s !== stage).map((s) => s.experience),
-      explanation: `${stage.label}: ${stage.roles} → ${stage.experience}.`,
-      line: stage.line,
-      tags: ['career'],
-    });
-    templates.push({
-      kind: 'stage-roles',
-      question: `Which roles does the guide put at the ${stage.label} stage of a coding career?`,
-      correct: stage.roles,
-      candidates: facts.stages.filter((s) => s !== stage).map((s) => s.roles),
-      explanation: `${stage.label}: ${stage.roles} → ${stage.experience}.`,
-      line: stage.line,
-      tags: ['career'],
-    });
-  }
-  for (const step of facts.steps) {
-    templates.push({
-      kind: 'step',
-      question: `What is step ${step.n} of the guide's getting-started roadmap?`,
-      correct: step.title,
-      candidates: facts.steps.filter((s) => s !== step).map((s) => s.title),
-      explanation: `Step ${step.n}: ${step.title}. ${step.body[0]?.text ?? ''}`.trim(),
-      line: step.heading,
-      tags: ['career', 'education'],
-    });
-  }
-
-  // Figures.
-  const durations = [...new Set([...facts.stages.map((s) => s.experience.replace(/\s+experience$/i, '')), facts.trainingProgram?.value, facts.certificationTime?.value].filter((d): d is string => !!d))];
-  const programLine = facts.trainingProgram ? lines.find((l) => /program/i.test(l.text) && l.text.includes(facts.trainingProgram!.value)) : undefined;
-  if (facts.trainingProgram && programLine) {
-    templates.push({
-      kind: 'figure',
-      question: 'How long does a medical coding certification program typically take, according to the guide?',
-      correct: facts.trainingProgram.value,
-      candidates: [...durations, '1-2 months', '12-18 months'],
-      explanation: sentenceEnd(programLine.text),
-      line: programLine,
-      tags: ['education', 'certification'],
-    });
-  }
-  if (facts.certificationTime) {
-    templates.push({
-      kind: 'figure',
-      question: 'How long does the guide say achieving full competency and professional certification usually takes?',
-      correct: facts.certificationTime.value,
-      candidates: [...durations, '1-2 months', '2-3 months'],
-      explanation: sentenceEnd(facts.certificationTime.line.text),
-      line: facts.certificationTime.line,
-      tags: ['certification', 'education'],
-    });
-  }
-  if (facts.continuingEducation) {
-    templates.push({
-      kind: 'figure',
-      question: 'How many continuing education credits a year do most coding organizations require to keep a certification active?',
-      correct: facts.continuingEducation.value,
-      candidates: nearbyRanges(facts.continuingEducation.value),
-      explanation: sentenceEnd(facts.continuingEducation.line.text),
-      line: facts.continuingEducation.line,
-      tags: ['certification', 'education'],
-    });
-  }
-  const growth = facts.growth[0];
-  if (growth) {
-    templates.push({
-      kind: 'figure',
-      question: `How much does the guide expect clinical coding jobs to grow${growth.year ? ` through ${growth.year}` : ''}?`,
-      correct: growth.value,
-      candidates: nearbyRanges(growth.value),
-      explanation: sentenceEnd(growth.line.text),
-      line: growth.line,
-      tags: ['outlook'],
-    });
-    if (growth.year) {
-      const year = Number(growth.year);
-      templates.push({
-        kind: 'figure',
-        question: `Through which year does the guide project ${growth.value} job growth?`,
-        correct: growth.year,
-        candidates: [year - 5, year - 3, year + 5, year + 7].map(String),
-        explanation: sentenceEnd(growth.line.text),
-        line: growth.line,
-        tags: ['outlook'],
-      });
-    }
-  }
-  for (const d of facts.codeDates) {
-    templates.push({
-      kind: 'figure',
-      question: `When do ${d.codeSet} code changes take effect each year, according to the guide?`,
-      correct: d.date,
-      candidates: [...facts.codeDates.map((o) => o.date), ...MONTHS.filter((_, i) => i % 2 === 0).map((m) => `${m} 1st`)],
-      explanation: `${d.codeSet} changes take effect ${d.date}.`,
-      line: d.line,
-      tags: ['code'],
-    });
-  }
-  if (facts.highSchool) {
-    const hs = facts.highSchool;
-    const term = hs.text.split(':')[0]!.trim();
-    templates.push({
-      kind: 'figure',
-      question: 'What does the guide give as the basic educational requirement for entry-level positions?',
-      correct: term,
-      candidates: facts.degrees.map((d) => d.term.replace(/\s*\([^)]*\)\s*$/, '')).concat(facts.trainingProgram ? [facts.trainingProgram.line.text.split(':')[0]!.trim()] : [], ['Bachelor’s Degree in Nursing']),
-      explanation: sentenceEnd(hs.text),
-      line: hs,
-      tags: ['education'],
-    });
-  }
-
-  // List membership: distractors come from lists under other top-level headings and share no word with the list.
-  const lists = facts.lists.filter((l) => l.items.length >= 4 && !l.section.headingPath.some((h) => LIST_EXCLUDED.test(h)) && !l.items.some((i) => /\$\d/.test(i.definition)));
-  for (const list of lists) {
-    const listTerms = new Set(list.items.flatMap((i) => contentTerms(i.term)));
-    const others = lists
-      .filter((o) => o.section.headingPath[0] !== list.section.headingPath[0])
-      .flatMap((o) => o.items)
-      .filter((i) => !contentTerms(i.term).some((t) => listTerms.has(t)))
-      .map((i) => i.term);
-    for (const item of list.items) {
-      templates.push({
-        kind: 'list',
-        question: `Which of these does the guide list under “${sectionTitle(list.section)}”?`,
-        correct: item.term,
-        candidates: others,
-        explanation: `${item.term}: ${item.definition}.`.replace(/\.\.$/, '.'),
-        line: item.line,
-        tags: listTags(list.section.headingPath),
-      });
-    }
-  }
-
+  // Each guide's facts are read on their own, so one guide's stages or figures never hide another's.
+  const templates = index.documents.length > 1 ? index.documents.flatMap((d) => guideTemplates(indexForGuides(index, [d.source]))) : guideTemplates(index);
   poolCache.set(index, templates);
+  return templates;
+}
+
+function guideTemplates(index: GuideIndex): QuestionTemplate[] {
+  const sources: TemplateSources = {
+    index,
+    facts: guideFacts(index),
+    records: certificationRecords(index),
+    orgs: findOrganizations(index),
+    lines: allLines(index).map((l) => (l.kind === 'sentence' ? withoutAnswerPrefix(l) : l)),
+  };
+  const templates = [
+    ...sources.records.flatMap((r) => credentialTemplates(r, sources)),
+    ...expansionTemplates(sources),
+    ...salaryTemplates(sources),
+    ...careerTemplates(sources),
+    ...durationTemplates(sources),
+    ...figureTemplates(sources),
+    ...educationTemplates(sources),
+    ...listTemplates(sources),
+  ];
   return templates;
 }
 

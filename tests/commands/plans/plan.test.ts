@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCommandHandler, emptyProfile, mergeProfile, parseProfileText, renderText, type CommandHandler, type CommandResult } from '../../../src/commands/index.js';
+import { createCommandHandler, emptyProfile, mergeProfile, parseProfileText, profileVocabulary, renderText, type CommandHandler, type CommandResult, type ProfileVocabulary } from '../../../src/commands/index.js';
 import type { CareerAdvisor } from '../../../src/core/index.js';
 import { openTestAdvisor } from '../../helpers/test-advisor.js';
 import { expectCitationInGuide } from '../guide-text.js';
@@ -9,11 +9,13 @@ type Plan = Extract<CommandResult, { kind: 'plan' }>;
 let advisor: CareerAdvisor;
 let handler: CommandHandler;
 let conversation = 0;
-const vocabulary = { certifications: ['CPC', 'CCS', 'CCS-P', 'COC', 'CIC', 'CPMA', 'CCA', 'CBCS'], specialties: ['Cardiology Coding', 'Inpatient Coding', 'Oncology Coding'] };
+// The parser's words come from the guide (its credentials, specializations and field words).
+let vocabulary: ProfileVocabulary;
 
 beforeAll(async () => {
   advisor = await openTestAdvisor();
   handler = createCommandHandler(advisor);
+  vocabulary = profileVocabulary(advisor.index);
 });
 
 /** Runs a conversation (first message, then answers) in a fresh conversation; returns every reply. */
@@ -187,7 +189,7 @@ describe('profile parsing', () => {
   it('reads role, years and goals from one line, keeping the current job apart from the goal', () => {
     const p = parse('I’m a medical assistant with 2 years in a clinic, I want to work remotely');
     expect(p).toMatchObject({ role: 'medical assistant', otherYears: 2, goals: ['remote'] });
-    expect(p.codingYears).toBeUndefined();
+    expect(p.fieldYears).toBeUndefined();
     expect(p.answered).toEqual({ education: false, experience: true, goals: true });
   });
 
@@ -195,12 +197,12 @@ describe('profile parsing', () => {
     const p = parse('I have my CPC and 3 years of coding, I want to get the CCS');
     expect(p.certifications).toEqual(['CPC']);
     expect(p.targetCertifications).toEqual(['CCS']);
-    expect(p.codingYears).toBe(3);
+    expect(p.fieldYears).toBe(3);
   });
 
   it('reads education levels and coding training', () => {
-    expect(parse('associate’s degree in health information technology')).toMatchObject({ education: 'associate', codingEducation: true });
-    expect(parse('bachelor in biology')).toMatchObject({ education: 'bachelor', codingEducation: false });
+    expect(parse('associate’s degree in health information technology')).toMatchObject({ education: 'associate', fieldTraining: true });
+    expect(parse('bachelor in biology')).toMatchObject({ education: 'bachelor', fieldTraining: false });
     expect(parse('I am currently enrolled in a coding program')).toMatchObject({ education: 'in-program' });
     expect(parse('GED')).toMatchObject({ education: 'high-school' });
   });

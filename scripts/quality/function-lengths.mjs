@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Lists functions longer than a limit (default 50 lines) in src/ and adapters/, longest first,
+// using the TypeScript compiler's parser so nested functions and arrow functions are counted too.
+// Usage: node scripts/quality/function-lengths.mjs [limit] [folder...]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+const limit = Number(process.argv[2] ?? 50);
+const roots = process.argv.slice(3).length ? process.argv.slice(3) : ['src', 'adapters'];
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else if (path.endsWith('.ts') && !path.endsWith('.d.ts')) yield path;
+  }
+}
+
+function nameOf(node) {
+  if (node.name) return node.name.getText();
+  const parent = node.parent;
+  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) return parent.name.getText();
+  return '(anonymous)';
+}
+
+const found = [];
+for (const root of roots) {
+  for (const file of files(root)) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node) => {
+      if (ts.isFunctionLike(node) && node.body) {
+        const start = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+        const end = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+        if (end - start + 1 > limit) found.push({ lines: end - start + 1, where: `${file}:${start + 1}`, name: nameOf(node) });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+}
+found.sort((a, b) => b.lines - a.lines);
+for (const f of found) console.log(`${String(f.lines).padStart(4)}  ${f.name}  ${f.where}`);
+console.log(`${found.length} function(s) over ${limit} lines`);
