@@ -5,6 +5,7 @@ import { askCommand } from './commands/ask.js';
 import { benchCommand } from './commands/bench.js';
 import { certCommand } from './commands/cert.js';
 import { chatCommand } from './commands/chat.js';
+import { configCommand } from './commands/config.js';
 import { evalCommand } from './commands/eval.js';
 import { ingestCommand } from './commands/ingest.js';
 import { planCommand } from './commands/plan.js';
@@ -19,7 +20,7 @@ import type { CliCommand } from './command.js';
 import { loadDotEnv } from './load-dotenv.js';
 import { isUsageError } from './usage-error.js';
 
-const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, reportCommand, startCommand, createSlackCliCommand(slackRuntimeDeps()), createDiscordCliCommand(discordRuntimeDeps())];
+const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, reportCommand, configCommand, startCommand, createSlackCliCommand(slackRuntimeDeps()), createDiscordCliCommand(discordRuntimeDeps())];
 
 function usage(): string {
   return ['Usage: career-advisor <command> [options]', '', ...COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n           ${c.usage}`)].join('\n');

@@ -5,6 +5,8 @@
 export type ButtonAction =
   | { type: 'feedback'; vote: 'up' | 'down'; answerId: string }
   | { type: 'sources'; answerId: string }
+  /** A refusal's suggested question or command (by position; the text is kept with the answer). */
+  | { type: 'suggestion'; answerId: string; index: number }
   | { type: 'quiz'; quizId: string; index: number; option: string };
 
 /** Encodes a button action as a custom id. */
@@ -14,6 +16,8 @@ export function encodeCustomId(action: ButtonAction): string {
       return `fb:${action.vote}:${action.answerId}`;
     case 'sources':
       return `src:${action.answerId}`;
+    case 'suggestion':
+      return `sug:${action.index}:${action.answerId}`;
     case 'quiz':
       return `quiz:${action.quizId}:${action.index}:${action.option}`;
   }
@@ -23,6 +27,8 @@ export function encodeCustomId(action: ButtonAction): string {
 export function decodeCustomId(customId: string): ButtonAction | null {
   const feedback = /^fb:(up|down):(.+)$/.exec(customId);
   if (feedback) return { type: 'feedback', vote: feedback[1] as 'up' | 'down', answerId: feedback[2]! };
+  const suggestion = /^sug:(\d):(.+)$/.exec(customId);
+  if (suggestion) return { type: 'suggestion', index: Number(suggestion[1]), answerId: suggestion[2]! };
   const sources = /^src:(.+)$/.exec(customId);
   if (sources) return { type: 'sources', answerId: sources[1]! };
   // The quiz id may itself contain ":", so the index and option are read from the end.

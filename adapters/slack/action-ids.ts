@@ -6,6 +6,13 @@ export const ACTION = {
   quizScore: 'quiz_score',
 } as const;
 
+/** A refusal's suggested question buttons are `suggestion_0` … `suggestion_4`; the value is the text to ask. */
+export const SUGGESTION_ACTION = /^suggestion_\d$/;
+
+export function suggestionAction(index: number): string {
+  return `suggestion_${index}`;
+}
+
 /** Quiz option buttons are `quiz_answer_A` … `quiz_answer_D`. */
 export const QUIZ_ANSWER_ACTION = /^quiz_answer_([A-D])$/;
 

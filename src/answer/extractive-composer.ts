@@ -11,14 +11,14 @@ export interface ComposedAnswer {
   citations: Citation[];
 }
 
-interface Line {
+export interface Line {
   text: string;
   section: RankedSection;
   quotes: string[];
 }
 
 /** Removes the guide's "A:" answer label for display; quotes keep the original wording. */
-function display(text: string): string {
+export function display(text: string): string {
   return text.replace(/^A:\s+/, '');
 }
 
@@ -84,7 +84,8 @@ function similar(a: ScoredUnit, b: ScoredUnit): boolean {
   return union > 0 && inter / union > QUALITY.answer.nearCopyOverlap;
 }
 
-function render(lines: Line[]): ComposedAnswer {
+/** Lines as an answer: each followed by its section's [n], one number per section. */
+export function render(lines: Line[]): ComposedAnswer {
   const citations: Citation[] = [];
   const numberOf = new Map<RankedSection, number>();
   const text = lines

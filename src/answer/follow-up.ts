@@ -12,6 +12,8 @@ export interface ConversationTurn {
   entities?: string[];
   /** The guide files the reply cited, so a follow-up that names no career stays with the same guide. */
   guides?: string[];
+  /** The guide lines the reply quoted, so a follow-up can add lines instead of repeating them. */
+  shown?: string[];
 }
 
 const FOLLOW_UP_START = /^(?:and|also|but|so|then|what about|how about|what of|same for|and for|ok(?:ay)?,? (?:and|what about))\b/i;
@@ -23,9 +25,15 @@ const PRONOUN = /\b(?:it|its|it's|that|this|those|these|they|them|their|one|ones
  */
 export function isFollowUp(question: string): boolean {
   const q = question.trim();
-  if (FOLLOW_UP_START.test(q)) return true;
+  if (startsLikeFollowUp(q)) return true;
   const terms = contentTerms(q);
-  return PRONOUN.test(q) && terms.length <= 4;
+  // A message naming nothing at all ("what then?", "and next?") can only mean the conversation's topic.
+  return terms.length === 0 || (PRONOUN.test(q) && terms.length <= 4);
+}
+
+/** True when a message opens like a continuation ("and…", "what about…", "then…"). */
+export function startsLikeFollowUp(text: string): boolean {
+  return FOLLOW_UP_START.test(text.trim());
 }
 
 /** The context a follow-up carries from the conversation: the last understood question. */

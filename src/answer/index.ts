@@ -4,10 +4,13 @@ export { composeExtractiveAnswer, composeNonAnswer } from './extractive-composer
 export type { ComposedAnswer } from './extractive-composer.js';
 export { AnswerabilityDecider, answerabilityFeatures, answerProbability, FEATURE_NAMES } from './answerability.js';
 export type { AnswerabilityFeatures, Decision, Outcome } from './answerability.js';
-export { isFollowUp, followUpContext } from './follow-up.js';
+export { isFollowUp, followUpContext, startsLikeFollowUp } from './follow-up.js';
 export type { ConversationTurn } from './follow-up.js';
-export { smallTalkReply } from './small-talk.js';
+export { smallTalkAnswer, smallTalkReply } from './small-talk.js';
 export { shownSources } from './shown-sources.js';
 export { extractiveWriter, isStreamingWriter } from './answer-writer.js';
 export type { AnswerWriter, StreamedAnswer, StreamingAnswerWriter, TokenSink, WrittenAnswer } from './answer-writer.js';
 export { mergeGuideAnswers, type GuideAnswer } from './guide-answers.js';
+export { citeOnce, markersIn, renumberMarkers, SourceNumbering, sourceListing } from './source-numbering.js';
+export { refusalSuggestions } from './refusal-suggestions.js';
+export { composeNextLines, quotedLines, repeatsConversation } from './follow-up-next.js';

@@ -26,6 +26,8 @@ export const answerSchema = z.object({
   related: z.array(citationSchema).optional(),
   /** The question as understood in context, when it was a follow-up. */
   rewritten_question: z.string().optional(),
+  /** For refusals: two or three questions or commands from the closest sections, offered as buttons (text in the terminal). */
+  suggestions: z.array(z.string()).optional(),
   /** Short notes for the user (e.g. the model was unavailable, patient data removed). */
   notes: z.array(z.string()).optional(),
   /** Tokens spent by a language model, when one wrote the answer. */

@@ -1,3 +1,5 @@
+import type { Answer } from './schema.js';
+
 const GREETING = /^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings)(?:\s+(?:there|bot|all|everyone|folks))?[\s!.,?]*$/i;
 const THANKS = /^(?:thanks|thank you|thx|ty|cheers|great|awesome|perfect|cool|ok(?:ay)?|got it)(?:\s+(?:so much|a lot|very much|again))?[\s!.,]*$/i;
 const BYE = /^(?:bye|goodbye|see you|cya|later)[\s!.,]*$/i;
@@ -15,4 +17,13 @@ export function smallTalkReply(text: string, subjects: readonly string[] = []): 
   if (THANKS.test(t)) return `You're welcome! ${capabilities(subjects)}`;
   if (BYE.test(t)) return 'Goodbye, and good luck with your career!';
   return undefined;
+}
+
+/**
+ * Chit-chat recognised by meaning rather than form ("yo what's up", "who are you?"): the fitting
+ * short reply when the form is a known one, else a greeting with what the bot can do.
+ */
+export function smallTalkAnswer(text: string, subjects: readonly string[] = []): Answer {
+  const reply = smallTalkReply(text, subjects) ?? `Hi! ${capabilities(subjects)}`;
+  return { question: text.trim(), answer: reply, abstained: false, citations: [], kind: 'smalltalk', timings: { retrieve_ms: 0, answer_ms: 0, total_ms: 0 } };
 }

@@ -1,6 +1,8 @@
 import { CareerAdvisorError } from '../errors.js';
 import { questionLengthProblem } from '../text/index.js';
-import { COMMANDS } from './all-commands.js';
+import { COMMANDS, INTENTS } from './all-commands.js';
+import { asksSomething } from './intents/asks-something.js';
+import { unifySources } from './sources/unify-sources.js';
 import { askCommand } from './ask-command.js';
 import { guidesForPlace, guidesNamed, indexForGuides, takeGuideOption } from './guide/guide-scope.js';
 import { helpCommand } from './help-command.js';
@@ -72,10 +74,11 @@ function scopedAdvisor(advisor: CommandAdvisor, guides: readonly string[]): Comm
  * (a bare letter while a quiz runs, the answer to a pending plan question); anything else is a
  * question for the advisor. Coded errors come back as `{kind: 'error'}` results.
  */
-export function createCommandHandler(advisor: CommandAdvisor, options: CommandHandlerOptions = {}, commands: readonly AnyCommand[] = COMMANDS): CommandHandler {
+export function createCommandHandler(advisor: CommandAdvisor, options: CommandHandlerOptions = {}, commands: readonly AnyCommand[] = COMMANDS, intents: readonly FollowUp[] = INTENTS): CommandHandler {
   // Plans and quizzes of every feature share one state: Redis when workers share it, else this process's memory.
   const state = commandState(commands, { ...options, state: options.state ?? new MemoryState({ maxEntries: 7000, now: options.now }) });
-  const followUps: FollowUp[] = commands.flatMap((c) => c.followUps ?? []).sort((a, b) => a.order - b.order);
+  const followUps: FollowUp[] = [...commands.flatMap((c) => c.followUps ?? []), ...intents].sort((a, b) => a.order - b.order);
+  const sessions = sessionFollowUps(commands);
   const maxChars = options.maxTextChars ?? advisor.config.MAX_QUESTION_CHARS;
 
   async function route(request: CommandRequest): Promise<CommandResult> {
@@ -89,22 +92,69 @@ export function createCommandHandler(advisor: CommandAdvisor, options: CommandHa
     const guides = chosen.guide === undefined ? placeGuides : guidesNamed(chosen.guide, advisor.index.documents).filter((g) => !placeGuides || placeGuides.includes(g));
     if (chosen.guide !== undefined && guides!.length === 0) return unknownGuide(chosen.guide, advisor, placeGuides);
     const context: CommandContext = { advisor: guides ? scopedAdvisor(advisor, guides) : advisor, request, state, ...(guides ? { guides } : {}) };
-    if (line && !isHelpQuestion(line, commands)) return runCommand(line.command, chosen.rest, context);
-    for (const followUp of followUps) {
-      const result = await followUp.handle(text, context);
-      if (result) return result;
+    const waiting = await waitingSession(sessions, context);
+    if (line && !isHelpQuestion(line, commands)) {
+      const result = (await rereadCommandLine(intents, line.command, text, context)) ?? (await runCommand(line.command, chosen.rest, context));
+      return waiting && waiting.owner !== line.command ? { ...result, resume: waiting.question } : result;
     }
-    return runCommand(askCommand, text, context);
+    if (waiting) {
+      const interruption = await interruptingReply(text, context, intents);
+      if (interruption) return { ...interruption, resume: waiting.question };
+    }
+    return (await firstClaim(followUps, text, context)) ?? runCommand(askCommand, text, context);
   }
 
   return {
     async handle(request) {
       try {
-        return await route(request);
+        return unifySources(await route(request));
       } catch (error) {
         if (error instanceof CareerAdvisorError) return { kind: 'error', code: error.code, message: error.message };
         throw error;
       }
     },
   };
+}
+
+/** The follow-ups of sessions that wait for an answer (a plan's question), with the command owning each. */
+function sessionFollowUps(commands: readonly AnyCommand[]): Array<{ owner: AnyCommand; followUp: FollowUp }> {
+  return commands.flatMap((owner) => (owner.followUps ?? []).filter((f) => f.waiting).map((followUp) => ({ owner, followUp })));
+}
+
+/** The session waiting for this person's answer here, and the question it waits for. */
+async function waitingSession(sessions: ReturnType<typeof sessionFollowUps>, context: CommandContext): Promise<{ owner: AnyCommand; question: string } | undefined> {
+  for (const { owner, followUp } of sessions) {
+    const question = await followUp.waiting!(context);
+    if (question) return { owner, question };
+  }
+  return undefined;
+}
+
+/** The first follow-up that claims the message, if any. */
+async function firstClaim(followUps: readonly FollowUp[], text: string, context: CommandContext): Promise<CommandResult | undefined> {
+  for (const followUp of followUps) {
+    const result = await followUp.handle(text, context);
+    if (result) return result;
+  }
+  return undefined;
+}
+
+/**
+ * While a session waits, a message that is clearly not its answer is answered as what it is: one
+ * that asks something (a card, a comparison or a question for the guide), or a request for a
+ * quiz or a comparison in any form. Short statements ("two years", "CPC", "yes") stay answers.
+ */
+async function interruptingReply(text: string, context: CommandContext, intents: readonly FollowUp[]): Promise<CommandResult | undefined> {
+  const routed = await firstClaim(intents, text, context);
+  if (asksSomething(text)) return routed ?? runCommand(askCommand, text, context);
+  return routed && (routed.kind === 'quiz-question' || routed.kind === 'cert-compare') ? routed : undefined;
+}
+
+/** An intent's better reading of a command line ("quiz me on pay"), if one has it. */
+async function rereadCommandLine(intents: readonly FollowUp[], command: AnyCommand, text: string, context: CommandContext): Promise<CommandResult | undefined> {
+  for (const intent of intents) {
+    const result = await intent.reread?.(command, text, context);
+    if (result) return result;
+  }
+  return undefined;
 }

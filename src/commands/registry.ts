@@ -73,6 +73,15 @@ export interface CommandDefinition<Input> {
 export interface FollowUp {
   order: number;
   handle(text: string, context: CommandContext): CommandResult | undefined | Promise<CommandResult | undefined>;
+  /**
+   * For a session that waits for an answer (a plan's question): the question it waits for in this
+   * context, or undefined. A message that asks something else is answered as such, and this is asked again.
+   */
+  waiting?(context: CommandContext): Promise<string | undefined>;
+  /** True for plain-language routes to a feature ("quiz me on pay"): never an answer to a waiting session. */
+  intent?: boolean;
+  /** For intents: a better reading of a line that starts with a command word ("quiz me on pay" is a quiz on pay), or undefined. */
+  reread?(command: AnyCommand, text: string, context: CommandContext): Promise<CommandResult | undefined>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

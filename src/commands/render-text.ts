@@ -1,15 +1,23 @@
 import { startsGuide } from './topics/topics.js';
-import { citationLabel } from '../answer/index.js';
+import { citationLabel, sourceListing } from '../answer/index.js';
 import type { Citation } from '../answer/index.js';
 import type { CertCard, CommandResult, QuizQuestionView, QuizRoundView, ScoreLine } from './types.js';
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 
-function sources(citations: readonly Citation[]): string[] {
-  return citations.length ? ['', 'Sources', ...citations.map((c) => `  [${c.n}] ${citationLabel(c)} (${c.source})`)] : [];
+/** "Sources — guide", then one line per source (the guide named once, not on every line). */
+function sources(citations: readonly Citation[], title = 'Sources'): string[] {
+  if (citations.length === 0) return [];
+  const listing = sourceListing(citations);
+  return ['', listing.guide ? `${title} — ${listing.guide}` : title, ...listing.lines.map((l) => `  [${l.n}] ${l.label}`)];
 }
 
-function card(c: CertCard): string[] {
+/** Suggested questions or commands after a refusal, one per line. */
+function suggestions(items: readonly string[] | undefined): string[] {
+  return items?.length ? ['', 'You could try:', ...items.map((s) => `  • ${s}`)] : [];
+}
+
+function card(c: CertCard, withSources = true): string[] {
   const org = c.organizationName ? `${c.organization} (${c.organizationName})` : c.organization;
   const first = c.citations[0] ? ` [${c.citations[0].n}]` : '';
   return [
@@ -19,7 +27,7 @@ function card(c: CertCard): string[] {
     `Focus: ${c.focus.length ? c.focus.join(', ') : 'not stated'}`,
     `${c.summary}${first}`,
     ...(c.related.length ? ['', 'Good to know', ...c.related.map((r) => `  • ${r.text} [${r.n}]`)] : []),
-    ...sources(c.citations),
+    ...(withSources ? sources(c.citations) : []),
   ];
 }
 
@@ -47,7 +55,14 @@ function roundLines(round: QuizRoundView): string[] {
 type Of<K extends CommandResult['kind']> = Extract<CommandResult, { kind: K }>;
 
 function compareText(result: Of<'cert-compare'>): string {
-  return [`${result.left.acronym} vs ${result.right.acronym}`, ...result.differences.map((d) => `  • ${d}`), '', '────────', ...card(result.left), '', '────────', ...card(result.right)].join('\n');
+  // One source list for both cards when the comparison carries it; otherwise each card lists its own.
+  const own = !result.citations;
+  return [
+    `${result.left.acronym} vs ${result.right.acronym}`,
+    ...result.differences.map((d) => `  • ${d}`),
+    ...['', '────────', ...card(result.left, own), '', '────────', ...card(result.right, own)],
+    ...sources(result.citations ?? []),
+  ].join('\n');
 }
 
 function planText(result: Of<'plan'>): string {
@@ -72,11 +87,17 @@ function roundText(result: Of<'quiz-round'>): string {
 
 function answerText(result: Of<'answer'>): string {
   const a = result.answer;
-  return [a.answer, ...(a.notes?.length ? ['', ...a.notes.map((n) => `note: ${n}`)] : []), ...sources(a.citations)].join('\n');
+  const shown = a.citations.length ? sources(a.citations) : sources(a.related ?? [], 'Related in the guide');
+  return [a.answer, ...(a.notes?.length ? ['', ...a.notes.map((n) => `note: ${n}`)] : []), ...shown, ...suggestions(a.suggestions)].join('\n');
 }
 
-/** Renders any command result as plain text for a terminal (answers: the text, then numbered sources). */
+/** Renders any command result as plain text for a terminal; a session's waiting question follows. */
 export function renderText(result: CommandResult): string {
+  const body = renderBody(result);
+  return result.resume ? `${body}\n\n${result.resume}` : body;
+}
+
+function renderBody(result: CommandResult): string {
   switch (result.kind) {
     case 'answer':
       return answerText(result);

@@ -97,12 +97,16 @@ export interface ScoreLine {
  * Everything a command can return; front ends render each kind (text in the terminal, rich in chat apps).
  * `reminder`, when set, is shown to the asker alone (ephemeral in Slack and Discord), never in the public reply.
  */
-export type CommandResult = CommandResultBody & { reminder?: string };
+export type CommandResult = CommandResultBody & {
+  reminder?: string;
+  /** The question an open session (a plan) still waits for, asked again after this reply to a message that was not its answer. */
+  resume?: string;
+};
 
 type CommandResultBody =
   | { kind: 'answer'; answer: Answer }
   | { kind: 'cert'; card: CertCard }
-  | { kind: 'cert-compare'; left: CertCard; right: CertCard; differences: string[] }
+  | { kind: 'cert-compare'; left: CertCard; right: CertCard; differences: string[]; /** Both cards' sources, numbered once across the reply. */ citations?: Citation[] }
   | { kind: 'cert-list'; message: string; certifications: Array<{ acronym: string; name: string }> }
   | { kind: 'plan-question'; question: string; step: number; totalSteps: number }
   | { kind: 'plan'; summary: string; steps: PlanStep[]; citations: Citation[] }

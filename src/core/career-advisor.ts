@@ -1,4 +1,4 @@
-import { AnswerabilityDecider, answerSchema, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, mergeGuideAnswers, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type Decision } from '../answer/index.js';
+import { AnswerabilityDecider, answerSchema, citeOnce, composeNextLines, quotedLines, refusalSuggestions, repeatsConversation, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, mergeGuideAnswers, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
 import { boundedCache } from '../cache/index.js';
 import type { Config } from '../config/index.js';
 import { createEmbeddings, LocalUseEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
@@ -32,6 +32,9 @@ interface Searched {
   retrieval: RetrievalResult;
   decision: Decision;
 }
+
+/** A reply as written, before the answer object is assembled. */
+type Drafted = ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>> & { related?: Citation[] };
 
 /** What a question's retrieval found; `perGuide` when several guides each answer it. */
 interface RoutedRetrieval extends Searched {
@@ -141,42 +144,20 @@ export class CareerAdvisor {
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
     await options.beforeRetrieval?.();
 
-    // The model's standalone question when it gives one; otherwise the offline follow-up rewriter.
-    const standalone = history.length > 0 ? await this.rewriter?.rewrite(question, history) : undefined;
-    const context = standalone === undefined ? followUpContext(question, history) : undefined;
-    // A follow-up carries the previous question and the names its answer gave ("the other association").
-    const carried = context && [context.understood, ...(context.entities ?? [])].join(' ');
-    const query =
-      standalone !== undefined
-        ? this.retriever.analyze(standalone)
-        : this.retriever.analyze(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
-    const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
-    // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
-    const asked = standalone ?? question;
+    const { standalone, context, query, rewritten, asked } = await this.understand(question, history);
     const retrieveStarted = performance.now();
-    const { retrieval, decision, perGuide } = await this.retrieveRouted(query, options, context?.guides);
+    const routed = await this.retrieveRouted(query, options, context?.guides);
+    const { retrieval, decision } = routed;
     const retrieveMs = performance.now() - retrieveStarted;
     const answerStarted = performance.now();
-    const written: ComposedAnswer & Partial<Pick<Answer, 'notes' | 'usage'>> & { related?: Citation[] } =
-      decision.outcome !== 'answer'
-        ? composeNonAnswer(retrieval, decision, this.subjects)
-        : perGuide
-          ? mergeGuideAnswers(await Promise.all(perGuide.map(async (part) => ({ title: this.guideTitle(part.source), answer: await this.writer.write(asked, part.retrieval, history) }))))
-          : options.onToken && isStreamingWriter(this.writer)
-            ? await this.writer.writeStream(asked, retrieval, history, options.onToken)
-            : await this.writer.write(asked, retrieval, history);
+    const firstDraft = await this.writeAnswer(asked, routed, history, options.onToken);
+    // A follow-up adds to the conversation: what was already shown is not repeated.
+    const shownBefore = new Set(history.flatMap((turn) => turn.shown ?? []));
+    // Only a message that leans on the conversation ("what then?"); the same question asked again gets its answer again.
+    const leansOnHistory = context !== undefined || (standalone !== undefined && standalone !== question);
+    const written: typeof firstDraft = leansOnHistory && repeatsConversation(firstDraft, shownBefore) ? composeNextLines(retrieval, firstDraft, shownBefore) : firstDraft;
     const answerMs = performance.now() - answerStarted;
-
-    if (conversationId) {
-      await this.conversations.append(conversationId, {
-        question,
-        understood: query.searchText,
-        quantity: query.quantity,
-        abstained: written.abstained,
-        entities: [...new Set(detectAcronyms(written.text))].slice(0, 6),
-        guides: [...new Set(written.citations.map((c) => c.source))],
-      });
-    }
+    if (conversationId) await this.remember(conversationId, question, query, written);
     const answer = this.finish(
       {
         question,
@@ -185,6 +166,7 @@ export class CareerAdvisor {
         citations: written.citations,
         kind: written.related ? 'partial' : written.abstained ? 'abstained' : 'answer',
         ...(written.related ? { related: written.related } : {}),
+        ...(decision.outcome !== 'answer' ? { suggestions: refusalSuggestions(retrieval) } : {}),
         ...(rewritten ? { rewritten_question: rewritten } : {}),
         ...(written.notes?.length ? { notes: written.notes } : {}),
         ...(written.usage ? { usage: written.usage } : {}),
@@ -194,6 +176,37 @@ export class CareerAdvisor {
       answerMs,
     );
     return { answer, retrieval, decision };
+  }
+
+  /**
+   * What a question asks in its conversation: the model's standalone question when it gives one,
+   * otherwise the question with the context a follow-up carries (the previous question and the
+   * names its answer gave, "the other association").
+   */
+  private async understand(question: string, history: readonly ConversationTurn[]) {
+    const standalone = history.length > 0 ? await this.rewriter?.rewrite(question, history) : undefined;
+    const context = standalone === undefined ? followUpContext(question, history) : undefined;
+    const carried = context && [context.understood, ...(context.entities ?? [])].join(' ');
+    const query =
+      standalone !== undefined
+        ? this.retriever.analyze(standalone)
+        : this.retriever.analyze(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
+    const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
+    // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
+    return { standalone, context, query, rewritten, asked: standalone ?? question };
+  }
+
+  /** What the conversation keeps of this turn for later follow-ups. */
+  private async remember(conversationId: string, question: string, query: AnalyzedQuery, written: Drafted): Promise<void> {
+    await this.conversations.append(conversationId, {
+      question,
+      understood: query.searchText,
+      quantity: query.quantity,
+      abstained: written.abstained,
+      entities: [...new Set(detectAcronyms(written.text))].slice(0, 6),
+      guides: [...new Set(written.citations.map((c) => c.source))],
+      shown: quotedLines(written).slice(0, 20),
+    });
   }
 
   /**
@@ -218,6 +231,17 @@ export class CareerAdvisor {
     if (answering.length === 0) return together;
     // The ranking across the guides stays the retrieval on record (eval's hit@k); each part answers from its own guide.
     return answering.length === 1 ? answering[0]! : { ...together, decision: answering[0]!.decision, perGuide: answering };
+  }
+
+  /** The reply's text: a partial answer or refusal, one part per guide, or the writer's answer (streamed when asked). */
+  private async writeAnswer(asked: string, routed: RoutedRetrieval, history: readonly ConversationTurn[], onToken?: TokenSink): Promise<Drafted> {
+    const { retrieval, decision, perGuide } = routed;
+    if (decision.outcome !== 'answer') return composeNonAnswer(retrieval, decision, this.subjects);
+    if (perGuide) {
+      const parts = await Promise.all(perGuide.map(async (part) => ({ title: this.guideTitle(part.source), answer: await this.writer.write(asked, part.retrieval, history) })));
+      return mergeGuideAnswers(parts);
+    }
+    return onToken && isStreamingWriter(this.writer) ? this.writer.writeStream(asked, retrieval, history, onToken) : this.writer.write(asked, retrieval, history);
   }
 
   /** A guide's subject, the part of its title before any subtitle ("Pharmacy Technician Career Guide"). */
@@ -247,10 +271,12 @@ export class CareerAdvisor {
     const round = (ms: number) => Math.round(ms * 100) / 100;
     const id = randomUUID();
     this.recentAnswers.set(id, partial.question);
+    // Each section cited once, and only what the text cites.
+    const unified = citeOnce({ ...partial, timings: { retrieve_ms: 0, answer_ms: 0, total_ms: 0 } });
     return answerSchema.parse({
       id,
-      ...partial,
-      citations: this.namedGuides(partial.citations),
+      ...unified,
+      citations: this.namedGuides(unified.citations),
       ...(partial.related ? { related: this.namedGuides(partial.related) } : {}),
       timings: { retrieve_ms: round(retrieveMs), answer_ms: round(answerMs), total_ms: round(performance.now() - started) },
     });

@@ -6,3 +6,4 @@ export type { OpenAIEmbeddingsSettings } from './openai.js';
 export { EmbeddingCache } from './embedding-cache.js';
 export type { CacheStats } from './embedding-cache.js';
 export { createEmbeddings } from './create-embeddings.js';
+export { cosine } from './cosine.js';

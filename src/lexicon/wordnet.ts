@@ -115,6 +115,35 @@ export class WordNet {
     return false;
   }
 
+  /**
+   * True when the word is a WordNet lemma only as a proper noun ("Clovis", "Whitehorse",
+   * "Tobias"): every sense spells it with a capital. Such a word names a person or place; it is
+   * no common English word.
+   */
+  isProperNounOnly(word: string): boolean {
+    const lemmas = this.lemmas(word);
+    if (lemmas.length === 0) return false;
+    return lemmas.every(({ lemma, pos }) =>
+      this.synsetOffsets(lemma, pos).every((offset) => {
+        const synset = this.synset(offset, pos);
+        const k = synset?.words.indexOf(lemma.replace(/_/g, ' ')) ?? -1;
+        return k >= 0 && /^\p{Lu}/u.test(synset!.spellings[k]!);
+      }),
+    );
+  }
+
+  /** True when one noun sense of the word is a person's name, spelled with a capital ("Hope" as Bob Hope, "Crane"). */
+  isPersonName(word: string): boolean {
+    return this.lemmas(word).some(({ lemma, pos }) =>
+      pos === 'noun' &&
+      this.synsetOffsets(lemma, pos).some((offset) => {
+        const synset = this.synset(offset, pos);
+        const k = synset?.words.indexOf(lemma.replace(/_/g, ' ')) ?? -1;
+        return k >= 0 && NOUN_CLASSES[synset!.lexFile] === 'noun.person' && /^\p{Lu}/u.test(synset!.spellings[k]!);
+      }),
+    );
+  }
+
   /** Releases the data files' descriptors. */
   close(): void {
     for (const fd of this.dataFiles.values()) closeSync(fd);
@@ -161,7 +190,7 @@ export class WordNet {
     return buffer;
   }
 
-  private synset(offset: number, pos: PartOfSpeech): { words: string[]; lexFile: number; pointers: Array<{ symbol: string; offset: number; pos: PartOfSpeech }> } | undefined {
+  private synset(offset: number, pos: PartOfSpeech): { words: string[]; spellings: string[]; lexFile: number; pointers: Array<{ symbol: string; offset: number; pos: PartOfSpeech }> } | undefined {
     let fd = this.dataFiles.get(pos);
     if (fd === undefined) {
       fd = openSync(join(this.dictDir, `data.${pos}`), 'r');
@@ -173,14 +202,15 @@ export class WordNet {
     const fields = line.split(' ');
     if (Number(fields[0]) !== offset) return undefined;
     const wordCount = parseInt(fields[3]!, 16);
-    const words = Array.from({ length: wordCount }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase().replace(/_/g, ' '));
+    const spellings = Array.from({ length: wordCount }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' '));
+    const words = spellings.map((w) => w.toLowerCase());
     const at = 4 + 2 * wordCount;
     const pointerCount = Number(fields[at]);
     const pointers = Array.from({ length: pointerCount }, (_, i) => {
       const [symbol, target, p] = fields.slice(at + 1 + 4 * i, at + 5 + 4 * i);
       return { symbol: symbol!, offset: Number(target), pos: toPos(p!) };
     });
-    return { words, lexFile: Number(fields[1]), pointers };
+    return { words, spellings, lexFile: Number(fields[1]), pointers };
   }
 }
 

@@ -6,7 +6,8 @@
 /** CPT (99213, 0001U, 1234F), HCPCS Level II (J1100, G0439), DRG/revenue codes (470, 0450). */
 const CPT_HCPCS = /^(?:\d{5}|\d{4}[FTUM]|[A-V]\d{4}|\d{3,4})$/i;
 /** ICD-10-CM: letter, digit, alphanumeric, then optionally a dot and up to four more (S72.001A, E11.9, Z79.4). */
-const ICD10_CM = /^[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/i;
+// After the category the characters are digits or the placeholder X; only the seventh may be any letter (S72.001A, T75.4XXA).
+const ICD10_CM = /^[A-Z]\d[0-9A-Z](?:\.?(?:[0-9X]{1,3}|[0-9X]{3}[0-9A-Z]))?$/i;
 /** ICD-10-PCS: exactly seven characters of digits and letters other than I and O (0DTJ4ZZ, 02HV33Z). */
 const ICD10_PCS = /^(?=.*[A-HJ-NP-Z])[0-9A-HJ-NP-Z]{7}$/;
 /** ICD-9 (V22.0, 250.00, E849.7) and modifiers (25, 59, LT, XS). */
@@ -16,6 +17,8 @@ const NDC = /^(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})$/;
 
 /** True when `token` has the shape of a medical code (CPT, HCPCS, ICD-10-CM/PCS, ICD-9, DRG, NDC). */
 export function isMedicalCodeShape(token: string): boolean {
+  // A plural is still the code: "two 99214s".
+  if (/\ds$/.test(token)) return isMedicalCodeShape(token.slice(0, -1));
   return CPT_HCPCS.test(token) || ICD10_CM.test(token) || ICD10_PCS.test(token) || ICD9.test(token) || NDC.test(token);
 }
 
@@ -31,8 +34,16 @@ export function isYearLike(token: string): boolean {
   return /^(?:(?:FY|CY|PY|MY|AY)[-\s]?)?(?:19|20)\d{2}(?:[-–/](?:(?:19|20)?\d{2}))?$/i.test(token);
 }
 
+/** A salary written short, alone or as a range: 52k, 45k-65k, 45.5K–60K. */
+const SHORT_AMOUNT_RANGE = /^\d{1,3}(?:\.\d)?[kK](?:[-–]\d{1,3}(?:\.\d)?[kK])?$/;
+
+/** True for a salary written short: 52k, 45k-65k. */
+export function isShortAmount(token: string): boolean {
+  return SHORT_AMOUNT_RANGE.test(token);
+}
+
 /** Money, percentages and grouped thousands: $52,000, 52k, 45.5%, 1,200, 3.5. */
 export function isAmountLike(token: string, before: string, after: string): boolean {
   if (/[$€£]\s*$/.test(before) || /^\s*(?:%|k\b|K\b|USD|dollars|per\b|\/\s*(?:hr|hour|yr|year))/i.test(after)) return true;
-  return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(token) || /^\d+\.\d{1,2}$/.test(token);
+  return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(token) || /^\d+\.\d{1,2}$/.test(token) || SHORT_AMOUNT_RANGE.test(token);
 }

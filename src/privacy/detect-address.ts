@@ -1,3 +1,4 @@
+import { getWordNet } from '../lexicon/index.js';
 import { scan } from './regex-scan.js';
 import { isNameStopword } from './name-stopwords.js';
 import type { PhiFinding } from './phi-types.js';
@@ -43,6 +44,47 @@ const PLACE_CUED = new RegExp(
 const COUNTY = /\b(?<v>\p{Lu}\p{L}+(?:[ \t]\p{Lu}\p{L}+)?[ \t](?:County|Parish|Borough|Township))\b/gdu;
 // "Dayton, OH", or "Dayton OH" when a ZIP code follows.
 const CITY_STATE = new RegExp(`(?<v>\\b\\p{Lu}\\p{Ll}+(?:[ \\t]\\p{Lu}\\p{Ll}+){0,2}(?:,[ \\t]*(?:${STATE_CODES})\\b|[ \\t]+(?:${STATE_CODES})(?=[ \\t]+\\d{5}(?:-\\d{4})?(?![\\w-]))))`, 'gdu');
+
+// A town written without its state: "Kalamazoo 49008" (a place WordNet knows, then a ZIP code),
+// or "Bethel AK" (a capitalised word and a state code, no comma: codes that are also credentials
+// or words, such as MD, PA, MA, OR, IN, are left out of this form).
+const TOWN_ZIP = /(?<![\p{L}-])(?<v>\p{Lu}\p{Ll}+(?:[ \t-]\p{Lu}\p{Ll}+)?),?[ \t]+(?<zip>\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d)/gdu;
+const PLAIN_STATE_CODES = STATE_CODES.split('|').filter((c) => !['MD', 'PA', 'MA', 'OR', 'IN', 'ME', 'OK', 'HI', 'ID', 'DE', 'CO', 'DC'].includes(c)).join('|');
+const TOWN_STATE = new RegExp(`(?<v>\\b\\p{Lu}\\p{Ll}+(?:[ \\t]\\p{Lu}\\p{Ll}+)?)[ \\t]+(?:${PLAIN_STATE_CODES})(?![\\w-])`, 'gdu');
+const ZIP_AFTER = /^,?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d)/;
+
+/** Towns and their ZIP codes written without a state ("Kalamazoo 49008"): the town must be a place in WordNet. */
+export function detectTownsWithZip(text: string): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  for (const m of text.matchAll(TOWN_ZIP)) {
+    const town = m.groups?.v ?? '';
+    if (!isTown(town)) continue;
+    const [start, end] = m.indices!.groups!.v!;
+    const [zipStart, zipEnd] = m.indices!.groups!.zip!;
+    found.push({ kind: 'address', start, end }, { kind: 'zip', start: zipStart, end: zipEnd });
+  }
+  return found;
+}
+
+/** "Bethel AK" without a comma, in a chart-like message. */
+export function detectTownsBeforeStates(text: string): PhiFinding[] {
+  return scan(text, TOWN_STATE, 'address', (v) => !isNameStopword(v.split(/[ \t]/)[0] ?? '') && !isStateOrCountry(v));
+}
+
+/** A ZIP code right after a found street, town or county ("Cuyahoga County, 44106"). */
+export function detectZipsAfterPlaces(text: string, places: readonly PhiFinding[]): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  for (const place of places) {
+    const m = ZIP_AFTER.exec(text.slice(place.end, place.end + 16));
+    if (m) found.push({ kind: 'zip', start: place.end + m[0].length - m[1]!.length, end: place.end + m[0].length });
+  }
+  return found;
+}
+
+function isTown(word: string): boolean {
+  const wordnet = getWordNet();
+  return !isStateOrCountry(word) && wordnet.isProperNounOnly(word) && wordnet.nounClasses(word, 3).includes('noun.location');
+}
 
 /** Finds ZIP codes (next to a state code or behind a ZIP label). */
 export function detectZips(text: string): PhiFinding[] {

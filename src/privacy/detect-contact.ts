@@ -25,15 +25,39 @@ const SSN_LABELLED =
 const SSN_PARTIAL =
   /(?<v>\b[xX*]{3}-?[xX*]{2}-?\d{4}\b)|\b(?:SSN|social(?:\s+security)?)\b[^.\n\d]{0,20}?(?:ending|last\s*(?:4|four))?[^.\n\d]{0,10}?(?<w>(?<!\d)\d{4})(?!\d)/gid;
 
+// An international number: "+" and a country code, then digit groups (8 to 15 digits in all, E.164).
+const PHONE_INTERNATIONAL = /(?<![\w+])\+(?!1[\s.-]?\(?\d{3})\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\w-]|[.,]\d)/g;
+// A payment card: 13 to 19 digits in groups (space or dash), four groups of four or any grouping
+// that passes the Luhn check.
+const CARD = /(?<![\w$.,/-])\d{4}(?:([ -])\d{4}){2}\1\d{1,7}(?![\w-]|[.,]\d)/g;
+const FOUR_BY_FOUR = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$/;
+
+/** Finds payment card numbers. */
+export function detectCards(text: string): PhiFinding[] {
+  return scan(text, CARD, 'account', (v) => FOUR_BY_FOUR.test(v) || passesLuhn(v.replace(/\D/g, '')));
+}
+
+function passesLuhn(digits: string): boolean {
+  if (digits.length < 13 || digits.length > 19) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
 /** Finds email addresses. */
 export function detectEmails(text: string): PhiFinding[] {
   return scan(text, EMAIL, 'email', (v) => !v.startsWith('.'));
 }
 
-/** Finds North American phone numbers, formatted or labelled. */
+/** Finds phone numbers: North American ones formatted or labelled, international ones with their "+". */
 export function detectPhones(text: string): PhiFinding[] {
   const formatted = scan(text, PHONE_FORMATTED, 'phone', hasPlausibleAreaCode);
-  return [...formatted, ...scan(text, PHONE_LABELLED, 'phone', hasPlausibleAreaCode)];
+  const international = scan(text, PHONE_INTERNATIONAL, 'phone', (v) => digitCount(v) >= 8 && digitCount(v) <= 15);
+  return [...formatted, ...international, ...scan(text, PHONE_LABELLED, 'phone', hasPlausibleAreaCode)];
 }
 
 // A fax label shortly before a phone-shaped number makes it a fax number.

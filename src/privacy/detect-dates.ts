@@ -9,7 +9,8 @@ import { OPAQUE } from './placeholder.js';
 // 2025"), so a date is flagged when a label says whose date it is, or when the
 // message otherwise reads like a chart (see `chartLike`).
 
-const EVENT_LABEL = [
+/** Labels that say a date is the patient's; also words a name detector must never read as a name. */
+export const EVENT_LABEL = [
   '\\bDOB\\b',
   '\\bD\\.O\\.B\\b\\.?',
   '\\bdate\\s+of\\s+(?:birth|service|admission|discharge|death|injury|surgery|procedure|visit|encounter)\\b',
@@ -24,27 +25,47 @@ const EVENT_LABEL = [
 const FILLER = `[^\\n?!;${OPAQUE}]{0,30}?`;
 const LABELLED_DATE = new RegExp(`(?:${EVENT_LABEL})${FILLER}(?<v>${DATE_SOURCE}|${MONTH_DAY_NUMERIC})`, 'gid');
 const ANY_DATE = new RegExp(DATE_SOURCE, 'gi');
+// In a chart, a month/day without a year ("on 12/24", "at work 4/2") is a date too, unless a
+// unit or "of" makes it a fraction ("1/2 tab", "2/3 of the charts"); a weekday before it belongs to it.
+const WEEKDAY = '(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\\.?,?[ \\t]+)?';
+const FRACTION_UNIT = '(?![ \\t]*(?:of|tabs?|tablets?|caps?|pills?|doses?|inch|in\\.|cups?|mg|ml|strength|time|pain)\\b)';
+const CHART_MONTH_DAY = new RegExp(`\\b${WEEKDAY}${MONTH_DAY_NUMERIC}${FRACTION_UNIT}`, 'gi');
+const WEEKDAY_DATE = new RegExp(`\\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\\.?,?[ \\t]+(?=${DATE_SOURCE})`, 'gi');
 
 const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
+// Ages also written out ("ninety-one", "one hundred and two").
+const TENS_OVER_89 = 'ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?';
+const SPELLED_AGE = `(?:${TENS_OVER_89}|(?:a|one)[- ]hundred(?:(?:[- ]and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)`;
+const AGE_VALUE = `(?:${AGE_NUMBER}|${SPELLED_AGE})`;
+const AGE_UNIT = '(?:y\\.?\\s?o\\b\\.?|y/o\\b|yrs?\\b|years?\\b(?:[- ]old)?|year-old|[MF]\\b)';
+// Not a duration or a share: "ninety days", "turns 90 minutes", "is 92%".
+const NOT_A_QUANTITY = '(?![ \\t]*(?:%|percent|days?|minutes?|mins?|hours?|hrs?|weeks?|months?|units?|mg|ml|points?|[$]|dollars)\\b|[.,]\\d)';
 const AGE_OVER_89 = new RegExp(
   [
-    `\\b(?<v>${AGE_NUMBER})\\s*(?:-|\\s)?\\s*(?:y/?o\\b|yrs?\\b|years?\\b(?:[- ]old)?|yo\\b|year-old|[MF]\\b)`,
-    `\\bage(?:d|\\s*:)?\\s*(?<w>${AGE_NUMBER})\\b`,
+    // The unit goes with the number: "y/o" left behind would still say "an age was here".
+    `\\b(?<v>${AGE_VALUE}\\s*(?:-|\\s)?\\s*${AGE_UNIT})`,
+    `\\bage(?:d|\\s*:)?\\s*(?<w>${AGE_VALUE})\\b`,
+    // "she's 93", "he turns 90 on May 5", "pt is 94"
+    `\\b(?:(?:she|he|pt|patient|who)\\s+(?:is|was|turns|turned|will\\s+be)|she['’]?s|he['’]?s|turns|turned|turning)\\s+(?<x>${AGE_VALUE})\\b${NOT_A_QUANTITY}`,
+    // A written-out age set off by commas after a name: "Haruko Sato, ninety-one, had ..."
+    `(?<=\\p{Lu}\\p{Ll}+,[ \\t]*)(?<y>${SPELLED_AGE})(?=[ \\t]*[,;)])`,
   ].join('|'),
-  'gid',
+  'gidu',
 );
 
 /** Finds patient dates: any date behind a date label, and every date in a chart-like message. */
 export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
   const labelled = scan(text, LABELLED_DATE, 'date', isDateNotVerb);
-  return chartLike ? [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb)] : labelled;
+  if (!chartLike) return labelled;
+  return [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb), ...scan(text, CHART_MONTH_DAY, 'date'), ...scan(text, WEEKDAY_DATE, 'date')];
 }
 
 /** Finds ages over 89 ("92 y/o", "a 94-year-old", "age: 101", "91F"), which Safe Harbor groups as 90+. */
 export function detectAgesOver89(text: string): PhiFinding[] {
   const found: PhiFinding[] = [];
   for (const m of text.matchAll(AGE_OVER_89)) {
-    const span = m.indices?.groups?.v ?? m.indices?.groups?.w;
+    const groups = m.indices?.groups;
+    const span = groups?.v ?? groups?.w ?? groups?.x ?? groups?.y;
     if (span) found.push({ kind: 'age_over_89', start: span[0], end: span[1] });
   }
   return found;

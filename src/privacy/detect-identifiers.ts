@@ -1,4 +1,4 @@
-import { isCodeRange, isMedicalCodeShape, isYearLike } from './code-shapes.js';
+import { isCodeRange, isMedicalCodeShape, isShortAmount, isYearLike } from './code-shapes.js';
 import { digitCount } from './regex-scan.js';
 import type { PhiFinding, PhiKind } from './phi-types.js';
 
@@ -15,7 +15,7 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
   {
     kind: 'certificate_license',
     labels: [
-      `\\b(?:driver'?s?\\s+)?licen[cs]e\\s*${ID_WORD}`,
+      `\\b(?:driver'?s?\\s+)?licen[cs]e(?:\\s*${ID_WORD})?`,
       '\\blic\\.?\\s*#',
       `\\b(?:DL|DEA|NPI|CDL)\\b`,
       `\\b(?:birth|death|marriage)\\s+certificate(?:\\s*${ID_WORD})?`,
@@ -28,7 +28,7 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
   },
   {
     kind: 'vehicle',
-    labels: ['\\b(?:license|licence)\\s+plate(?:\\s*' + ID_WORD + ')?', `\\bplate\\s*${ID_WORD}?`, `\\btag\\s*${ID_WORD}`, '\\bVIN\\b'],
+    labels: ['\\b(?:license|licence)\\s+plate(?:\\s*' + ID_WORD + ')?', `\\bplate\\s*${ID_WORD}?`, `\\b(?:tag|vehicle)\\s*${ID_WORD}?`, '\\bVIN\\b'],
     minDigits: 1,
     codesAllowed: true,
   },
@@ -82,6 +82,9 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
   { kind: 'other_id', labels: ['\\b(?:room|rm|bed)\\s*#?'], minDigits: 1, codesAllowed: true },
 ];
 
+/** Every label above, as regex sources: words a name detector must never read as a name ("dob", "mrn"). */
+export const IDENTIFIER_LABEL_SOURCES: readonly string[] = FAMILIES.flatMap((f) => f.labels);
+
 // Value: one token of letters/digits/dashes (dots or spaces between digit groups allowed),
 // at most 32 characters.
 const VALUE = '(?<v>[A-Za-z0-9](?:[A-Za-z0-9-]|[ .](?=\\d{2})){0,30}[A-Za-z0-9]|\\d)(?![\\w-]|\\.\\w)';
@@ -134,7 +137,7 @@ export function detectShapedIdentifiers(text: string): PhiFinding[] {
  */
 export function isIdentifierShaped(token: string): boolean {
   const digits = digitCount(token);
-  if (isCodeValue(token) || isYearLike(token)) return false;
+  if (isCodeValue(token) || isYearLike(token) || isShortAmount(token)) return false;
   const mixed = /[A-Za-z]/.test(token) && digits >= 4 && token.length >= 6;
   return digits >= 6 || mixed;
 }

@@ -1,19 +1,26 @@
 import nlp from 'compromise';
+import { isAcronym, isLabelWord, labelSpans } from './label-words.js';
 import type { PhiFinding } from './phi-types.js';
 import { OPAQUE } from './placeholder.js';
 import type { Vocabulary } from './vocabulary.js';
 
 // Names without a patient cue ("coded a visit for jane q doe 4/5/67 today").
-// Two independent kinds of evidence, neither a list of cue words:
+// Independent kinds of evidence, none a list of cue words:
 // - compromise's part-of-speech tagger, whose lexicon knows first and last
-//   names and tags them Person whatever their case;
-// - the vocabulary check (vocabulary.ts): a word that is no English word, no
-//   guide word and no near-miss spelling.
+//   names and tags them Person whatever their case, and which tags a
+//   capitalised word mid-sentence as a proper noun;
+// - the vocabulary check (vocabulary.ts): a word that is no English word (a
+//   WordNet lemma only as a proper noun does not count), no guide word and no
+//   near-miss spelling;
+// - WordNet's people and relatives: a common word that is also a person's name
+//   ("Hope", "Crane"), a word for a relative ("her son Ray").
 // A run of such words is a name when it has two of them ("jane q doe"), or one
-// next to a date, or one behind Mr/Mrs/Ms, or one Person word in a chart-like
-// message. Credentials and organisations are kept out: an all-capitals word,
-// a word compromise tags Organization or Place, a run of guide words, and
-// anyone behind "Dr." (a clinician, not the patient) are never names.
+// next to a date (or a labelled one), one behind Mr/Mrs/Ms or a relative, a
+// Person word beside a proper noun, or one Person word in a chart-like
+// message. Credentials and organisations are kept out: acronyms, the
+// detectors' labels, a word compromise tags Organization or Place, a run of
+// guide words, and anyone behind "Dr." (a clinician, not the patient) are
+// never names.
 
 /** A word as the tagger read it. */
 export interface Term {
@@ -36,7 +43,9 @@ const SINGLE_LETTER_WORDS = /^[aiAI]$/;
  * unchanged by masking), `dates` the message's date findings.
  */
 export function detectNamesByEvidence(text: string, terms: readonly Term[], vocabulary: Vocabulary, chartLike: boolean, dates: readonly PhiFinding[]): PhiFinding[] {
-  const kinds = terms.map((t) => (text.slice(t.start, t.end).includes(OPAQUE) ? 'other' : classify(t, vocabulary)));
+  const labels = labelSpans(text);
+  const kinds = terms.map((t) => (text.slice(t.start, t.end).includes(OPAQUE) || labels.some((l) => l.start < t.end && t.start < l.end) ? 'other' : classify(t, vocabulary)));
+  shareHyphenEvidence(terms, kinds);
   const found: PhiFinding[] = [];
   let i = 0;
   while (i < terms.length) {
@@ -50,7 +59,7 @@ export function detectNamesByEvidence(text: string, terms: readonly Term[], voca
     while (j > i && kinds[j] === 'initial') j -= 1;
     const run = terms.slice(i, j + 1);
     const runKinds = kinds.slice(i, j + 1);
-    if (acceptRun(run, runKinds, terms[i - 1], text, chartLike, dates, vocabulary)) {
+    if (acceptRun(run, runKinds, terms[i - 1], text, chartLike, dates, vocabulary) || besideProperName(terms, i, j, kinds, vocabulary)) {
       // The rest of a capitalised name the evidence missed ("Ignatius" in "Ignatius Pemberton").
       let first = i;
       while (first > 0 && joined(terms[first - 1]!) && isProperName(terms[first - 1]!)) first -= 1;
@@ -61,41 +70,109 @@ export function detectNamesByEvidence(text: string, terms: readonly Term[], voca
     }
     i = j + 1;
   }
+  return [...found, ...subjectNames(terms, kinds, chartLike)];
+}
+
+/**
+ * The tagger splits "Hyun-woo" and "Mei-Ling" into parts: a part that is a name word makes the
+ * whole compound one ("woo" is an English word, "Hyun" is not).
+ */
+function shareHyphenEvidence(terms: readonly Term[], kinds: TermKind[]): void {
+  for (let k = 0; k + 1 < terms.length; k++) {
+    if (terms[k]!.after !== '-' || !/^\p{Lu}/u.test(terms[k]!.text)) continue;
+    const [a, b] = [kinds[k]!, kinds[k + 1]!];
+    const nameWord = (x: TermKind) => x === 'person' || x === 'unknown';
+    if (nameWord(a) && !nameWord(b) && b !== 'initial') kinds[k + 1] = a;
+    else if (nameWord(b) && !nameWord(a) && a !== 'initial') kinds[k] = b;
+  }
+}
+
+/** A lone Person word right beside another capitalised proper noun: "Faith Long", "Tobias Engel's". */
+function besideProperName(terms: readonly Term[], i: number, j: number, kinds: readonly TermKind[], vocabulary: Vocabulary): boolean {
+  if (i !== j || kinds[i] !== 'person') return false;
+  // The neighbour must be an English word ("Long") or another Person word, not a brand's coinage ("Permanente").
+  const nameLike = (t: Term | undefined) => !!t && isProperName(t) && (vocabulary.isDictionaryWord(t.text) || PERSON_TAGS.some((p) => t.tags.has(p)));
+  const before = terms[i - 1];
+  return (!!before && joined(before) && nameLike(before)) || (joined(terms[j]!) && nameLike(terms[j + 1]));
+}
+
+/**
+ * A capitalised modal followed by a past tense in a chart-like message ("Will came back",
+ * "May went home"): a modal never takes a past tense, so the word is a name.
+ */
+function subjectNames(terms: readonly Term[], kinds: readonly TermKind[], chartLike: boolean): PhiFinding[] {
+  if (!chartLike) return [];
+  const found: PhiFinding[] = [];
+  terms.forEach((term, k) => {
+    const next = terms[k + 1];
+    if (next && joined(term) && kinds[k] !== 'initial' && /^\p{Lu}\p{Ll}+$/u.test(term.text) && term.tags.has('Modal') && next.tags.has('PastTense')) {
+      found.push({ kind: 'name', start: term.start, end: term.end });
+    }
+  });
   return found;
 }
 
-type TermKind = 'person' | 'unknown' | 'initial' | 'other';
+/**
+ * person: the tagger's Person word; unknown: no word the vocabulary check knows; capital: an
+ * English word the tagger reads as a proper noun mid-sentence ("Hope", "Crane"), a name only
+ * beside another name word; initial: a single letter.
+ */
+type TermKind = 'person' | 'unknown' | 'capital' | 'initial' | 'other';
+
+const NOT_A_NAME_TAGS = ['Organization', 'Place', 'Honorific', 'Date', 'Acronym', 'Pronoun', 'Verb', 'Adverb', 'Value'];
 
 function classify(term: Term, vocabulary: Vocabulary): TermKind {
   const { text, tags } = term;
   if (/^\p{L}\.?$/u.test(text) && !SINGLE_LETTER_WORDS.test(text)) return 'initial';
-  if (!isWordLike(term) || /^\p{Lu}{2,}$/u.test(text) || tags.has('Organization') || tags.has('Place') || tags.has('Honorific')) return 'other';
+  if (!isWordLike(term) || isLabelWord(text) || isAcronym(text) || tags.has('Organization') || tags.has('Place') || tags.has('Honorific')) return 'other';
   if (PERSON_TAGS.some((t) => tags.has(t))) return vocabulary.isKnown(text) && !tags.has('FirstName') ? 'other' : 'person';
   if (tags.has('Verb') || tags.has('Adverb') || tags.has('Adjective') || tags.has('Date') || tags.has('Value')) return 'other';
-  return vocabulary.isFamiliar(text) ? 'other' : 'unknown';
+  if (!vocabulary.isFamiliar(text)) return 'unknown';
+  return isCapitalisedProperNoun(term) && vocabulary.isDictionaryWord(text) && !vocabulary.isKnown(text) ? 'capital' : 'other';
+}
+
+/** A Title-case word the tagger calls a proper noun, and nothing that rules a name out. */
+function isCapitalisedProperNoun(term: Term): boolean {
+  return term.tags.has('ProperNoun') && /^\p{Lu}\p{Ll}+(?:-\p{L}+)?(?:['’]s)?$/u.test(term.text) && !NOT_A_NAME_TAGS.some((t) => term.tags.has(t));
 }
 
 function acceptRun(run: readonly Term[], kinds: TermKind[], before: Term | undefined, text: string, chartLike: boolean, dates: readonly PhiFinding[], vocabulary: Vocabulary): boolean {
   const leader = before && /^\.?[ \t]*$/.test(before.after) ? before.text : '';
   if (CLINICIAN.test(leader)) return false;
-  const words = kinds.filter((k) => k !== 'initial').length;
-  if (words >= 2) return !run.every((t) => vocabulary.isKnown(t.text));
+  const words = kinds.filter((k) => k !== 'initial' && k !== 'other').length;
+  // Two English words in Title case ("Coverage Database", "Supply Chain") are a name only in a
+  // chart-like message, and only if one is known as a person's name ("Hope Summers").
+  const personEvidence = kinds.some((k, n) => k === 'person' || k === 'unknown' || (chartLike && k === 'capital' && vocabulary.isPersonName(run[n]!.text.replace(/['’]s$/, ''))));
+  if (words >= 2) return personEvidence && !run.every((t) => vocabulary.isKnown(t.text));
   const only = kinds.find((k) => k !== 'initial');
+  // "her son Ray", "my daughter Ivy": a word naming a relative introduces the person's name.
+  if (leader && /^\p{Lu}/u.test(run[0]!.text) && vocabulary.isRelative(leader)) return true;
+  if (only === 'capital') return false;
   // "Ms. Alvarez, my supervisor" is no patient; behind an honorific, one word is a name only in a chart-like message.
   if (HONORIFIC.test(leader) && only) return chartLike;
   if (nextToDate(run, text, dates)) return true;
   return only === 'person' && chartLike && !vocabulary.isFamiliar(run.find((_, k) => kinds[k] === 'person')!.text.toLowerCase()) ;
 }
 
+/** A date right before or after the run, or right after it behind a date label ("xavier born 8/8/08", "doe, dob 4/5/67"). */
 function nextToDate(run: readonly Term[], text: string, dates: readonly PhiFinding[]): boolean {
   const start = run[0]!.start;
   const end = run.at(-1)!.end;
-  return dates.some((d) => (d.start >= end && /^[\s,(–-]{0,3}$/.test(text.slice(end, d.start))) || (d.end <= start && /^[\s,)–-]{0,3}$/.test(text.slice(d.end, start))));
+  return dates.some((d) => (d.start >= end && isDateGap(text.slice(end, d.start))) || (d.end <= start && /^[\s,)–-]{0,3}$/.test(text.slice(d.end, start))));
 }
 
-/** Only spaces (and an initial's dot) between two terms: a comma or a full stop ends a name. */
+function isDateGap(gap: string): boolean {
+  if (/^[\s,(–-]{0,3}$/.test(gap)) return true;
+  const label = gap.replace(/^[\s,(–-]+|[\s:.,-]+$/g, '');
+  return gap.length <= 16 && label.length > 0 && isLabelWord(label);
+}
+
+/**
+ * Only spaces (and an initial's dot) between two terms, or a hyphen ("Mei-Ling"), or a
+ * nickname's quotes (Robert "Bobby" Tanner): a comma or a full stop ends a name.
+ */
 function joined(term: Term): boolean {
-  return /^[ \t]*$/.test(term.after) || (/^\p{L}$/u.test(term.text) && /^\.[ \t]*$/.test(term.after));
+  return /^(?:[ \t]*["“”]?[ \t]*|-)$/.test(term.after) || (/^\p{L}$/u.test(term.text) && /^\.[ \t]*$/.test(term.after));
 }
 
 function isProperName(term: Term): boolean {

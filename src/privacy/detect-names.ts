@@ -1,4 +1,5 @@
 import { isChartLike } from './chart-context.js';
+import { isLabelWord } from './label-words.js';
 import { isNameStopword, isSoftNameStopword } from './name-stopwords.js';
 import type { PhiFinding } from './phi-types.js';
 
@@ -46,6 +47,14 @@ const HONORIFIC_WITH_AGE = new RegExp(
   'gu',
 );
 
+// A name in capitals behind a name label, as old systems print it: "NAME FARRELL, COLM",
+// "Patient name: DOE JANE". Two or three all-capital words, "LAST, FIRST" or "FIRST LAST".
+const CAPS = "\\p{Lu}{2,}(?:['’-]\\p{Lu}+)*";
+const CAPS_NAME_AFTER_LABEL = new RegExp(
+  `\\b(?:(?:PATIENT|PT|Patient|Pt)[ \\t]+)?(?:NAME|Name|name)\\b[*_]*[ \\t]*[:=-]?[*_]*[ \\t]*(?<v>${CAPS}(?:,[ \\t]*|[ \\t]+)${CAPS}(?:[ \\t]+${CAPS})?)(?![\\p{L}\\d])`,
+  'gdu',
+);
+
 /** Finds patient names (see module comment for what counts as a patient cue). */
 export function detectNames(text: string): PhiFinding[] {
   const found: PhiFinding[] = [];
@@ -62,6 +71,16 @@ export function detectNames(text: string): PhiFinding[] {
   }
   for (const m of text.matchAll(NAME_BEFORE_PATIENT)) {
     pushName(found, trailingName(m[1] ?? '', m.index, 1));
+  }
+  return [...found, ...capitalisedNames(text)];
+}
+
+function capitalisedNames(text: string): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  for (const m of text.matchAll(CAPS_NAME_AFTER_LABEL)) {
+    const [start, end] = m.indices!.groups!.v!;
+    const words = (m.groups?.v ?? '').split(/[,\s]+/u);
+    if (!words.some((w) => isNameStopword(w) || isLabelWord(w))) found.push({ kind: 'name', start, end });
   }
   return found;
 }

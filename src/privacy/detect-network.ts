@@ -1,5 +1,6 @@
 import { scan } from './regex-scan.js';
 import type { PhiFinding } from './phi-types.js';
+import type { Vocabulary } from './vocabulary.js';
 
 // URLs and IP addresses. A bare site address ("aapc.com", "https://www.ahima.org/certification")
 // names an organisation, not a person, and career answers cite such sites all the time;
@@ -7,19 +8,39 @@ import type { PhiFinding } from './phi-types.js';
 // segment holding digits, or a record-like word (patient, chart, member, user, profile).
 
 const TAIL = "[^\\s<>\"'`)\\]]*[^\\s<>\"'`)\\].,;:!?]";
-const URL = new RegExp(`\\b(?:https?://|www\\.)${TAIL}|(?<![\\w.-])[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|gov|edu|io|us|health|care|info|me)/${TAIL}`, 'gi');
-const PERSONAL_PART = /[?#=]|\/[^/]*\d{3,}|\b(?:patients?|pt|chart|mrn|members?|users?|profiles?|accounts?|records?|portal|mychart|~)\b/i;
+const URL = new RegExp(`\\b(?:[a-z][a-z0-9+.-]{1,15}://|www\\.)${TAIL}|(?<![\\w.-])[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|gov|edu|io|us|health|care|info|me)/${TAIL}`, 'gi');
+// A path segment that holds three digits, or is a long opaque token of letters and digits ("/d/1aB2cD3eF4gH5iJ6kL7mN8oP").
+const PERSONAL_PART = /[?#=]|\/[^/]*\d{3,}|\/(?=[^/]*\d)(?=[^/]*[a-z])[A-Za-z0-9_-]{16,}(?:\/|$)|\b(?:patients?|pt|chart|mrn|members?|users?|profiles?|accounts?|records?|portal|mychart|~)\b/i;
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
 const IPV6 = /(?<![\w:])(?:[0-9a-f]{1,4}:){3,7}(?::|[0-9a-f]{1,4})(?![\w:])/gi;
+// Compressed IPv6 ("2001:db8:4f2a::7c"): "::" stands for the zero groups left out.
+const IPV6_COMPRESSED = /(?<![\w:])(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?(?![\w:])/gi;
 
 /** Finds URLs that can identify a person (see the module comment). */
-export function detectUrls(text: string): PhiFinding[] {
-  return scan(text, URL, 'url', (v) => PERSONAL_PART.test(v.replace(/^\w+:\/\//, '')));
+export function detectUrls(text: string, vocabulary: Vocabulary): PhiFinding[] {
+  return scan(text, URL, 'url', (v) => {
+    const path = v.replace(/^[\w+.-]+:\/\//, '');
+    return PERSONAL_PART.test(path) || hasNameInPath(path, vocabulary);
+  });
+}
+
+/** A path segment of several words ("help-tyrell-jackson-recover") with one the vocabulary check does not know. */
+function hasNameInPath(path: string, vocabulary: Vocabulary): boolean {
+  return path.split('/').slice(1).some((segment) => {
+    const words = segment.split(/[-_]/).filter((w) => /^\p{L}{2,}$/u.test(w));
+    return words.length >= 2 && words.some((w) => !vocabulary.isFamiliar(w));
+  });
 }
 
 /** Finds IPv4 and IPv6 addresses. */
 export function detectIps(text: string): PhiFinding[] {
-  return [...scan(text, IPV4, 'ip'), ...scan(text, IPV6, 'ip', (v) => /\d/.test(v) && v.includes(':'))];
+  return [...scan(text, IPV4, 'ip'), ...scan(text, IPV6, 'ip', (v) => /\d/.test(v) && v.includes(':')), ...scan(text, IPV6_COMPRESSED, 'ip', isCompressedIpv6)];
+}
+
+/** Two or more groups around "::", at most seven, one of them three characters or more ("::1" alone is a loopback, no person). */
+function isCompressedIpv6(value: string): boolean {
+  const groups = value.split(':').filter(Boolean);
+  return groups.length >= 2 && groups.length <= 7 && groups.some((g) => g.length >= 3) && /\d/.test(value);
 }

@@ -1,11 +1,12 @@
 import { isChartLike } from './chart-context.js';
-import { detectAddresses, detectPlaces, detectZips } from './detect-address.js';
-import { detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
+import { detectAddresses, detectPlaces, detectTownsBeforeStates, detectTownsWithZip, detectZips, detectZipsAfterPlaces } from './detect-address.js';
+import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
 import { detectAgesOver89, detectDates } from './detect-dates.js';
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
 import { detectNames, findRepeats } from './detect-names.js';
 import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
 import { detectIps, detectUrls } from './detect-network.js';
+import { detectX12 } from './detect-x12.js';
 import type { PhiFinding, PhiKind } from './phi-types.js';
 import { maskSpans, placeholderSpans } from './placeholder.js';
 import { Vocabulary } from './vocabulary.js';
@@ -92,28 +93,36 @@ export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiF
 /** One pass of every detector over `masked`; candidates touching an `opaque` span are dropped. */
 function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: number }>, vocabulary: Vocabulary, terms: readonly Term[]): PhiFinding[] {
   const phones = detectPhones(masked);
+  const addresses = detectAddresses(masked);
   const identifiers = [
     ...detectEmails(masked),
-    ...detectUrls(masked),
+    ...detectUrls(masked, vocabulary),
     ...detectIps(masked),
     ...detectSsns(masked),
     ...phones,
     ...detectFaxes(masked, phones),
     ...detectLabelledIdentifiers(masked),
     ...detectShapedIdentifiers(masked),
-    ...detectAddresses(masked),
+    ...addresses,
     ...detectZips(masked),
     ...detectAgesOver89(masked),
+    ...detectX12(masked),
+    ...detectCards(masked),
   ];
-  // Anything identifying besides a date, or a medical code, makes the message read like a case.
-  const chartLike = isChartLike(masked) || identifiers.length > 0 || MEDICAL_CODE.test(masked);
-  let dates = detectDates(masked, chartLike);
+  // Clinical wording or anything identifying besides a date makes the message read like a case;
+  // a medical code does too for names, but not for dates: "effective October 1" in a question
+  // about E11.65 is a rule's date, no patient's.
+  const caseLike = isChartLike(masked) || identifiers.length > 0;
+  const chartLike = caseLike || MEDICAL_CODE.test(masked);
+  let dates = detectDates(masked, caseLike);
   const names = [...detectNames(masked), ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates)];
   // A name makes every date in the message the person's.
-  if (names.length > 0 && !chartLike) dates = detectDates(masked, true);
+  if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
+  const places = [...detectPlaces(masked, chartLike || names.length > 0), ...addresses, ...detectTownsWithZip(masked), ...(chartLike ? detectTownsBeforeStates(masked) : [])];
   const candidates = [
     ...identifiers,
-    ...detectPlaces(masked, chartLike || names.length > 0),
+    ...places,
+    ...detectZipsAfterPlaces(masked, places),
     ...dates,
     ...names,
     ...findRepeats(masked, names),

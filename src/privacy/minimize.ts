@@ -1,5 +1,6 @@
 import { isAmountLike, isCodeRange, isMedicalCodeShape, isYearLike } from './code-shapes.js';
 import { isIdentifierShaped } from './detect-identifiers.js';
+import { isAcronym } from './label-words.js';
 import type { PhiDetectionOptions } from './detect-phi.js';
 import { MASK_PLACEHOLDER, PHI_PLACEHOLDER_PATTERN, placeholderSpans } from './placeholder.js';
 import { redactPhi, replaceSpans } from './redact-phi.js';
@@ -39,7 +40,7 @@ export function minimizePhi(text: string, options: PhiDetectionOptions = {}): Mi
 /** Masks identifier-shaped tokens and flagged words in already redacted text; placeholders stay as they are. */
 export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text: string; masked: number } {
   const opaque = placeholderSpans(redacted);
-  const spans = [...suspiciousNumbers(redacted), ...flaggedWords(redacted, vocabulary)]
+  const spans = [...suspiciousNumbers(redacted), ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary)]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
     .sort((a, b) => a.start - b.start);
   const merged: Array<{ start: number; end: number }> = [];
@@ -62,6 +63,14 @@ function suspiciousNumbers(text: string): Array<{ start: number; end: number }> 
   return spans;
 }
 
+// A short digit group right after a redacted identifier is part of it: a member id's
+// person suffix ("XYG 8830 2214 01"), a bed after a room ("4412-2").
+const IDENTIFIER_SUFFIX = /\[REDACTED:(?:ssn|mrn|health_plan_id|account|certificate_license|device|vehicle|other_id)\][ \t-](\d{1,3})(?![\w-]|[.,]\d)/dg;
+
+function identifierSuffixes(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(IDENTIFIER_SUFFIX)].map((m) => ({ start: m.indices![1]![0], end: m.indices![1]![1] }));
+}
+
 /** True for a token with digits that no code, amount, year or small count explains. */
 export function isSuspicious(token: string, before = '', after = ''): boolean {
   if (isMedicalCodeShape(token) || isCodeRange(token) || isYearLike(token) || isAmountLike(token, before, after)) return false;
@@ -78,6 +87,8 @@ export function isSuspicious(token: string, before = '', after = ''): boolean {
 function isDigitPair(token: string, [a, b]: [string, string]): boolean {
   if (!/^\d+$/.test(a) || !/^\d+$/.test(b)) return true;
   if (a.length + b.length >= 6) return true;
+  // A room and bed ("4412-2"), unlike a code range, whose ends are the same length.
+  if (token.includes('-') && a.length >= 3 && b.length < a.length) return true;
   if (token.includes('/')) return Number(a) >= 1 && Number(a) <= 12 && Number(b) >= 1 && Number(b) <= 31;
   return false;
 }
@@ -104,5 +115,5 @@ function flaggedWords(text: string, vocabulary: Vocabulary): Array<{ start: numb
 
 /** A word that is not all capitals (a credential or acronym) and that the vocabulary check does not recognise. */
 function isUnknownWord(word: string, vocabulary: Vocabulary): boolean {
-  return word.length >= 2 && !/^\p{Lu}{2,}$/u.test(word) && !vocabulary.isFamiliar(word);
+  return word.length >= 2 && !isAcronym(word) && !vocabulary.isFamiliar(word);
 }

@@ -26,6 +26,8 @@ export interface KnownWords {
 }
 
 const MAX_WORD_LENGTH = 40;
+/** Shortest capitalised word excused as a typo: names one letter off an English word are mostly shorter. */
+const MIN_CAPITALISED_TYPO_LENGTH = 8;
 const NO_KNOWN_WORDS: KnownWords = { has: () => false };
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
@@ -46,14 +48,44 @@ export class Vocabulary {
   /** True when `word` is an English word, a known word, or a one-letter slip away from an English word. */
   isFamiliar(word: string): boolean {
     const w = normalise(word);
+    // A short capitalised word is read as written: a name one letter from an English word
+    // ("Engel", "Sione") is no typo; a long one still may be ("Permanente").
+    const typoAllowed = !/^\p{Lu}/u.test(word) || w.length >= MIN_CAPITALISED_TYPO_LENGTH;
     // Nothing that long is a name, and the near-miss check is quadratic in the length.
     if (w.length > MAX_WORD_LENGTH) return true;
-    let familiar = this.cache.get(w);
+    const key = typoAllowed ? w : `^${w}`;
+    let familiar = this.cache.get(key);
     if (familiar === undefined) {
-      familiar = this.known.has(w) || isEnglish(w) || w.split(/[-']/).every((part) => part.length > 0 && (isEnglish(part) || this.known.has(part))) || (w.length >= 5 && isNearMiss(w));
-      this.cache.set(w, familiar);
+      familiar = this.known.has(w) || isEnglish(w) || w.split(/[-']/).every((part) => part.length > 0 && (isEnglish(part) || this.known.has(part))) || (typoAllowed && w.length >= 5 && isNearMiss(w));
+      this.cache.set(key, familiar);
     }
     return familiar;
+  }
+
+  /** True when `word` is an English word as spelled (no typo excused): "Crane", not "Permanente". */
+  isDictionaryWord(word: string): boolean {
+    return this.remember('dictionary', word, (w) => isEnglish(w));
+  }
+
+  /** True when WordNet knows `word` as a person's name (a capitalised noun.person sense: "Hope", "King"). */
+  isPersonName(word: string): boolean {
+    return this.remember('person', word, (w) => getWordNet().isPersonName(w));
+  }
+
+  /** True when `word` names a relative (WordNet: a kind of "relative"): "son", "mom", "granddaughter". */
+  isRelative(word: string): boolean {
+    return this.remember('relative', word, (w) => getWordNet().isKindOf(w, ['relative']));
+  }
+
+  /** WordNet look-ups read its files: each answer is kept in the same bounded cache. */
+  private remember(question: string, word: string, answer: (normalised: string) => boolean): boolean {
+    const key = `${question}:${normalise(word)}`;
+    let value = this.cache.get(key);
+    if (value === undefined) {
+      value = answer(normalise(word));
+      this.cache.set(key, value);
+    }
+    return value;
   }
 
   /** True when `word` is known to the guides (credentials, organisations, jargon). */
@@ -66,8 +98,14 @@ function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
 }
 
+/** A function word or a WordNet lemma other than a proper noun only ("Clovis", "Sutherland" name someone). */
 function isEnglish(word: string): boolean {
-  return FUNCTION_WORDS.has(word) || getWordNet().has(word);
+  return FUNCTION_WORDS.has(word) || isCommonWordNetWord(word);
+}
+
+function isCommonWordNetWord(word: string): boolean {
+  const wordnet = getWordNet();
+  return wordnet.has(word) && !wordnet.isProperNounOnly(word);
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -89,5 +127,5 @@ function isNearMiss(word: string): boolean {
 }
 
 function isEnglishContent(word: string): boolean {
-  return word.length >= 4 && getWordNet().has(word);
+  return word.length >= 4 && isCommonWordNetWord(word);
 }

@@ -63,6 +63,26 @@ export interface QualityParameters {
     /** A second guide named at least this share as strongly as the first is kept too ("X and Y"). */
     coNamedShare: number;
   };
+  intents: {
+    /**
+     * A message is routed to a feature (card, comparison, quiz, short reply) only when its closest
+     * intent exemplar beats every other intent's closest exemplar by at least this cosine. Chosen on
+     * the tune half of tests/commands/intents/paraphrases.ts with USE-lite.
+     */
+    minMargin: number;
+  };
+  followUps: {
+    /** Lines of a section, not yet shown in the conversation, that a repeating follow-up gives instead. */
+    nextLines: number;
+  };
+  refusals: {
+    /** Suggested questions or commands a refusal offers (from the closest sections). */
+    suggestions: number;
+  };
+  report: {
+    /** Two unanswered questions whose embeddings (the answer embedder's) are at least this close ask the same thing. Not fitted: set by reading USE-lite groupings. */
+    sameQuestion: number;
+  };
 }
 
 export const QUALITY: QualityParameters = {
@@ -93,4 +113,8 @@ export const QUALITY: QualityParameters = {
   // two uses keep a one-off mention from naming a guide; five times as often leaves words both
   // careers share ("certification", "salary") to both.
   guides: { minUses: 2, dominance: 5, minNamingWeight: 1, coNamedShare: 0.5 },
+  intents: { minMargin: 0.02 },
+  followUps: { nextLines: 3 },
+  refusals: { suggestions: 3 },
+  report: { sameQuestion: 0.75 },
 };

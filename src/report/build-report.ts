@@ -1,12 +1,13 @@
-import type { AbstentionStats, AsyncStore, DayActivity, PlatformCount, RatedAnswer, SectionCount, Store, StoreReportQueries, UnansweredQuestion } from '../store/index.js';
+import type { AbstentionStats, AsyncStore, DayActivity, PlatformCount, RatedAnswer, SectionCount, Store, StoreReportQueries, UnansweredQuestion, VoteTotals } from '../store/index.js';
 import { minimizePhi } from '../privacy/index.js';
 import { clusterQuestions, DEFAULT_SIMILARITY } from './cluster-questions.js';
+import type { UnansweredReading } from './read-unanswered.js';
 import { reportWindow, type ReportWindow } from './report-window.js';
 import { REPORT_VERSION, reportSchema, type Report, type ReportStoreStatus } from './schema.js';
 
 /** The store queries a report reads; `openStore` returns all of them. */
 export type ReportSource = Pick<Store, 'healthy' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections'> &
-  StoreReportQueries;
+  Omit<StoreReportQueries, 'voteTotals'> & Partial<Pick<StoreReportQueries, 'voteTotals'>>;
 
 /** What to report on. */
 export interface ReportOptions {
@@ -18,7 +19,11 @@ export interface ReportOptions {
   limit?: number;
   /** Minimum Jaccard similarity for unanswered questions to share a group. Default 0.5. */
   similarity?: number;
+  /** The answer path's reading of the unanswered questions (off-topic ones apart, grouped by meaning); shared words without it. */
+  reading?: UnansweredReading;
 }
+
+const NO_VOTES: VoteTotals = { up: 0, down: 0 };
 
 /** Wordings shown per unanswered group; the count covers them all. */
 const MAX_VARIANTS = 5;
@@ -44,7 +49,7 @@ export async function buildReportAsync(store: AsyncReportSource, options: Report
 }
 
 /** The store with Promise-returning queries (`AsyncStore` fits). */
-export type AsyncReportSource = Pick<AsyncStore, 'healthy' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown'>;
+export type AsyncReportSource = Pick<AsyncStore, 'healthy' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown'> & Partial<Pick<AsyncStore, 'voteTotals'>>;
 
 type ReportData = {
   daily: DayActivity[];
@@ -53,6 +58,7 @@ type ReportData = {
   lowestRated: RatedAnswer[];
   cited: SectionCount[];
   platforms: PlatformCount[];
+  votes: VoteTotals;
 };
 
 // The one place that says which queries a report runs, with which arguments, for either kind of store.
@@ -67,6 +73,8 @@ function reportQueries<S extends ReportSource | AsyncReportSource>(store: S, opt
     lowestRated: store.lowestRated(limit, window),
     cited: store.topCitedSections(limit, window),
     platforms: store.platformBreakdown(window),
+    // Stores written before vote totals existed (and test stand-ins) report none.
+    votes: store.voteTotals?.(window) ?? NO_VOTES,
   };
 }
 
@@ -78,7 +86,10 @@ function assembleReport(data: ReportData, healthy: boolean, options: ReportOptio
   // Only minimized text is shown, whatever STORE_QUESTION_TEXT kept (older rows, or `redacted` mode).
   const unanswered = data.unanswered.map((q) => ({ ...q, question: minimizePhi(q.question).text }));
   const lowestRated = data.lowestRated.map((r) => ({ ...r, question: r.question === null ? r.question : minimizePhi(r.question).text }));
-  const clusters = clusterQuestions(unanswered, options.similarity ?? DEFAULT_SIMILARITY);
+  const reading = options.reading;
+  const gaps = reading ? unanswered.filter((q) => !reading.offTopic.has(q.question)) : unanswered;
+  const offTopic = reading ? unanswered.filter((q) => reading.offTopic.has(q.question)) : [];
+  const clusters = reading ? clusterQuestions(gaps, reading.threshold, reading.similarity) : clusterQuestions(gaps, options.similarity ?? DEFAULT_SIMILARITY);
 
   return reportSchema.parse({
     ...frame(w, options.now, healthy ? 'ok' : 'unavailable'),
@@ -97,6 +108,8 @@ function assembleReport(data: ReportData, healthy: boolean, options: ReportOptio
         variants: c.variants.slice(0, MAX_VARIANTS),
       })),
     },
+    ...(reading ? { offTopic: { count: offTopic.reduce((n, q) => n + q.count, 0), questions: offTopic.slice(0, limit).map((q) => ({ question: q.question, count: q.count })) } } : {}),
+    ratings: { up: data.votes.up, down: data.votes.down, upRate: data.votes.up + data.votes.down === 0 ? 0 : data.votes.up / (data.votes.up + data.votes.down) },
     lowestRated: lowestRated.map((r) => ({ ...r, score: r.up - r.down })),
     topCitedSections: cited,
   } satisfies Report);

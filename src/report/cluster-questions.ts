@@ -53,37 +53,45 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return shared / (a.size + b.size - shared);
 }
 
+/** How alike two question wordings are, 0–1. */
+export type QuestionSimilarity = (a: string, b: string) => number;
+
+/** Shared words (through the lexicon): Jaccard of the questions' comparable terms. */
+export function wordSimilarity(): QuestionSimilarity {
+  const terms = new Map<string, Set<string>>();
+  const of = (q: string) => terms.get(q) ?? terms.set(q, questionTerms(q)).get(q)!;
+  return (a, b) => jaccard(of(a), of(b));
+}
+
 /**
  * Greedy ("leader") clustering: questions are taken most asked first; each joins
- * the existing group whose leading wording it resembles most (Jaccard ≥ `threshold`),
+ * the existing group whose leading wording it resembles most (similarity ≥ `threshold`),
  * or starts a new one. Comparing with the leader, not every member, stops chains
  * of small steps from merging unrelated questions. Deterministic for a given input.
+ * `similarity` defaults to shared words; the report passes the answer embedder's cosine when it has it.
  */
-export function clusterQuestions(questions: readonly AskedQuestion[], threshold = DEFAULT_SIMILARITY): QuestionCluster[] {
+export function clusterQuestions(questions: readonly AskedQuestion[], threshold = DEFAULT_SIMILARITY, similarity: QuestionSimilarity = wordSimilarity()): QuestionCluster[] {
   const ordered = [...questions].sort(
     (a, b) => b.count - a.count || b.lastTs - a.lastTs || a.question.localeCompare(b.question),
   );
-  const groups: Array<{ terms: Set<string>; cluster: QuestionCluster }> = [];
+  const groups: QuestionCluster[] = [];
   for (const q of ordered) {
-    const terms = questionTerms(q.question);
-    let best: (typeof groups)[number] | undefined;
+    let best: QuestionCluster | undefined;
     let bestScore = 0;
     for (const g of groups) {
-      const score = jaccard(terms, g.terms);
+      const score = similarity(q.question, g.representative);
       if (score >= threshold && score > bestScore) {
         best = g;
         bestScore = score;
       }
     }
     if (best) {
-      best.cluster.count += q.count;
-      best.cluster.lastTs = Math.max(best.cluster.lastTs, q.lastTs);
-      best.cluster.variants.push({ question: q.question, count: q.count });
+      best.count += q.count;
+      best.lastTs = Math.max(best.lastTs, q.lastTs);
+      best.variants.push({ question: q.question, count: q.count });
     } else {
-      groups.push({ terms, cluster: { representative: q.question, count: q.count, lastTs: q.lastTs, variants: [{ question: q.question, count: q.count }] } });
+      groups.push({ representative: q.question, count: q.count, lastTs: q.lastTs, variants: [{ question: q.question, count: q.count }] });
     }
   }
-  return groups
-    .map((g) => g.cluster)
-    .sort((a, b) => b.count - a.count || b.lastTs - a.lastTs || a.representative.localeCompare(b.representative));
+  return groups.sort((a, b) => b.count - a.count || b.lastTs - a.lastTs || a.representative.localeCompare(b.representative));
 }

@@ -10,3 +10,5 @@ export { renderReportText } from './render-text.js';
 export { renderReportHtml } from './render-html.js';
 export { escapeHtml } from './escape-html.js';
 export { CHART_COLORS } from './svg-charts.js';
+export { readUnanswered } from './read-unanswered.js';
+export type { QuestionEvidence, UnansweredReading } from './read-unanswered.js';

@@ -44,6 +44,7 @@ export function renderReportHtml(report: Report): string {
     card(String(totals.answered), 'answered'),
     card(String(totals.abstained), 'abstained (not in the guide)'),
     card(percent(totals.abstentionRate), 'abstention rate'),
+    ...(report.ratings && report.ratings.up + report.ratings.down > 0 ? [card(percent(report.ratings.upRate), `rated 👍 (${report.ratings.up} 👍, ${report.ratings.down} 👎)`)] : []),
     `</div>`,
     section(
       'Questions per day',
@@ -55,6 +56,9 @@ export function renderReportHtml(report: Report): string {
         ? empty('None: every question got an answer.')
         : `<p class="meta">${report.unanswered.groupCount} group${report.unanswered.groupCount === 1 ? '' : 's'} of similar questions; the most asked wording leads each group.</p>${unansweredTable(report)}`,
     ),
+    ...(report.offTopic
+      ? [section(`Off-topic questions (${report.offTopic.count})`, report.offTopic.questions.length === 0 ? empty('None.') : `<p class="meta">Not about the guides, so not knowledge gaps.</p><ul>${report.offTopic.questions.map((q) => `<li>${q.count}× ${esc(q.question)}</li>`).join('')}</ul>`)]
+      : []),
     section('Lowest-rated answers', report.lowestRated.length === 0 ? empty('None: no answer got a thumbs down.') : ratedTable(report)),
     section(
       'Most cited guide sections',

@@ -45,7 +45,7 @@ export function renderReportText(report: Report): string {
   }
 
   const { groups, groupCount } = report.unanswered;
-  out.push('', `Most asked unanswered questions (${groupCount} group${groupCount === 1 ? '' : 's'} of similar questions)`);
+  out.push('', `Most asked unanswered questions${report.offTopic ? ' about the guides (knowledge gaps)' : ''} (${groupCount} group${groupCount === 1 ? '' : 's'} of similar questions)`);
   out.push(
     groups.length === 0
       ? '  none: every question got an answer'
@@ -59,6 +59,15 @@ export function renderReportText(report: Report): string {
   for (const g of merged) {
     out.push(`  "${clean(g.representative, 50)}" also asked as:`);
     for (const v of g.variants.slice(1)) out.push(`    ${v.count}× ${clean(v.question, QUESTION_WIDTH)}`);
+  }
+
+  if (report.offTopic) {
+    out.push('', `Off-topic questions (not about the guides; not knowledge gaps): ${report.offTopic.count}`);
+    for (const q of report.offTopic.questions) out.push(`  ${q.count}× ${clean(q.question, QUESTION_WIDTH)}`);
+  }
+
+  if (report.ratings && report.ratings.up + report.ratings.down > 0) {
+    out.push('', `Ratings: ${report.ratings.up} 👍, ${report.ratings.down} 👎 (${percent(report.ratings.upRate)} 👍)`);
   }
 
   out.push('', 'Lowest-rated answers');

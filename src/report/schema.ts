@@ -43,6 +43,10 @@ export const reportSchema = z.object({
       }),
     ),
   }),
+  /** 👍/👎 votes cast in the window and the share that were 👍 (0 when none). */
+  ratings: z.object({ up: count, down: count, upRate: rate }).optional(),
+  /** Unanswered questions the guides do not cover at all (off-topic), kept apart from knowledge gaps; present when the report could ask the answer path. */
+  offTopic: z.object({ count: count, questions: z.array(z.object({ question: z.string(), count })) }).optional(),
   lowestRated: z.array(
     z.object({
       questionId: z.string(),

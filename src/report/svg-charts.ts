@@ -1,5 +1,5 @@
 import { escapeHtml } from './escape-html.js';
-import { truncate } from './format.js';
+import { distinctLabels } from './format.js';
 
 /** Chart colours, also used by the page's legend. */
 export const CHART_COLORS = { answered: '#3b6ea8', abstained: '#e07b24', cited: '#4a8c5c', grid: '#d9dde3', axis: '#5b6470' } as const;
@@ -83,12 +83,14 @@ export function citedSectionsChart(sections: ReadonlyArray<{ section: string; co
   const height = m.top + m.bottom + row * Math.max(1, sections.length);
   const plotW = width - m.left - m.right;
   const max = Math.max(1, ...sections.map((s) => s.count));
+  // Two sections must never share a bar label (long FAQ headings cut to the same words).
+  const labels = distinctLabels(sections.map((s) => s.section), 48);
   const parts = sections.map((s, i) => {
     const top = m.top + i * row;
     const w = Math.max(2, (s.count / max) * plotW);
     return [
       `<g class="section" data-section="${escapeHtml(s.section)}" data-count="${s.count}"><title>${escapeHtml(`${s.section}: cited ${s.count} time${s.count === 1 ? '' : 's'}`)}</title>`,
-      `<text x="${m.left - 10}" y="${top + 19}" text-anchor="end" font-size="13" fill="#1f2933">${escapeHtml(truncate(s.section, 48))}</text>`,
+      `<text x="${m.left - 10}" y="${top + 19}" text-anchor="end" font-size="13" fill="#1f2933">${escapeHtml(labels[i]!)}</text>`,
       `<rect class="bar-cited" x="${m.left}" y="${top + 5}" width="${n2(w)}" height="${row - 10}" rx="3" fill="${CHART_COLORS.cited}"/>`,
       `<text x="${n2(m.left + w + 6)}" y="${top + 19}" font-size="13" fill="${CHART_COLORS.axis}">${s.count}</text>`,
       '</g>',

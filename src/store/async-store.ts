@@ -16,6 +16,7 @@ export function toAsyncStore(store: Store & StoreReportQueries): AsyncStore {
     topCitedSections: async (limit, window) => store.topCitedSections(limit, window),
     dailyActivity: async (window) => store.dailyActivity(window),
     platformBreakdown: async (window) => store.platformBreakdown(window),
+    voteTotals: async (window) => store.voteTotals(window),
     close: async () => store.close(),
   };
 }

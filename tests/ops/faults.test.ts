@@ -137,7 +137,8 @@ async function expectOneReplyEach(s: Serving, replies: RecordedApiCall[]): Promi
 }
 
 const text = (call: RecordedApiCall) => JSON.stringify(call.body);
-const QUESTIONS = ['How much do entry-level coders make?', 'What does CPMA stand for?', 'Which AHIMA certification is for hospital inpatient coding?', 'Who offers the CBCS credential?', 'What is the COC credential?'];
+// Questions for the guide (a credential named alone, "what is COC", now shows its card without the model).
+const QUESTIONS = ['How much do entry-level coders make?', 'Which credential is for medical auditing work?', 'Which AHIMA certification is for hospital inpatient coding?', 'Who offers the CBCS credential?', 'Is the COC credential for outpatient coding?'];
 const FACTS = ['$28,000', 'Certified Professional Medical Auditor', 'CCS', 'National Healthcare Association', 'outpatient'];
 
 function expectAnswers(replies: RecordedApiCall[]): void {

@@ -106,7 +106,9 @@ describe('career-advisor start (both bots, health, metrics, graceful shutdown)',
     const health = await (await fetch(`http://127.0.0.1:${healthPort}/healthz`)).json();
     expect(health).toMatchObject({ ok: true, store: true });
     const metrics = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
-    expect(metrics).toMatch(/career_advisor_answers_total\{platform="slack",kind="answer"\} 2/);
+    // "what does CPMA stand for?" names a credential alone, so Slack showed its card once.
+    expect(metrics).toMatch(/career_advisor_answers_total\{platform="slack",kind="answer"\} 1/);
+    expect(metrics).toMatch(/career_advisor_answers_total\{platform="slack",kind="cert"\} 1/);
     expect(metrics).toMatch(/career_advisor_answers_total\{platform="discord",kind="answer"\} 1/);
     expect(metrics).toMatch(/career_advisor_phi_redacted_total\{platform="slack"\} 1/);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluatePhiDetection, formatPhiEvaluation, measureStoredText, minimizePhi, parsePhiCorpus, PHI_KINDS, redactPhi } from '../../src/privacy/index.js';
+import { evaluatePhiDetection, formatPhiEvaluation, knownWordsOf, measureStoredText, minimizePhi, parsePhiCorpus, PHI_KINDS, redactPhi, Vocabulary } from '../../src/privacy/index.js';
 
 // The tuning corpus: the detectors were adjusted while looking at it, so its numbers are an upper
 // bound. docs/privacy.md also reports a held-out corpus nobody tuned on (scripts/privacy/measure-phi.ts).
@@ -38,5 +38,28 @@ describe('PHI tuning corpus', () => {
       const once = redactPhi(c.text).text;
       expect(redactPhi(once).text, c.id).toBe(once);
     }
+  });
+});
+
+// The second tuning corpus: the first blind held-out set, tuned on since (eval/privacy/README.md).
+// A regression guard with the guides' vocabulary, as the bot runs; floors sit a little under what it measures.
+describe('PHI tuning corpus 2 (eval/privacy/tune-2.jsonl)', () => {
+  const tune2 = parsePhiCorpus(readFileSync(new URL('../../eval/privacy/tune-2.jsonl', import.meta.url), 'utf8'));
+  const knowledge = readFileSync(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url), 'utf8');
+  const options = { vocabulary: new Vocabulary(knownWordsOf([knowledge])) };
+
+  it('keeps recall on names and dates at 0.95 or more, and on numeric identifiers at 0.98 or more', () => {
+    const e = evaluatePhiDetection(tune2, (text) => redactPhi(text, options).findings);
+    expect(e.perKind.name.recall).toBeGreaterThanOrEqual(0.95);
+    expect(e.perKind.date.recall).toBeGreaterThanOrEqual(0.95);
+    for (const kind of ['ssn', 'mrn', 'health_plan_id', 'account', 'phone', 'fax', 'ip'] as const) {
+      expect(e.perKind[kind].recall, kind).toBeGreaterThanOrEqual(0.98);
+    }
+  });
+
+  it('leaves at most 15 labelled spans with a piece in the minimized text, and changes no message without patient data', () => {
+    const m = measureStoredText(tune2, (text) => minimizePhi(text, options).text, options.vocabulary);
+    expect(m.leaks.length).toBeLessThanOrEqual(15);
+    expect(m.maskedInNegatives).toEqual([]);
   });
 });

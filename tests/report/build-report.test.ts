@@ -129,7 +129,7 @@ describe('report JSON shape', () => {
     const parsed = JSON.parse(JSON.stringify(report)) as unknown;
     expect(reportSchema.parse(parsed)).toEqual(report);
     expect(Object.keys(report).sort()).toEqual(
-      ['generatedAt', 'lowestRated', 'perDay', 'platforms', 'store', 'topCitedSections', 'totals', 'unanswered', 'version', 'window'].sort(),
+      ['generatedAt', 'lowestRated', 'perDay', 'platforms', 'ratings', 'store', 'topCitedSections', 'totals', 'unanswered', 'version', 'window'].sort(),
     );
     expect(report.version).toBe(1);
   });

@@ -18,7 +18,8 @@ export const chatCommand: CliCommand = {
     const color = process.stdout.isTTY;
     const streaming = advisor.config.LLM_PROVIDER === 'openai';
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-    process.stdout.write('Ask about becoming a clinical coding specialist. /help lists commands, /reset starts over, /quit leaves.\n');
+    const about = advisor.subjects.length > 0 ? advisor.subjects.join('; ') : 'the loaded career guides';
+    process.stdout.write(`Ask about ${about}, in plain words. /help lists commands, /reset starts over, /quit leaves.\n`);
     rl.setPrompt('you> ');
     rl.prompt();
     for await (const line of rl) {
@@ -36,6 +37,7 @@ export const chatCommand: CliCommand = {
           if (result.kind !== 'answer') process.stdout.write(`${renderText(result)}\n`);
           else if (streamed && streamed.trim() === result.answer.answer.trim()) process.stdout.write(`\n${renderAnswer({ ...result.answer, answer: '' }, { color }).trimStart()}\n`);
           else process.stdout.write(`${streamed ? '\n\n' : ''}${renderAnswer(result.answer, { color })}\n`);
+          if (result.kind === 'answer' && result.resume) process.stdout.write(`\n${result.resume}\n`);
         } catch (error) {
           // A bad message must never end the session.
           process.stdout.write(`Something went wrong answering that (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); please try again.\n`);

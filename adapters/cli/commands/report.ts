@@ -1,9 +1,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../../src/config/index.js';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../../src/config/index.js';
+import { CareerAdvisor } from '../../../src/core/index.js';
+import { minimizePhi } from '../../../src/privacy/index.js';
+import { QUALITY } from '../../../src/quality/index.js';
 import { InputError } from '../../../src/errors.js';
-import { buildReport, buildReportAsync, emptyReport, MAX_REPORT_DAYS, renderReportHtml, renderReportText, type Report } from '../../../src/report/index.js';
+import { buildReport, buildReportAsync, emptyReport, MAX_REPORT_DAYS, readUnanswered, renderReportHtml, renderReportText, reportWindow, type AskedQuestion, type Report, type UnansweredReading } from '../../../src/report/index.js';
 import { openStore } from '../../../src/store/index.js';
 import type { CliCommand } from '../command.js';
 
@@ -30,7 +34,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CliCommand {
       const at = now();
       const report = config.DATABASE_URL
         ? await readPostgresReport(config.DATABASE_URL, config.STORE_RETENTION_DAYS, { ...opts, now: at }, stderr)
-        : readReport(config.storePath, config.STORE_RETENTION_DAYS, { ...opts, now: at }, stderr);
+        : await readReport(config, { ...opts, now: at }, stderr);
 
       if (opts.html) {
         const file = resolve(opts.html);
@@ -83,12 +87,8 @@ function wholeNumber(flag: string, raw: string, min: number, max: number): numbe
   return n;
 }
 
-function readReport(
-  path: string,
-  retentionDays: number,
-  options: { days: number; limit: number; now: number },
-  stderr: (text: string) => void,
-): Report {
+async function readReport(config: Config, options: { days: number; limit: number; now: number }, stderr: (text: string) => void): Promise<Report> {
+  const path = config.storePath;
   // Checked first because opening would create an empty database (and its folder) as a side effect.
   if (!existsSync(path)) {
     stderr(`No question store at ${path} yet, so the report is empty. Questions are recorded there once the bot answers them (set STORE_PATH to read another file).\n`);
@@ -97,9 +97,11 @@ function readReport(
   // The store's own warning talks about recording, which does not apply here; keep only the cause.
   let problem: string | undefined;
   const logger = { warn: (obj: Record<string, unknown>) => void (problem ??= obj.err instanceof Error ? obj.err.message : undefined) };
-  const store = openStore({ path, retentionDays, now: () => options.now, logger });
+  const store = openStore({ path, retentionDays: config.STORE_RETENTION_DAYS, now: () => options.now, logger });
   try {
-    const report = buildReport(store, options);
+    const { since, until } = reportWindow(options.days, options.now);
+    const reading = await answerPathReading(config, store.topUnanswered(1_000, { since, until }), stderr);
+    const report = buildReport(store, { ...options, ...(reading ? { reading } : {}) });
     if (report.store === 'unavailable') {
       stderr(`The question store at ${path} could not be read${problem ? ` (${problem})` : ''}, so the report is empty.\n`);
     }
@@ -107,6 +109,23 @@ function readReport(
     return report;
   } finally {
     store.close();
+  }
+}
+
+/**
+ * With an index built, unanswered questions are read by the answer path itself: off-topic ones
+ * set apart, the rest grouped by meaning (the answer embedder). Without one, shared words group them.
+ */
+async function answerPathReading(config: Config, questions: readonly AskedQuestion[], stderr: (text: string) => void): Promise<UnansweredReading | undefined> {
+  if (questions.length === 0 || !existsSync(join(config.indexDir, 'manifest.json'))) return undefined;
+  try {
+    const advisor = await CareerAdvisor.open({ ...config, INDEX_AUTO_REBUILD: false });
+    const shown = questions.map((q) => ({ ...q, question: minimizePhi(q.question).text }));
+    const evidence = { embed: (texts: string[]) => advisor.retriever.embedder.embedDocuments(texts), isOffTopic: async (q: string) => (await advisor.ask(q)).kind === 'abstained' };
+    return await readUnanswered(shown, evidence, QUALITY.report.sameQuestion);
+  } catch (error) {
+    stderr(`Unanswered questions are grouped by shared words: the index could not be opened (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).\n`);
+    return undefined;
   }
 }
 

@@ -5,6 +5,7 @@ import { decodeCustomId } from '../custom-id.js';
 import { handleFeedbackButton } from './feedback.js';
 import { handleQuizButton } from './quiz.js';
 import { handleSourcesButton } from './sources.js';
+import { handleSuggestionButton } from './suggestion.js';
 
 /** Routes a button click by its custom id; unknown ids (old versions, other bots) get a polite note. */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
@@ -14,6 +15,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       return handleFeedbackButton(interaction, ctx, action.vote, action.answerId);
     case 'sources':
       return handleSourcesButton(interaction, ctx, action.answerId);
+    case 'suggestion':
+      return handleSuggestionButton(interaction, ctx, action.answerId, action.index);
     case 'quiz':
       return handleQuizButton(interaction, ctx, action.quizId, action.index, action.option);
     default:

@@ -1,12 +1,13 @@
 import type { APIEmbed } from 'discord.js';
 import type { CertCard } from '../../../src/commands/types.js';
-import { sourceLines } from './answer.js';
+import type { Citation } from '../../../src/answer/index.js';
+import { guideNote, sourceLines } from './answer.js';
 import { linesToFields, packMessages } from './embed-layout.js';
 import { BOT_NAME, COLORS } from './style.js';
 import type { Rendered } from './types.js';
 
 /** One certification card as an embed: summary, organization, focus, related lines, sources. */
-export function certEmbed(card: CertCard): APIEmbed {
+export function certEmbed(card: CertCard, options: { sources?: boolean } = {}): APIEmbed {
   const summaryCite = card.citations[0] ? ` [${card.citations[0].n}]` : '';
   return {
     color: COLORS.answer,
@@ -17,9 +18,9 @@ export function certEmbed(card: CertCard): APIEmbed {
       ...(card.level ? [{ name: 'Level', value: card.level, inline: true }] : []),
       { name: 'Focus', value: card.focus.length ? card.focus.join(', ') : '—', inline: true },
       ...linesToFields('Good to know', card.related.map((r) => `• ${r.text} [${r.n}]`)),
-      ...linesToFields('Sources', sourceLines(card.citations)),
+      ...(options.sources === false ? [] : linesToFields('Sources', sourceLines(card.citations))),
     ],
-    footer: { text: `${BOT_NAME} · certification card` },
+    footer: { text: [BOT_NAME, 'certification card', guideNote(card.citations)].filter(Boolean).join(' · ') },
   };
 }
 
@@ -33,13 +34,20 @@ export function renderCert(card: CertCard): Rendered {
 }
 
 /** Two cards and the differences between them. */
-export function renderCertCompare(left: CertCard, right: CertCard, differences: readonly string[]): Rendered {
+export function renderCertCompare(left: CertCard, right: CertCard, differences: readonly string[], citations?: readonly Citation[]): Rendered {
   const summary: APIEmbed = {
     color: COLORS.answer,
     title: `${left.acronym} vs ${right.acronym}`,
     fields: linesToFields('Differences', differences.length ? differences.map((d) => `• ${d}`) : ['No differences found in the guide.']),
   };
-  return { messages: packMessages([summary, certEmbed(left), certEmbed(right)]), ephemeral: false };
+  // One numbering across both cards: the sources are listed once, after them.
+  const shared = citations ? [certEmbed(left, { sources: false }), certEmbed(right, { sources: false }), sourcesEmbed(citations)] : [certEmbed(left), certEmbed(right)];
+  return { messages: packMessages([summary, ...shared]), ephemeral: false };
+}
+
+function sourcesEmbed(citations: readonly Citation[]): APIEmbed {
+  const guide = guideNote(citations);
+  return { color: COLORS.muted, fields: linesToFields('Sources', sourceLines(citations)), ...(guide ? { footer: { text: guide } } : {}) };
 }
 
 /** The certifications the guide knows, e.g. after an unknown acronym. */

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Citation } from '../../../src/answer/index.js';
 import type { PlanStep } from '../../../src/commands/types.js';
-import { sourceLines } from './answer.js';
+import { guideNote, sourceLines } from './answer.js';
 import { linesToFields, packMessages, truncate } from './embed-layout.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { BOT_NAME, COLORS } from './style.js';
@@ -31,7 +31,7 @@ export function renderPlan(summary: string, steps: readonly PlanStep[], citation
     title: 'Your career plan',
     description: summary,
     fields: [...steps.map(stepField), ...linesToFields('Sources', sourceLines(citations))],
-    footer: { text: `${BOT_NAME} · a plan built from the guide; check details with your local employers` },
+    footer: { text: [BOT_NAME, guideNote(citations), 'a plan built from the guide; check details with your local employers'].filter(Boolean).join(' · ') },
   };
   return { messages: packMessages([embed]), ephemeral: false };
 }

@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
-import { ACTION, decodeQuizValue, QUIZ_ANSWER_ACTION } from '../action-ids.js';
+import { ACTION, decodeQuizValue, QUIZ_ANSWER_ACTION, SUGGESTION_ACTION } from '../action-ids.js';
+import { threadConversation, userConversation } from '../conversation.js';
 import type { SlackDeps } from '../deps.js';
 import { describe, postMessages, renderAndRemember, runCommand } from '../reply.js';
 import { renderSources, type SlackMessage } from '../render/index.js';
@@ -109,9 +110,31 @@ async function postInThread(deps: SlackDeps, body: ButtonClick, respond: Respond
   }
 }
 
+/**
+ * A refusal's suggested question or command (the button's value): asked in the clicker's name, in
+ * the thread of the refusal, and answered there like a typed message.
+ */
+function registerSuggestions(app: App, deps: SlackDeps): void {
+  app.action<ButtonClick>(
+    SUGGESTION_ACTION,
+    guarded(deps, 'asking a suggested question', async ({ body, action, respond, client }) => {
+      const container = body.container as { channel_id?: string; message_ts?: string; thread_ts?: string };
+      const channel = container.channel_id ?? body.channel?.id;
+      const threadTs = container.thread_ts ?? container.message_ts;
+      if (!action.value || !channel) return tellUser(deps, respond, 'This button no longer works; type the question instead.');
+      const conversationId = threadTs ? threadConversation(channel, threadTs) : userConversation(channel, body.user.id);
+      const result = await runCommand(deps, { text: action.value, conversationId, channelId: channel, userId: body.user.id, userName: body.user.username, platform: 'slack' });
+      const rendered = await renderAndRemember(deps, result, conversationId);
+      if (result.kind === 'error') return tellUser(deps, respond, rendered.messages[0]!);
+      await postInThread(deps, body, respond, client, rendered.messages);
+    }),
+  );
+}
+
 /** Registers every button listener. */
 export function registerActions(app: App, deps: SlackDeps): void {
   registerFeedback(app, deps);
   registerSources(app, deps);
+  registerSuggestions(app, deps);
   registerQuiz(app, deps);
 }

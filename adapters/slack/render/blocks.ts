@@ -1,7 +1,7 @@
-import { citationLabel } from '../../../src/answer/index.js';
+import { citationLabel, sourceListing } from '../../../src/answer/index.js';
 import type { types } from '@slack/bolt';
 import type { Citation } from '../../../src/answer/index.js';
-import { ACTION } from '../action-ids.js';
+import { ACTION, suggestionAction } from '../action-ids.js';
 import { escapeMrkdwn, toMrkdwn, truncate } from '../mrkdwn.js';
 import { splitMrkdwn } from '../split-mrkdwn.js';
 
@@ -56,21 +56,29 @@ export function contextLine(mrkdwn: string): Block {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(mrkdwn, 3000) }] };
 }
 
-/** "[n] Section › Sub — file" for a citation. */
+/** "[n] Section › Sub — file" for a citation shown on its own (a quiz explanation). */
 export function sourceLabel(citation: Citation): string {
   return `[${citation.n}] ${escapeMrkdwn(citationLabel(citation))} — _${escapeMrkdwn(citation.source)}_`;
 }
 
-/** The numbered sources as a context block (one element each; Slack allows ten). */
+/** The numbered sources as a context block (one element each; Slack allows ten), the guide named once in the title. */
 export function sourcesContext(citations: readonly Citation[], title = 'Sources'): Block | undefined {
   if (citations.length === 0) return undefined;
-  const labels = citations.map(sourceLabel);
+  const listing = sourceListing(citations);
+  const labels = listing.lines.map((l) => `[${l.n}] ${escapeMrkdwn(l.label)}`);
   const max = LIMITS.contextElements - 1;
   const shown = labels.length > max ? [...labels.slice(0, max - 1), labels.slice(max - 1).join('\n')] : labels;
+  const heading = listing.guide ? `*${title}* — _${escapeMrkdwn(listing.guide)}_` : `*${title}*`;
   return {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: `*${title}*` }, ...shown.map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, 3000) }))],
+    elements: [{ type: 'mrkdwn', text: heading }, ...shown.map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, 3000) }))],
   };
+}
+
+/** A refusal's suggested questions or commands as buttons; a click asks it (the value is the text). */
+export function suggestionActions(suggestions: readonly string[] | undefined): Block | undefined {
+  if (!suggestions?.length) return undefined;
+  return { type: 'actions', elements: suggestions.slice(0, 5).map((text, i) => button(text, suggestionAction(i), text)) };
 }
 
 export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): types.Button {

@@ -33,7 +33,7 @@ export function renderCert(result: Of<'cert'>, sourcesKey?: string): SlackMessag
 /** Two cards side by side (section fields form two columns), then the differences. */
 export function renderCertCompare(result: Of<'cert-compare'>, sourcesKey?: string): SlackMessage[] {
   const { left, right } = result;
-  const { citations, leftSummary, rightSummary } = compareCitations(left, right);
+  const { citations, leftSummary, rightSummary } = compareCitations(result);
   const column = (card: CertCard, summaryN?: number): Array<[string, string]> => [
     [card.acronym, card.name],
     ['Organization', card.organization],
@@ -57,14 +57,17 @@ function summaryCitation(card: CertCard): Citation | undefined {
 }
 
 /**
- * Each card numbers its citations from 1; side by side they get one sequence (the right card's
- * numbers follow the left card's) so every [n] on the screen points at one source.
+ * The sources a side-by-side comparison shows: only the cards' defining lines are on screen, so
+ * only their sources are listed, numbered once across the reply (a section both cards cite is one source).
  */
-export function compareCitations(left: CertCard, right: CertCard): { citations: Citation[]; leftSummary?: number; rightSummary?: number } {
-  const offset = Math.max(0, ...left.citations.map((c) => c.n));
-  const citations = [...left.citations, ...right.citations.map((c) => ({ ...c, n: c.n + offset }))];
-  const rightN = summaryCitation(right)?.n;
-  return { citations, leftSummary: summaryCitation(left)?.n, rightSummary: rightN === undefined ? undefined : rightN + offset };
+export function compareCitations(result: Of<'cert-compare'>): { citations: Citation[]; leftSummary?: number; rightSummary?: number } {
+  const { left, right } = result;
+  const leftSummary = summaryCitation(left)?.n;
+  const rightSummary = summaryCitation(right)?.n;
+  const all = result.citations ?? [...left.citations, ...right.citations];
+  const shown = new Set([leftSummary, rightSummary]);
+  const citations = all.filter((c, i) => shown.has(c.n) && all.findIndex((o) => o.n === c.n) === i);
+  return { citations, leftSummary, rightSummary };
 }
 
 export function renderCertList(result: Of<'cert-list'>): SlackMessage[] {

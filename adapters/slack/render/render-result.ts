@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { shownSources } from '../../../src/answer/index.js';
 import type { Citation } from '../../../src/answer/index.js';
 import type { CommandResult, QuizQuestionView } from '../../../src/commands/types.js';
-import type { SlackMessage } from './blocks.js';
+import { mrkdwnSections, type SlackMessage } from './blocks.js';
+import { toMrkdwn } from '../mrkdwn.js';
 import { renderAnswer } from './render-answer.js';
 import { compareCitations, renderCert, renderCertCompare, renderCertList, renderError, renderHelp, renderPlan, renderPlanQuestion, renderTopic, renderTopics, type Surface } from './render-cards.js';
 
@@ -29,6 +30,12 @@ export interface RenderedResult {
  * reaches the quiz it belongs to; `surface` (thread, DM, slash command) decides how to tell the user to reply.
  */
 export function renderResult(result: CommandResult, conversationId: string, surface: Surface = 'thread'): RenderedResult {
+  const body = renderBody(result, conversationId, surface);
+  // A session's waiting question ("Back to your career plan: …") follows the reply in its own message.
+  return result.resume ? { ...body, messages: [...body.messages, { text: result.resume, blocks: mrkdwnSections(toMrkdwn(result.resume)) }] } : body;
+}
+
+function renderBody(result: CommandResult, conversationId: string, surface: Surface): RenderedResult {
   const cited = (citations: Citation[], key: string = randomUUID()) => (citations.length > 0 ? { key, citations } : undefined);
   switch (result.kind) {
     case 'answer': {
@@ -40,7 +47,7 @@ export function renderResult(result: CommandResult, conversationId: string, surf
       return { messages: renderCert(result, sources?.key), sources };
     }
     case 'cert-compare': {
-      const sources = cited(compareCitations(result.left, result.right).citations);
+      const sources = cited(compareCitations(result).citations);
       return { messages: renderCertCompare(result, sources?.key), sources };
     }
     case 'cert-list':

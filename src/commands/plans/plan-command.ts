@@ -105,6 +105,15 @@ export async function hasPendingPlan(context: CommandContext): Promise<boolean> 
   return (await plans(context).get(planKey(context))) !== undefined;
 }
 
+/** The plan question this person's plan waits for here ("Back to your plan: …"), if one does. */
+export async function pendingPlanQuestion(context: CommandContext): Promise<string | undefined> {
+  const conversation = await plans(context).get(planKey(context));
+  const asked = conversation?.asked;
+  if (!conversation || !asked) return undefined;
+  const question = asked === 'career' ? careerQuestion(context) : planQuestion(asked, profileVocabulary(planIndex(context, conversation)));
+  return `Back to your career plan: ${question}`;
+}
+
 /** Treats a message as the answer to the pending plan question. */
 export async function answerPlanQuestion(context: CommandContext, text: string): Promise<CommandResult> {
   const conversation = await plans(context).get(planKey(context));
@@ -144,7 +153,7 @@ export const planCommand = defineCommand({
   examples: ['plan', 'plan I finished high school and have 2 years in customer service, I want a stable job', 'plan I hold an entry-level credential and 3 years of experience, I want to specialise'],
   input: planInput,
   // While this person's plan waits for an answer, their next message answers it.
-  followUps: [{ order: 20, handle: async (text, context) => ((await hasPendingPlan(context)) ? answerPlanQuestion(context, text) : undefined) }],
+  followUps: [{ order: 20, handle: async (text, context) => ((await hasPendingPlan(context)) ? answerPlanQuestion(context, text) : undefined), waiting: pendingPlanQuestion }],
   parse(args) {
     const text = args.trim();
     if (/^(?:cancel|stop|quit|exit|end)$/i.test(text)) return { action: 'cancel' };

@@ -88,9 +88,11 @@ describe('career-advisor ask', () => {
   it('prints the answer and a numbered Sources list', async () => {
     const result = await run(['ask', 'Which AHIMA certification is for hospital inpatient coding?']);
     expect(result.code, result.stderr).toBe(0);
-    const [answer, sources] = result.stdout.split('\nSources\n');
+    // The guide is named once, on the Sources line, not on every source.
+    const [answer, sources] = result.stdout.split('\nSources — clinical-coding-specialist-guide.md\n');
     expect(answer).toMatch(/Certified Coding Specialist \(CCS\).*\[1\]/);
-    expect(sources).toContain('[1] Education and Certification Pathways › Professional Certifications (clinical-coding-specialist-guide.md)');
+    expect(sources).toContain('[1] Education and Certification Pathways › Professional Certifications\n');
+    expect(sources).not.toContain('.md');
     expect(result.stdout).not.toContain('\x1b[');
   });
 
@@ -98,7 +100,7 @@ describe('career-advisor ask', () => {
     const result = await run(['ask', 'How much do entry-level coders make?']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('$28,000');
-    expect(result.stdout).toContain('\nSources\n');
+    expect(result.stdout).toContain('\nSources — clinical-coding-specialist-guide.md\n');
     expect(result.stdout).toMatch(/\[\d\] Salary and Compensation › Compensation Overview/);
   });
 

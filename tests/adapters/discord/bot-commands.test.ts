@@ -39,8 +39,14 @@ describe('Discord bot: /cert, /topics and /plan threads (group quizzes: group-qu
     await h.fake.dispatch('INTERACTION_CREATE', interaction);
     const body = bodyOf(await editOf(interaction.token));
     expect(h.handler.requests.at(-1)?.text).toBe('cert compare CPC CCS');
-    expect(body.embeds?.map((e) => e.title)).toEqual(['CPC vs CCS', 'CPC — Certified Professional Coder', 'CCS — Certified Coding Specialist']);
+    expect(body.embeds?.map((e) => e.title)).toEqual(['CPC vs CCS', 'CPC — Certified Professional Coder', 'CCS — Certified Coding Specialist', undefined]);
     expect(body.embeds?.[0]?.fields?.[0]?.value).toMatch(/^• /);
+    // One numbering across both cards: the cards list no sources of their own; the last embed lists each once.
+    expect(body.embeds?.slice(1, 3).flatMap((e) => e.fields ?? []).some((f) => f.name === 'Sources')).toBe(false);
+    const listed = [...(body.embeds?.[3]?.fields?.[0]?.value ?? '').matchAll(/\*\*\[(\d+)\]\*\* (.+)/g)];
+    expect(new Set(listed.map((m) => m[2])).size).toBe(listed.length);
+    const cited = new Set(JSON.stringify(body.embeds?.slice(1, 3)).match(/\[(\d+)\]/g));
+    expect(listed.map((m) => `[${m[1]}]`).sort()).toEqual([...cited].sort());
   });
 
   it('/cert with an unknown code lists the certifications the guide knows', async () => {

@@ -71,14 +71,15 @@ describe('/career', () => {
     expect(text).toContain('AAPC');
     expect(text).toContain('AHIMA');
     expect(text).toContain('*Differences*');
-    // Both cards' citations in one sequence: every [n] in the sources is a different source.
+    // One numbering across the reply: only the sources the text cites, each once (both defining
+    // lines come from the same section, so both cite [1]), and the guide named once.
     const context = (sent.body.blocks as Array<{ type: string; elements?: Array<{ text: string }> }>).find((b) => b.type === 'context')!;
-    const numbers = context.elements!.flatMap((e) => [...e.text.matchAll(/^\[(\d+)\]/gm)].map((m) => m[1]));
-    expect(numbers.length).toBeGreaterThan(2);
-    expect(new Set(numbers).size).toBe(numbers.length);
-    const [whatLeft, whatRight] = text.split('\n').filter((line) => /\[\d+\]$/.test(line));
-    expect(whatLeft).toMatch(/\[1\]$/);
-    expect(Number(/\[(\d+)\]$/.exec(whatRight!)![1])).toBeGreaterThan(1);
+    const listed = context.elements!.flatMap((e) => [...e.text.matchAll(/^\[(\d+)\] (.+)$/gm)]);
+    expect(new Set(listed.map((m) => m[2])).size).toBe(listed.length);
+    const cited = new Set(text.match(/\[\d+\]/g));
+    expect(listed.map((m) => `[${m[1]}]`).sort()).toEqual([...cited].sort());
+    expect(context.elements![0]!.text).toBe('*Sources* — _clinical-coding-specialist-guide.md_');
+    expect(JSON.stringify(context.elements!.slice(1))).not.toContain('.md');
   });
 
   it('runs a plan conversation per user through the slash command', async () => {

@@ -88,7 +88,7 @@ describe('certification cards', () => {
     const text = renderText(await ask('cert CPC'));
     expect(text).toContain('CPC — Certified Professional Coder');
     expect(text).toContain('Organisation: AAPC (American Academy of Professional Coders)');
-    expect(text).toMatch(/Sources\n {2}\[1\] Education and Certification Pathways › Professional Certifications/);
+    expect(text).toMatch(/Sources — clinical-coding-specialist-guide\.md\n {2}\[1\] Education and Certification Pathways › Professional Certifications/);
   });
 });
 

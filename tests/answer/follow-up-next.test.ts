@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { composeNextLines, repeatsConversation } from '../../src/answer/index.js';
+import type { RetrievalResult } from '../../src/retrieval/index.js';
+
+/** A retrieval result with sections of numbered lines (only what the follow-up logic reads). */
+function retrieval(sections: Array<{ path: string[]; lines: string[] }>): RetrievalResult {
+  return {
+    sections: sections.map((s) => ({
+      entry: { section: { source: 'g.md', headingPath: s.path } },
+      units: s.lines.map((text, i) => ({ unit: { text, line: i + 1 } })),
+    })),
+  } as unknown as RetrievalResult;
+}
+
+const stages = retrieval([
+  { path: ['Career', 'Progression'], lines: ['Entry: coder → 2 years', 'Specialist → 5 years', 'Lead → 8 years', 'Manager → 10 years'] },
+  { path: ['Salary'], lines: ['Entry pay'] },
+]);
+const first = { text: 'Entry: coder → 2 years [1]', abstained: false, citations: [{ n: 1, section: 'Career › Progression', source: 'g.md', quote: 'Entry: coder → 2 years' }] };
+
+describe('follow-ups that add', () => {
+  it('sees that an answer repeats what the conversation showed', () => {
+    expect(repeatsConversation(first, new Set(['Entry: coder → 2 years']))).toBe(true);
+    expect(repeatsConversation(first, new Set(['something else']))).toBe(false);
+  });
+
+  it('gives the next lines of the section after the last one shown', () => {
+    const next = composeNextLines(stages, first, new Set(['Entry: coder → 2 years']));
+    expect(next.text.split('\n')).toEqual(['Specialist → 5 years [1]', 'Lead → 8 years [1]', 'Manager → 10 years [1]']);
+    expect(next.citations).toEqual([{ n: 1, section: 'Career › Progression', source: 'g.md', quote: 'Specialist → 5 years\nLead → 8 years\nManager → 10 years' }]);
+  });
+
+  it('says the guide has nothing more and points to the closest other section when all was shown', () => {
+    const all = new Set(['Entry: coder → 2 years', 'Specialist → 5 years', 'Lead → 8 years', 'Manager → 10 years']);
+    const next = composeNextLines(stages, first, all);
+    expect(next).toMatchObject({ abstained: true, citations: [] });
+    expect(next.text).toBe("The guide says nothing more on this than what I've already shown. The closest related section is “Salary” (try “topics Salary”).");
+  });
+});

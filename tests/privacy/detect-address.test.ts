@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { detectPhi } from '../../src/privacy/index.js';
+
+function found(text: string): string[] {
+  return detectPhi(text).map((f) => `${f.kind}:${text.slice(f.start, f.end)}`);
+}
+
+describe('towns and ZIP codes without a state', () => {
+  it('takes a place WordNet knows, then a ZIP code, as town and ZIP', () => {
+    expect(found('Ines Varga, Kalamazoo 49007 - is 99204 ok?')).toEqual(expect.arrayContaining(['address:Kalamazoo', 'zip:49007']));
+  });
+
+  it('takes a ZIP code right after a county', () => {
+    expect(found('pt lives in Ottawa County, 49424 and needs 97110')).toEqual(expect.arrayContaining(['zip:49424']));
+  });
+
+  it('takes a town before a state code without a comma in a chart-like message', () => {
+    expect(found('pt from Nome AK, dx J18.9, seen in ED')).toContain('address:Nome');
+  });
+
+  it('leaves a CPT code after an ordinary word alone', () => {
+    expect(found('Billing 99213 twice is a denial risk')).toEqual([]);
+  });
+});

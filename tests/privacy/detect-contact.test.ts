@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { detectPhi } from '../../src/privacy/index.js';
+
+function found(text: string): string[] {
+  return detectPhi(text).map((f) => `${f.kind}:${text.slice(f.start, f.end)}`);
+}
+
+describe('international phones and payment cards', () => {
+  it('finds an international number with its "+" and country code', () => {
+    expect(found('her only phone is +44 20 7946 0321, fine?')).toContain('phone:+44 20 7946 0321');
+  });
+
+  it('finds a card number in four groups of four, or another grouping that passes the Luhn check', () => {
+    expect(found('he read me 5105 1051 0510 5100 over the phone')).toContain('account:5105 1051 0510 5100');
+    expect(found('card 4111-1111-1111-1111 on file')).toContain('account:4111-1111-1111-1111');
+  });
+
+  it('leaves code lists and amounts alone', () => {
+    expect(found('I coded 9921 9922 9923 units and earned $52,000 + 10%')).toEqual([]);
+  });
+});

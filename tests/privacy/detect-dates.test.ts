@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { detectPhi } from '../../src/privacy/index.js';
+
+function found(text: string): string[] {
+  return detectPhi(text).map((f) => `${f.kind}:${text.slice(f.start, f.end)}`);
+}
+
+describe('dates and ages', () => {
+  it('takes a month/day without a year as a date in a chart-like message, with its weekday', () => {
+    expect(found('pt slipped at work 11/3, seen in ED Tue 11/4. S93.401A?')).toEqual(expect.arrayContaining(['date:11/3', 'date:Tue 11/4']));
+  });
+
+  it('leaves fractions alone, and a month/day in a career question', () => {
+    expect(found('pt takes 1/2 tab daily, dx I10, seen in ED').some((f) => f.includes('1/2'))).toBe(false);
+    expect(found('Is 3/4 of my day coding normal for a CPC?')).toEqual([]);
+  });
+
+  it('finds ages over 89 written out, as y.o., and after "she\'s" or "turns"', () => {
+    expect(found('Odile Brandvold, ninety-six, had 99497 done')).toContain('age_over_89:ninety-six');
+    expect(found('a one hundred and two year old, dx R54')).toContain('age_over_89:one hundred and two year old');
+    expect(found('coded for a 97 y.o. with E11.9')).toContain('age_over_89:97 y.o.');
+    expect(found("she's 91 and on hospice, dx C34.90")).toContain('age_over_89:91');
+    expect(found('he turns 90 next week, dx I48.91')).toContain('age_over_89:90');
+  });
+
+  it('does not read durations or shares as ages', () => {
+    expect(found('the global period is 90 days and she turns 90 minutes into overtime')).toEqual([]);
+    expect(found('my accuracy is 95% on 99213 audits')).toEqual([]);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { detectPhi } from '../../src/privacy/index.js';
+
+function found(text: string): string[] {
+  return detectPhi(text).map((f) => `${f.kind}:${text.slice(f.start, f.end)}`);
+}
+
+describe('IP addresses and URLs', () => {
+  it('finds compressed IPv6 addresses', () => {
+    expect(found('video visit from 2600:1700:ab3::9c2 today')).toContain('ip:2600:1700:ab3::9c2');
+  });
+
+  it('does not read a clock time as an IPv6 address', () => {
+    expect(found('the call lasted 00:22:41 for 99213')).toEqual([]);
+  });
+
+  it('finds URLs of any scheme with an id, an opaque token or a name in the path', () => {
+    expect(found('open emr://visit?acct=1182 now')).toContain('url:emr://visit?acct=1182');
+    expect(found('see https://files.example.com/s/Qx7Lm2Pz9Rt4Vb8Nc1/view')).toContain('url:https://files.example.com/s/Qx7Lm2Pz9Rt4Vb8Nc1/view');
+    expect(found('the fund https://fund.example.org/p/help-brannagh-quill-heal')).toContain('url:https://fund.example.org/p/help-brannagh-quill-heal');
+  });
+
+  it('leaves organisation pages alone', () => {
+    expect(found('see https://www.aapc.com/certifications/cpc and https://www.ahima.org/career-map')).toEqual([]);
+  });
+});
