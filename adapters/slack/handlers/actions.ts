@@ -91,15 +91,15 @@ function registerQuiz(app: App, deps: SlackDeps): void {
  * the bot has not joined (chat.postMessage then fails), and ephemeral messages have no thread: both fall
  * back to the click's response URL.
  */
-async function postInThread(deps: SlackDeps, body: ButtonClick, respond: RespondFn, client: webApi.WebClient, messages: SlackMessage[], conversationId: string): Promise<void> {
+async function postInThread(deps: SlackDeps, body: ButtonClick, respond: RespondFn, client: webApi.WebClient, messages: SlackMessage[], quizConversation?: string): Promise<void> {
   const container = body.container as { channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean };
   const channel = container.channel_id ?? body.channel?.id;
   const threadTs = container.thread_ts ?? container.message_ts ?? body.message?.ts;
   if (channel && threadTs && !container.is_ephemeral) {
     try {
       await postMessages(deps, client, channel, threadTs, messages);
-      // The round timer posts where the clicks do.
-      await deps.quizThreads.set(conversationId, { channel, threadTs });
+      // A quiz's round timer posts where its clicks do.
+      if (quizConversation) await deps.quizThreads.set(quizConversation, { channel, threadTs });
       return;
     } catch (error) {
       deps.logger.warn(`slack: could not post quiz feedback in the thread (${describe(error)}); using the response URL`);

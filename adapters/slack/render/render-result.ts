@@ -9,7 +9,6 @@ import { compareCitations, renderCert, renderCertCompare, renderCertList, render
 
 export type { Surface } from './render-cards.js';
 import { renderQuizAnswer, renderQuizQuestion, renderQuizRound, renderScoreboard } from './render-quiz.js';
-import { mrkdwnSections } from './blocks.js';
 
 /** What a command result becomes in Slack. */
 export interface RenderedResult {
