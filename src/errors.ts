@@ -21,6 +21,8 @@ export const ErrorCode = {
   QuizNotRunning: 'QUIZ_NOT_RUNNING',
   QuizBadOption: 'QUIZ_BAD_OPTION',
   QuizAlreadyAnswered: 'QUIZ_ALREADY_ANSWERED',
+  /** A round timer fired for a question that had already closed (answers or a skip closed it first). */
+  QuizRoundClosed: 'QUIZ_ROUND_CLOSED',
   PlanNotRunning: 'PLAN_NOT_RUNNING',
   /** Startup bugs: impossible limiter or store settings. */
   LimitConfig: 'LIMIT_CONFIG',
@@ -88,6 +90,14 @@ export class BusyError extends CareerAdvisorError {
 /** True for a {@link BusyError}, also across duplicated module copies (checks the code). */
 export function isBusyError(err: unknown): err is BusyError {
   return err instanceof BusyError || (err instanceof Error && (err as { code?: unknown }).code === 'BUSY');
+}
+
+/** A user or channel asked more questions than the rate limit allows; the message says when to retry. */
+export class RateLimitedError extends CareerAdvisorError {
+  constructor(message: string) {
+    super('RATE_LIMITED', message);
+    this.name = 'RateLimitedError';
+  }
 }
 
 /** A limiter or queue was configured with impossible numbers (a startup bug). */

@@ -12,6 +12,8 @@ import { errorFields, stderrLogger, type DiscordLogger } from './logger.js';
 import { handleMessage, inboxLog, type DiscordPendingMessage } from './message-handler.js';
 import type { BotContext } from './context.js';
 import { recoverInteraction, type DiscordPendingInteraction } from './pending-interaction.js';
+import { timeQuizRound } from './quiz-rounds.js';
+import type { RoundScheduler } from '../shared/round-timers.js';
 
 export interface StartDiscordBotOptions {
   config: Config;
@@ -26,6 +28,8 @@ export interface StartDiscordBotOptions {
   state?: SharedState;
   /** Durable inbox: mentions are recorded before they are taken on and completed once answered. */
   inbox?: QuestionInbox;
+  /** Clock and timers that close quiz questions (tests fire them at once); default: real time. */
+  scheduler?: RoundScheduler;
 }
 
 export interface DiscordBot {
@@ -46,7 +50,8 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   const { config, clientOptions = {} } = options;
   if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal (see docs/discord.md).');
   const logger = options.logger ?? stderrLogger;
-  const ctx = createBotContext({ config, advisor: options.advisor, commands: options.commands, logger, state: options.state, inbox: options.inbox });
+  const ctx = createBotContext({ config, advisor: options.advisor, commands: options.commands, logger, state: options.state, inbox: options.inbox, scheduler: options.scheduler });
+  ctx.afterResult = (place, result) => timeQuizRound(ctx, place, result);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     // DM channels are not cached when the first DM arrives; without this partial it is dropped.
@@ -57,6 +62,7 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     ...clientOptions,
     rest: { ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}), ...clientOptions.rest },
   });
+  ctx.client = client;
 
   client.on(Events.MessageCreate, (message) => {
     void handleMessage(ctx, client, message).catch((error: unknown) => logger.error(errorFields(error), 'message handler failed'));
@@ -84,7 +90,10 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   let stopped: Promise<void> | null = null;
   return {
     client: readyClient,
-    stop: () => (stopped ??= client.destroy()),
+    stop: () => {
+      ctx.rounds.cancelAll();
+      return (stopped ??= client.destroy());
+    },
     recover: (question) => recoverMessage(ctx, readyClient, question),
   };
 }

@@ -1,5 +1,7 @@
 import type { Answer } from '../../src/answer/index.js';
-import type { CommandHandler, CommandResult, Feedback } from '../../src/commands/types.js';
+import type { Client } from 'discord.js';
+import type { CommandHandler, CommandResult, Feedback, QuizQuestionView } from '../../src/commands/types.js';
+import { RoundTimers, type RoundScheduler } from '../shared/round-timers.js';
 import type { Config } from '../../src/config/index.js';
 import type { QuestionInbox } from '../../src/inbox/index.js';
 import { JsonStore, MemoryState, type SharedState } from '../../src/state/index.js';
@@ -33,13 +35,20 @@ export interface BotContext {
   quizzes: JsonStore<OpenQuiz>;
   /** Durable record of questions taken on (before "typing…"), completed once answered. */
   inbox?: QuestionInbox;
+  /** The open quiz question's timer per quiz scope (channel or thread). */
+  rounds: RoundTimers;
+  /** The logged-in client, to post closed quiz questions when their time runs out (set once the bot starts). */
+  client?: Client;
+  /** Called with every result `runText` gets (the bot starts quiz round timers here). */
+  afterResult?: (place: Place, result: CommandResult) => void;
 }
 
 const HOUR = 60 * 60_000;
 
-export function createBotContext(options: Pick<BotContext, 'config' | 'advisor' | 'commands' | 'logger' | 'inbox'> & { state?: SharedState }): BotContext {
+export function createBotContext(options: Pick<BotContext, 'config' | 'advisor' | 'commands' | 'logger' | 'inbox'> & { state?: SharedState; scheduler?: RoundScheduler }): BotContext {
+  const { scheduler, ...rest } = options;
   const state = options.state ?? new MemoryState({ maxEntries: 5000 });
-  return { ...options, state, answers: new JsonStore(state, 'discord:answer', 24 * HOUR), quizzes: new JsonStore(state, 'discord:open-quiz', 6 * HOUR) };
+  return { ...rest, state, answers: new JsonStore(state, 'discord:answer', 24 * HOUR), quizzes: new JsonStore(state, 'discord:open-quiz', 6 * HOUR), rounds: new RoundTimers(scheduler) };
 }
 
 /**
@@ -69,20 +78,32 @@ export async function runText(ctx: BotContext, place: Place, text: string, asker
     userId: asker.id,
     ...(asker.name ? { userName: asker.name } : {}),
     platform: 'discord',
+    ...(place.isDM ? { solo: true } : {}),
     // A thread belongs to its parent channel's place.
     ...(place.guildId ? { place: { workspace: place.guildId, channel: place.parentId ?? place.channelId } } : {}),
     ...(onToken ? { onToken } : {}),
   });
   await remember(ctx, result, scope);
+  ctx.afterResult?.(place, result);
   return result;
 }
 
 /** Keeps answers (for Sources) and the quiz whose buttons are live in `scope`. */
 export async function remember(ctx: BotContext, result: CommandResult, scope: string): Promise<void> {
   if (result.kind === 'answer' && result.answer.id) await ctx.answers.set(result.answer.id, result.answer);
-  const shown = result.kind === 'quiz-question' ? result.question : result.kind === 'quiz-feedback' ? result.next : undefined;
+  const shown = shownQuestion(result);
   if (shown) await ctx.quizzes.set(scope, { quizId: shown.quizId, index: shown.index, ended: false });
-  const ended = (result.kind === 'quiz-feedback' && !result.next && result.scoreboard) || (result.kind === 'quiz-score' && result.finished);
+  const ended = quizEnded(result);
   const open = await ctx.quizzes.get(scope);
   if (ended && open) await ctx.quizzes.set(scope, { ...open, ended: true });
+}
+
+/** The quiz question a result puts on screen (a new quiz, or the one after a closed question). */
+export function shownQuestion(result: CommandResult): QuizQuestionView | undefined {
+  return result.kind === 'quiz-question' ? result.question : result.kind === 'quiz-round' ? result.next : undefined;
+}
+
+/** True when a result ends the conversation's quiz. */
+export function quizEnded(result: CommandResult): boolean {
+  return (result.kind === 'quiz-round' && result.finished) || (result.kind === 'quiz-score' && result.finished);
 }

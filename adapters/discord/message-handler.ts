@@ -87,10 +87,14 @@ async function answerMessage(ctx: BotContext, botId: string, botRoleId: string |
   try {
     const result = await runText(ctx, place, text || 'help', { id: message.author.id, name: message.member?.displayName ?? message.author.displayName }, stream.push);
     stopTyping();
+    if (result.kind === 'error' && result.code === 'RATE_LIMITED') {
+      await limitedPrivately(ctx, message, result.message, preview);
+      return;
+    }
     const rendered = renderResult(result, surfaceOf(place));
     if (stream.started) await stream.finish(() => sendToMessage(message, rendered, preview));
     else await sendToMessage(message, rendered);
-    if (result.reminder) await remindPrivately(ctx, message, result.reminder);
+    if (result.reminder) await tellPrivately(ctx, message, `🔒 ${result.reminder}`);
   } catch (error) {
     stopTyping();
     await stream.close();
@@ -106,13 +110,24 @@ async function answerMessage(ctx: BotContext, botId: string, botRoleId: string |
 }
 
 /**
- * A message has no ephemeral replies, so the privacy reminder goes to the author's DMs (in a DM
- * with the bot it is simply the next message there). Closed DMs are logged, never an error.
+ * A rate-limit notice is never posted in the channel: the message gets a ⏳ reaction and its author
+ * the notice by DM (a message has no ephemeral replies). A streamed preview cannot exist here
+ * (refused before retrieval), but would be removed rather than left behind.
  */
-async function remindPrivately(ctx: BotContext, message: Message, reminder: string): Promise<void> {
-  const content = `🔒 ${reminder}`;
+async function limitedPrivately(ctx: BotContext, message: Message, notice: string, preview: Message | undefined): Promise<void> {
+  await preview?.delete().catch(() => undefined);
+  await message.react('⏳').catch((error: unknown) => ctx.logger.info({ ...errorFields(error), channelId: message.channelId }, 'could not react to a rate-limited message'));
+  await tellPrivately(ctx, message, `⏳ ${notice}`);
+}
+
+/**
+ * A message has no ephemeral replies, so private notes (the privacy reminder, a rate-limit notice)
+ * go to the author's DMs (in a DM with the bot they are simply the next message there). Closed DMs
+ * are logged, never an error.
+ */
+async function tellPrivately(ctx: BotContext, message: Message, content: string): Promise<void> {
   const sent = message.inGuild() ? message.author.send(content) : message.channel.isSendable() ? message.channel.send(content) : Promise.resolve();
-  await Promise.resolve(sent).catch((error: unknown) => ctx.logger.info({ ...errorFields(error), channelId: message.channelId }, 'could not send the privacy reminder by DM'));
+  await Promise.resolve(sent).catch((error: unknown) => ctx.logger.info({ ...errorFields(error), channelId: message.channelId }, 'could not send a private note by DM'));
 }
 
 /** Shows "typing…" until the returned function is called; failures (no permission) are only logged. */

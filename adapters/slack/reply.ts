@@ -37,7 +37,16 @@ export async function renderAndRemember(deps: SlackDeps, result: CommandResult, 
   if (rendered.sources) await deps.sources.set(rendered.sources.key, rendered.sources.citations);
   if (rendered.openQuestion) await deps.openQuestions.set(conversationId, { quizId: rendered.openQuestion.quizId, index: rendered.openQuestion.index });
   if (rendered.quizFinished) await deps.openQuestions.delete(conversationId);
+  timeQuizRound(deps, conversationId, rendered);
   return rendered;
+}
+
+/** Starts the timer of the quiz question just shown, or stops it when the quiz ended. */
+function timeQuizRound(deps: SlackDeps, conversationId: string, rendered: RenderedResult): void {
+  const shown = rendered.openQuestion;
+  const close = deps.closeRound;
+  if (shown?.closesAt !== undefined && close) deps.rounds.set(conversationId, shown.closesAt, () => close(conversationId, shown.quizId, shown.index));
+  else if (rendered.quizFinished) deps.rounds.cancel(conversationId);
 }
 
 /** The privacy reminder goes to the asker alone (every caller posts `privateMessage` ephemerally). */

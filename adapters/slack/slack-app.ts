@@ -12,6 +12,8 @@ import { inboxBeforeBolt, recoverSlackQuestion, registerInboxMiddleware } from '
 import { boltLogLevel, createSlackLogger, redactingLogger } from './logger.js';
 import { createReceiver, webClientOptions } from './receivers.js';
 import { slackMode, type SlackMode } from './slack-mode.js';
+import { closeRoundOnTime } from './quiz-rounds.js';
+import { RoundTimers, type RoundScheduler } from '../shared/round-timers.js';
 
 export interface StartSlackAppOptions {
   config: Config;
@@ -33,6 +35,8 @@ export interface StartSlackAppOptions {
   state?: SharedState;
   /** Durable inbox: questions are recorded before they are acknowledged and completed once answered. */
   inbox?: QuestionInbox;
+  /** Clock and timers that close quiz questions (tests fire them at once); default: real time. */
+  scheduler?: RoundScheduler;
 }
 
 export interface RunningSlackApp {
@@ -71,8 +75,10 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
     allowList: new Set(config.SLACK_CHANNEL_IDS),
     inFlight: new InFlight(),
     inbox: options.inbox,
+    rounds: new RoundTimers(options.scheduler),
     ...createCaches(options.state ?? new MemoryState({ maxEntries: 15_000, now: options.now })),
   };
+  deps.closeRound = (conversationId, quizId, index) => closeRoundOnTime(deps, app.client, conversationId, quizId, index);
   if (options.inbox && mode === 'socket') registerInboxMiddleware(app, options.inbox, logger);
   registerEventDedupe(app, deps);
   registerMentions(app, deps);
@@ -97,6 +103,7 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      deps.rounds.cancelAll();
       const drainMs = options.drainTimeoutMs ?? 10_000;
       if (receiver instanceof SocketModeReceiver) await stopSocketMode(app, receiver, Math.min(drainMs, 3000));
       else await app.stop();

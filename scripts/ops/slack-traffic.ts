@@ -97,9 +97,17 @@ export class SlackTraffic {
   /** Posts refused that way. */
   refused = 0;
 
-  /** Installs the `chat.postMessage` recorder on the fake (replacing its message store, which keeps every message). */
+  /**
+   * Installs the `chat.postMessage` recorder on the fake (replacing its message store, which keeps every message),
+   * and the `chat.postEphemeral` one: rate-limit notices go only to the asker, and count as that question's reply.
+   */
   constructor(readonly api: FakeSlackWebApi) {
     api.setHandler('chat.postMessage', (request: ApiRequest) => this.#onPost(request));
+    api.setHandler('chat.postEphemeral', ({ body }: ApiRequest) => {
+      // Other private notes (the patient-data reminder) come with a public reply of their own.
+      if (classify(body) === 'rate_limited') this.#record(body);
+      return { ok: true, message_ts: nextTs() };
+    });
   }
 
   #onPost({ body }: ApiRequest): ApiResult {
@@ -107,6 +115,13 @@ export class SlackTraffic {
       this.refused++;
       return { ok: false, error: this.refuse };
     }
+    const channel = String(body.channel);
+    this.#record(body);
+    return { ok: true, channel, ts: nextTs(), message: { type: 'message', text: body.text } };
+  }
+
+  /** Counts a message in its thread as the reply that thread's question waits for. */
+  #record(body: ApiRequest['body']): void {
     const at = performance.now();
     const channel = String(body.channel);
     const state = this.#threads.get(`${channel}:${String(body.thread_ts)}`);
@@ -118,7 +133,6 @@ export class SlackTraffic {
       state.waiter = undefined;
       waiter?.(at, body);
     }
-    return { ok: true, channel, ts: nextTs(), message: { type: 'message', text: body.text } };
   }
 
   /** Runs the conversations until `questions` events were posted (or the deadline) and each got its reply or timed out. */

@@ -11,6 +11,7 @@ export const askCommand = defineCommand({
   input: z.object({ question: z.string().trim().min(1, 'Type a question after “ask”.') }),
   parse: (args) => ({ question: args }),
   async run({ question }, { advisor, request, guides }) {
-    return { kind: 'answer', answer: await advisor.ask(question, { conversationId: request.conversationId, onToken: request.onToken, ...(guides ? { guides } : {}) }) };
+    const { conversationId, onToken, beforeRetrieval } = request;
+    return { kind: 'answer', answer: await advisor.ask(question, { conversationId, onToken, ...(beforeRetrieval ? { beforeRetrieval } : {}), ...(guides ? { guides } : {}) }) };
   },
 });

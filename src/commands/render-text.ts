@@ -1,7 +1,7 @@
 import { startsGuide } from './topics/topics.js';
 import { citationLabel, sourceListing } from '../answer/index.js';
 import type { Citation } from '../answer/index.js';
-import type { CertCard, CommandResult, QuizQuestionView, ScoreLine } from './types.js';
+import type { CertCard, CommandResult, QuizQuestionView, QuizRoundView, ScoreLine } from './types.js';
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 
@@ -40,6 +40,18 @@ function scores(board: readonly ScoreLine[], finished: boolean): string[] {
   return [finished ? 'Final scores' : 'Scores so far', ...board.map((s, i) => `  ${i + 1}. ${s.userName ?? s.userId} — ${s.correct}/${s.answered} correct`)];
 }
 
+/** A closed question: the answer, why (cited), and who got it right. */
+function roundLines(round: QuizRoundView): string[] {
+  const c = round.citation;
+  const players = round.answers.map((a) => `${a.correct ? '✓' : '✗'} ${a.userName ?? a.userId} (${a.option})`);
+  return [
+    `Question ${round.index + 1}: the answer is ${round.answer}`,
+    `${round.explanation} [${c.n}]`,
+    `  [${c.n}] ${citationLabel(c)}: “${c.quote}”`,
+    players.length > 0 ? players.join(', ') : 'Nobody answered.',
+  ];
+}
+
 type Of<K extends CommandResult['kind']> = Extract<CommandResult, { kind: K }>;
 
 function compareText(result: Of<'cert-compare'>): string {
@@ -66,11 +78,10 @@ function topicsText(result: Of<'topics'>): string {
   return ['Topics in the guide (open one with “topics <words>” or “topics <number>”):', ...lines].join('\n');
 }
 
-function feedbackText(result: Of<'quiz-feedback'>): string {
-  const c = result.citation;
-  const lines = [result.correct ? `✓ Correct: ${result.answer}` : `✗ Not quite. The answer is ${result.answer}`, `${result.explanation} [${c.n}]`, `  [${c.n}] ${citationLabel(c)}: “${c.quote}”`];
+function roundText(result: Of<'quiz-round'>): string {
+  const lines = [...(result.notice ? [result.notice, ''] : []), ...roundLines(result.round)];
   if (result.next) lines.push('', ...question(result.next));
-  else if (result.scoreboard) lines.push('', ...scores(result.scoreboard, true));
+  else lines.push('', ...scores(result.scoreboard, true));
   return lines.join('\n');
 }
 
@@ -106,8 +117,10 @@ function renderBody(result: CommandResult): string {
       return [result.section, '', result.text, ...sources(result.citations)].join('\n');
     case 'quiz-question':
       return [...(result.intro ? [result.intro, ''] : []), ...question(result.question)].join('\n');
-    case 'quiz-feedback':
-      return feedbackText(result);
+    case 'quiz-answer':
+      return `Your answer ${result.option} is in for question ${result.question.index + 1}; the answer comes when the question closes.`;
+    case 'quiz-round':
+      return roundText(result);
     case 'quiz-score':
       return scores(result.scoreboard, result.finished).join('\n');
     case 'help':

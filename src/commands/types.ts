@@ -19,6 +19,13 @@ export interface CommandRequest {
   place?: { workspace?: string; channel?: string };
   /** Receives answer text as a language model writes it, for front ends that can show it live. */
   onToken?: (token: string) => void;
+  /** One person is talking to the bot (a DM, the terminal): a quiz question closes at their answer. */
+  solo?: boolean;
+  /**
+   * Called once just before the request runs retrieval (the only work that costs): the rate limit
+   * counts here, so greetings, clicks and quiz or plan answers never do. Throws a coded error to refuse.
+   */
+  beforeRetrieval?: () => Promise<void>;
 }
 
 /** A certification card built from the glossary. */
@@ -57,6 +64,26 @@ export interface QuizQuestionView {
   question: string;
   /** Options labelled A, B, C, D in order. */
   options: string[];
+  /** When the question closes by itself (epoch ms); absent when only an answer closes it (the terminal). */
+  closesAt?: number;
+  /** Answers that close the question early (0: only the time does). */
+  closesAfter: number;
+}
+
+/** A closed quiz question: its answer with the proof, and who answered what. */
+export interface QuizRoundView {
+  quizId: string;
+  index: number;
+  total: number;
+  question: string;
+  /** "B. AAPC". */
+  answer: string;
+  explanation: string;
+  citation: Citation;
+  /** Each player's first answer, in the order they came. */
+  answers: Array<{ userId: string; userName?: string; option: string; correct: boolean }>;
+  /** What closed it: its time ran out, enough players answered, or someone skipped it. */
+  closedBy: 'time' | 'players' | 'skip';
 }
 
 export interface ScoreLine {
@@ -86,7 +113,10 @@ type CommandResultBody =
   | { kind: 'topics'; outline: Array<{ title: string; depth: number; section: string; guide?: string }> }
   | { kind: 'topic'; section: string; text: string; citations: Citation[] }
   | { kind: 'quiz-question'; question: QuizQuestionView; intro?: string }
-  | { kind: 'quiz-feedback'; userId: string; correct: boolean; answer: string; explanation: string; citation: Citation; next?: QuizQuestionView; scoreboard?: ScoreLine[] }
+  /** A player's answer was taken (shown to them alone); the question is still open for the others. */
+  | { kind: 'quiz-answer'; userId: string; option: string; question: QuizQuestionView; answered: number }
+  /** A question closed: its answer, the cited line and the scores for everyone, then the next question or the end. `notice` is for the person whose message closed it. */
+  | { kind: 'quiz-round'; round: QuizRoundView; scoreboard: ScoreLine[]; next?: QuizQuestionView; finished: boolean; notice?: string }
   | { kind: 'quiz-score'; scoreboard: ScoreLine[]; finished: boolean }
   | { kind: 'help'; text: string; examples: string[] }
   | { kind: 'error'; code: ErrorCode; message: string };

@@ -83,6 +83,10 @@ export const configSchema = z.object({
   SLACK_API_URL: z.string().url().optional().describe('Web API base URL (GovSlack, proxies, a local fake)'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('HTTP port for Slack events and health checks'),
 
+  // Group quizzes (issue 15)
+  QUIZ_ROUND_SECONDS: z.coerce.number().int().min(5).max(600).default(20).describe('How long a quiz question stays open in a Discord or Slack channel before the bot posts the answer and the scores'),
+  QUIZ_ROUND_PLAYERS: z.coerce.number().int().min(0).max(100).default(0).describe('A quiz question closes early once this many players have answered (0 = only the time closes it; a DM closes at the first answer)'),
+
   // Guides per place (issue 11)
   GUIDES_BY_PLACE: guidesByPlace.describe(
     'Which guides a place may use: "discord:GUILD=a.md,b.md; discord:GUILD/CHANNEL=a.md; slack:TEAM=b.md; slack:TEAM/CHANNEL=b.md". A channel entry wins over its server/workspace; places not listed use every guide',
@@ -91,8 +95,8 @@ export const configSchema = z.object({
   // Operations
   STORE_PATH: optionalText.describe('SQLite file for questions and feedback. Default: data/career-advisor.db'),
   STORE_RETENTION_DAYS: z.coerce.number().int().positive().default(90).describe('Questions older than this are deleted'),
-  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(10).describe('Questions per user per minute'),
-  RATE_LIMIT_CHANNEL_PER_MINUTE: z.coerce.number().int().positive().default(60).describe('Questions per channel per minute'),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(10).describe('Questions answered from the guide per user per minute (button clicks, greetings, quiz and plan answers do not count)'),
+  RATE_LIMIT_CHANNEL_PER_MINUTE: z.coerce.number().int().positive().default(60).describe('Questions answered from the guide per channel per minute'),
   ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4).describe('Answers computed at once'),
   ANSWER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(200).describe('Questions allowed to wait; beyond that users are told the bot is busy'),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(8787).describe('Port for GET /healthz and GET /metrics when running bots (0 = any free port)'),

@@ -22,6 +22,8 @@ export interface AskOptions {
   answerThreshold?: number;
   /** Guide files (sources) this question may be answered from; all loaded guides when absent. */
   guides?: readonly string[];
+  /** Runs just before retrieval, after small talk was answered without it (the rate limit counts here); may throw to refuse. */
+  beforeRetrieval?: () => Promise<void>;
 }
 
 /** One guide's search (or several guides' together) and the decision on it. */
@@ -140,6 +142,7 @@ export class CareerAdvisor {
 
     const chat = smallTalkReply(question, this.subjects);
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
+    await options.beforeRetrieval?.();
 
     const { standalone, context, query, rewritten, asked } = await this.understand(question, history);
     const retrieveStarted = performance.now();

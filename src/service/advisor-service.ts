@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { CommandHandler, CommandRequest, CommandResult } from '../commands/types.js';
 import type { Config } from '../config/index.js';
 import type { CareerAdvisor } from '../core/index.js';
-import { CareerAdvisorError, type ErrorCode } from '../errors.js';
+import { CareerAdvisorError, RateLimitedError, type ErrorCode } from '../errors.js';
 import { createAnswerQueue, createRateLimiter, isBusyError, type AnswerQueue, type RateLimiter } from '../limits/index.js';
 import { guardQuestion, phiReminder, type Vocabulary } from '../privacy/index.js';
 import type { SharedState } from '../state/index.js';
@@ -58,13 +58,6 @@ export class AdvisorService implements CommandHandler {
     const { metrics, logger } = this.options;
     const tooLong = questionLengthProblem(request.text, this.options.config.MAX_QUESTION_CHARS);
     if (tooLong) return error('INPUT_INVALID', tooLong);
-    // Per channel, not per thread: every mention starting a thread must count against its channel.
-    const limit = await this.limiter.take(`${platform}:${request.userId}`, `${platform}:${request.channelId ?? request.conversationId}`);
-    if (!limit.ok) {
-      metrics?.rateLimited.inc({ platform });
-      const who = limit.limitedBy === 'user' ? "You're asking faster than I can keep up" : 'This channel is very busy';
-      return error('RATE_LIMITED', `${who}; please try again in ${limit.retryAfterSeconds} s.`);
-    }
     const { vocabulary } = this.options;
     const guarded = guardQuestion(request.text, { store: this.options.config.STORE_QUESTION_TEXT, ...(vocabulary ? { vocabulary } : {}) });
     if (guarded.remind) {
@@ -74,7 +67,7 @@ export class AdvisorService implements CommandHandler {
     }
     try {
       // The advisor (and so the LLM prompt and conversation memory) sees the redacted question.
-      const result = await this.queue.run(() => this.options.commands.handle({ ...request, text: guarded.redacted }));
+      const result = await this.queue.run(() => this.options.commands.handle({ ...request, text: guarded.redacted, beforeRetrieval: this.rateLimitGate(request) }));
       const seconds = (performance.now() - started) / 1000;
       metrics?.answers.inc({ platform, kind: result.kind });
       metrics?.latency.observe({ platform }, seconds);
@@ -85,11 +78,27 @@ export class AdvisorService implements CommandHandler {
         metrics?.busy.inc({ platform });
         return error('BUSY', "I'm answering a lot of questions right now; please try again in a few seconds.");
       }
-      if (cause instanceof CareerAdvisorError && cause.code === 'INPUT_INVALID') return error(cause.code, cause.message);
+      if (cause instanceof CareerAdvisorError && (cause.code === 'INPUT_INVALID' || cause.code === 'RATE_LIMITED')) return error(cause.code, cause.message);
       metrics?.errors.inc({ platform });
       logger?.error({ platform, err: describe(cause) }, 'request failed');
       return error('INTERNAL', 'Sorry, something went wrong while answering. Please try again.');
     }
+  }
+
+  /**
+   * The rate limit, taken only when the request reaches retrieval (a question answered from the
+   * guide): greetings, clicks, quiz and plan answers cost nothing and never count. Counted per
+   * channel, not per thread, so every mention starting a thread counts against its channel.
+   */
+  private rateLimitGate(request: CommandRequest): () => Promise<void> {
+    const { platform } = request;
+    return async () => {
+      const limit = await this.limiter.take(`${platform}:${request.userId}`, `${platform}:${request.channelId ?? request.conversationId}`);
+      if (limit.ok) return;
+      this.options.metrics?.rateLimited.inc({ platform });
+      const who = limit.limitedBy === 'user' ? "You're asking faster than I can keep up" : 'This channel is very busy';
+      throw new RateLimitedError(`${who}; please try again in ${limit.retryAfterSeconds} s.`);
+    };
   }
 
   /** Store and queue state for /healthz. */

@@ -71,6 +71,13 @@ describeWithService('Redis', services.redisUrl, 'three Slack workers behind a lo
     const bobEventId = `Ev-bob-${Date.now()}`;
     await Promise.all([send(workers[1]!, bob, { event_id: bobEventId }), send(workers[2]!, carol), send(workers[0]!, bob, { event_id: bobEventId, retryNum: 1 })]);
 
+    // Each hears privately that the answer is in; nothing is revealed until the question closes.
+    const privately = () => api.callsTo('chat.postEphemeral').filter((c) => c.body.thread_ts === thread);
+    expect(privately().filter((c) => blockText(c).includes('to question 1 is in'))).toHaveLength(2);
+    await send(workers[0]!, appMentionEvent({ text: mention('quiz next'), user: 'U0ALICE', thread_ts: thread }));
+    const round = blockText(postsIn(thread).find((c) => blockText(c).includes('Question 1: the answer is'))!);
+    expect(round).toContain('<@U0BOB> (A)');
+    expect(round).toContain('<@U0CAROL> (B)');
     await send(workers[2]!, appMentionEvent({ text: mention('quiz score'), user: 'U0ALICE', thread_ts: thread }));
     const board = blockText(postsIn(thread).at(-1)!);
     expect(board).toContain('<@U0BOB> — ');
@@ -78,7 +85,7 @@ describeWithService('Redis', services.redisUrl, 'three Slack workers behind a lo
     expect(board).toMatch(/<@U0BOB> — \d\/1 correct/);
     expect(board).toMatch(/<@U0CAROL> — \d\/1 correct/);
     // Bob's retried event was not answered a second time ("already answered" would show it was).
-    expect(postsIn(thread).filter((c) => blockText(c).includes('already answered'))).toHaveLength(0);
+    expect([...postsIn(thread), ...privately()].filter((c) => blockText(c).includes('already answered') || String(c.body.text).includes('already answered'))).toHaveLength(0);
   });
 
   it('per-user rate limits hold across workers', async () => {
@@ -87,9 +94,12 @@ describeWithService('Redis', services.redisUrl, 'three Slack workers behind a lo
     for (let i = 0; i < 5; i += 1) {
       const event = appMentionEvent({ text: mention(`What does a medical coder do? (${i})`), user });
       await send(workers[i % 3]!, event);
-      replies.push(blockText(postsIn(String(event.ts))[0]!) || String(postsIn(String(event.ts))[0]!.body.text));
+      // An answer goes in the thread; a limit notice only to the asker (chat.postEphemeral), never in the thread.
+      const [reply] = [...postsIn(String(event.ts)), ...api.callsTo('chat.postEphemeral').filter((c) => c.body.thread_ts === String(event.ts))];
+      replies.push(blockText(reply!) || String(reply!.body.text));
     }
     const limited = replies.filter((r) => r.includes('asking faster than I can keep up'));
+    expect(api.callsTo('chat.postMessage').some((c) => String(c.body.text).includes('asking faster'))).toBe(false);
     expect(limited).toHaveLength(2);
     expect(replies.slice(0, 3).every((r) => !r.includes('asking faster'))).toBe(true);
   });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CommandHandler, CommandRequest } from '../../src/commands/types.js';
+import { createCommandHandler } from '../../src/commands/index.js';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { createAnswerQueue, createRateLimiter } from '../../src/limits/index.js';
 import { phiReminder } from '../../src/privacy/index.js';
@@ -16,7 +17,7 @@ function askHandler(advisor: CareerAdvisor, seen: string[] = []): CommandHandler
     async handle(request) {
       seen.push(request.text);
       if (request.text === 'boom') throw new Error('kaput');
-      return { kind: 'answer', answer: await advisor.ask(request.text, { conversationId: request.conversationId }) };
+      return { kind: 'answer', answer: await advisor.ask(request.text, { conversationId: request.conversationId, ...(request.beforeRetrieval ? { beforeRetrieval: request.beforeRetrieval } : {}) }) };
     },
   };
 }
@@ -110,6 +111,27 @@ describe('AdvisorService', () => {
     await service.close();
   });
 
+  it('counts only questions answered from the guide toward the rate limit: greetings, quiz and plan answers never do', async () => {
+    const limiter = createRateLimiter({ perUser: { points: 2, durationSeconds: 60 }, perChannel: { points: 100, durationSeconds: 60 } });
+    const metrics = createMetrics();
+    const service = new AdvisorService({ config: testConfig(), advisor, commands: createCommandHandler(advisor, { quizSeed: 'limits' }), limiter, metrics });
+    // A DM (solo): each quiz answer closes its question.
+    const say = (text: string) => service.handle({ text, conversationId: 'limits-1', userId: 'u-limits', platform: 'discord', solo: true });
+    for (const greeting of ['hi!', 'thanks', 'hello there']) expect(await say(greeting)).toMatchObject({ kind: 'answer', answer: { kind: 'smalltalk' } });
+    expect((await say('quiz 3')).kind).toBe('quiz-question');
+    for (const letter of ['A', 'B', 'C']) expect((await say(letter)).kind).toBe('quiz-round');
+    expect((await say('plan')).kind).toBe('plan-question');
+    expect((await say('I have a high school diploma')).kind).toMatch(/^plan/);
+    expect((await say('plan cancel')).kind).toBe('help');
+    expect((await say('cert CPC')).kind).toBe('cert');
+    expect((await say('How long does CPC certification take?')).kind).toBe('answer');
+    expect((await say('What do coders earn?')).kind).toBe('answer');
+    expect(await say('Where do coders work?')).toMatchObject({ kind: 'error', code: 'RATE_LIMITED', message: expect.stringMatching(/try again in \d+ s/) });
+    // Refused questions never reached retrieval, and a greeting still gets its reply.
+    expect(await say('hi')).toMatchObject({ kind: 'answer', answer: { kind: 'smalltalk' } });
+    expect(await metrics.registry.getSingleMetricAsString('career_advisor_rate_limited_total')).toMatch(/platform="discord"} 1/);
+  });
+
   it('answers politely instead of going silent when limited, busy, broken or handed an oversized message', async () => {
     const config = testConfig({ MAX_QUESTION_CHARS: '200' });
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -119,7 +141,8 @@ describe('AdvisorService', () => {
     expect((await service.handle(request('x'.repeat(201)))).kind).toBe('error');
     expect((await service.handle(request('boom')))).toMatchObject({ kind: 'error', code: 'INTERNAL' });
     expect((await service.handle(request('How do I become a CPC?'))).kind).toBe('answer');
-    const limited = await service.handle(request('And then?'));
+    expect((await service.handle(request('And then?'))).kind).toBe('answer');
+    const limited = await service.handle(request('What does a CPC earn?'));
     expect(limited).toMatchObject({ kind: 'error', code: 'RATE_LIMITED' });
     expect(limited.kind === 'error' && limited.message).toMatch(/try again in \d+ s/);
     vi.advanceTimersByTime(31_000);

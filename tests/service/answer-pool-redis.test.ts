@@ -36,7 +36,8 @@ describeWithService('Redis', services.redisUrl, 'AnswerWorkerPool with REDIS_URL
     const [a, b] = pools as [AnswerWorkerPool, AnswerWorkerPool];
     const id = 'slack:C2:1700000000.000200';
     expect((await a.handle(request('quiz', id))).kind).toBe('quiz-question');
-    const answered = await b.handle(request('quiz answer A', id, 'u2'));
-    expect(answered.kind).toBe('quiz-feedback');
+    expect((await b.handle(request('quiz answer A', id, 'u2'))).kind).toBe('quiz-answer');
+    // The other process sees the answer: the same player cannot answer twice there.
+    expect(await a.handle(request('quiz answer B', id, 'u2'))).toMatchObject({ kind: 'error', code: 'QUIZ_ALREADY_ANSWERED' });
   });
 });

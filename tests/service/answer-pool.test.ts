@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { AnswerWorkerPool, affinity } from '../../src/service/answer-pool/index.js';
+import { RateLimitedError } from '../../src/errors.js';
 
 /**
  * The answer worker pool with the real (built) worker script, the package's USE-lite index and
@@ -41,6 +42,21 @@ describe('AnswerWorkerPool', () => {
     const followUp = await pool.handle(request('And the one for physician offices?', id));
     expect(followUp.kind).toBe('answer');
     if (followUp.kind === 'answer') expect(followUp.answer.rewritten_question).toContain('Which AHIMA credential is for inpatient coding?');
+  });
+
+  it('asks the main thread before retrieval (its rate limit): greetings and quiz answers never ask, a refusal comes back coded', async () => {
+    const asked: string[] = [];
+    const gate = (text: string, refuse = false) => async () => {
+      asked.push(text);
+      if (refuse) throw new RateLimitedError("You're asking faster than I can keep up; please try again in 9 s.");
+    };
+    const send = (text: string, refuse = false) => pool.handle({ ...request(text, 'gated'), solo: true, beforeRetrieval: gate(text, refuse) });
+    expect(await send('hi!')).toMatchObject({ kind: 'answer', answer: { kind: 'smalltalk' } });
+    expect((await send('quiz 1')).kind).toBe('quiz-question');
+    expect((await send('B')).kind).toBe('quiz-round');
+    expect((await send('How much do entry-level coders make?')).kind).toBe('answer');
+    expect(await send('What is a CPC?', true)).toMatchObject({ kind: 'error', code: 'RATE_LIMITED', message: expect.stringContaining('try again in 9 s') });
+    expect(asked).toEqual(['How much do entry-level coders make?', 'What is a CPC?']);
   });
 
   it('spreads conversations over the workers', () => {

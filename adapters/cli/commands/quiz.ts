@@ -62,8 +62,8 @@ async function playInTerminal(count: number, seed: string | undefined, topic: st
       const line = (await reader.next(shown))?.trim();
       if (line === undefined || /^(?:stop|quit|exit)$/i.test(line)) return printResult(await handler.handle(request('quiz stop')));
       const result = await handler.handle(request(`quiz answer ${line || '?'}`));
-      if (result.kind === 'quiz-feedback' && !result.next && result.scoreboard) return printResult(result);
-      if (result.kind === 'quiz-feedback' && result.next) question = renderText({ kind: 'quiz-question', question: result.next });
+      if (result.kind === 'quiz-round' && result.finished) return printResult(result);
+      if (result.kind === 'quiz-round' && result.next) question = renderText({ kind: 'quiz-question', question: result.next });
       // After an error (e.g. "E"), show the message and the same question again.
       shown = result.kind === 'error' ? `${result.message}\n\n${question}` : renderText(result);
     }

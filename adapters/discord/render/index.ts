@@ -9,9 +9,10 @@ export {
   questionNumber,
   quizButtons,
   quizQuestionEmbed,
-  renderQuizFeedback,
+  quizRoundEmbed,
+  renderQuizAnswer,
   renderQuizQuestion,
-  renderQuizVerdict,
+  renderQuizRound,
   renderScoreboard,
   scoreboardEmbed,
 } from './quiz.js';

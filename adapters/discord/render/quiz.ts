@@ -1,8 +1,7 @@
 import { citationLabel } from '../../../src/answer/index.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
-import type { Citation } from '../../../src/answer/index.js';
-import type { QuizQuestionView, ScoreLine } from '../../../src/commands/types.js';
+import type { CommandResult, QuizQuestionView, QuizRoundView, ScoreLine } from '../../../src/commands/types.js';
 import { encodeCustomId } from '../custom-id.js';
 import { linesToFields, packMessages } from './embed-layout.js';
 import { BOT_NAME, COLORS } from './style.js';
@@ -16,14 +15,22 @@ export function questionNumber(view: QuizQuestionView): number {
   return view.index + 1;
 }
 
+/** "⏱ Closes in 20 seconds or after 3 answers" (Discord shows <t:…:R> as a live relative time). */
+function closingLine(view: QuizQuestionView): string | undefined {
+  if (view.closesAt === undefined) return undefined;
+  const after = view.closesAfter > 1 ? ` or after ${view.closesAfter} answers` : '';
+  return `⏱ Closes <t:${Math.ceil(view.closesAt / 1000)}:R>${after}.`;
+}
+
 /** A quiz question as an embed with one button per option. */
 export function quizQuestionEmbed(view: QuizQuestionView): APIEmbed {
   const options = view.options.map((o, i) => `**${OPTION_LETTERS[i]}.** ${o}`).join('\n');
+  const closing = closingLine(view);
   return {
     color: COLORS.answer,
     title: `Quiz · question ${questionNumber(view)} of ${view.total}`,
-    description: `${view.question}\n\n${options}`,
-    footer: { text: `${BOT_NAME} · everyone can answer; scores are per person` },
+    description: [view.question, options, closing].filter(Boolean).join('\n\n'),
+    footer: { text: `${BOT_NAME} · everyone can answer; your first answer counts` },
   };
 }
 
@@ -41,17 +48,27 @@ export function renderQuizQuestion(view: QuizQuestionView, intro?: string): Rend
   return { messages: packMessages([quizQuestionEmbed(view)], { content: intro, components: quizButtons(view) }), ephemeral: false };
 }
 
-/** The verdict on one person's answer, with the explanation and the cited guide line. */
-export function quizFeedbackEmbed(feedback: { correct: boolean; answer: string; explanation: string; citation: Citation }): APIEmbed {
-  const { correct, answer, explanation, citation } = feedback;
-  return {
-    color: correct ? COLORS.correct : COLORS.wrong,
-    title: correct ? `✅ Correct: ${answer}` : `❌ Not quite. The answer is ${answer}`,
-    description: `${explanation} [${citation.n}]`,
-    fields: linesToFields('Source', [`**[${citation.n}]** ${citationLabel(citation)}`, ...citation.quote.split('\n').map((l) => `> ${l}`)]),
-  };
+/** Private: the player's answer is in; whether it was right comes when the question closes. */
+export function renderQuizAnswer(result: Extract<CommandResult, { kind: 'quiz-answer' }>): Rendered {
+  const closing = closingLine(result.question);
+  const content = `🔒 Your answer **${result.option}** to question ${questionNumber(result.question)} is in. I'll post the right answer and the scores when the question closes.${closing ? ` ${closing}` : ''}`;
+  return { messages: packMessages([], { content }), ephemeral: true };
 }
 
+/** A closed question for everyone: the answer, the explanation, the cited guide line and who got it right. */
+export function quizRoundEmbed(round: QuizRoundView): APIEmbed {
+  const { citation } = round;
+  const answers = round.answers.map((a) => `${a.correct ? '✅' : '❌'} <@${a.userId}> (${a.option})`);
+  return {
+    color: COLORS.correct,
+    title: `Question ${round.index + 1}: the answer is ${round.answer}`,
+    description: `${round.explanation} [${citation.n}]`,
+    fields: [
+      ...linesToFields('Source', [`**[${citation.n}]** ${citationLabel(citation)}`, ...citation.quote.split('\n').map((l) => `> ${l}`)]),
+      ...linesToFields('Answers', answers.length > 0 ? answers : [round.closedBy === 'time' ? 'Nobody answered in time.' : 'Nobody answered.']),
+    ],
+  };
+}
 export function scoreboardEmbed(scoreboard: readonly ScoreLine[], finished: boolean): APIEmbed {
   const ranked = [...scoreboard].sort((a, b) => b.correct - a.correct || a.answered - b.answered);
   const medal = (i: number) => ['🥇', '🥈', '🥉'][i] ?? `${i + 1}.`;
@@ -68,15 +85,13 @@ export function renderScoreboard(scoreboard: readonly ScoreLine[], finished: boo
   return { messages: packMessages([scoreboardEmbed(scoreboard, finished)]), ephemeral: false };
 }
 
-/** Feedback, then the next question (with buttons) or the final scoreboard, in one public reply. */
-export function renderQuizFeedback(feedback: Parameters<typeof quizFeedbackEmbed>[0] & { next?: QuizQuestionView; scoreboard?: ScoreLine[] }): Rendered {
-  const embeds = [quizFeedbackEmbed(feedback)];
-  if (feedback.next) embeds.push(quizQuestionEmbed(feedback.next));
-  else if (feedback.scoreboard) embeds.push(scoreboardEmbed(feedback.scoreboard, true));
-  return { messages: packMessages(embeds, { components: feedback.next ? quizButtons(feedback.next) : [] }), ephemeral: false };
-}
-
-/** Just the private verdict, for the person who clicked. */
-export function renderQuizVerdict(feedback: Parameters<typeof quizFeedbackEmbed>[0]): Rendered {
-  return { messages: packMessages([quizFeedbackEmbed(feedback)]), ephemeral: true };
+/**
+ * A closed question, then the scores so far and the next question (with its buttons), or the final
+ * scoreboard. `notice` (for whoever closed it) is shown only when given.
+ */
+export function renderQuizRound(result: Extract<CommandResult, { kind: 'quiz-round' }>, options: { notice?: boolean } = {}): Rendered {
+  const embeds = [quizRoundEmbed(result.round), scoreboardEmbed(result.scoreboard, result.finished)];
+  if (result.next) embeds.push(quizQuestionEmbed(result.next));
+  const content = options.notice ? result.notice : undefined;
+  return { messages: packMessages(embeds, { ...(content ? { content } : {}), components: result.next ? quizButtons(result.next) : [] }), ephemeral: false };
 }

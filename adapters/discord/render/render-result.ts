@@ -5,7 +5,7 @@ import { packMessages } from './embed-layout.js';
 import { COLORS } from './style.js';
 import { renderHelp } from './help.js';
 import { renderPlan, renderPlanQuestion } from './plan.js';
-import { renderQuizFeedback, renderQuizQuestion, renderScoreboard } from './quiz.js';
+import { renderQuizAnswer, renderQuizQuestion, renderQuizRound, renderScoreboard } from './quiz.js';
 import { renderTopic, renderTopics } from './topics.js';
 import type { Rendered, Surface } from './types.js';
 
@@ -37,8 +37,10 @@ function renderBody(result: CommandResult, surface: Surface): Rendered {
       return renderTopic(result.section, result.text, result.citations);
     case 'quiz-question':
       return renderQuizQuestion(result.question, result.intro);
-    case 'quiz-feedback':
-      return renderQuizFeedback(result);
+    case 'quiz-answer':
+      return renderQuizAnswer(result);
+    case 'quiz-round':
+      return renderQuizRound(result, { notice: true });
     case 'quiz-score':
       return renderScoreboard(result.scoreboard, result.finished);
     case 'help':

@@ -52,8 +52,9 @@ function registerSources(app: App, deps: SlackDeps): void {
 }
 
 /**
- * Quiz buttons A–D: `quiz answer X` for the clicking user in the quiz's conversation; the feedback (and the
- * next question) goes into the question's thread. Clicks on a question that is no longer open are refused.
+ * Quiz buttons A–D: `quiz answer X` for the clicking user in the quiz's conversation. The player alone
+ * hears that their answer is in; when the click closes the question, its answer, cited line and scores
+ * (and the next question) go into the question's thread. Clicks on a question no longer open are refused.
  */
 function registerQuiz(app: App, deps: SlackDeps): void {
   app.action<ButtonClick>(
@@ -64,12 +65,12 @@ function registerQuiz(app: App, deps: SlackDeps): void {
       if (!value || !letter) return tellUser(deps, respond, 'This quiz button no longer works. Start a new quiz with `/career quiz`.');
       const open = await deps.openQuestions.get(value.conversationId);
       if (open && value.quizId !== undefined && (open.quizId !== value.quizId || open.index !== value.index)) {
-        return tellUser(deps, respond, 'That question is closed — answer the latest one.');
+        return tellUser(deps, respond, `That question has closed; question ${open.index + 1} is open now.`);
       }
       const result = await runCommand(deps, { text: `quiz answer ${letter}`, conversationId: value.conversationId, channelId: body.channel?.id, userId: body.user.id, userName: body.user.username, platform: 'slack' });
       const rendered = await renderAndRemember(deps, result, value.conversationId);
       if (result.kind === 'error') return tellUser(deps, respond, rendered.messages[0]!);
-      await postInThread(deps, body, respond, client, rendered.messages);
+      if (rendered.messages.length > 0) await postInThread(deps, body, respond, client, rendered.messages, value.conversationId);
       if (rendered.privateMessage) await tellUser(deps, respond, rendered.privateMessage);
     }),
   );
@@ -90,13 +91,15 @@ function registerQuiz(app: App, deps: SlackDeps): void {
  * the bot has not joined (chat.postMessage then fails), and ephemeral messages have no thread: both fall
  * back to the click's response URL.
  */
-async function postInThread(deps: SlackDeps, body: ButtonClick, respond: RespondFn, client: webApi.WebClient, messages: SlackMessage[]): Promise<void> {
+async function postInThread(deps: SlackDeps, body: ButtonClick, respond: RespondFn, client: webApi.WebClient, messages: SlackMessage[], quizConversation?: string): Promise<void> {
   const container = body.container as { channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean };
   const channel = container.channel_id ?? body.channel?.id;
   const threadTs = container.thread_ts ?? container.message_ts ?? body.message?.ts;
   if (channel && threadTs && !container.is_ephemeral) {
     try {
       await postMessages(deps, client, channel, threadTs, messages);
+      // A quiz's round timer posts where its clicks do.
+      if (quizConversation) await deps.quizThreads.set(quizConversation, { channel, threadTs });
       return;
     } catch (error) {
       deps.logger.warn(`slack: could not post quiz feedback in the thread (${describe(error)}); using the response URL`);

@@ -4,7 +4,7 @@ import type { SlackDeps } from '../deps.js';
 import { completeSlackQuestion } from '../question-id.js';
 import { fromSlackText } from '../mrkdwn.js';
 import { describe, errorResult, postMessages, renderAndRemember, replaceMessages, runCommand, slackPreview } from '../reply.js';
-import { renderResult, type RenderedResult } from '../render/index.js';
+import { renderResult, type RenderedResult, type SlackMessage } from '../render/index.js';
 
 /** The fields of a message-like event the listeners read. */
 interface IncomingMessage {
@@ -37,8 +37,15 @@ export function isFromPerson(event: IncomingMessage): event is IncomingMessage &
  */
 async function answer(deps: SlackDeps, client: webApi.WebClient, message: { channel: string; user: string; text: string; replyThreadTs?: string; conversationId: string; team?: string }): Promise<void> {
   const preview = slackPreview(deps, client, message.channel, message.replyThreadTs);
-  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, channelId: message.channel, userId: message.user, platform: 'slack', ...(message.team ? { place: { workspace: message.team, channel: message.channel } } : {}), onToken: preview.stream.push });
+  const solo = isDirectMessageChannel(message.channel);
+  const result = await runCommand(deps, { text: message.text || 'help', conversationId: message.conversationId, channelId: message.channel, userId: message.user, platform: 'slack', ...(solo ? { solo } : {}), ...(message.team ? { place: { workspace: message.team, channel: message.channel } } : {}), onToken: preview.stream.push });
   try {
+    if (result.kind === 'error' && result.code === 'RATE_LIMITED') {
+      await postPrivately(client, message, `:hourglass: ${result.message}`);
+      return;
+    }
+    // A quiz started here is played here: its round timer posts to this channel and thread.
+    if (result.kind === 'quiz-question') await deps.quizThreads.set(message.conversationId, { channel: message.channel, ...(message.replyThreadTs ? { threadTs: message.replyThreadTs } : {}) });
     let rendered: RenderedResult;
     try {
       rendered = await renderAndRemember(deps, result, message.conversationId, isDirectMessageChannel(message.channel) ? 'dm' : 'thread');
@@ -55,13 +62,16 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, message: { chan
     } else {
       await postMessages(deps, client, message.channel, message.replyThreadTs, rendered.messages);
     }
-    const only = rendered.privateMessage;
-    if (only) {
-      await client.chat.postEphemeral({ channel: message.channel, user: message.user, ...(message.replyThreadTs ? { thread_ts: message.replyThreadTs } : {}), text: only.text, blocks: only.blocks });
-    }
+    if (rendered.privateMessage) await postPrivately(client, message, rendered.privateMessage);
   } catch (error) {
     deps.logger.error(`slack: could not post the reply in ${message.channel}: ${describe(error)}`);
   }
+}
+
+/** Shows a message to the asker alone, where they asked (chat.postEphemeral): notes never meant for the channel. */
+async function postPrivately(client: webApi.WebClient, to: { channel: string; user: string; replyThreadTs?: string }, message: SlackMessage | string): Promise<void> {
+  const { text, blocks } = typeof message === 'string' ? { text: message, blocks: undefined } : message;
+  await client.chat.postEphemeral({ channel: to.channel, user: to.user, ...(to.replyThreadTs ? { thread_ts: to.replyThreadTs } : {}), text, ...(blocks ? { blocks } : {}) });
 }
 
 /** What the user sees when a message reached us without readable text. */

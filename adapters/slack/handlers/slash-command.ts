@@ -3,6 +3,7 @@ import { channelConversation, channelMentions, isChannelAllowed, isDirectMessage
 import type { SlackDeps } from '../deps.js';
 import { fromSlackText } from '../mrkdwn.js';
 import { describe, errorResult, renderAndRemember, runCommand } from '../reply.js';
+import { postQuiz } from '../quiz-rounds.js';
 import { renderResult, type SlackMessage } from '../render/index.js';
 
 /** The slash command the manifest declares. */
@@ -25,7 +26,7 @@ async function send(respond: RespondFn, messages: SlackMessage[], visibility: 'e
  * ephemeral response can't be chat.update'd. The answer arrives once, complete.
  */
 export function registerSlashCommand(app: App, deps: SlackDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
     await deps.inFlight.track(
       (async () => {
@@ -36,11 +37,13 @@ export function registerSlashCommand(app: App, deps: SlackDeps): void {
           }
           const conversationId = isDirectMessageChannel(command.channel_id) ? channelConversation(command.channel_id) : userConversation(command.channel_id, command.user_id);
           const text = fromSlackText(command.text) || 'help';
-          const result = await runCommand(deps, { text, conversationId, channelId: command.channel_id, userId: command.user_id, userName: command.user_name, platform: 'slack', place: { workspace: command.team_id, channel: command.channel_id } });
+          const solo = isDirectMessageChannel(command.channel_id);
+          const result = await runCommand(deps, { text, conversationId, channelId: command.channel_id, userId: command.user_id, userName: command.user_name, platform: 'slack', ...(solo ? { solo } : {}), place: { workspace: command.team_id, channel: command.channel_id } });
           const rendered = await renderAndRemember(deps, result, conversationId, 'slash');
-          // A quiz is for everyone in the channel; everything else is only for the asker.
-          const forEveryone = result.kind === 'quiz-question' || result.kind === 'quiz-feedback';
-          await send(respond, rendered.messages, forEveryone ? 'in_channel' : 'ephemeral');
+          // A quiz is for everyone in the channel (in its own thread when the bot may post there); everything else is only for the asker.
+          const forEveryone = result.kind === 'quiz-question' || result.kind === 'quiz-round';
+          const posted = forEveryone && (await postQuiz(deps, client, conversationId, command.channel_id, rendered.messages, result.kind === 'quiz-question'));
+          if (!posted) await send(respond, rendered.messages, forEveryone ? 'in_channel' : 'ephemeral');
           if (rendered.privateMessage) await send(respond, [rendered.privateMessage], 'ephemeral');
         } catch (error) {
           // Rendering or the response URL failed: one more, minimal attempt so the user is not left waiting.

@@ -6,6 +6,14 @@ import { button, contextLine, fallbackText, mrkdwnSections, sourceLabel, type Bl
 
 type Of<K extends CommandResult['kind']> = Extract<CommandResult, { kind: K }>;
 
+/** ":stopwatch: Closes at 10:04:20 or after 3 answers" (Slack shows the time in each reader's time zone). */
+function closingLine(view: QuizQuestionView): string | undefined {
+  if (view.closesAt === undefined) return undefined;
+  const seconds = Math.ceil(view.closesAt / 1000);
+  const after = view.closesAfter > 1 ? ` or after ${view.closesAfter} answers` : '';
+  return `:stopwatch: Closes at <!date^${seconds}^{time_secs}|${new Date(seconds * 1000).toISOString().slice(11, 19)} UTC>${after}.`;
+}
+
 /**
  * A quiz question: the question, its options, and one button per option (A–D) plus "Score".
  * Buttons carry the conversation id, so anyone in the channel can answer and is scored on their own.
@@ -16,48 +24,45 @@ export function renderQuizQuestion(question: QuizQuestionView, conversationId: s
   const options = question.options.map((option, i) => `*${letters[i]}.* ${toMrkdwn(option)}`).join('\n');
   const buttons: types.Button[] = letters.map((letter) => button(letter, quizAnswerAction(letter), value));
   buttons.push(button('Score', ACTION.quizScore, encodeQuizValue({ conversationId })));
+  const closing = closingLine(question);
   const blocks: Block[] = [
     ...(intro ? mrkdwnSections(toMrkdwn(intro)) : []),
     ...mrkdwnSections(`*Question ${question.index + 1} of ${question.total}*\n${toMrkdwn(question.question)}`),
     ...mrkdwnSections(options),
     { type: 'actions', block_id: `quiz-${question.quizId}-${question.index}`.slice(0, 255), elements: buttons },
-    contextLine('Everyone can play: pick an answer, you are scored on your own.'),
+    contextLine(`Everyone can play: your first answer counts.${closing ? ` ${closing}` : ''}`),
   ];
   const text = fallbackText(`Quiz question ${question.index + 1}/${question.total}: ${question.question} ${question.options.map((o, i) => `${letters[i]}) ${o}`).join(' ')}`);
   return { text, blocks };
 }
 
-/** Quiz feedback split by audience: what the thread sees, and what only the player sees. */
-export interface QuizFeedbackMessages {
-  public: SlackMessage[];
-  private?: SlackMessage;
+/** For the player alone: their answer is in; whether it was right comes when the question closes. */
+export function renderQuizAnswer(result: Of<'quiz-answer'>): SlackMessage {
+  const closing = closingLine(result.question);
+  const text = `:lock: Your answer *${result.option}* to question ${result.question.index + 1} is in. I'll post the right answer and the scores when the question closes.${closing ? ` ${closing}` : ''}`;
+  return { text: fallbackText(text.replace(/<!date\^\d+\^[^|]*\|([^>]*)>/, '$1')), blocks: mrkdwnSections(text) };
 }
 
-/**
- * Who answered, right or wrong, with the explanation and its citation; then the next question or the
- * scoreboard. While the question is still open for others (a wrong answer, no next question), the
- * thread only learns that the player missed; the answer and explanation go to the player alone, so
- * nobody can copy it.
- */
-export function renderQuizFeedback(result: Of<'quiz-feedback'>, conversationId: string): QuizFeedbackMessages {
-  const closed = result.correct || result.next !== undefined || result.scoreboard !== undefined;
-  const verdict = result.correct ? ':white_check_mark: *Correct!*' : `:x: *Not quite.* The answer is *${escapeMrkdwn(result.answer)}*.`;
-  const citation = result.citation;
-  const explanation = `${toMrkdwn(result.explanation)}${citation && !/\[\d+\]\s*$/.test(result.explanation) ? ` [${citation.n}]` : ''}`;
-  const full: SlackMessage = {
-    text: fallbackText(`${result.correct ? 'Correct!' : `Not quite. The answer is ${result.answer}.`} ${result.explanation}`),
-    blocks: [...mrkdwnSections(`<@${result.userId}> ${verdict}\n${explanation}`), ...(citation ? [contextLine(sourceLabel(citation))] : [])],
+/** A closed question for everyone: the answer, the explanation with its cited line, who got it right, and the scores. */
+function roundMessage(result: Of<'quiz-round'>): SlackMessage {
+  const { round } = result;
+  const citation = round.citation;
+  const answers = round.answers.map((a) => `${a.correct ? ':white_check_mark:' : ':x:'} <@${a.userId}> (${a.option})`).join('  ');
+  const quote = citation.quote.split('\n').map((line) => `> ${toMrkdwn(line)}`).join('\n');
+  const body = `*Question ${round.index + 1}: the answer is ${escapeMrkdwn(round.answer)}*\n${toMrkdwn(round.explanation)} [${citation.n}]\n${quote}`;
+  const who = answers || (round.closedBy === 'time' ? 'Nobody answered in time.' : 'Nobody answered.');
+  return {
+    text: fallbackText(`Question ${round.index + 1}: the answer is ${round.answer}. ${round.explanation}`),
+    blocks: [...mrkdwnSections(body), contextLine(sourceLabel(citation)), ...mrkdwnSections(who)],
   };
-  if (!closed) {
-    const missed = `<@${result.userId}> :x: not this time. The question stays open for the others.`;
-    return { public: [{ text: fallbackText('Not this time. The question stays open for the others.'), blocks: mrkdwnSections(missed) }], private: full };
-  }
-  const messages = [full];
-  if (result.next) messages.push(renderQuizQuestion(result.next, conversationId));
-  else if (result.scoreboard) messages.push(renderScoreboard(result.scoreboard, true));
-  return { public: messages };
 }
 
+/** A closed question, the scores so far, then the next question or the final scoreboard. */
+export function renderQuizRound(result: Of<'quiz-round'>, conversationId: string): SlackMessage[] {
+  const messages = [roundMessage(result), renderScoreboard(result.scoreboard, result.finished)];
+  if (result.next) messages.push(renderQuizQuestion(result.next, conversationId));
+  return messages;
+}
 /** The scoreboard, best first. */
 export function renderScoreboard(scoreboard: readonly ScoreLine[], finished: boolean): SlackMessage {
   const title = finished ? '*Quiz finished* :tada:' : '*Quiz scoreboard*';

@@ -8,13 +8,13 @@ import { renderAnswer } from './render-answer.js';
 import { compareCitations, renderCert, renderCertCompare, renderCertList, renderError, renderHelp, renderPlan, renderPlanQuestion, renderTopic, renderTopics, type Surface } from './render-cards.js';
 
 export type { Surface } from './render-cards.js';
-import { renderQuizFeedback, renderQuizQuestion, renderScoreboard } from './render-quiz.js';
+import { renderQuizAnswer, renderQuizQuestion, renderQuizRound, renderScoreboard } from './render-quiz.js';
 
 /** What a command result becomes in Slack. */
 export interface RenderedResult {
   /** Usually one message; long answers and quiz feedback with a next question are two or more. */
   messages: SlackMessage[];
-  /** For the requesting user only (quiz feedback while the question is still open for others). */
+  /** For the requesting user only (their quiz answer is in; the note on the answer that closed a question). */
   privateMessage?: SlackMessage;
   /** Citations the "Sources" button will show, stored by the adapter under `key`. */
   sources?: { key: string; citations: Citation[] };
@@ -65,15 +65,14 @@ function renderBody(result: CommandResult, conversationId: string, surface: Surf
     }
     case 'quiz-question':
       return { messages: [renderQuizQuestion(result.question, conversationId, result.intro)], openQuestion: result.question };
-    case 'quiz-feedback': {
-      const feedback = renderQuizFeedback(result, conversationId);
+    case 'quiz-answer':
+      return { messages: [], privateMessage: renderQuizAnswer(result) };
+    case 'quiz-round':
       return {
-        messages: feedback.public,
-        ...(feedback.private ? { privateMessage: feedback.private } : {}),
-        // No next question and no scoreboard: the same question stays open for other players.
-        ...(result.next ? { openQuestion: result.next } : result.scoreboard ? { quizFinished: true } : {}),
+        messages: renderQuizRound(result, conversationId),
+        ...(result.notice ? { privateMessage: { text: result.notice, blocks: mrkdwnSections(result.notice) } } : {}),
+        ...(result.next ? { openQuestion: result.next } : { quizFinished: true }),
       };
-    }
     case 'quiz-score':
       return { messages: [renderScoreboard(result.scoreboard, result.finished)], ...(result.finished ? { quizFinished: true } : {}) };
     case 'help':

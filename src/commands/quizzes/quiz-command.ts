@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { generateQuizQuestions, QUIZ_TOPICS } from './quiz-generator.js';
 import { JsonStore } from '../../state/index.js';
-import { QuizSession, type QuizSnapshot } from './quiz-session.js';
+import { QuizSession, type QuizSnapshot, type RoundRules } from './quiz-session.js';
+import { quizIntro } from './quiz-intro.js';
+import type { Config } from '../../config/index.js';
 import { defineCommand, type CommandContext, type FeatureState } from '../registry.js';
 import type { CommandResult } from '../types.js';
 
@@ -19,6 +21,8 @@ const quizInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('score') }),
   z.object({ action: z.literal('stop') }),
   z.object({ action: z.literal('next') }),
+  // Sent by a front end's round timer: closes question `index` of quiz `quizId` if it is still open.
+  z.object({ action: z.literal('close'), quizId: z.string().min(1).max(40), index: z.number().int().min(0) }),
 ]);
 export type QuizInput = z.infer<typeof quizInput>;
 
@@ -31,6 +35,8 @@ export function parseQuizArgs(args: string): unknown {
   if (/^(?:score|scores|scoreboard)$/i.test(text)) return { action: 'score' };
   if (/^(?:stop|end|quit|finish)$/i.test(text)) return { action: 'stop' };
   if (/^(?:next|skip)$/i.test(text)) return { action: 'next' };
+  const close = /^close\s+(\S+)\s+(\d+)$/i.exec(text);
+  if (close) return { action: 'close', quizId: close[1], index: Number(close[2]) };
   const rest = text.replace(/^start\b\s*/i, '');
   const count = /(?:^|\s)(\d+)(?:\s*questions?)?$/i.exec(rest);
   const topic = (count ? rest.slice(0, count.index) : rest).trim();
@@ -47,15 +53,19 @@ interface QuizState {
   length: number;
   /** Quizzes started so far by this handler (part of the derived seed). */
   started: number;
+  /** The clock rounds are timed by (tests pass their own). */
+  now: () => number;
 }
 
 const QUIZZES: FeatureState<QuizState> = {
   name: 'quizzes',
   create: (settings) => ({
-    sessions: new JsonStore<QuizSnapshot>(settings.state, 'quiz', settings.quizTtlMs ?? 6 * 60 * 60_000),
+    // "quiz-rounds": quizzes saved before rounds existed have another shape and are left to expire.
+    sessions: new JsonStore<QuizSnapshot>(settings.state, 'quiz-rounds', settings.quizTtlMs ?? 6 * 60 * 60_000),
     seed: settings.quizSeed,
     length: settings.quizLength ?? 5,
     started: 0,
+    now: settings.now ?? Date.now,
   }),
 };
 const quizzes = (context: CommandContext) => context.state.of(QUIZZES);
@@ -85,9 +95,10 @@ function withRunningQuiz(context: CommandContext, act: (session: QuizSession) =>
   });
 }
 
-/** Scores an answer to the running quiz (also used for a bare "B" while a quiz runs). */
+/** Takes an answer to the running quiz (also used for a bare "B" while a quiz runs). */
 export function answerQuiz(context: CommandContext, option: string): Promise<CommandResult> {
-  return withRunningQuiz(context, (session) => session.answer({ userId: context.request.userId, userName: context.request.userName }, option));
+  const { userId, userName } = context.request;
+  return withRunningQuiz(context, (session) => session.answer({ userId, ...(userName ? { userName } : {}) }, option, quizzes(context).now()));
 }
 
 /** True when a quiz is running in the request's conversation. */
@@ -99,6 +110,20 @@ function alreadyRunning(current: QuizSession): CommandResult {
   return { kind: 'quiz-question', question: current.view(), intro: `A quiz is already running here (question ${current.index + 1} of ${current.questions.length}). Answer it, or end it with “quiz stop”.` };
 }
 
+/**
+ * How this conversation's questions close: the terminal waits for its one player; a DM closes at
+ * the answer or after the round time; a channel after the round time or QUIZ_ROUND_PLAYERS answers.
+ */
+function roundRules(context: CommandContext): RoundRules {
+  const { request } = context;
+  if (request.platform === 'cli') return { players: 1 };
+  // Stand-in advisors in tests may carry a partial config.
+  const config: Partial<Pick<Config, 'QUIZ_ROUND_SECONDS' | 'QUIZ_ROUND_PLAYERS'>> = context.advisor.config ?? {};
+  return { ms: (config.QUIZ_ROUND_SECONDS ?? 20) * 1000, players: request.solo ? 1 : (config.QUIZ_ROUND_PLAYERS ?? 0) };
+}
+
+const noQuestions = (topic: string | undefined): CommandResult => ({ kind: 'error', code: 'NOT_FOUND', message: `No quiz questions match “${topic}”. Try one of: ${QUIZ_TOPICS.join(', ')}, or just “quiz”.` });
+
 async function start(context: CommandContext, topic: string | undefined, count: number | undefined): Promise<CommandResult> {
   const { request } = context;
   const state = quizzes(context);
@@ -107,29 +132,42 @@ async function start(context: CommandContext, topic: string | undefined, count: 
   state.started += 1;
   const seed = state.seed === undefined ? undefined : `${state.seed}:${request.conversationId}:${state.started}`;
   const questions = generateQuizQuestions(context.advisor.index, { count: count ?? state.length, seed, topic });
+  if (questions.length === 0) return noQuestions(topic);
+  const rules = roundRules(context);
   // Start only if no quiz runs here; checked and written in one atomic step.
   return state.sessions.update<CommandResult>(request.conversationId, (snapshot) => {
     const current = running(snapshot);
     if (current) return { value: snapshot, result: alreadyRunning(current) };
-    if (questions.length === 0) {
-      return { value: snapshot, result: { kind: 'error', code: 'NOT_FOUND', message: `No quiz questions match “${topic}”. Try one of: ${QUIZ_TOPICS.join(', ')}, or just “quiz”.` } };
-    }
-    const session = QuizSession.start(randomUUID().slice(0, 8), questions, { userId: request.userId, userName: request.userName }, topic);
-    const about = topic ? ` on “${topic}”` : '';
-    return {
-      value: session.snapshot(),
-      result: {
-        kind: 'quiz-question',
-        question: session.view(),
-        intro: `Quiz${about}: ${questions.length} question${questions.length === 1 ? '' : 's'} from the guide. Everyone here can play — answer with A, B, C or D (or “quiz answer B”); your first answer counts.`,
-      },
-    };
+    const session = QuizSession.start(randomUUID().slice(0, 8), questions, rules, state.now(), topic);
+    return { value: session.snapshot(), result: { kind: 'quiz-question', question: session.view(), intro: quizIntro(request, rules, questions.length, topic) } };
+  });
+}
+
+const ROUND_CLOSED: CommandResult = { kind: 'error', code: 'QUIZ_ROUND_CLOSED', message: 'That question has closed already.' };
+
+/** A round timer fired: closes question `index` of quiz `quizId` unless answers or a skip closed it first. */
+function closeRound(context: CommandContext, quizId: string, index: number): Promise<CommandResult> {
+  const now = quizzes(context).now();
+  return withRunningQuiz(context, (session) => (session.id === quizId ? (session.closeIfOpen(index, now) ?? ROUND_CLOSED) : ROUND_CLOSED));
+}
+
+async function score(context: CommandContext): Promise<CommandResult> {
+  const snapshot = await quizzes(context).sessions.get(context.request.conversationId);
+  const session = snapshot && QuizSession.restore(snapshot);
+  return session ? { kind: 'quiz-score', scoreboard: session.scoreboard(), finished: session.finished } : NO_QUIZ;
+}
+
+function stop(context: CommandContext): Promise<CommandResult> {
+  return withRunningQuiz(context, (session) => {
+    session.stop();
+    return { kind: 'quiz-score', scoreboard: session.scoreboard(), finished: true };
   });
 }
 
 /**
  * `quiz [topic] [count]` starts a multiple-choice quiz for the conversation; `quiz answer B` (or
- * just "B") answers, `quiz score` shows the scoreboard, `quiz next` skips, `quiz stop` ends it.
+ * just "B" where the bot hears it) answers, `quiz score` shows the scoreboard, `quiz next` closes
+ * the open question, `quiz stop` ends it.
  */
 export const quizCommand = defineCommand({
   name: 'quiz',
@@ -157,23 +195,14 @@ export const quizCommand = defineCommand({
         return start(context, input.topic, input.count);
       case 'answer':
         return answerQuiz(context, input.option);
-      case 'score': {
-        const snapshot = await quizzes(context).sessions.get(context.request.conversationId);
-        const session = snapshot && QuizSession.restore(snapshot);
-        return session ? { kind: 'quiz-score', scoreboard: session.scoreboard(), finished: session.finished } : NO_QUIZ;
-      }
+      case 'score':
+        return score(context);
       case 'stop':
-        return withRunningQuiz(context, (session) => {
-          session.stop();
-          return { kind: 'quiz-score', scoreboard: session.scoreboard(), finished: true };
-        });
+        return stop(context);
       case 'next':
-        return withRunningQuiz(context, (session) => {
-          const skipped = session.currentQuestion();
-          const { next, scoreboard } = session.advance();
-          if (next) return { kind: 'quiz-question', question: next, intro: `Skipped. The answer was ${skipped.answer}. ${skipped.answerText} — ${skipped.explanation}` };
-          return { kind: 'quiz-score', scoreboard: scoreboard ?? session.scoreboard(), finished: true };
-        });
+        return withRunningQuiz(context, (session) => session.skip(quizzes(context).now()));
+      case 'close':
+        return closeRound(context, input.quizId, input.index);
     }
   },
 });

@@ -3,6 +3,7 @@ import { contentTerms } from '../../text/index.js';
 import { sectionPath, type GuideLine } from '../guide/guide-lines.js';
 import { questionTemplates, type QuestionTemplate } from './quiz-templates.js';
 import { createRandom, shuffled, type Random } from './random.js';
+import { placeWithoutSpoilers } from './quiz-spoilers.js';
 
 type GuideIndex = Pick<KnowledgeIndex, 'documents' | 'glossary'>;
 
@@ -112,7 +113,8 @@ export function allQuizQuestions(index: GuideIndex, seed: string | number = 'all
 
 /**
  * Picks `count` questions (default 5), optionally on a topic, mixing kinds so a short quiz is not
- * all list questions. The same seed gives the same questions and option order; no seed, a new mix.
+ * all list questions, and placing each question where no earlier question's explanation or cited
+ * line reveals its answer (and skipping it when there is no such place). The same seed gives the same questions and option order; no seed, a new mix.
  */
 export function generateQuizQuestions(index: GuideIndex, options: QuizOptions = {}): QuizQuestion[] {
   const random = createRandom(options.seed);
@@ -127,7 +129,9 @@ export function generateQuizQuestions(index: GuideIndex, options: QuizOptions = 
       const next = byKind.get(kind)!.shift();
       if (!next) continue;
       const question = materialize(next, random);
-      if (question) picked.push(question);
+      // Closing a question shows its explanation and cited line to everyone: none may answer a later question.
+      const at = question && placeWithoutSpoilers(question, picked);
+      if (question && at !== undefined) picked.splice(at, 0, question);
       if (picked.length >= count) break;
     }
   }

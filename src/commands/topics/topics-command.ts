@@ -16,7 +16,7 @@ export const topicsCommand = defineCommand({
   examples: ['topics', 'topics salary', 'topics remote'],
   input: topicsInput,
   parse: (args) => (args.trim() ? { query: args.trim() } : {}),
-  async run({ query }: TopicsInput, { advisor }): Promise<CommandResult> {
+  async run({ query }: TopicsInput, { advisor, request }): Promise<CommandResult> {
     if (!query) return { kind: 'topics', outline: buildOutline(advisor.index) };
     const sections = guideSections(advisor.index);
     const number = /^\d+$/.test(query) ? Number(query) : undefined;
@@ -25,6 +25,8 @@ export const topicsCommand = defineCommand({
       return { kind: 'error', code: 'NOT_FOUND', message: `The outline has ${sections.length} sections; pick a number from 1 to ${sections.length}, or type “topics” to see them.` };
     }
     if (!section) {
+      // Only this search costs what a question does, so only it counts toward the rate limit.
+      await request.beforeRetrieval?.();
       const retrieval = await advisor.retriever.retrieve(advisor.retriever.analyze(query), 1);
       section = retrieval.sections[0]?.entry.section;
     }

@@ -7,6 +7,7 @@ import { openSharedState } from '../../state/index.js';
 import { createLogger } from '../logger.js';
 import { installProcessGuard } from '../process-guard.js';
 import { toFailure, type FromWorker, type ToWorker } from './messages.js';
+import { GateRequests } from './gate-requests.js';
 
 /**
  * One answer worker thread: its own CareerAdvisor (index, embedder, retrieval, composition, LLM
@@ -30,9 +31,12 @@ try {
   // Loads the embedding model now rather than on the first question.
   await advisor.retriever.retrieve(analyzeQuery('certification exam'));
   const commands = createCommandHandler(advisor, { state });
+  const gates = new GateRequests(send);
   port.on('message', (message: ToWorker) => {
+    if (message.type === 'gate-result') return gates.settle(message.id, message.refusal);
     const onToken = message.streams ? (token: string) => send({ type: 'token', id: message.id, token }) : undefined;
-    commands.handle({ ...message.request, ...(onToken ? { onToken } : {}) }).then(
+    const beforeRetrieval = message.gated ? () => gates.ask(message.id) : undefined;
+    commands.handle({ ...message.request, ...(onToken ? { onToken } : {}), ...(beforeRetrieval ? { beforeRetrieval } : {}) }).then(
       (result) => send({ type: 'result', id: message.id, result }),
       (error: unknown) => send({ type: 'error', id: message.id, error: toFailure(error) }),
     );

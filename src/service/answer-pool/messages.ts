@@ -1,10 +1,12 @@
 import type { CommandRequest, CommandResult } from '../../commands/types.js';
 
-/** A request as it crosses to a worker: everything but the token callback, which stays here. */
-export type WorkerRequest = Omit<CommandRequest, 'onToken'>;
+/** A request as it crosses to a worker: everything but the callbacks (tokens, the rate-limit gate), which stay here. */
+export type WorkerRequest = Omit<CommandRequest, 'onToken' | 'beforeRetrieval'>;
 
-/** Main thread → worker. */
-export type ToWorker = { type: 'handle'; id: number; request: WorkerRequest; streams: boolean };
+/** Main thread → worker. `gated`: ask the main thread before retrieval (its rate limit); `gate-result` answers, with the refusal if any. */
+export type ToWorker =
+  | { type: 'handle'; id: number; request: WorkerRequest; streams: boolean; gated: boolean }
+  | { type: 'gate-result'; id: number; refusal?: WorkerFailure };
 
 /** A failure inside a worker, as plain data (Error objects lose their class across threads). */
 export interface WorkerFailure {
@@ -18,6 +20,7 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'failed'; error: WorkerFailure }
   | { type: 'token'; id: number; token: string }
+  | { type: 'gate'; id: number }
   | { type: 'result'; id: number; result: CommandResult }
   | { type: 'error'; id: number; error: WorkerFailure };
 

@@ -6,13 +6,14 @@ import type { Logger } from 'pino';
 import type { CommandHandler, CommandRequest, CommandResult } from '../../commands/types.js';
 import { packageRoot, type Config } from '../../config/index.js';
 import { CareerAdvisorError, type ErrorCode } from '../../errors.js';
-import type { FromWorker, ToWorker, WorkerFailure } from './messages.js';
+import { toFailure, type FromWorker, type ToWorker, type WorkerFailure } from './messages.js';
 
 interface Task {
   workerIndex: number;
   resolve(result: CommandResult): void;
   reject(error: Error): void;
   onToken?: (token: string) => void;
+  beforeRetrieval?: () => Promise<void>;
 }
 
 interface Slot {
@@ -69,14 +70,14 @@ export class AnswerWorkerPool implements CommandHandler {
   }
 
   handle(request: CommandRequest): Promise<CommandResult> {
-    const { onToken, ...plain } = request;
+    const { onToken, beforeRetrieval, ...plain } = request;
     const workerIndex = affinity(request.conversationId, this.slots.length);
     const id = this.nextId++;
     const slot = this.slots[workerIndex]!;
     if (slot.gone) return Promise.reject(new Error(`answer worker ${workerIndex} is not running`));
     return new Promise<CommandResult>((resolve, reject) => {
-      this.tasks.set(id, { workerIndex, resolve, reject, ...(onToken ? { onToken } : {}) });
-      const message: ToWorker = { type: 'handle', id, request: plain, streams: onToken !== undefined };
+      this.tasks.set(id, { workerIndex, resolve, reject, ...(onToken ? { onToken } : {}), ...(beforeRetrieval ? { beforeRetrieval } : {}) });
+      const message: ToWorker = { type: 'handle', id, request: plain, streams: onToken !== undefined, gated: beforeRetrieval !== undefined };
       slot.worker.postMessage(message);
     });
   }
@@ -114,9 +115,23 @@ export class AnswerWorkerPool implements CommandHandler {
       task.onToken?.(message.token);
       return;
     }
+    if (message.type === 'gate') {
+      void this.passGate(message.id, task);
+      return;
+    }
     this.tasks.delete(message.id);
     if (message.type === 'result') task.resolve(message.result);
     else task.reject(fromFailure(message.error));
+  }
+
+  /** Runs the request's rate-limit gate here (the limiter lives on this thread) and tells the worker the outcome. */
+  private async passGate(id: number, task: Task): Promise<void> {
+    const refusal = await task.beforeRetrieval?.().then(
+      () => undefined,
+      (error: unknown) => toFailure(error),
+    );
+    const reply: ToWorker = { type: 'gate-result', id, ...(refusal ? { refusal } : {}) };
+    this.slots[task.workerIndex]?.worker.postMessage(reply);
   }
 
   private onExit(index: number, worker: Worker, code: number): void {
@@ -152,7 +167,7 @@ export function affinity(conversationId: string, workers: number): number {
   return hash % workers;
 }
 
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>(['CONFIG_INVALID', 'INPUT_INVALID', 'INDEX_MISSING', 'INDEX_CORRUPT', 'INDEX_STALE', 'KNOWLEDGE_EMPTY', 'EMBEDDER_FAILED', 'LLM_UNAVAILABLE', 'BUSY', 'NOT_FOUND']);
+const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>(['CONFIG_INVALID', 'INPUT_INVALID', 'INDEX_MISSING', 'INDEX_CORRUPT', 'INDEX_STALE', 'KNOWLEDGE_EMPTY', 'EMBEDDER_FAILED', 'LLM_UNAVAILABLE', 'BUSY', 'NOT_FOUND', 'RATE_LIMITED']);
 
 /** A worker's failure as an error of the right kind here (coded errors keep their code). */
 function fromFailure(failure: WorkerFailure): Error {

@@ -1,10 +1,10 @@
-import { InteractionResponseType, MessageFlags, type APIUser } from 'discord.js';
+import type { APIUser } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { route, type RecordedRequest } from '../../fakes/discord/index.js';
-import { bodyOf, callbackOf, customIds, responseMessage, startHarness, visibleText, webhookCalls, type Harness } from './harness.js';
+import { bodyOf, startHarness, visibleText, webhookCalls, type Harness } from './harness.js';
 
 /** These run on the real command layer (createCommandHandler from src/commands, seeded quizzes). */
-describe('Discord bot: /cert, /topics, quiz buttons and /plan threads', () => {
+describe('Discord bot: /cert, /topics and /plan threads (group quizzes: group-quiz.test.ts)', () => {
   let h: Harness;
   let bob: APIUser;
   beforeAll(async () => {
@@ -17,31 +17,6 @@ describe('Discord bot: /cert, /topics, quiz buttons and /plan threads', () => {
 
   function editOf(token: string): Promise<RecordedRequest> {
     return h.fake.waitForRequest(route('PATCH', '/webhooks/:app/:token/messages/@original', (r) => r.path.includes(token)));
-  }
-
-  /** Clicks a button as `user` and returns the private (ephemeral) reply it got. */
-  async function click(customId: string, user: APIUser, messageId: string, channelId?: string) {
-    const interaction = h.fake.buttonInteraction({ customId, user, message: messageId, ...(channelId ? { channelId } : {}) });
-    await h.fake.dispatch('INTERACTION_CREATE', interaction);
-    const callback = await callbackOf(h.fake, interaction);
-    if ((callback.body as { type: number }).type === InteractionResponseType.ChannelMessageWithSource) {
-      return { interaction, callback, privateText: visibleText(bodyOf({ ...callback, body: (callback.body as { data: unknown }).data })).trim() };
-    }
-    const edit = await editOf(interaction.token);
-    return { interaction, callback, privateText: visibleText(bodyOf(edit)).trim() };
-  }
-
-  const isPublicPost = (token: string) => (r: RecordedRequest) =>
-    r.method === 'POST' && r.path === `/webhooks/${h.fake.applicationId}/${token}` && ((bodyOf(r).flags ?? 0) & MessageFlags.Ephemeral) === 0;
-
-  /** Public follow-ups a click produced so far (next question, scoreboard). */
-  function publicPosts(token: string): RecordedRequest[] {
-    return h.fake.findRequests(isPublicPost(token));
-  }
-
-  /** Waits for the public follow-up a click posts after its private verdict. */
-  function publicPost(token: string): Promise<RecordedRequest> {
-    return h.fake.waitForRequest(isPublicPost(token));
   }
 
   it('/cert code:CPC renders the certification card as embed fields', async () => {
@@ -91,79 +66,6 @@ describe('Discord bot: /cert, /topics, quiz buttons and /plan threads', () => {
     const body = bodyOf(await editOf(section.token));
     expect(body.embeds?.[0]?.title).toBe('Salary and Compensation');
     expect(visibleText(body)).toMatch(/\$28,000-\$35,000[\s\S]*Sources/);
-  });
-
-  it('two people play a quiz with buttons: private verdicts, public next question, closed old buttons, per-person scoreboard', async () => {
-    const { fake } = h;
-    const alice = fake.defaultUser;
-    // A fixed channel id makes the seeded quiz (seeded per conversation) the same on every run.
-    const channel = fake.store.addTextChannel('quiz-night', '1300000000000000001');
-    await fake.dispatch('CHANNEL_CREATE', channel);
-    const start = fake.chatInputInteraction({ name: 'quiz', channelId: channel.id, options: [{ type: 1, name: 'start', options: [{ type: 4, name: 'questions', value: 2 }] }] });
-    await fake.dispatch('INTERACTION_CREATE', start);
-    const question1 = await editOf(start.token);
-    expect(h.handler.requests.at(-1)).toMatchObject({ text: 'quiz 2', conversationId: channel.id });
-    const q1 = bodyOf(question1);
-    expect(q1.content).toMatch(/^Quiz: 2 questions/);
-    expect(q1.embeds?.[0]?.title).toBe('Quiz · question 1 of 2');
-    const q1Ids = customIds(q1);
-    const [, quizId] = /^quiz:(.+):0:A$/.exec(q1Ids[0]!)!;
-    // One button per option (the guide gives some questions only three).
-    const buttonsFor = (index: number, count: number) => ['A', 'B', 'C', 'D'].slice(0, count).map((o) => `quiz:${quizId}:${index}:${o}`);
-    expect(q1Ids.length).toBeGreaterThanOrEqual(3);
-    expect(q1Ids).toEqual(buttonsFor(0, q1Ids.length));
-
-    // Alice (who started, so the only player yet) answers: her verdict is private, with the
-    // explanation and the cited guide line, and question 2 is posted for everyone.
-    const a1 = await click(`quiz:${quizId}:0:A`, alice, responseMessage(question1).id, channel.id);
-    expect(a1.callback.body).toMatchObject({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
-    expect(a1.privateText).toMatch(/^(✅ Correct:|❌ Not quite\. The answer is) [A-D]\. .+\n[\s\S]+ \[1\]\nSource\n\*\*\[1\]\*\* .+\n> /);
-    expect(h.handler.requests.at(-1)).toMatchObject({ text: 'quiz answer A', userId: alice.id, conversationId: channel.id });
-    const question2 = await publicPost(a1.interaction.token);
-    expect(bodyOf(question2).embeds?.[0]?.title).toBe('Quiz · question 2 of 2');
-    const q2Ids = customIds(bodyOf(question2));
-    expect(q2Ids.length).toBeGreaterThanOrEqual(3);
-    expect(q2Ids).toEqual(buttonsFor(1, q2Ids.length));
-
-    // Bob clicks on question 1 late: refused privately, without asking the command layer.
-    const asked = h.handler.requests.length;
-    const late = await click(`quiz:${quizId}:0:B`, bob, responseMessage(question1).id, channel.id);
-    expect(late.privateText).toContain('That question is closed; answer question 2 instead.');
-    expect(h.handler.requests.length).toBe(asked);
-
-    // Bob answers question 2. A right answer closes it; a wrong one waits for Alice.
-    const q2Message = responseMessage(question2).id;
-    const b2 = await click(`quiz:${quizId}:1:B`, bob, q2Message, channel.id);
-    let finalClick = b2;
-    if (b2.privateText.startsWith('❌')) {
-      const again = await click(`quiz:${quizId}:1:C`, bob, q2Message, channel.id);
-      expect(again.privateText).toMatch(/⚠️ You already answered question 2/);
-      finalClick = await click(`quiz:${quizId}:1:C`, alice, q2Message, channel.id);
-    } else {
-      expect(b2.privateText).toMatch(/^✅ Correct: B\./);
-    }
-    const scoreboard = await publicPost(finalClick.interaction.token);
-    const board = visibleText(bodyOf(scoreboard));
-    expect(board).toContain('🏁 Quiz finished · final scores');
-    expect(board).toMatch(new RegExp(`<@${alice.id}> — [0-2]/${finalClick === b2 ? 1 : 2} correct`));
-    expect(board).toMatch(new RegExp(`<@${bob.id}> — [01]/1 correct`));
-
-    // /quiz score shows the same board.
-    const score = fake.chatInputInteraction({ name: 'quiz', channelId: channel.id, options: [{ type: 1, name: 'score' }] });
-    await fake.dispatch('INTERACTION_CREATE', score);
-    expect(visibleText(bodyOf(await editOf(score.token)))).toContain(`<@${bob.id}>`);
-
-    // The old quiz's buttons stay closed, even once a new quiz runs in the channel
-    // ("quiz answer A" would otherwise answer the new quiz's question).
-    const restart = fake.chatInputInteraction({ name: 'quiz', channelId: channel.id, options: [{ type: 1, name: 'start' }] });
-    await fake.dispatch('INTERACTION_CREATE', restart);
-    expect(customIds(bodyOf(await editOf(restart.token)))[0]).not.toContain(quizId);
-    const before = h.handler.requests.length;
-    const stale = await click(`quiz:${quizId}:1:A`, alice, q2Message, channel.id);
-    expect(stale.privateText).toBe('That quiz has ended. Start a new one with /quiz start.');
-    expect(h.handler.requests.length).toBe(before);
-    // A wrong answer by Bob posted nothing publicly (the question stayed open for Alice).
-    if (finalClick !== b2) expect(publicPosts(b2.interaction.token)).toEqual([]);
   });
 
   it('/plan opens a thread, asks there, and the answer in the thread continues the plan', async () => {

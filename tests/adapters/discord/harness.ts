@@ -6,6 +6,7 @@ import { MemoryFeedbackSink } from '../../../src/core/index.js';
 import { startDiscordBot, type DiscordBot, type DiscordLogger } from '../../../adapters/discord/index.js';
 import { FakeDiscord, route, type RecordedRequest } from '../../fakes/discord/index.js';
 import { openTestAdvisor, testConfig } from '../../helpers/test-advisor.js';
+import type { RoundScheduler } from '../../../adapters/shared/round-timers.js';
 
 export const TOKEN = 'fake-bot-token';
 
@@ -67,6 +68,8 @@ export async function startHarness(
     /** Extra environment; a function gets the started fake (to name its channels). */
     env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>);
     handler?: (advisor: CareerAdvisor) => CommandHandler;
+    /** Quiz round timers (default: real time). */
+    scheduler?: RoundScheduler;
   } = {},
 ): Promise<Harness> {
   const fake = new FakeDiscord({ token: TOKEN });
@@ -78,7 +81,7 @@ export async function startHarness(
   const handler = new ScriptedHandler((options.handler ?? realCommands)(advisor));
   const logger = new MemoryLogger();
   // offset 0: retry 429s after exactly retry_after.
-  const bot = await startDiscordBot({ config, advisor, commands: handler, logger, clientOptions: { rest: { offset: 0 } } });
+  const bot = await startDiscordBot({ config, advisor, commands: handler, logger, clientOptions: { rest: { offset: 0 } }, ...(options.scheduler ? { scheduler: options.scheduler } : {}) });
   return {
     fake,
     bot,

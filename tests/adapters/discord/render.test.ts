@@ -86,8 +86,16 @@ describe('rendering within Discord limits', () => {
       { kind: 'cert', card },
       { kind: 'cert-compare', left: card, right: { ...card, acronym: 'CCS' }, differences: Array.from({ length: 80 }, (_, i) => `Difference ${i} `.repeat(5)) },
       { kind: 'cert-list', message: 'Unknown certification XYZ.', certifications: [{ acronym: 'CPC', name: 'Certified Professional Coder' }] },
-      { kind: 'quiz-question', question: { quizId: 'q1', index: 0, total: 5, question: 'Which credential…?', options: ['CPC', 'CCS', 'CCA', 'RHIT'] }, intro: 'Quiz time!' },
-      { kind: 'quiz-feedback', userId: '1', correct: false, answer: 'B', explanation: 'Because.', citation: citation(2), scoreboard: [{ userId: '1', correct: 0, answered: 1 }] },
+      { kind: 'quiz-question', question: { quizId: 'q1', index: 0, total: 5, question: 'Which credential…?', options: ['CPC', 'CCS', 'CCA', 'RHIT'], closesAfter: 0 }, intro: 'Quiz time!' },
+      { kind: 'quiz-answer', userId: '1', option: 'B', question: { quizId: 'q1', index: 0, total: 5, question: 'Q?', options: ['a', 'b', 'c'], closesAt: 1_700_000_020_000, closesAfter: 3 }, answered: 1 },
+      {
+        kind: 'quiz-round',
+        round: { quizId: 'q1', index: 0, total: 5, question: 'Q?', answer: 'B. b', explanation: 'Because. '.repeat(300), citation: { ...citation(2), quote: 'A long cited line. '.repeat(200) }, answers: Array.from({ length: 60 }, (_, i) => ({ userId: `${1000 + i}`, option: 'B', correct: i % 2 === 0 })), closedBy: 'players' },
+        scoreboard: Array.from({ length: 60 }, (_, i) => ({ userId: `${1000 + i}`, correct: 1, answered: 1 })),
+        next: { quizId: 'q1', index: 1, total: 5, question: 'Next?', options: ['a', 'b', 'c', 'd'], closesAfter: 0 },
+        finished: false,
+        notice: 'Your answer B was the last one this question needed.',
+      },
       { kind: 'quiz-score', scoreboard: [], finished: false },
       { kind: 'help', text: 'I answer questions.', examples: ['cert CPC'] },
       { kind: 'error', code: 'NOT_FOUND', message: 'x'.repeat(5000) },
@@ -96,12 +104,15 @@ describe('rendering within Discord limits', () => {
     for (const result of results) expectWithinLimits(renderResult(result, 'thread').messages);
     const plan = renderResult(results[0]!, 'thread').messages;
     for (let i = 0; i < 40; i++) expect(allText(plan)).toContain(`${i + 1}. Step ${i}`);
-    expect(renderResult(results[9]!, 'channel').ephemeral).toBe(true);
-    expect(renderResult(results[10]!, 'thread').messages[0]!.embeds[0]!.footer?.text).toMatch(/mention me or reply/);
+    expect(renderResult(results[10]!, 'channel').ephemeral).toBe(true);
+    // A player's answer is acknowledged to them alone; a closed question is for everyone.
+    expect(renderResult(results[6]!, 'channel').ephemeral).toBe(true);
+    expect(renderResult(results[7]!, 'channel').ephemeral).toBe(false);
+    expect(renderResult(results[11]!, 'thread').messages[0]!.embeds[0]!.footer?.text).toMatch(/mention me or reply/);
   });
 
   it('quiz options become buttons A–D whose custom ids carry the quiz, the question and the option', () => {
-    const { messages } = renderResult({ kind: 'quiz-question', question: { quizId: 'quiz-7', index: 2, total: 5, question: 'Q?', options: ['a', 'b', 'c', 'd'] } }, 'channel');
+    const { messages } = renderResult({ kind: 'quiz-question', question: { quizId: 'quiz-7', index: 2, total: 5, question: 'Q?', options: ['a', 'b', 'c', 'd'], closesAfter: 0 } }, 'channel');
     const ids = messages[0]!.components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
     expect(ids.map((id) => decodeCustomId(id))).toEqual(['A', 'B', 'C', 'D'].map((option) => ({ type: 'quiz', quizId: 'quiz-7', index: 2, option })));
     expect(messages[0]!.embeds[0]!.title).toBe('Quiz · question 3 of 5');

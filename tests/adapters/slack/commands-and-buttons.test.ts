@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCommandHandler, type CommandResult } from '../../../src/commands/index.js';
+import type { CommandResult } from '../../../src/commands/index.js';
 import { MemoryFeedbackSink, type CareerAdvisor } from '../../../src/core/index.js';
 import { openTestAdvisor } from '../../helpers/test-advisor.js';
 import { appMentionEvent, blockAction, eventCallback, FAKE_IDS, jsonBody, postSignedToApp, slashCommand, type RecordedResponse } from '../../fakes/slack/index.js';
@@ -130,95 +130,4 @@ describe('feedback and sources buttons on an answer', () => {
   });
 });
 
-describe('a quiz played by two people with buttons', () => {
-  it('scores each player separately, posts feedback in the thread and refuses stale clicks', async () => {
-    h = await startHttpHarness({ advisor, commands: realCommands(advisor) });
-    const conversationId = `slack:${FAKE_IDS.channelId}:user:${ALICE}`;
-    const [key1, key2] = await answerKey(conversationId, ALICE);
-
-    // Alice starts the quiz; it is posted to the channel so everyone can play.
-    const q1 = await career('quiz 2', { user: ALICE });
-    expect(q1.body).toMatchObject({ response_type: 'in_channel' });
-    expect(blockText(q1)).toContain('Question 1 of 2');
-    const q1Buttons = buttons(q1);
-    expect(q1Buttons.map((b) => b.text)).toEqual(['A', 'B', 'C', 'D', 'Score']);
-    const q1Ts = '1700000100.000100';
-    const option = (letter: string, list = q1Buttons) => list.find((b) => b.text === letter)!;
-    const wrong1 = ['A', 'B', 'C', 'D'].find((l) => l !== key1)!;
-
-    // Bob answers wrong: the thread hears he missed, only Bob sees the answer; the question stays open for Alice.
-    const bobClick = await click(option(wrong1), { user: BOB, message_ts: q1Ts });
-    const bobFeedback = await h.api.waitForCall('chat.postMessage', (c) => blockText(c).includes(`<@${BOB}>`));
-    expect(bobFeedback.body.thread_ts).toBe(q1Ts);
-    expect(blockText(bobFeedback)).toContain('stays open');
-    expect(blockText(bobFeedback)).not.toContain('The answer is');
-    const bobPrivate = await h.api.waitForResponse(bobClick);
-    expect(bobPrivate.body).toMatchObject({ response_type: 'ephemeral' });
-    expect(blockText(bobPrivate)).toContain(`:x: *Not quite.* The answer is *${key1}.`);
-    expect(h.api.callsTo('chat.postMessage')).toHaveLength(1);
-
-    // Bob's second click does not count.
-    const again = await h.api.waitForResponse(await click(option(key1), { user: BOB, message_ts: q1Ts }));
-    expect(String(again.body.text)).toMatch(/already answered/);
-
-    // Alice answers right: her feedback, then question 2 in the same thread.
-    await click(option(key1), { user: ALICE, message_ts: q1Ts });
-    const aliceFeedback = await h.api.waitForCall('chat.postMessage', (c) => blockText(c).includes(`<@${ALICE}> :white_check_mark: *Correct!*`));
-    const q2 = await h.api.waitForCall('chat.postMessage', (c) => blockText(c).includes('Question 2 of 2'));
-    expect([aliceFeedback.body.thread_ts, q2.body.thread_ts]).toEqual([q1Ts, q1Ts]);
-
-    // A late click on question 1 is refused instead of answering question 2.
-    const stale = await h.api.waitForResponse(await click(option(wrong1), { user: BOB, message_ts: q1Ts }));
-    expect(String(stale.body.text)).toMatch(/closed/);
-
-    // Bob gets question 2 right; the quiz ends with the scoreboard in the thread.
-    await click(option(key2, buttons(q2)), { user: BOB, message_ts: '1700000100.000300', thread_ts: q1Ts });
-    const board = await h.api.waitForCall('chat.postMessage', (c) => blockText(c).includes('Quiz finished'));
-    expect(board.body.thread_ts).toBe(q1Ts);
-    expect(blockText(board)).toContain(`<@${BOB}> — 1/2 correct`);
-    expect(blockText(board)).toContain(`<@${ALICE}> — 1/1 correct`);
-
-    const score = await h.api.waitForResponse(await click(option('Score', q1Buttons), { user: ALICE, message_ts: q1Ts }));
-    expect(score.body).toMatchObject({ response_type: 'ephemeral' });
-    expect(h.commands.requests.every((r) => r.conversationId === conversationId)).toBe(true);
-  });
-});
-
-describe('a quiz in a thread, answered by mentioning the app', () => {
-  it('takes typed letters and tells a player privately what they missed', async () => {
-    h = await startHttpHarness({ advisor, commands: realCommands(advisor) });
-    const start = appMentionEvent({ text: `<@${FAKE_IDS.botUserId}> quiz 2`, user: ALICE });
-    const conversationId = `slack:${FAKE_IDS.channelId}:${start.ts}`;
-    const [key1] = await answerKey(conversationId, ALICE);
-    const wrong = ['A', 'B', 'C', 'D'].find((l) => l !== key1)!;
-
-    await postSignedToApp(h.port, jsonBody(eventCallback(start)), SIGNING_SECRET);
-    await postSignedToApp(h.port, jsonBody(eventCallback(appMentionEvent({ text: `<@${FAKE_IDS.botUserId}> ${wrong}`, user: BOB, thread_ts: String(start.ts) }))), SIGNING_SECRET);
-
-    const [question, missed] = h.api.callsTo('chat.postMessage');
-    expect(blockText(question!)).toContain('Question 1 of 2');
-    expect(buttons(question!).map((b) => b.text)).toEqual(['A', 'B', 'C', 'D', 'Score']);
-    expect(blockText(missed!)).toContain(`<@${BOB}> :x: not this time`);
-    expect(missed!.body.thread_ts).toBe(start.ts);
-    const [secret] = h.api.callsTo('chat.postEphemeral');
-    expect(secret?.body).toMatchObject({ channel: FAKE_IDS.channelId, user: BOB, thread_ts: start.ts });
-    expect(blockText(secret!)).toContain(`The answer is *${key1}.`);
-  });
-});
-
-/**
- * The correct letters of the first quiz in `conversationId`, read from a second handler with the same seed
- * (quizzes are reproducible per seed and conversation), so the test does not hard-code the generator's output.
- */
-async function answerKey(conversationId: string, userId: string): Promise<string[]> {
-  const peek = createCommandHandler(advisor, { quizSeed: 'slack-tests' });
-  const request = { conversationId, userId, platform: 'slack' as const };
-  await peek.handle({ ...request, text: 'quiz 2' });
-  const letters: string[] = [];
-  for (let i = 0; i < 2; i += 1) {
-    const result = await peek.handle({ ...request, text: 'quiz answer A' });
-    if (result.kind !== 'quiz-feedback') throw new Error(`unexpected ${result.kind}`);
-    letters.push(result.answer.charAt(0));
-  }
-  return letters;
-}
+// Group quizzes (rounds, three players, timers): group-quiz.test.ts.

@@ -3,6 +3,7 @@ import type { QuestionInbox } from '../../../src/inbox/index.js';
 import { createCommandHandler, type CommandHandler, type CommandRequest, type CommandResult } from '../../../src/commands/index.js';
 import { startSlackApp, type RunningSlackApp } from '../../../adapters/slack/index.js';
 import { testConfig } from '../../helpers/test-advisor.js';
+import type { RoundScheduler } from '../../../adapters/shared/round-timers.js';
 import { createRecordingLogger, FakeSlackWebApi, FakeSocketModeServer, type RecordedApiCall, type RecordingLogger } from '../../fakes/slack/index.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-8f3a1c';
@@ -40,6 +41,8 @@ export interface HarnessOptions {
   /** Default true in tests: Bolt answers the HTTP request after the listener finished. */
   processBeforeResponse?: boolean;
   inbox?: QuestionInbox;
+  /** Quiz round timers (default: real time). */
+  scheduler?: RoundScheduler;
 }
 
 /** The real Slack app in HTTP mode on an ephemeral port, talking to a fake Web API. */
@@ -57,6 +60,7 @@ export async function startHttpHarness(options: HarnessOptions): Promise<SlackHa
     clientOptions: { retryConfig: { retries: 0 } },
     processBeforeResponse: options.processBeforeResponse ?? true,
     inbox: options.inbox,
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
   });
   return {
     api,

@@ -96,7 +96,7 @@ describe('answer rendering', () => {
 describe('quiz rendering', () => {
   it('renders options with A–D buttons carrying the conversation, plus Score', () => {
     const rendered = renderResult(
-      { kind: 'quiz-question', question: { quizId: 'qz1', index: 0, total: 3, question: 'Which body grants the CPC?', options: ['AAPC', 'AHIMA', 'CMS', 'WHO'] } },
+      { kind: 'quiz-question', question: { quizId: 'qz1', index: 0, total: 3, question: 'Which body grants the CPC?', options: ['AAPC', 'AHIMA', 'CMS', 'WHO'], closesAfter: 0 } },
       'slack:C1:U1',
     );
     const actions = (rendered.messages[0]!.blocks as AnyBlock[]).find((b) => b.type === 'actions')!;

@@ -1,16 +1,28 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allQuizQuestions, createCommandHandler, generateQuizQuestions, renderText, type CommandHandler, type CommandResult, type QuizQuestion } from '../../../src/commands/index.js';
 import type { CareerAdvisor } from '../../../src/core/index.js';
-import { openTestAdvisor } from '../../helpers/test-advisor.js';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openTestAdvisor, testConfig } from '../../helpers/test-advisor.js';
+import { PHARMACY_GUIDE } from '../../helpers/two-guides.js';
+import { answerForms, givesAway, placeWithoutSpoilers, spoiledBy } from '../../../src/commands/quizzes/quiz-spoilers.js';
+import type { KnowledgeIndex } from '../../../src/index/index.js';
 import { expectCitationInGuide, GUIDE } from '../guide-text.js';
 
 let advisor: CareerAdvisor;
 let handler: CommandHandler;
+/** The pharmacy technician guide alone: the spoiler check must hold on a guide it was not written for. */
+let pharmacyIndex: KnowledgeIndex;
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 
 beforeAll(async () => {
   advisor = await openTestAdvisor();
   handler = createCommandHandler(advisor, { quizSeed: 'test' });
+  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-quiz-pharmacy-'));
+  copyFileSync(fileURLToPath(new URL(`../../fixtures/guides/${PHARMACY_GUIDE}`, import.meta.url)), join(dir, PHARMACY_GUIDE));
+  pharmacyIndex = (await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) })).index;
 });
 
 /** The proof of a question, checked against the raw guide: the right option is in the cited line, no wrong one is. */
@@ -84,80 +96,144 @@ describe('question generation', () => {
   });
 });
 
-describe('quiz session', () => {
-  const send = (text: string, userId: string, conversationId = 'study-group') => handler.handle({ text, conversationId, userId, userName: userId.toUpperCase(), platform: 'discord' });
-  const wrongLetter = (right: string) => (right === 'A' ? 'B' : 'A');
-
-  it('scores a two-player quiz: first answer per player counts; a question closes on a correct answer or when everyone answered', async () => {
-    const start = await send('quiz 3', 'alice');
-    expect(start.kind).toBe('quiz-question');
-    if (start.kind !== 'quiz-question') return;
-    expect(start.question).toMatchObject({ index: 0, total: 3 });
-    expect(start.intro).toContain('3 questions');
-    // The questions the session uses are the seeded ones; recover them from the views.
-    const questions = allQuizQuestions(advisor.index);
-    const byText = (view: { question: string; options: string[] }) => questions.filter((q) => q.question === view.question && view.options.includes(q.answerText))[0]!;
-    const right = (view: { question: string; options: string[] }) => LETTERS[view.options.indexOf(byText(view).answerText)]!;
-
-    // Q1: Bob is wrong (the question stays open for Alice), Bob cannot answer twice, Alice is right.
-    const q1 = start.question;
-    const bobWrong = await send(wrongLetter(right(q1)), 'bob');
-    expect(bobWrong).toMatchObject({ kind: 'quiz-feedback', userId: 'bob', correct: false });
-    if (bobWrong.kind !== 'quiz-feedback') return;
-    expect(bobWrong.next).toBeUndefined();
-    expect(bobWrong.answer).toBe(`${right(q1)}. ${byText(q1).answerText}`);
-    expectCitationInGuide(bobWrong.citation);
-    expect(await send(`quiz answer ${right(q1)}`, 'bob')).toMatchObject({ kind: 'error', code: 'QUIZ_ALREADY_ANSWERED' });
-    const aliceRight = await send(`quiz answer ${right(q1).toLowerCase()}`, 'alice');
-    expect(aliceRight).toMatchObject({ kind: 'quiz-feedback', userId: 'alice', correct: true });
-    if (aliceRight.kind !== 'quiz-feedback') return;
-    const q2 = aliceRight.next!;
-    expect(q2.index).toBe(1);
-
-    // Q2: Alice is wrong, the question waits for Bob, who is right.
-    const aliceWrong = await send(wrongLetter(right(q2)), 'alice');
-    expect(aliceWrong).toMatchObject({ kind: 'quiz-feedback', correct: false });
-    expect((aliceWrong as { next?: unknown }).next).toBeUndefined();
-    const bobRight = await send(right(q2), 'bob');
-    expect(bobRight).toMatchObject({ kind: 'quiz-feedback', correct: true });
-    const q3 = (bobRight as Extract<CommandResult, { kind: 'quiz-feedback' }>).next!;
-    expect(q3.index).toBe(2);
-
-    // Q3: both wrong; once everyone has answered, the quiz ends with the scoreboard.
-    expect(await send(wrongLetter(right(q3)), 'bob')).toMatchObject({ kind: 'quiz-feedback', correct: false });
-    const last = await send(wrongLetter(right(q3)), 'alice');
-    expect(last).toMatchObject({ kind: 'quiz-feedback', correct: false });
-    if (last.kind !== 'quiz-feedback') return;
-    expect(last.next).toBeUndefined();
-    // A tie: the player who answered first is listed first.
-    expect(last.scoreboard).toEqual([
-      { userId: 'bob', userName: 'BOB', correct: 1, answered: 3 },
-      { userId: 'alice', userName: 'ALICE', correct: 1, answered: 3 },
-    ]);
-    expect(await send('quiz score', 'bob')).toMatchObject({ kind: 'quiz-score', finished: true, scoreboard: last.scoreboard });
-    expect(renderText(last)).toContain('Final scores');
-    // After the end, letters answer nothing.
-    expect(await send('B', 'alice')).toMatchObject({ kind: 'error', code: 'QUIZ_NOT_RUNNING' });
+describe('no question gives a later one away', () => {
+  it('recognises an answer inside revealed text, whole or either half of "ACRONYM (Full Name)"', () => {
+    expect(givesAway('CPMA: Advanced AAPC credential for auditing.', 'AAPC (American Academy of Professional Coders)')).toBe(true);
+    expect(givesAway('Offered by the American Academy of Professional Coders.', 'AAPC (American Academy of Professional Coders)')).toBe(true);
+    expect(givesAway('Most coders hold CPCs.', 'CPC')).toBe(false);
+    expect(givesAway('Pays $28,000-$35,000 a year', '$28,000-$35,000')).toBe(true);
+    expect(answerForms('Certified Coding Specialist (CCS)')).toEqual(['certified coding specialist (ccs)', 'certified coding specialist', 'ccs']);
   });
 
-  it('a solo player moves on after each answer, and the score adds up', async () => {
+  it('places a question before the one that would give it away, and leaves out one that fits nowhere', () => {
+    const q = (answerText: string, explanation: string) => ({ answerText, explanation, citation: { quote: '' } });
+    const reveals = q('CPMA', 'CPMA: an advanced AAPC credential.');
+    const asksOrg = q('AAPC', 'Offered by AAPC.');
+    expect(placeWithoutSpoilers(asksOrg, [reveals])).toBe(0);
+    expect(placeWithoutSpoilers(q('AHIMA', 'x'), [reveals])).toBe(1);
+    // Revealing an earlier answer is fine; revealing a later one, and being revealed by an earlier one, is not.
+    expect(placeWithoutSpoilers(q('CCS', 'Unlike AAPC, …'), [q('AAPC', 'Not CCS.')])).toBeUndefined();
+  });
+
+  it('in every generated quiz, no explanation or cited line contains the answer of a later question', () => {
+    let checked = 0;
+    for (const guide of [advisor.index, pharmacyIndex]) {
+      for (let seed = 0; seed < 150; seed++) {
+        for (const topic of [undefined, 'certifications', 'salary']) {
+          const quiz = generateQuizQuestions(guide, { count: 10, seed, topic });
+          quiz.forEach((later, i) => {
+            for (const earlier of quiz.slice(0, i)) {
+              expect(givesAway(`${earlier.explanation}\n${earlier.citation.quote}`, later.answerText), `“${earlier.question}” gives away “${later.question}”`).toBe(false);
+            }
+          });
+          checked += quiz.length;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('the check is not idle: without it, seeded quizzes would give answers away', () => {
+    const all = allQuizQuestions(advisor.index);
+    const spoiling = all.filter((q) => all.some((other) => other !== q && givesAway(`${q.explanation}\n${q.citation.quote}`, other.answerText)));
+    expect(spoiling.length).toBeGreaterThan(10);
+    expect(spoiledBy(all.find((q) => /Which organisation offers the CPMA/.test(q.question))!, all.filter((q) => /CPMA/.test(q.explanation)))).toBe(true);
+  });
+});
+
+describe('quiz for a group', () => {
+  /** The advisor with round settings, and a clock the test moves. */
+  function groupHandler(players: number, clock: { now: number }): CommandHandler {
+    const config = { ...advisor.config, QUIZ_ROUND_SECONDS: 20, QUIZ_ROUND_PLAYERS: players };
+    return createCommandHandler(Object.create(advisor, { config: { value: config } }) as CareerAdvisor, { quizSeed: 'group', now: () => clock.now });
+  }
+  const request = (text: string, userId: string, conversationId: string, platform: 'discord' | 'slack' | 'cli' = 'discord') => ({ text, conversationId, userId, userName: userId.toUpperCase(), platform });
+  const rightLetter = (view: { question: string; options: string[] }) => {
+    const q = allQuizQuestions(advisor.index).find((x) => x.question === view.question && view.options.includes(x.answerText))!;
+    return LETTERS[view.options.indexOf(q.answerText)]!;
+  };
+  const wrongLetter = (right: string) => (right === 'A' ? 'B' : 'A');
+
+  it('three players: answers stay private until the third closes the question; the round shows answer, cited line and scores', async () => {
+    const clock = { now: 1_000_000 };
+    const handler = groupHandler(3, clock);
+    const start = await handler.handle(request('quiz 2', 'alice', 'channel-1'));
+    if (start.kind !== 'quiz-question') throw new Error(start.kind);
+    expect(start.question).toMatchObject({ closesAt: 1_020_000, closesAfter: 3 });
+    expect(start.intro).toMatch(/stays open for 20 s or until 3 players have answered/);
+    const right = rightLetter(start.question);
+
+    expect(await handler.handle(request(right, 'alice', 'channel-1'))).toMatchObject({ kind: 'quiz-answer', option: right, answered: 1 });
+    expect(await handler.handle(request(`quiz answer ${wrongLetter(right)}`, 'bob', 'channel-1'))).toMatchObject({ kind: 'quiz-answer', answered: 2 });
+    expect(await handler.handle(request(right, 'bob', 'channel-1'))).toMatchObject({ kind: 'error', code: 'QUIZ_ALREADY_ANSWERED' });
+    const closed = await handler.handle(request(right, 'carol', 'channel-1'));
+    if (closed.kind !== 'quiz-round') throw new Error(closed.kind);
+    expectCitationInGuide(closed.round.citation);
+    expect(closed.round.answers.map((a) => [a.userId, a.correct])).toEqual([
+      ['alice', true],
+      ['bob', false],
+      ['carol', true],
+    ]);
+    expect(closed.next).toMatchObject({ index: 1 });
+    expect(renderText(closed)).toMatch(/Question 1: the answer is [A-D]\. /);
+
+    // Question 2: its time runs out (the adapter's timer sends "quiz close"); a second close is refused quietly.
+    clock.now += 20_000;
+    const timedOut = await handler.handle(request(`quiz close ${closed.next!.quizId} 1`, 'timer', 'channel-1'));
+    expect(timedOut).toMatchObject({ kind: 'quiz-round', finished: true, round: { closedBy: 'time', answers: [] } });
+    expect(await handler.handle(request(`quiz close ${closed.next!.quizId} 1`, 'timer', 'channel-1'))).toMatchObject({ kind: 'error', code: 'QUIZ_NOT_RUNNING' });
+    expect(await handler.handle(request('quiz score', 'bob', 'channel-1'))).toMatchObject({ kind: 'quiz-score', finished: true });
+  });
+
+  it('two players clicking at the same instant are both counted, and only one of them closes the question', async () => {
+    const handler = groupHandler(2, { now: 5_000 });
+    const start = await handler.handle(request('quiz 1', 'alice', 'channel-2'));
+    if (start.kind !== 'quiz-question') throw new Error(start.kind);
+    const results = await Promise.all([handler.handle(request('quiz answer A', 'alice', 'channel-2')), handler.handle(request('quiz answer B', 'bob', 'channel-2'))]);
+    expect(results.map((r) => r.kind).sort()).toEqual(['quiz-answer', 'quiz-round']);
+    const closed = results.find((r) => r.kind === 'quiz-round') as Extract<CommandResult, { kind: 'quiz-round' }>;
+    expect(closed.round.answers.map((a) => a.userId).sort()).toEqual(['alice', 'bob']);
+  });
+
+  it('tells each place how to answer: a button or a mention in channels, a letter in a DM or the terminal', async () => {
+    const handler = groupHandler(0, { now: 0 });
+    const intro = async (platform: 'discord' | 'slack' | 'cli', solo?: boolean) => {
+      const r = await handler.handle({ ...request('quiz 1', 'u', `intro-${platform}-${solo}`, platform), ...(solo ? { solo } : {}) });
+      return r.kind === 'quiz-question' ? r.intro! : r.kind;
+    };
+    const discord = await intro('discord');
+    expect(discord).toMatch(/Click a button below, or mention me with the letter; a letter without a mention does not reach me here\./);
+    expect(discord).toContain('Everyone here can play');
+    expect(await intro('slack')).toMatch(/mention me with the letter in this thread/);
+    expect(await intro('slack', true)).toMatch(/Click a button or type the letter\.$/);
+    const terminal = await intro('cli');
+    expect(terminal).toMatch(/Type A, B, C or D\.$/);
+    expect(terminal).not.toContain('Everyone');
+  });
+});
+
+describe('quiz session', () => {
+  const send = (text: string, userId: string, conversationId = 'study-group') => handler.handle({ text, conversationId, userId, userName: userId.toUpperCase(), platform: 'cli' });
+
+  it('a solo player in the terminal moves on after each answer, and the score adds up', async () => {
     const conversationId = 'solo';
     let result = await send('quiz salary 3', 'sam', conversationId);
     expect(result.kind).toBe('quiz-question');
     const questions = allQuizQuestions(advisor.index);
     let correct = 0;
     for (let i = 0; i < 3; i++) {
-      const view = result.kind === 'quiz-question' ? result.question : (result as Extract<CommandResult, { kind: 'quiz-feedback' }>).next!;
+      const view = result.kind === 'quiz-question' ? result.question : (result as Extract<CommandResult, { kind: 'quiz-round' }>).next!;
       const q = questions.find((x) => x.question === view.question && view.options.includes(x.answerText))!;
       const letter = i === 1 ? (view.options.indexOf(q.answerText) === 0 ? 'B' : 'A') : LETTERS[view.options.indexOf(q.answerText)]!;
       result = await send(letter, 'sam', conversationId);
-      expect(result.kind).toBe('quiz-feedback');
-      if (result.kind === 'quiz-feedback' && result.correct) correct++;
+      expect(result.kind).toBe('quiz-round');
+      if (result.kind === 'quiz-round' && result.round.answers[0]!.correct) correct++;
     }
     expect(correct).toBe(2);
-    expect(result).toMatchObject({ kind: 'quiz-feedback', scoreboard: [{ userId: 'sam', correct: 2, answered: 3 }] });
+    expect(result).toMatchObject({ kind: 'quiz-round', finished: true, scoreboard: [{ userId: 'sam', correct: 2, answered: 3 }] });
+    expect(renderText(result)).toContain('Final scores');
+    expect(await send('B', 'sam', conversationId)).toMatchObject({ kind: 'error', code: 'QUIZ_NOT_RUNNING' });
   });
-
   it('gives clear replies to bad input', async () => {
     const c = 'bad-inputs';
     expect(await send('quiz answer B', 'u', c)).toMatchObject({ kind: 'error', code: 'QUIZ_NOT_RUNNING' });
@@ -179,7 +255,7 @@ describe('quiz session', () => {
     // A quiz belongs to its conversation.
     expect(await send('A', 'u', 'elsewhere')).toMatchObject({ kind: 'error', code: 'QUIZ_NOT_RUNNING' });
     const skipped = await send('quiz next', 'u', c);
-    expect(skipped).toMatchObject({ kind: 'quiz-question', question: { index: 1 }, intro: expect.stringContaining('Skipped. The answer was') });
+    expect(skipped).toMatchObject({ kind: 'quiz-round', next: { index: 1 }, round: { index: 0, closedBy: 'skip' } });
     expect(await send('quiz stop', 'u', c)).toMatchObject({ kind: 'quiz-score', finished: true, scoreboard: [] });
   });
 
