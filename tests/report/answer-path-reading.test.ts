@@ -1,13 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReport, readUnanswered, renderReportText } from '../../src/report/index.js';
 import { distinctLabels } from '../../src/report/format.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openStore } from '../../src/store/index.js';
 import { NOW } from './helpers.js';
 
-const open: Store[] = [];
+type OpenStore = ReturnType<typeof openStore>;
+const open: OpenStore[] = [];
 afterAll(() => open.forEach((s) => s.close()));
 
-function storeWith(questions: string[]): Store {
+function storeWith(questions: string[]): OpenStore {
   const store = openStore({ path: ':memory:', retentionDays: 90, now: () => NOW });
   open.push(store);
   questions.forEach((question, i) => store.recordQuestion({ id: `q${i}`, ts: NOW - 1000 * (i + 1), platform: 'cli', conversationId: 'c', userId: 'u', question, outcome: 'abstained', citedSections: [], latencyMs: 5 }));

@@ -28,7 +28,7 @@ describe('.env', () => {
   it('`config check` says where each setting came from (env, .env, default) and masks secrets', () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.env'), 'SLACK_BOT_TOKEN=xoxb-file-secret-1234\nLLM_MAX_TOKENS=700\nDATABASE_URL=postgres://user:hunter2@db:5432/advisor\n');
-    const env = { ...process.env, LLM_MAX_TOKENS: '800' };
+    const env: NodeJS.ProcessEnv = { ...process.env, LLM_MAX_TOKENS: '800' };
     for (const name of ['SLACK_BOT_TOKEN', 'DATABASE_URL', 'ENV_FILE', 'CONVERSATION_TURNS']) delete env[name];
     const out = execFileSync(process.execPath, [CLI, 'config', 'check'], { cwd: dir, encoding: 'utf8', env });
     const row = (name: string) => out.split('\n').find((line) => line.startsWith(`${name} `))?.trim().split(/\s{2,}/);
