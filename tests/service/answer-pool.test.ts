@@ -44,7 +44,7 @@ describe('AnswerWorkerPool', () => {
     if (followUp.kind === 'answer') expect(followUp.answer.rewritten_question).toContain('Which AHIMA credential is for inpatient coding?');
   });
 
-  it('asks the main thread before retrieval (its rate limit): greetings and quiz answers never ask, a refusal comes back coded', async () => {
+  it('asks the main thread before retrieval (its rate limit): greetings, cards and quiz answers never ask, a refusal comes back coded', async () => {
     const asked: string[] = [];
     const gate = (text: string, refuse = false) => async () => {
       asked.push(text);
@@ -55,8 +55,10 @@ describe('AnswerWorkerPool', () => {
     expect((await send('quiz 1')).kind).toBe('quiz-question');
     expect((await send('B')).kind).toBe('quiz-round');
     expect((await send('How much do entry-level coders make?')).kind).toBe('answer');
-    expect(await send('What is a CPC?', true)).toMatchObject({ kind: 'error', code: 'RATE_LIMITED', message: expect.stringContaining('try again in 9 s') });
-    expect(asked).toEqual(['How much do entry-level coders make?', 'What is a CPC?']);
+    // A credential named alone gets its card (no retrieval), so it never asks either.
+    expect((await send('What is a CPC?')).kind).toBe('cert');
+    expect(await send('How long does certification take?', true)).toMatchObject({ kind: 'error', code: 'RATE_LIMITED', message: expect.stringContaining('try again in 9 s') });
+    expect(asked).toEqual(['How much do entry-level coders make?', 'How long does certification take?']);
   });
 
   it('spreads conversations over the workers', () => {
