@@ -1,13 +1,21 @@
 #!/usr/bin/env node
 // Lists functions longer than a limit (default 50 lines) in src/ and adapters/, longest first,
 // using the TypeScript compiler's parser so nested functions and arrow functions are counted too.
-// Usage: node scripts/quality/function-lengths.mjs [limit] [folder...]
+// Usage: node scripts/quality/function-lengths.mjs [--max N] [limit] [folder...]
+// With --max N it also exits 1 when any function is longer than N lines (CI uses this as a ceiling).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 
-const limit = Number(process.argv[2] ?? 50);
-const roots = process.argv.slice(3).length ? process.argv.slice(3) : ['src', 'adapters'];
+const args = process.argv.slice(2);
+const maxAt = args.indexOf('--max');
+const max = maxAt === -1 ? undefined : Number(args.splice(maxAt, 2)[1]);
+if (max !== undefined && !Number.isInteger(max)) {
+  console.error('--max needs a whole number of lines, e.g. --max 80');
+  process.exit(2);
+}
+const limit = Number(args[0] ?? 50);
+const roots = args.slice(1).length ? args.slice(1) : ['src', 'adapters'];
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {
@@ -42,3 +50,8 @@ for (const root of roots) {
 found.sort((a, b) => b.lines - a.lines);
 for (const f of found) console.log(`${String(f.lines).padStart(4)}  ${f.name}  ${f.where}`);
 console.log(`${found.length} function(s) over ${limit} lines`);
+const overMax = max === undefined ? [] : found.filter((f) => f.lines > max);
+if (overMax.length > 0) {
+  console.error(`${overMax.length} function(s) over the ceiling of ${max} lines: split them into named steps`);
+  process.exit(1);
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Answer } from '../answer/index.js';
 import type { CareerAdvisor } from '../core/index.js';
 import { formatHeadingPath } from '../ingest/index.js';
-import { isConversation, isInScope, isOutOfScope, type EvalItem, type InScopeItem } from './dataset.js';
+import { isConversation, isInScope, isOutOfScope, type ConversationItem, type EvalItem, type InScopeItem, type OutOfScopeItem } from './dataset.js';
 import { percentile, type LlmEvalReport } from './llm-metrics.js';
 import { firstHitRank, hasFact, mean, sectionMatches } from './metrics.js';
 
@@ -44,76 +44,101 @@ export async function runEval(advisor: CareerAdvisor, items: readonly EvalItem[]
   return (await scoreItems(advisor, items)).report;
 }
 
+/** Everything measured over a run, per question, before it is averaged into the report. */
+interface Tally {
+  hits1: number[];
+  hits3: number[];
+  rr: number[];
+  precision: number[];
+  citedAny: number[];
+  citedFirst: number[];
+  scored: Scored[];
+  rightGuide: number[];
+  failures: EvalReport['failures'];
+  latencies: number[];
+}
+
+type Ask = CareerAdvisor['askWithRetrieval'];
+
 async function scoreItems(advisor: CareerAdvisor, items: readonly EvalItem[], answerThreshold?: number): Promise<{ report: EvalReport; scored: Scored[] }> {
-  const hits1: number[] = [];
-  const hits3: number[] = [];
-  const rr: number[] = [];
-  const precision: number[] = [];
-  const citedAny: number[] = [];
-  const citedFirst: number[] = [];
-  const scored: Scored[] = [];
-  const rightGuide: number[] = [];
-  const failures: EvalReport['failures'] = [];
-  const latencies: number[] = [];
+  const tally: Tally = { hits1: [], hits3: [], rr: [], precision: [], citedAny: [], citedFirst: [], scored: [], rightGuide: [], failures: [], latencies: [] };
+  // Every question goes through the advisor as users reach it; its latency is recorded on the way.
   const ask = async (question: string, conversationId?: string) => {
     const result = await advisor.askWithRetrieval(question, { ...(conversationId ? { conversationId } : {}), ...(answerThreshold === undefined ? {} : { answerThreshold }) });
-    latencies.push(result.answer.timings.total_ms);
+    tally.latencies.push(result.answer.timings.total_ms);
     return result;
   };
-
   for (const item of items) {
-    if (isOutOfScope(item)) {
-      const { answer, decision } = await ask(item.question);
-      scored.push({ kind: 'out', style: item.style, probability: decision?.probability ?? 0, abstained: answer.abstained, facts: [] });
-      if (!answer.abstained) failures.push({ id: item.id, problem: 'answered an out-of-scope question', answer: answer.answer });
-    } else if (isInScope(item)) {
-      const { answer, retrieval, decision } = await ask(item.question);
-      const ranked = (retrieval?.sections ?? []).map((s) => formatHeadingPath(s.entry.section.headingPath));
-      const rank = firstHitRank(ranked, item.sections, 5);
-      hits1.push(rank === 1 ? 1 : 0);
-      hits3.push(rank !== undefined && rank <= 3 ? 1 : 0);
-      rr.push(rank ? 1 / rank : 0);
-      scoreCitations(answer, item, { precision, citedAny, citedFirst });
-      const found = item.facts.map((f) => (hasFact(answer.answer, f) ? 1 : 0));
-      scored.push({ kind: 'in', style: item.style, probability: decision?.probability ?? 0, abstained: answer.abstained, facts: found });
-      if (item.source !== undefined) {
-        // The first citation (or, for a partial answer, the first related line) must come from the guide the row names.
-        const first = answer.citations[0] ?? answer.related?.[0];
-        rightGuide.push(first?.source === item.source ? 1 : 0);
-        if (first?.source !== item.source) failures.push({ id: item.id, problem: `cited ${first?.source ?? 'nothing'} first, not ${item.source}`, answer: answer.answer });
-      }
-      if (rank === undefined || rank > 3) failures.push({ id: item.id, problem: `expected section not in top 3 (got ${ranked.slice(0, 3).join(' | ')})`, answer: answer.answer });
-      if (found.includes(0) || answer.abstained) failures.push({ id: item.id, problem: answer.abstained ? 'abstained' : 'missing fact', answer: answer.answer });
-    } else if (isConversation(item)) {
-      const conversationId = `eval-${item.id}-${randomUUID()}`;
-      for (const [i, turn] of item.turns.entries()) {
-        const { answer, decision } = await ask(turn.question, conversationId);
-        const found = turn.facts.map((f) => (hasFact(answer.answer, f) ? 1 : 0));
-        scored.push({ kind: 'turn', style: item.style, probability: decision?.probability ?? 0, abstained: answer.abstained, facts: found });
-        if (found.includes(0)) failures.push({ id: `${item.id}#${i + 1}`, problem: 'missing fact in conversation', answer: answer.answer });
-      }
-    }
+    if (isOutOfScope(item)) await scoreOutOfScope(item, ask, tally);
+    else if (isInScope(item)) await scoreInScope(item, ask, tally);
+    else if (isConversation(item)) await scoreConversation(item, ask, tally);
   }
-  const report: EvalReport = {
+  return { report: summarize(items, tally), scored: tally.scored };
+}
+
+/** An out-of-scope question should be declined. */
+async function scoreOutOfScope(item: OutOfScopeItem, ask: (question: string) => ReturnType<Ask>, tally: Tally): Promise<void> {
+  const { answer, decision } = await ask(item.question);
+  tally.scored.push({ kind: 'out', style: item.style, probability: decision?.probability ?? 0, abstained: answer.abstained, facts: [] });
+  if (!answer.abstained) tally.failures.push({ id: item.id, problem: 'answered an out-of-scope question', answer: answer.answer });
+}
+
+/** An in-scope question: retrieval rank of the expected section, citations, facts, and the guide cited first. */
+async function scoreInScope(item: InScopeItem, ask: (question: string) => ReturnType<Ask>, tally: Tally): Promise<void> {
+  const { answer, retrieval, decision } = await ask(item.question);
+  const ranked = (retrieval?.sections ?? []).map((s) => formatHeadingPath(s.entry.section.headingPath));
+  const rank = firstHitRank(ranked, item.sections, 5);
+  tally.hits1.push(rank === 1 ? 1 : 0);
+  tally.hits3.push(rank !== undefined && rank <= 3 ? 1 : 0);
+  tally.rr.push(rank ? 1 / rank : 0);
+  scoreCitations(answer, item, tally);
+  const found = item.facts.map((f) => (hasFact(answer.answer, f) ? 1 : 0));
+  tally.scored.push({ kind: 'in', style: item.style, probability: decision?.probability ?? 0, abstained: answer.abstained, facts: found });
+  if (item.source !== undefined) scoreGuideFirst(answer, item, tally);
+  if (rank === undefined || rank > 3) tally.failures.push({ id: item.id, problem: `expected section not in top 3 (got ${ranked.slice(0, 3).join(' | ')})`, answer: answer.answer });
+  if (found.includes(0) || answer.abstained) tally.failures.push({ id: item.id, problem: answer.abstained ? 'abstained' : 'missing fact', answer: answer.answer });
+}
+
+/** The first citation (or, for a partial answer, the first related line) must come from the guide the row names. */
+function scoreGuideFirst(answer: Answer, item: InScopeItem, tally: Tally): void {
+  const first = answer.citations[0] ?? answer.related?.[0];
+  tally.rightGuide.push(first?.source === item.source ? 1 : 0);
+  if (first?.source !== item.source) tally.failures.push({ id: item.id, problem: `cited ${first?.source ?? 'nothing'} first, not ${item.source}`, answer: answer.answer });
+}
+
+/** A conversation: each turn asked in one fresh conversation, its facts checked. */
+async function scoreConversation(item: ConversationItem, ask: (question: string, conversationId: string) => ReturnType<Ask>, tally: Tally): Promise<void> {
+  const conversationId = `eval-${item.id}-${randomUUID()}`;
+  for (const [i, turn] of item.turns.entries()) {
+    const { answer, decision } = await ask(turn.question, conversationId);
+    const found = turn.facts.map((f) => (hasFact(answer.answer, f) ? 1 : 0));
+    tally.scored.push({ kind: 'turn', style: item.style, probability: decision?.probability ?? 0, abstained: answer.abstained, facts: found });
+    if (found.includes(0)) tally.failures.push({ id: `${item.id}#${i + 1}`, problem: 'missing fact in conversation', answer: answer.answer });
+  }
+}
+
+/** Averages the tally into the report. */
+function summarize(items: readonly EvalItem[], tally: Tally): EvalReport {
+  const { scored, latencies, rightGuide } = tally;
+  return {
     counts: {
-      in_scope: hits1.length,
+      in_scope: tally.hits1.length,
       out_of_scope: scored.filter((s) => s.kind === 'out').length,
       conversations: items.filter(isConversation).length,
       follow_up_turns: items.filter(isConversation).reduce((n, c) => n + Math.max(0, c.turns.length - 1), 0),
     },
-    hit_at_1: mean(hits1),
-    hit_at_3: mean(hits3),
-    mrr_at_5: mean(rr),
-    citation_precision: mean(precision),
-    cited_section_hit: mean(citedAny),
-    first_citation_hit: mean(citedFirst),
+    hit_at_1: mean(tally.hits1),
+    hit_at_3: mean(tally.hits3),
+    mrr_at_5: mean(tally.rr),
+    citation_precision: mean(tally.precision),
+    cited_section_hit: mean(tally.citedAny),
+    first_citation_hit: mean(tally.citedFirst),
     ...answerMetrics(scored, (s) => s.abstained),
     by_style: byStyle(scored),
     latency_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
     ...(rightGuide.length > 0 ? { right_guide_first: mean(rightGuide) } : {}),
-    failures,
+    failures: tally.failures,
   };
-  return { report, scored };
 }
 
 function scoreCitations(answer: Answer, item: InScopeItem, into: { precision: number[]; citedAny: number[]; citedFirst: number[] }): void {

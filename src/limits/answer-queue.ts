@@ -25,58 +25,73 @@ export interface AnswerQueue {
 }
 
 /** Creates a bounded, FIFO answer queue. */
-export function createAnswerQueue({ concurrency, maxPending }: AnswerQueueOptions): AnswerQueue {
+export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
+  assertValidOptions(options);
+  return new BoundedAnswerQueue(options.concurrency, options.maxPending);
+}
+
+function assertValidOptions({ concurrency, maxPending }: AnswerQueueOptions): void {
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new LimitConfigError(`concurrency must be an integer >= 1, got ${concurrency}`);
   }
   if (!Number.isInteger(maxPending) || maxPending < 0) {
     throw new LimitConfigError(`maxPending must be an integer >= 0, got ${maxPending}`);
   }
-  const waiting: Array<() => void> = [];
-  let idleWaiters: Array<() => void> = [];
-  let active = 0;
+}
 
-  const startNext = () => {
-    const next = waiting.shift();
-    if (next) return next();
-    if (active === 0) {
-      const resolvers = idleWaiters;
-      idleWaiters = [];
-      for (const resolve of resolvers) resolve();
+class BoundedAnswerQueue implements AnswerQueue {
+  private readonly waiting: Array<() => void> = [];
+  private idleWaiters: Array<() => void> = [];
+  private running = 0;
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly maxPending: number,
+  ) {}
+
+  get active(): number {
+    return this.running;
+  }
+
+  get pending(): number {
+    return this.waiting.length;
+  }
+
+  run<T>(task: () => Promise<T> | T): Promise<T> {
+    if (this.running < this.concurrency) return this.start(task);
+    if (this.waiting.length >= this.maxPending) {
+      return Promise.reject(new BusyError(`answer queue is full (${this.running} running, ${this.waiting.length} waiting)`));
     }
-  };
+    return new Promise((resolve, reject) => {
+      this.waiting.push(() => void this.start(task).then(resolve, reject));
+    });
+  }
+
+  onIdle(): Promise<void> {
+    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
 
   // The slot is taken synchronously, before any await, so back-to-back
   // run() calls can never oversubscribe.
-  const start = async <T>(task: () => Promise<T> | T): Promise<T> => {
-    active += 1;
+  private async start<T>(task: () => Promise<T> | T): Promise<T> {
+    this.running += 1;
     try {
       return await task();
     } finally {
-      active -= 1;
-      startNext();
+      this.running -= 1;
+      this.startNext();
     }
-  };
+  }
 
-  return {
-    run(task) {
-      if (active < concurrency) return start(task);
-      if (waiting.length >= maxPending) {
-        return Promise.reject(new BusyError(`answer queue is full (${active} running, ${waiting.length} waiting)`));
-      }
-      return new Promise((resolve, reject) => {
-        waiting.push(() => void start(task).then(resolve, reject));
-      });
-    },
-    get active() {
-      return active;
-    },
-    get pending() {
-      return waiting.length;
-    },
-    onIdle() {
-      if (active === 0 && waiting.length === 0) return Promise.resolve();
-      return new Promise((resolve) => idleWaiters.push(resolve));
-    },
-  };
+  // A finished task hands its slot to the next waiting one; with none left, idle waiters are told.
+  private startNext(): void {
+    const next = this.waiting.shift();
+    if (next) return next();
+    if (this.running === 0) {
+      const resolvers = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of resolvers) resolve();
+    }
+  }
 }

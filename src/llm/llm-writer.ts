@@ -134,47 +134,56 @@ export class LlmWriter implements StreamingAnswerWriter {
     const run: AnswerRun = { deadline: new Deadline(this.config.LLM_DEADLINE_MS), usage: new UsageTally(), calls: 0, retries: 0, repairs: 0 };
     const input = promptInput(question, excerpts, history, this.options.historyTurns ?? 3);
     const delivered = { text: '' };
-    let outcome: Outcome;
-    try {
-      outcome = onToken ? await this.streamAnswer(run, input, excerpts, onToken, delivered) : await this.structuredAnswer(run, input, excerpts);
-    } catch (error) {
-      // A bug of ours must not cost the user their answer.
-      this.logger.warn({ event: 'llm_error', error: error instanceof Error ? error.name : typeof error }, 'language model writer failed');
-      outcome = { kind: 'unavailable', fault: { kind: 'unknown', retryable: false } };
-    } finally {
-      run.deadline.clear();
-    }
-
+    const outcome = await this.askModel(run, input, excerpts, onToken, delivered);
     const usage = run.usage.result();
-    let written: WrittenAnswer;
-    if (outcome.kind === 'answer') {
-      written = outcome.answer;
-    } else {
-      const base = await this.fallback.write(question, retrieval, history);
-      written = { ...base, notes: [...(base.notes ?? []), outcome.kind === 'unavailable' ? NOTE_UNAVAILABLE : NOTE_UNVERIFIED] };
-    }
+    let written: WrittenAnswer = outcome.kind === 'answer' ? outcome.answer : await this.fallbackWithNote(outcome, question, retrieval, history);
     // Tokens spent count even when the answer fell back: they were paid for.
     if (usage) written = { ...written, usage };
 
+    this.logAnswer(run, outcome, written, { streaming: onToken !== undefined, started, usage });
+    return { ...written, streamed: delivered.text.trim() !== '' && delivered.text.trim() === written.text.trim() };
+  }
+
+  /** Streams or asks for structured output; any error of ours counts as the model being unavailable. */
+  private async askModel(run: AnswerRun, input: PromptInput, excerpts: readonly GuideExcerpt[], onToken: TokenSink | undefined, delivered: { text: string }): Promise<Outcome> {
+    try {
+      return onToken ? await this.streamAnswer(run, input, excerpts, onToken, delivered) : await this.structuredAnswer(run, input, excerpts);
+    } catch (error) {
+      // A bug of ours must not cost the user their answer.
+      this.logger.warn({ event: 'llm_error', error: error instanceof Error ? error.name : typeof error }, 'language model writer failed');
+      return { kind: 'unavailable', fault: { kind: 'unknown', retryable: false } };
+    } finally {
+      run.deadline.clear();
+    }
+  }
+
+  /** The extractive answer, with a note saying why the model's was not used. */
+  private async fallbackWithNote(outcome: Exclude<Outcome, { kind: 'answer' }>, question: string, retrieval: RetrievalResult, history: readonly ConversationTurn[]): Promise<WrittenAnswer> {
+    const base = await this.fallback.write(question, retrieval, history);
+    return { ...base, notes: [...(base.notes ?? []), outcome.kind === 'unavailable' ? NOTE_UNAVAILABLE : NOTE_UNVERIFIED] };
+  }
+
+  /** One record per answer: counts and outcome, never text. */
+  private logAnswer(run: AnswerRun, outcome: Outcome, written: WrittenAnswer, how: { streaming: boolean; started: number; usage: ReturnType<UsageTally['result']> }): void {
+    const { usage } = how;
     this.logger.info(
       {
         event: 'llm_answer',
         model: this.config.LLM_MODEL,
-        mode: onToken ? 'stream' : 'structured',
+        mode: how.streaming ? 'stream' : 'structured',
         outcome: outcome.kind === 'answer' ? (outcome.answer.abstained ? 'abstained' : 'generated') : `fallback_${outcome.kind}`,
         ...(outcome.kind === 'unavailable' ? { fault: outcome.fault.kind } : {}),
         calls: run.calls,
         retries: run.retries,
         repairs: run.repairs,
         citations: written.citations.length,
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(performance.now() - how.started),
         input_tokens: usage?.input_tokens ?? 0,
         output_tokens: usage?.output_tokens ?? 0,
         total_tokens: usage?.total_tokens ?? 0,
       },
       'llm answer',
     );
-    return { ...written, streamed: delivered.text.trim() !== '' && delivered.text.trim() === written.text.trim() };
   }
 
   /** Structured output: validated with zod, verified, repaired once with a corrective message. */

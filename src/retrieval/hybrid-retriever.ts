@@ -86,8 +86,25 @@ export class HybridRetriever {
   /** Retrieval given an already computed query vector (no embedding cost). */
   retrieveWithVector(query: AnalyzedQuery, vectorOrViews: number[] | number[][] | undefined, limit = 5, sources?: ReadonlySet<string>): RetrievalResult {
     const started = performance.now();
-    const vectors = (vectorOrViews === undefined ? [] : Array.isArray(vectorOrViews[0]) ? (vectorOrViews as number[][]) : [vectorOrViews as number[]]).map(unitLength);
-    const { rrfK } = this.params;
+    const vectors = unitVectors(vectorOrViews);
+    const { denseHits, keywordHits } = this.candidateHits(query, vectors, sources);
+    const termWeights = query.terms.map((t) => t.weight * this.catalog.termWeight(t.term));
+    const orders = { dense: this.sectionOrder(denseHits), keyword: this.sectionOrder(keywordHits) };
+    const ranked = this.rerank(this.fuseBySection(denseHits, keywordHits), orders, query, termWeights, vectors);
+    const rankOf = (order: Array<CatalogSection | undefined>) => (ranked[0] ? order.indexOf(ranked[0].entry) + 1 : 0);
+    const signals: RetrievalSignals = {
+      denseTop: denseHits[0]?.similarity ?? 0,
+      denseRankOfTop: rankOf(orders.dense),
+      keywordRankOfTop: rankOf(orders.keyword),
+      unknownShare: this.unknownShare(query),
+      termWeights,
+    };
+    const sections = ranked.slice(0, limit);
+    return { query, sections, lines: rankLines(query, sections, this.models.lines), retrieveMs: performance.now() - started, signals };
+  }
+
+  /** The dense and keyword candidate chunks, best first, each list limited to the allowed guides. */
+  private candidateHits(query: AnalyzedQuery, vectors: number[][], sources: ReadonlySet<string> | undefined) {
     // With a guide filter, look further down both lists so the allowed guides still fill the candidates.
     const candidates = sources ? this.params.candidates * 4 : this.params.candidates;
     // A guide filter (a place allowed only some guides) drops other guides' chunks before ranking.
@@ -98,7 +115,12 @@ export class HybridRetriever {
       ...[...t.alternatives].map(([alt, strength]) => ({ term: alt, weight: t.weight * strength * QUALITY.matching.keywordAlternativeWeight })),
     ]);
     const keywordHits = allowed(this.index.keywords.query(keywordTerms, candidates));
+    return { denseHits, keywordHits };
+  }
 
+  /** Reciprocal-rank fusion of both lists per chunk, then per section at its best chunk. */
+  private fuseBySection(denseHits: Array<{ label: number; similarity: number }>, keywordHits: Array<{ label: number }>) {
+    const { rrfK } = this.params;
     const denseByLabel = new Map(denseHits.map((h) => [h.label, h.similarity]));
     const rrfByLabel = new Map<number, number>();
     const addRank = (label: number, rank: number) => rrfByLabel.set(label, (rrfByLabel.get(label) ?? 0) + 1 / (rrfK + rank));
@@ -106,34 +128,36 @@ export class HybridRetriever {
     keywordHits.forEach((h, rank) => addRank(h.label, rank));
 
     // Small-to-big: a section is as strong as its best chunk, whether that is the whole section or one line.
-    const rrfBySection = new Map<CatalogSection, number>();
-    const denseBySection = new Map<CatalogSection, number>();
-    for (const [label, rrf] of rrfByLabel) {
+    const rrf = new Map<CatalogSection, number>();
+    const dense = new Map<CatalogSection, number>();
+    for (const [label, score] of rrfByLabel) {
       const entry = this.catalog.forChunk(this.index.chunks[label]!);
       if (!entry) continue;
-      rrfBySection.set(entry, Math.max(rrfBySection.get(entry) ?? 0, rrf));
-      denseBySection.set(entry, Math.max(denseBySection.get(entry) ?? 0, denseByLabel.get(label) ?? 0));
+      rrf.set(entry, Math.max(rrf.get(entry) ?? 0, score));
+      dense.set(entry, Math.max(dense.get(entry) ?? 0, denseByLabel.get(label) ?? 0));
     }
+    return { rrf, dense };
+  }
 
-    const termWeights = query.terms.map((t) => t.weight * this.catalog.termWeight(t.term));
+  /** Sections in the order their chunks appear in one hit list (for reciprocal ranks and signals). */
+  private sectionOrder(hits: Array<{ label: number }>): Array<CatalogSection | undefined> {
+    return [...new Set(hits.map((h) => this.catalog.forChunk(this.index.chunks[h.label]!)))];
+  }
+
+  /** Every fused section scored with the ranking model, best first. */
+  private rerank(
+    fused: { rrf: Map<CatalogSection, number>; dense: Map<CatalogSection, number> },
+    orders: { dense: Array<CatalogSection | undefined>; keyword: Array<CatalogSection | undefined> },
+    query: AnalyzedQuery,
+    termWeights: number[],
+    vectors: number[][],
+  ): RankedSection[] {
     const ctx: ScoringContext = { vectors, acronymPatterns: query.acronyms.map((a) => new RegExp(`\\(${escapeRegExp(a)}\\)`, 'i')) };
-    const sectionOrder = (hits: Array<{ label: number }>) => [...new Set(hits.map((h) => this.catalog.forChunk(this.index.chunks[h.label]!)))];
-    const denseOrder = sectionOrder(denseHits);
-    const keywordOrder = sectionOrder(keywordHits);
-    const ranked = [...rrfBySection].map(([entry, rrf]) =>
-      this.rankSection(entry, { rrf, dense: denseBySection.get(entry) ?? 0, dense_rr: reciprocalRank(denseOrder, entry), keyword_rr: reciprocalRank(keywordOrder, entry) }, query, termWeights, ctx),
+    const ranked = [...fused.rrf].map(([entry, rrf]) =>
+      this.rankSection(entry, { rrf, dense: fused.dense.get(entry) ?? 0, dense_rr: reciprocalRank(orders.dense, entry), keyword_rr: reciprocalRank(orders.keyword, entry) }, query, termWeights, ctx),
     );
     ranked.sort((a, b) => b.score - a.score);
-    const rankOf = (order: Array<CatalogSection | undefined>) => (ranked[0] ? order.indexOf(ranked[0].entry) + 1 : 0);
-    const signals: RetrievalSignals = {
-      denseTop: denseHits[0]?.similarity ?? 0,
-      denseRankOfTop: rankOf(denseOrder),
-      keywordRankOfTop: rankOf(keywordOrder),
-      unknownShare: this.unknownShare(query),
-      termWeights,
-    };
-    const sections = ranked.slice(0, limit);
-    return { query, sections, lines: rankLines(query, sections, this.models.lines), retrieveMs: performance.now() - started, signals };
+    return ranked;
   }
 
   /** Nearest chunks over every view of the question, each label at its best similarity. */
@@ -277,4 +301,9 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<stri
   const out = new Set(a);
   for (const t of b) out.add(t);
   return out;
+}
+
+/** One vector or several views, each scaled to unit length. */
+function unitVectors(vectorOrViews: number[] | number[][] | undefined): number[][] {
+  return (vectorOrViews === undefined ? [] : Array.isArray(vectorOrViews[0]) ? (vectorOrViews as number[][]) : [vectorOrViews as number[]]).map(unitLength);
 }
