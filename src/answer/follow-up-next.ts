@@ -1,6 +1,7 @@
 import { formatHeadingPath } from '../ingest/index.js';
 import { QUALITY } from '../quality/index.js';
-import type { RankedSection, RetrievalResult, ScoredUnit } from '../retrieval/index.js';
+import { matchStrength, type AnalyzedQuery, type RankedSection, type RetrievalResult, type ScoredUnit } from '../retrieval/index.js';
+import { contentTerms } from '../text/index.js';
 import { display, render, type ComposedAnswer } from './extractive-composer.js';
 
 /** The guide lines a written answer quotes (each citation's quote holds one per line). */
@@ -8,10 +9,21 @@ export function quotedLines(answer: Pick<ComposedAnswer, 'citations'>): string[]
   return answer.citations.flatMap((c) => c.quote.split('\n')).filter(Boolean);
 }
 
-/** True when everything the answer quotes was already shown in the conversation. */
-export function repeatsConversation(answer: ComposedAnswer, shown: ReadonlySet<string>): boolean {
+/**
+ * True when everything the answer quotes was already shown in the conversation and the follow-up
+ * names too little of its own for those lines to be its answer ("what then?", not "and the
+ * procedure code updates?", whose answer may well be a line shown before).
+ */
+export function repeatsConversation(answer: ComposedAnswer, shown: ReadonlySet<string>, query?: AnalyzedQuery): boolean {
   const quoted = quotedLines(answer);
-  return !answer.abstained && quoted.length > 0 && quoted.every((line) => shown.has(line));
+  if (answer.abstained || quoted.length === 0 || !quoted.every((line) => shown.has(line))) return false;
+  return !query || ownSupport(query, new Set(quoted.flatMap((line) => contentTerms(line)))) < QUALITY.followUps.restateSupport;
+}
+
+/** Share of the question's own words (not carried context, not hints) that the terms contain. */
+function ownSupport(query: AnalyzedQuery, terms: ReadonlySet<string>): number {
+  const own = query.terms.filter((t) => t.weight >= 1 && !t.hint);
+  return own.length === 0 ? 0 : own.filter((t) => matchStrength(t, terms) > 0).length / own.length;
 }
 
 function sectionOf(result: RetrievalResult, answer: ComposedAnswer): RankedSection | undefined {

@@ -155,7 +155,7 @@ export class CareerAdvisor {
     const shownBefore = new Set(history.flatMap((turn) => turn.shown ?? []));
     // Only a message that leans on the conversation ("what then?"); the same question asked again gets its answer again.
     const leansOnHistory = context !== undefined || (standalone !== undefined && standalone !== question);
-    const written: typeof firstDraft = leansOnHistory && repeatsConversation(firstDraft, shownBefore) ? composeNextLines(retrieval, firstDraft, shownBefore) : firstDraft;
+    const written: typeof firstDraft = leansOnHistory && repeatsConversation(firstDraft, shownBefore, query) ? composeNextLines(retrieval, firstDraft, shownBefore) : firstDraft;
     const answerMs = performance.now() - answerStarted;
     if (conversationId) await this.remember(conversationId, question, query, written);
     const answer = this.finish(

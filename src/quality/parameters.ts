@@ -74,6 +74,13 @@ export interface QualityParameters {
   followUps: {
     /** Lines of a section, not yet shown in the conversation, that a repeating follow-up gives instead. */
     nextLines: number;
+    /**
+     * A follow-up that names what it wants ("and the procedure code updates?") is answered again
+     * when the repeated lines hold at least this share of its own words; only a follow-up with
+     * nothing of its own to match ("what then?") gets the next lines instead. Set by reasoning
+     * (half the words asked), checked on the tune split's conversations.
+     */
+    restateSupport: number;
   };
   refusals: {
     /** Suggested questions or commands a refusal offers (from the closest sections). */
@@ -114,7 +121,7 @@ export const QUALITY: QualityParameters = {
   // careers share ("certification", "salary") to both.
   guides: { minUses: 2, dominance: 5, minNamingWeight: 1, coNamedShare: 0.5 },
   intents: { minMargin: 0.02 },
-  followUps: { nextLines: 3 },
+  followUps: { nextLines: 3, restateSupport: 0.5 },
   refusals: { suggestions: 3 },
   report: { sameQuestion: 0.75 },
 };

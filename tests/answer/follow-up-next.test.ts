@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeNextLines, repeatsConversation } from '../../src/answer/index.js';
-import type { RetrievalResult } from '../../src/retrieval/index.js';
+import type { AnalyzedQuery, RetrievalResult } from '../../src/retrieval/index.js';
 
 /** A retrieval result with sections of numbered lines (only what the follow-up logic reads). */
 function retrieval(sections: Array<{ path: string[]; lines: string[] }>): RetrievalResult {
@@ -22,6 +22,14 @@ describe('follow-ups that add', () => {
   it('sees that an answer repeats what the conversation showed', () => {
     expect(repeatsConversation(first, new Set(['Entry: coder → 2 years']))).toBe(true);
     expect(repeatsConversation(first, new Set(['something else']))).toBe(false);
+  });
+
+  it('a follow-up that names what the repeated line states is answered again, a vague one is not', () => {
+    const shown = new Set(['Entry: coder → 2 years']);
+    const query = (own: string[]) => ({ terms: own.map((term) => ({ term, weight: 1, alternatives: new Map() })) }) as unknown as AnalyzedQuery;
+    expect(repeatsConversation(first, shown, query(['entri', 'coder']))).toBe(false);
+    expect(repeatsConversation(first, shown, query([]))).toBe(true);
+    expect(repeatsConversation(first, shown, query(['salari', 'bonus']))).toBe(true);
   });
 
   it('gives the next lines of the section after the last one shown', () => {
