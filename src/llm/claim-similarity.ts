@@ -1,6 +1,6 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { LRUCache } from 'lru-cache';
-import { LocalUseEmbeddings } from '../embeddings/index.js';
+import { cosine, LocalUseEmbeddings } from '../embeddings/index.js';
 import { splitSentences } from '../ingest/index.js';
 
 /** How close a claim is to the closest line (or sentence of a line) of the text it cites. */
@@ -54,16 +54,4 @@ let shared: EmbeddingClaimSimilarity | undefined;
 export function sharedClaimSimilarity(): EmbeddingClaimSimilarity {
   shared ??= new EmbeddingClaimSimilarity();
   return shared;
-}
-
-function cosine(a: readonly number[], b: readonly number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
