@@ -52,39 +52,10 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   const logger = options.logger ?? stderrLogger;
   const ctx = createBotContext({ config, advisor: options.advisor, commands: options.commands, logger, state: options.state, inbox: options.inbox, scheduler: options.scheduler });
   ctx.afterResult = (place, result) => timeQuizRound(ctx, place, result);
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
-    // DM channels are not cached when the first DM arrives; without this partial it is dropped.
-    partials: [Partials.Channel],
-    // Reply even if the question was deleted meanwhile, and never ping @everyone or roles.
-    failIfNotExists: false,
-    allowedMentions: { parse: [], repliedUser: true },
-    ...clientOptions,
-    rest: { ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}), ...clientOptions.rest },
-  });
+  const client = createClient(config, clientOptions);
   ctx.client = client;
-
-  client.on(Events.MessageCreate, (message) => {
-    void handleMessage(ctx, client, message).catch((error: unknown) => logger.error(errorFields(error), 'message handler failed'));
-  });
-  client.on(Events.InteractionCreate, (interaction) => {
-    void (async () => (await claimEvent(ctx, interaction.id)) && handleInteraction(ctx, interaction))().catch((error: unknown) => logger.error(errorFields(error), 'interaction handler failed'));
-  });
-  // Without an 'error' listener an emitted error would crash the process.
-  client.on(Events.Error, (error) => logger.error(errorFields(error), 'discord client error'));
-  client.on(Events.Warn, (message) => logger.warn({}, message));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
-  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway session resumed'));
-
-  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  try {
-    await client.login(config.DISCORD_TOKEN);
-    await ready;
-  } catch (error) {
-    await client.destroy();
-    throw error;
-  }
-  const readyClient = client as Client<true>;
+  registerClientListeners(ctx, client, logger);
+  const readyClient = await logIn(client, config.DISCORD_TOKEN);
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'discord bot ready');
 
   let stopped: Promise<void> | null = null;
@@ -96,6 +67,46 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     },
     recover: (question) => recoverMessage(ctx, readyClient, question),
   };
+}
+
+function createClient(config: Config, clientOptions: Partial<ClientOptions>): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // DM channels are not cached when the first DM arrives; without this partial it is dropped.
+    partials: [Partials.Channel],
+    // Reply even if the question was deleted meanwhile, and never ping @everyone or roles.
+    failIfNotExists: false,
+    allowedMentions: { parse: [], repliedUser: true },
+    ...clientOptions,
+    rest: { ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}), ...clientOptions.rest },
+  });
+}
+
+function registerClientListeners(ctx: BotContext, client: Client, logger: DiscordLogger): void {
+  client.on(Events.MessageCreate, (message) => {
+    void handleMessage(ctx, client, message).catch((error: unknown) => logger.error(errorFields(error), 'message handler failed'));
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    void (async () => (await claimEvent(ctx, interaction.id)) && handleInteraction(ctx, interaction))().catch((error: unknown) => logger.error(errorFields(error), 'interaction handler failed'));
+  });
+  // Without an 'error' listener an emitted error would crash the process.
+  client.on(Events.Error, (error) => logger.error(errorFields(error), 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({}, message));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway session resumed'));
+}
+
+/** Resolves once the gateway reports ready; a failed login destroys the client so nothing keeps running. */
+async function logIn(client: Client, token: string): Promise<Client<true>> {
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  return client as Client<true>;
 }
 
 /**

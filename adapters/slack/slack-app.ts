@@ -58,6 +58,17 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
   const { config } = options;
   const mode = slackMode(config);
   const logger = redactingLogger(options.logger ?? createSlackLogger(config.LOG_LEVEL), [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN]);
+  const { app, receiver } = createBoltApp(options, mode, logger);
+  const deps = createSlackDeps(options, app, logger);
+  registerListeners(app, deps, options.inbox && mode === 'socket' ? options.inbox : undefined);
+  const port = await startListening(app, config, mode, logger);
+  const stop = stopOnce(app, receiver, deps, options);
+  const replay = recoverSlackQuestion(app);
+  return { app, mode, port, stop, recover: (question) => deps.inFlight.track(replay(question)) };
+}
+
+function createBoltApp(options: StartSlackAppOptions, mode: SlackMode, logger: Logger) {
+  const { config } = options;
   const beforeBolt = options.inbox && mode === 'http' ? inboxBeforeBolt(options.inbox, config.SLACK_SIGNING_SECRET!, logger) : undefined;
   const receiver = createReceiver(config, mode, { logger, processBeforeResponse: options.processBeforeResponse, clientOptions: options.clientOptions, now: options.now, beforeBolt });
   const app = new App({
@@ -68,18 +79,27 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
     // A fresh object: Bolt mutates it (adds the logger).
     clientOptions: webClientOptions(config, options.clientOptions),
   });
+  return { app, receiver };
+}
+
+function createSlackDeps(options: StartSlackAppOptions, app: App, logger: Logger): SlackDeps {
   const deps: SlackDeps = {
     commands: options.commands,
     advisor: options.advisor,
     logger,
-    allowList: new Set(config.SLACK_CHANNEL_IDS),
+    allowList: new Set(options.config.SLACK_CHANNEL_IDS),
     inFlight: new InFlight(),
     inbox: options.inbox,
     rounds: new RoundTimers(options.scheduler),
     ...createCaches(options.state ?? new MemoryState({ maxEntries: 15_000, now: options.now })),
   };
   deps.closeRound = (conversationId, quizId, index) => closeRoundOnTime(deps, app.client, conversationId, quizId, index);
-  if (options.inbox && mode === 'socket') registerInboxMiddleware(app, options.inbox, logger);
+  return deps;
+}
+
+/** `socketInbox`: in Socket Mode the inbox records questions as middleware (HTTP mode does it before Bolt). */
+function registerListeners(app: App, deps: SlackDeps, socketInbox: QuestionInbox | undefined): void {
+  if (socketInbox) registerInboxMiddleware(app, socketInbox, deps.logger);
   registerEventDedupe(app, deps);
   registerMentions(app, deps);
   registerDirectMessages(app, deps);
@@ -87,34 +107,37 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<Runn
   registerActions(app, deps);
   // Last resort: anything a listener let through is logged; Bolt has already acked, the process stays up.
   app.error(async (error) => {
-    logger.error(`slack: unhandled error in a listener: ${error.code ?? ''} ${error.message}`);
+    deps.logger.error(`slack: unhandled error in a listener: ${error.code ?? ''} ${error.message}`);
   });
+}
 
-  let port: number | undefined;
+/** Returns the HTTP port (HTTP mode) or undefined (Socket Mode). */
+async function startListening(app: App, config: Config, mode: SlackMode, logger: Logger): Promise<number | undefined> {
   if (mode === 'http') {
     const server = (await app.start(config.PORT)) as Server;
-    port = (server.address() as AddressInfo).port;
+    const port = (server.address() as AddressInfo).port;
     logger.info(`slack: HTTP mode, listening on port ${port} (POST /slack/events, GET /healthz)`);
-  } else {
-    await app.start();
-    logger.info('slack: Socket Mode, connected');
+    return port;
   }
+  await app.start();
+  logger.info('slack: Socket Mode, connected');
+  return undefined;
+}
 
+function stopOnce(app: App, receiver: ReturnType<typeof createReceiver>, deps: SlackDeps, options: StartSlackAppOptions): () => Promise<void> {
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
+  return () => {
     stopping ??= (async () => {
       deps.rounds.cancelAll();
       const drainMs = options.drainTimeoutMs ?? 10_000;
       if (receiver instanceof SocketModeReceiver) await stopSocketMode(app, receiver, Math.min(drainMs, 3000));
       else await app.stop();
       const unfinished = await deps.inFlight.drain(drainMs);
-      if (unfinished > 0) logger.warn(`slack: stopped with ${unfinished} answer(s) still in progress`);
-      logger.info('slack: stopped');
+      if (unfinished > 0) deps.logger.warn(`slack: stopped with ${unfinished} answer(s) still in progress`);
+      deps.logger.info('slack: stopped');
     })();
     return stopping;
   };
-  const replay = recoverSlackQuestion(app);
-  return { app, mode, port, stop, recover: (question) => deps.inFlight.track(replay(question)) };
 }
 
 /**

@@ -32,41 +32,9 @@ const STYLE = `
 
 /** The report as one self-contained HTML page with inline SVG charts; all stored text is escaped. */
 export function renderReportHtml(report: Report): string {
-  const { window: w, totals } = report;
+  const { window: w } = report;
   const title = `Knowledge-gap report, ${w.firstDay} to ${w.lastDay}`;
-  const notice = storeNotice(report.store);
-  const body = [
-    `<h1>Knowledge-gap report</h1>`,
-    `<p class="meta">Last ${w.days} day${w.days === 1 ? '' : 's'}: ${esc(w.firstDay)} to ${esc(w.lastDay)} (UTC). Generated ${esc(report.generatedAt)}.</p>`,
-    notice ? `<p class="notice">${esc(notice)}</p>` : '',
-    `<div class="cards">`,
-    card(String(totals.questions), 'questions'),
-    card(String(totals.answered), 'answered'),
-    card(String(totals.abstained), 'abstained (not in the guide)'),
-    card(percent(totals.abstentionRate), 'abstention rate'),
-    ...(report.ratings && report.ratings.up + report.ratings.down > 0 ? [card(percent(report.ratings.upRate), `rated 👍 (${report.ratings.up} 👍, ${report.ratings.down} 👎)`)] : []),
-    `</div>`,
-    section(
-      'Questions per day',
-      totals.questions === 0 ? empty('No questions were asked in this period.') : questionsPerDayChart(report.perDay),
-    ),
-    section(
-      `Most asked questions the guide could not answer`,
-      report.unanswered.groups.length === 0
-        ? empty('None: every question got an answer.')
-        : `<p class="meta">${report.unanswered.groupCount} group${report.unanswered.groupCount === 1 ? '' : 's'} of similar questions; the most asked wording leads each group.</p>${unansweredTable(report)}`,
-    ),
-    ...(report.offTopic
-      ? [section(`Off-topic questions (${report.offTopic.count})`, report.offTopic.questions.length === 0 ? empty('None.') : `<p class="meta">Not about the guides, so not knowledge gaps.</p><ul>${report.offTopic.questions.map((q) => `<li>${q.count}× ${esc(q.question)}</li>`).join('')}</ul>`)]
-      : []),
-    section('Lowest-rated answers', report.lowestRated.length === 0 ? empty('None: no answer got a thumbs down.') : ratedTable(report)),
-    section(
-      'Most cited guide sections',
-      report.topCitedSections.length === 0 ? empty('No sections were cited in this period.') : citedSectionsChart(report.topCitedSections),
-    ),
-    section('By platform', report.platforms.length === 0 ? empty('No questions in this period.') : platformTable(report)),
-    `<footer>Question texts were redacted before they were stored. Days are UTC. Report format version ${report.version}.</footer>`,
-  ];
+  const body = [...introParts(report), ...sectionParts(report)];
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -85,6 +53,67 @@ export function renderReportHtml(report: Report): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+/** Heading, period, store notice and the summary cards; an empty string stands for "no notice". */
+function introParts(report: Report): string[] {
+  const { window: w } = report;
+  const notice = storeNotice(report.store);
+  return [
+    `<h1>Knowledge-gap report</h1>`,
+    `<p class="meta">Last ${w.days} day${w.days === 1 ? '' : 's'}: ${esc(w.firstDay)} to ${esc(w.lastDay)} (UTC). Generated ${esc(report.generatedAt)}.</p>`,
+    notice ? `<p class="notice">${esc(notice)}</p>` : '',
+    ...summaryCards(report),
+  ];
+}
+
+function summaryCards(report: Report): string[] {
+  const { totals, ratings } = report;
+  return [
+    `<div class="cards">`,
+    card(String(totals.questions), 'questions'),
+    card(String(totals.answered), 'answered'),
+    card(String(totals.abstained), 'abstained (not in the guide)'),
+    card(percent(totals.abstentionRate), 'abstention rate'),
+    ...(ratings && ratings.up + ratings.down > 0 ? [card(percent(ratings.upRate), `rated 👍 (${ratings.up} 👍, ${ratings.down} 👎)`)] : []),
+    `</div>`,
+  ];
+}
+
+function sectionParts(report: Report): string[] {
+  return [
+    section(
+      'Questions per day',
+      report.totals.questions === 0 ? empty('No questions were asked in this period.') : questionsPerDayChart(report.perDay),
+    ),
+    unansweredSection(report),
+    ...offTopicSection(report),
+    section('Lowest-rated answers', report.lowestRated.length === 0 ? empty('None: no answer got a thumbs down.') : ratedTable(report)),
+    section(
+      'Most cited guide sections',
+      report.topCitedSections.length === 0 ? empty('No sections were cited in this period.') : citedSectionsChart(report.topCitedSections),
+    ),
+    section('By platform', report.platforms.length === 0 ? empty('No questions in this period.') : platformTable(report)),
+    `<footer>Question texts were redacted before they were stored. Days are UTC. Report format version ${report.version}.</footer>`,
+  ];
+}
+
+function unansweredSection(report: Report): string {
+  const { groups, groupCount } = report.unanswered;
+  return section(
+    `Most asked questions the guide could not answer`,
+    groups.length === 0
+      ? empty('None: every question got an answer.')
+      : `<p class="meta">${groupCount} group${groupCount === 1 ? '' : 's'} of similar questions; the most asked wording leads each group.</p>${unansweredTable(report)}`,
+  );
+}
+
+function offTopicSection(report: Report): string[] {
+  const { offTopic } = report;
+  if (!offTopic) return [];
+  const items = offTopic.questions.map((q) => `<li>${q.count}× ${esc(q.question)}</li>`).join('');
+  const content = offTopic.questions.length === 0 ? empty('None.') : `<p class="meta">Not about the guides, so not knowledge gaps.</p><ul>${items}</ul>`;
+  return [section(`Off-topic questions (${offTopic.count})`, content)];
 }
 
 function unansweredTable(report: Report): string {

@@ -6,6 +6,24 @@ const BAR_WIDTH = 30;
 
 /** The report as plain-text tables for a terminal. */
 export function renderReportText(report: Report): string {
+  const out = headerLines(report);
+  if (report.totals.questions === 0) {
+    out.push('', 'No questions were asked in this period.');
+    return out.join('\n');
+  }
+  out.push(
+    ...perDayLines(report),
+    ...platformLines(report),
+    ...unansweredLines(report),
+    ...offTopicLines(report),
+    ...ratingLines(report),
+    ...lowestRatedLines(report),
+    ...citedSectionLines(report),
+  );
+  return out.join('\n');
+}
+
+function headerLines(report: Report): string[] {
   const { window: w, totals } = report;
   const out: string[] = [
     `Knowledge-gap report: last ${w.days} day${w.days === 1 ? '' : 's'} (${w.firstDay} to ${w.lastDay}, UTC)`,
@@ -17,13 +35,12 @@ export function renderReportText(report: Report): string {
     '',
     `Questions: ${totals.questions}   answered: ${totals.answered}   abstained: ${totals.abstained}   abstention rate: ${percent(totals.abstentionRate)}`,
   );
-  if (totals.questions === 0) {
-    out.push('', 'No questions were asked in this period.');
-    return out.join('\n');
-  }
+  return out;
+}
 
+function perDayLines(report: Report): string[] {
   const peak = Math.max(...report.perDay.map((d) => d.total));
-  out.push(
+  return [
     '',
     'Questions per day (# answered, ! abstained)',
     table(
@@ -31,22 +48,27 @@ export function renderReportText(report: Report): string {
       report.perDay.map((d) => [d.day, String(d.total), String(d.abstained), bar(d.answered, d.abstained, peak)]),
       ['left', 'right', 'right', 'left'],
     ),
-  );
+  ];
+}
 
-  if (report.platforms.length > 0) {
-    out.push(
-      '',
-      'By platform',
-      table(
-        ['platform', 'questions', 'abstained', 'rate'],
-        report.platforms.map((p) => [clean(p.platform, 20), String(p.total), String(p.abstained), percent(p.abstentionRate)]),
-      ),
-    );
-  }
+function platformLines(report: Report): string[] {
+  if (report.platforms.length === 0) return [];
+  return [
+    '',
+    'By platform',
+    table(
+      ['platform', 'questions', 'abstained', 'rate'],
+      report.platforms.map((p) => [clean(p.platform, 20), String(p.total), String(p.abstained), percent(p.abstentionRate)]),
+    ),
+  ];
+}
 
+function unansweredLines(report: Report): string[] {
   const { groups, groupCount } = report.unanswered;
-  out.push('', `Most asked unanswered questions${report.offTopic ? ' about the guides (knowledge gaps)' : ''} (${groupCount} group${groupCount === 1 ? '' : 's'} of similar questions)`);
-  out.push(
+  const scope = report.offTopic ? ' about the guides (knowledge gaps)' : '';
+  const out = [
+    '',
+    `Most asked unanswered questions${scope} (${groupCount} group${groupCount === 1 ? '' : 's'} of similar questions)`,
     groups.length === 0
       ? '  none: every question got an answer'
       : table(
@@ -54,24 +76,33 @@ export function renderReportText(report: Report): string {
           groups.map((g) => [String(g.count), clean(g.representative, QUESTION_WIDTH), String(g.variants.length)]),
           ['right', 'left', 'right'],
         ),
-  );
-  const merged = groups.filter((g) => g.variants.length > 1);
-  for (const g of merged) {
+  ];
+  for (const g of groups.filter((group) => group.variants.length > 1)) {
     out.push(`  "${clean(g.representative, 50)}" also asked as:`);
     for (const v of g.variants.slice(1)) out.push(`    ${v.count}× ${clean(v.question, QUESTION_WIDTH)}`);
   }
+  return out;
+}
 
-  if (report.offTopic) {
-    out.push('', `Off-topic questions (not about the guides; not knowledge gaps): ${report.offTopic.count}`);
-    for (const q of report.offTopic.questions) out.push(`  ${q.count}× ${clean(q.question, QUESTION_WIDTH)}`);
-  }
+function offTopicLines(report: Report): string[] {
+  if (!report.offTopic) return [];
+  return [
+    '',
+    `Off-topic questions (not about the guides; not knowledge gaps): ${report.offTopic.count}`,
+    ...report.offTopic.questions.map((q) => `  ${q.count}× ${clean(q.question, QUESTION_WIDTH)}`),
+  ];
+}
 
-  if (report.ratings && report.ratings.up + report.ratings.down > 0) {
-    out.push('', `Ratings: ${report.ratings.up} 👍, ${report.ratings.down} 👎 (${percent(report.ratings.upRate)} 👍)`);
-  }
+function ratingLines(report: Report): string[] {
+  const { ratings } = report;
+  if (!ratings || ratings.up + ratings.down === 0) return [];
+  return ['', `Ratings: ${ratings.up} 👍, ${ratings.down} 👎 (${percent(ratings.upRate)} 👍)`];
+}
 
-  out.push('', 'Lowest-rated answers');
-  out.push(
+function lowestRatedLines(report: Report): string[] {
+  return [
+    '',
+    'Lowest-rated answers',
     report.lowestRated.length === 0
       ? '  none: no answer got a thumbs down'
       : table(
@@ -84,15 +115,17 @@ export function renderReportText(report: Report): string {
           ]),
           ['right', 'right', 'left', 'left'],
         ),
-  );
+  ];
+}
 
-  out.push('', 'Most cited guide sections');
-  out.push(
+function citedSectionLines(report: Report): string[] {
+  return [
+    '',
+    'Most cited guide sections',
     report.topCitedSections.length === 0
       ? '  none'
       : table(['section', 'citations'], report.topCitedSections.map((s) => [clean(s.section, QUESTION_WIDTH), String(s.count)])),
-  );
-  return out.join('\n');
+  ];
 }
 
 function clean(text: string, max: number): string {
