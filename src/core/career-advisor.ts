@@ -1,3 +1,4 @@
+import { guideSubject } from '../ingest/index.js';
 import { AnswerabilityDecider, answerSchema, citeOnce, composeNextLines, quotedLines, refusalSuggestions, repeatsConversation, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, mergeGuideAnswers, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
 import { boundedCache } from '../cache/index.js';
 import type { Config } from '../config/index.js';
@@ -94,7 +95,7 @@ export class CareerAdvisor {
   ) {
     this.conversations = new ConversationStore(config.CONVERSATION_TURNS, config.CONVERSATION_TTL_MINUTES * 60_000, state);
     this.decider = new AnswerabilityDecider(retriever.models.answerability);
-    this.subjects = index.documents.map((d) => d.title.split(/[:|–—]/)[0]!.trim()).filter(Boolean);
+    this.subjects = index.documents.map((d) => guideSubject(d.title)).filter(Boolean);
   }
 
   /** Loads (or, if missing/stale and allowed, builds) the index and prepares retrieval. */
@@ -247,7 +248,7 @@ export class CareerAdvisor {
   /** A guide's subject, the part of its title before any subtitle ("Pharmacy Technician Career Guide"). */
   private guideTitle(source: string): string {
     const title = this.index.documents.find((d) => d.source === source)?.title;
-    return title?.split(/[:|–—]/)[0]!.trim() || source;
+    return (title && guideSubject(title)) || source;
   }
 
   /** Records a 👍/👎 vote on an earlier answer. */

@@ -1,5 +1,5 @@
 export type { Block, Section, KnowledgeDocument } from './types.js';
-export { formatHeadingPath } from './types.js';
+export { formatHeadingPath, guideSubject } from './types.js';
 export { parseMarkdown } from './markdown-loader.js';
 export { parsePlainText, renderMarkdown } from './text-loader.js';
 export { chunkDocument, chunkSearchText, headingChunks, sectionUnits, splitSentences, DEFAULT_CHUNKER_OPTIONS } from './chunker.js';

@@ -34,3 +34,8 @@ export interface KnowledgeDocument {
 export function formatHeadingPath(path: readonly string[]): string {
   return path.join(' › ');
 }
+
+/** A guide's subject: its title before any subtitle ("Clinical Coding Specialist" of "Clinical Coding Specialist: Comprehensive Career Guide"). */
+export function guideSubject(title: string): string {
+  return title.split(/[:|–—]/)[0]!.trim();
+}

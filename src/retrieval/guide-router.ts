@@ -1,6 +1,7 @@
 import { QUALITY } from '../quality/index.js';
 import type { AnalyzedQuery } from './query-analysis.js';
 import type { KnowledgeIndex } from '../index/index.js';
+import { guideSubject } from '../ingest/index.js';
 import { contentTerms } from '../text/index.js';
 import type { SectionCatalog } from './section-catalog.js';
 
@@ -31,7 +32,7 @@ export class GuideRouter {
     }
     for (const document of index.documents) {
       const acronyms = index.glossary.filter((g) => g.source === document.source && g.kind === 'definition' && g.acronym).map((g) => g.acronym!);
-      this.names.set(document.source, new Set(contentTerms([subjectOf(document.title), ...acronyms].join(' '))));
+      this.names.set(document.source, new Set(contentTerms([guideSubject(document.title), ...acronyms].join(' '))));
     }
   }
 
@@ -69,11 +70,6 @@ export class GuideRouter {
     counts.set(source, (counts.get(source) ?? 0) + 1);
     this.uses.set(term, counts);
   }
-}
-
-/** The subject part of a title ("Clinical Coding Specialist" of "Clinical Coding Specialist: Comprehensive Career Guide"). */
-function subjectOf(title: string): string {
-  return title.split(/[:|–—]/)[0]!.trim();
 }
 
 /** The same word in another form: equal stems, or one stem extending the other ("coder" / "code", "tech" / "technician"). */

@@ -1,4 +1,5 @@
 import type { KnowledgeIndex } from '../../index/index.js';
+import { guideSubject } from '../../ingest/index.js';
 import { contentTerms } from '../../text/index.js';
 import { certificationRecords } from '../cards/certifications.js';
 import { guideFacts } from '../guide/guide-facts.js';
@@ -38,7 +39,7 @@ const cache = new WeakMap<object, ProfileVocabulary>();
 
 /** The subject of each guide: its title before any ":" or dash ("Pharmacy Technician"). */
 export function guideSubjects(index: Pick<KnowledgeIndex, 'documents'>): string[] {
-  return index.documents.map((d) => d.title.split(/[:|–—]/)[0]!.trim()).filter(Boolean);
+  return index.documents.map((d) => guideSubject(d.title)).filter(Boolean);
 }
 
 function distinctive(name: string): string[] {
