@@ -89,12 +89,12 @@ function sectionParts(report: Report): string[] {
     ),
     unansweredSection(report),
     ...offTopicSection(report),
-    ...featureUseSection(report),
     section('Lowest-rated answers', report.lowestRated.length === 0 ? empty('None: no answer got a thumbs down.') : ratedTable(report)),
     section(
       'Most cited guide sections',
       report.topCitedSections.length === 0 ? empty('No sections were cited in this period.') : citedSectionsChart(report.topCitedSections),
     ),
+    ...featureUseSection(report),
     section('By platform', report.platforms.length === 0 ? empty('No questions in this period.') : platformTable(report)),
     `<footer>Question texts were redacted before they were stored. Days are UTC. Report format version ${report.version}.</footer>`,
   ];
