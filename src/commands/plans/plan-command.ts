@@ -8,6 +8,7 @@ import { guideSubjects, profileVocabulary } from './plan-vocabulary.js';
 import { parseProfileText } from './read-profile.js';
 import { defineCommand, type CommandContext, type FeatureState } from '../registry.js';
 import type { CommandResult } from '../types.js';
+import type { FeatureUse } from '../../store/index.js';
 
 /** A plan being built with one person in one conversation. */
 export interface PlanConversation {
@@ -87,6 +88,13 @@ async function ask(context: CommandContext, conversation: PlanConversation, aske
   return { kind: 'plan-question', question: `${intro}${question}`, step: conversation.questionsAsked, totalSteps: total };
 }
 
+/** The plan's use for the report, with its guide once known (or the only guide loaded). */
+function planUse(action: 'started' | 'finished', context: CommandContext, conversation: PlanConversation): FeatureUse {
+  const documents = context.advisor.index.documents;
+  const guide = conversation.guide ?? (documents.length === 1 ? documents[0]!.source : undefined);
+  return { feature: 'plan', action, ...(guide ? { guide } : {}) };
+}
+
 /** Asks which career (several guides), then the next missing question, or builds the plan when nothing is missing. */
 async function nextStep(context: CommandContext, conversation: PlanConversation): Promise<CommandResult> {
   if (needsCareer(context, conversation)) return ask(context, conversation, 'career', careerQuestion(context));
@@ -95,7 +103,7 @@ async function nextStep(context: CommandContext, conversation: PlanConversation)
   const field = missingField(conversation.profile);
   if (!field) {
     await plans(context).delete(planKey(context));
-    return { kind: 'plan', ...buildCareerPlan(index, conversation.profile) };
+    return { kind: 'plan', ...buildCareerPlan(index, conversation.profile), usage: [planUse('finished', context, conversation)] };
   }
   return ask(context, conversation, field, `${soFar(context, conversation)}${planQuestion(field, profileVocabulary(index))}`);
 }
@@ -170,6 +178,8 @@ export const planCommand = defineCommand({
         examples: ['plan', 'plan I finished high school and want to work in a hospital'],
       };
     }
-    return nextStep(context, startConversation(context, input.about));
+    const conversation = startConversation(context, input.about);
+    const result = await nextStep(context, conversation);
+    return { ...result, usage: [planUse('started', context, conversation), ...(result.usage ?? [])] };
   },
 });
