@@ -7,7 +7,7 @@ import { askCommand } from './ask-command.js';
 import { guidesForPlace, guidesNamed, indexForGuides, takeGuideOption } from './guide/guide-scope.js';
 import { helpCommand } from './help-command.js';
 import { parseCommandLine, runCommand, type AnyCommand, type CommandAdvisor, type CommandContext, type CommandSettings, type CommandState, type FeatureSettings, type FeatureState, type FollowUp } from './registry.js';
-import { MemoryState } from '../state/index.js';
+import { MemoryState } from '../state/memory-state.js';
 import type { CommandHandler, CommandRequest, CommandResult } from './types.js';
 
 export { COMMANDS };

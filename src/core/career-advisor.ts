@@ -6,7 +6,7 @@ import { createEmbeddings, LocalUseEmbeddings, type IdentifiedEmbeddings } from 
 import { randomUUID } from 'node:crypto';
 import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
-import { createLlmServices, EmbeddingClaimSimilarity, type BreakerStatus, type FollowUpRewriter, type LlmLogger, type LlmServices } from '../llm/index.js';
+import type { BreakerStatus, FollowUpRewriter, LlmLogger, LlmServices } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
 import { questionLengthProblem } from '../text/index.js';
@@ -109,9 +109,11 @@ export class CareerAdvisor {
       autoRebuild: config.INDEX_AUTO_REBUILD,
       onRebuild: options.onRebuild,
     });
+    // LangChain's OpenAI client and the circuit breaker are imported only when a model is configured.
+    const llmModule = config.LLM_PROVIDER === 'openai' ? await import('../llm/index.js') : undefined;
     // The claim check uses USE-lite; when the index does too, one loaded model serves both.
-    const similarity = embedder instanceof LocalUseEmbeddings ? new EmbeddingClaimSimilarity(embedder) : undefined;
-    const llm = config.LLM_PROVIDER === 'openai' ? createLlmServices(config, { logger: options.llmLogger, similarity }) : undefined;
+    const similarity = llmModule && embedder instanceof LocalUseEmbeddings ? new llmModule.EmbeddingClaimSimilarity(embedder) : undefined;
+    const llm = llmModule?.createLlmServices(config, { logger: options.llmLogger, similarity });
     const writer = options.writer ?? llm?.writer ?? extractiveWriter;
     return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), writer, options.feedback ?? new MemoryFeedbackSink(), options.state, options.rewriter ?? llm?.rewriter, llm);
   }
