@@ -1,3 +1,4 @@
+import { RequestEmbeddings } from '../embeddings/index.js';
 import { CareerAdvisorError } from '../errors.js';
 import { questionLengthProblem } from '../text/index.js';
 import { COMMANDS, INTENTS } from './all-commands.js';
@@ -91,7 +92,9 @@ export function createCommandHandler(advisor: CommandAdvisor, options: CommandHa
     const chosen = line ? takeGuideOption(line.args) : { rest: '' };
     const guides = chosen.guide === undefined ? placeGuides : guidesNamed(chosen.guide, advisor.index.documents).filter((g) => !placeGuides || placeGuides.includes(g));
     if (chosen.guide !== undefined && guides!.length === 0) return unknownGuide(chosen.guide, advisor, placeGuides);
-    const context: CommandContext = { advisor: guides ? scopedAdvisor(advisor, guides) : advisor, request, state, ...(guides ? { guides } : {}) };
+    // Reading the message's intent and answering it share one embedding of the message.
+    const embeddings = new RequestEmbeddings(advisor.retriever.embedder);
+    const context: CommandContext = { advisor: guides ? scopedAdvisor(advisor, guides) : advisor, request, state, embeddings, ...(guides ? { guides } : {}) };
     const waiting = await waitingSession(sessions, context);
     if (line && !isHelpQuestion(line, commands)) {
       const result = (await rereadCommandLine(intents, line.command, text, context)) ?? (await runCommand(line.command, chosen.rest, context));

@@ -25,6 +25,8 @@ export interface AskOptions {
   guides?: readonly string[];
   /** Runs just before retrieval, after small talk was answered without it (the rate limit counts here); may throw to refuse. */
   beforeRetrieval?: () => Promise<void>;
+  /** Embeds the question instead of the advisor's embedder: the request's (RequestEmbeddings), holding the vectors it already made. */
+  embeddings?: IdentifiedEmbeddings;
 }
 
 /** One guide's search (or several guides' together) and the decision on it. */
@@ -222,7 +224,7 @@ export class CareerAdvisor {
     const route = this.retriever.router.route(query, allowed);
     const carried = previousGuides?.filter((g) => allowed.includes(g)) ?? [];
     const guides = !route.named && carried.length > 0 ? carried : route.guides;
-    const vectors = await this.retriever.embed(query);
+    const vectors = await this.retriever.embed(query, options.embeddings);
     const search = (sources: readonly string[]): Searched => {
       const retrieval = this.retriever.retrieveWithVector(query, vectors, undefined, sources.length === this.index.documents.length ? undefined : new Set(sources));
       return { source: sources[0]!, retrieval, decision: this.decider.decide(retrieval, options.answerThreshold) };
