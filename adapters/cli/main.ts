@@ -10,8 +10,8 @@ import { isUsageError } from './usage-error.js';
  * Discord, the metrics server or the bench baselines, which is most of a cold start's imports.
  */
 const COMMANDS: ReadonlyArray<readonly [string, () => Promise<CliCommand>]> = [
-  ['ask', async () => (await import('./commands/ask.js')).askCommand],
-  ['chat', async () => (await import('./commands/chat.js')).chatCommand],
+  ['ask', async () => ((await import('./start-model-early.js')).startModelEarly(), (await import('./commands/ask.js')).askCommand)],
+  ['chat', async () => ((await import('./start-model-early.js')).startModelEarly(), (await import('./commands/chat.js')).chatCommand)],
   ['cert', async () => (await import('./commands/cert.js')).certCommand],
   ['plan', async () => (await import('./commands/plan.js')).planCommand],
   ['topics', async () => (await import('./commands/topics.js')).topicsCommand],
