@@ -22,16 +22,19 @@ export class UseModelThread {
   private failure: Error | undefined;
 
   private constructor(private readonly worker: Worker) {
-    worker.unref();
     worker.on('message', (reply: ModelReply) => this.settle(reply));
     worker.on('error', (error) => this.fail(error.message));
     worker.on('exit', (code) => this.fail(`the model thread stopped (exit code ${code})`));
+    // After the listeners: adding a 'message' listener refs the worker again.
+    worker.unref();
   }
 
   static start(): UseModelThread {
     const script = workerScript(import.meta.url, 'use-model-worker.js');
     if (!script) throw new CareerAdvisorError('EMBEDDER_FAILED', 'The model thread script use-model-worker.js is missing from dist/.', 'Run `npm run build`.');
-    return new UseModelThread(new Worker(script, { stdout: false, stderr: false }));
+    // The thread runs a file: a parent started with `node --input-type=module -e …` must not pass that flag on.
+    const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
+    return new UseModelThread(new Worker(script, { execArgv, stdout: false, stderr: false }));
   }
 
   /** Vectors for the texts, in order. */
