@@ -1,42 +1,48 @@
 #!/usr/bin/env node
 import { CareerAdvisorError } from '../../src/errors.js';
 import { installProcessGuard } from '../../src/service/process-guard.js';
-import { askCommand } from './commands/ask.js';
-import { benchCommand } from './commands/bench.js';
-import { certCommand } from './commands/cert.js';
-import { chatCommand } from './commands/chat.js';
-import { configCommand } from './commands/config.js';
-import { evalCommand } from './commands/eval.js';
-import { ingestCommand } from './commands/ingest.js';
-import { planCommand } from './commands/plan.js';
-import { quizCommand } from './commands/quiz.js';
-import { reportCommand } from './commands/report.js';
-import { topicsCommand } from './commands/topics.js';
-import { createSlackCliCommand } from '../slack/cli-command.js';
-import { startCommand } from './commands/start.js';
-import { createDiscordCliCommand } from '../discord/cli-command.js';
-import { discordRuntimeDeps, slackRuntimeDeps } from './bot-deps.js';
 import type { CliCommand } from './command.js';
 import { loadDotEnv } from './load-dotenv.js';
 import { isUsageError } from './usage-error.js';
 
-const COMMANDS: CliCommand[] = [askCommand, chatCommand, certCommand, planCommand, topicsCommand, quizCommand, ingestCommand, evalCommand, benchCommand, reportCommand, configCommand, startCommand, createSlackCliCommand(slackRuntimeDeps()), createDiscordCliCommand(discordRuntimeDeps())];
+/**
+ * Each command's module, imported only when that command runs: `ask` does not load Slack,
+ * Discord, the metrics server or the bench baselines, which is most of a cold start's imports.
+ */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<CliCommand>]> = [
+  ['ask', async () => ((await import('./start-model-early.js')).startModelEarly(), (await import('./commands/ask.js')).askCommand)],
+  ['chat', async () => ((await import('./start-model-early.js')).startModelEarly(), (await import('./commands/chat.js')).chatCommand)],
+  ['cert', async () => (await import('./commands/cert.js')).certCommand],
+  ['plan', async () => (await import('./commands/plan.js')).planCommand],
+  ['topics', async () => (await import('./commands/topics.js')).topicsCommand],
+  ['quiz', async () => (await import('./commands/quiz.js')).quizCommand],
+  ['ingest', async () => (await import('./commands/ingest.js')).ingestCommand],
+  ['eval', async () => (await import('./commands/eval.js')).evalCommand],
+  ['bench', async () => (await import('./commands/bench.js')).benchCommand],
+  ['report', async () => (await import('./commands/report.js')).reportCommand],
+  ['config', async () => (await import('./commands/config.js')).configCommand],
+  ['start', async () => (await import('./commands/start.js')).startCommand],
+  ['slack', async () => (await import('../slack/cli-command.js')).createSlackCliCommand((await import('./bot-deps.js')).slackRuntimeDeps())],
+  ['discord', async () => (await import('../discord/cli-command.js')).createDiscordCliCommand((await import('./bot-deps.js')).discordRuntimeDeps())],
+];
 
-function usage(): string {
-  return ['Usage: career-advisor <command> [options]', '', ...COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n           ${c.usage}`)].join('\n');
+async function usage(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map(([, load]) => load()));
+  return ['Usage: career-advisor <command> [options]', '', ...commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n           ${c.usage}`)].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${usage()}\n`);
+    process.stdout.write(`${await usage()}\n`);
     return name ? 0 : 1;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    process.stderr.write(`Unknown command "${name}".\n\n${usage()}\n`);
+  const load = COMMANDS.find(([commandName]) => commandName === name)?.[1];
+  if (!load) {
+    process.stderr.write(`Unknown command "${name}".\n\n${await usage()}\n`);
     return 2;
   }
+  const command = await load();
   try {
     return await command.run(args);
   } catch (error) {

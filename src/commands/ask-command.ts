@@ -10,8 +10,9 @@ export const askCommand = defineCommand({
   examples: ['How much does someone starting out earn?', 'ask how long does the training take?'],
   input: z.object({ question: z.string().trim().min(1, 'Type a question after “ask”.') }),
   parse: (args) => ({ question: args }),
-  async run({ question }, { advisor, request, guides }) {
+  async run({ question }, { advisor, request, guides, embeddings }) {
     const { conversationId, onToken, beforeRetrieval } = request;
-    return { kind: 'answer', answer: await advisor.ask(question, { conversationId, onToken, ...(beforeRetrieval ? { beforeRetrieval } : {}), ...(guides ? { guides } : {}) }) };
+    const options = { conversationId, onToken, ...(beforeRetrieval ? { beforeRetrieval } : {}), ...(guides ? { guides } : {}), ...(embeddings ? { embeddings } : {}) };
+    return { kind: 'answer', answer: await advisor.ask(question, options) };
   },
 });

@@ -1,3 +1,4 @@
+import { RequestEmbeddings } from '../embeddings/index.js';
 import { CareerAdvisorError } from '../errors.js';
 import { questionLengthProblem } from '../text/index.js';
 import { COMMANDS, INTENTS } from './all-commands.js';
@@ -7,7 +8,7 @@ import { askCommand } from './ask-command.js';
 import { guidesForPlace, guidesNamed, indexForGuides, takeGuideOption } from './guide/guide-scope.js';
 import { helpCommand } from './help-command.js';
 import { parseCommandLine, runCommand, type AnyCommand, type CommandAdvisor, type CommandContext, type CommandSettings, type CommandState, type FeatureSettings, type FeatureState, type FollowUp } from './registry.js';
-import { MemoryState } from '../state/index.js';
+import { MemoryState } from '../state/memory-state.js';
 import type { CommandHandler, CommandRequest, CommandResult } from './types.js';
 
 export { COMMANDS };
@@ -91,7 +92,9 @@ export function createCommandHandler(advisor: CommandAdvisor, options: CommandHa
     const chosen = line ? takeGuideOption(line.args) : { rest: '' };
     const guides = chosen.guide === undefined ? placeGuides : guidesNamed(chosen.guide, advisor.index.documents).filter((g) => !placeGuides || placeGuides.includes(g));
     if (chosen.guide !== undefined && guides!.length === 0) return unknownGuide(chosen.guide, advisor, placeGuides);
-    const context: CommandContext = { advisor: guides ? scopedAdvisor(advisor, guides) : advisor, request, state, ...(guides ? { guides } : {}) };
+    // Reading the message's intent and answering it share one embedding of the message.
+    const embeddings = new RequestEmbeddings(advisor.retriever.embedder);
+    const context: CommandContext = { advisor: guides ? scopedAdvisor(advisor, guides) : advisor, request, state, embeddings, ...(guides ? { guides } : {}) };
     const waiting = await waitingSession(sessions, context);
     if (line && !isHelpQuestion(line, commands)) {
       const result = (await rereadCommandLine(intents, line.command, text, context)) ?? (await runCommand(line.command, chosen.rest, context));

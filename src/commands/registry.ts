@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CareerAdvisor } from '../core/index.js';
+import type { IdentifiedEmbeddings } from '../embeddings/index.js';
 import type { SharedState } from '../state/index.js';
 import type { CommandRequest, CommandResult } from './types.js';
 
@@ -49,6 +50,8 @@ export interface CommandContext {
   state: CommandState;
   /** Guide files this request may use (its place's GUIDES_BY_PLACE entry); undefined = every loaded guide. */
   guides?: readonly string[];
+  /** This request's embedder: the advisor's, remembering what it embedded, so the message is embedded once. */
+  embeddings?: IdentifiedEmbeddings;
 }
 
 /** One command: its word, how its arguments are read, the zod schema they must pass, and what it does. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let cached: string | undefined;
@@ -11,4 +11,16 @@ export function packageRoot(): string {
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   cached = dir;
   return dir;
+}
+
+/**
+ * A compiled script for a worker thread, `file` in the caller's folder: beside the caller when it
+ * runs from dist/; the built copy in dist/ when it runs from TypeScript sources (vitest,
+ * vite-node), because a worker thread cannot load .ts files. Undefined when that copy is missing.
+ */
+export function workerScript(callerUrl: string, file: string): string | undefined {
+  const here = dirname(fileURLToPath(callerUrl));
+  if (fileURLToPath(callerUrl).endsWith('.js')) return join(here, file);
+  const built = join(packageRoot(), 'dist', relative(packageRoot(), here), file);
+  return existsSync(built) ? built : undefined;
 }

@@ -6,7 +6,7 @@ import { createEmbeddings, LocalUseEmbeddings, type IdentifiedEmbeddings } from 
 import { randomUUID } from 'node:crypto';
 import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
-import { createLlmServices, EmbeddingClaimSimilarity, type BreakerStatus, type FollowUpRewriter, type LlmLogger, type LlmServices } from '../llm/index.js';
+import type { BreakerStatus, FollowUpRewriter, LlmLogger, LlmServices } from '../llm/index.js';
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
 import { questionLengthProblem } from '../text/index.js';
@@ -25,6 +25,8 @@ export interface AskOptions {
   guides?: readonly string[];
   /** Runs just before retrieval, after small talk was answered without it (the rate limit counts here); may throw to refuse. */
   beforeRetrieval?: () => Promise<void>;
+  /** Embeds the question instead of the advisor's embedder: the request's (RequestEmbeddings), holding the vectors it already made. */
+  embeddings?: IdentifiedEmbeddings;
 }
 
 /** One guide's search (or several guides' together) and the decision on it. */
@@ -109,9 +111,11 @@ export class CareerAdvisor {
       autoRebuild: config.INDEX_AUTO_REBUILD,
       onRebuild: options.onRebuild,
     });
+    // LangChain's OpenAI client and the circuit breaker are imported only when a model is configured.
+    const llmModule = config.LLM_PROVIDER === 'openai' ? await import('../llm/index.js') : undefined;
     // The claim check uses USE-lite; when the index does too, one loaded model serves both.
-    const similarity = embedder instanceof LocalUseEmbeddings ? new EmbeddingClaimSimilarity(embedder) : undefined;
-    const llm = config.LLM_PROVIDER === 'openai' ? createLlmServices(config, { logger: options.llmLogger, similarity }) : undefined;
+    const similarity = llmModule && embedder instanceof LocalUseEmbeddings ? new llmModule.EmbeddingClaimSimilarity(embedder) : undefined;
+    const llm = llmModule?.createLlmServices(config, { logger: options.llmLogger, similarity });
     const writer = options.writer ?? llm?.writer ?? extractiveWriter;
     return new CareerAdvisor(config, index, new HybridRetriever(index, embedder), writer, options.feedback ?? new MemoryFeedbackSink(), options.state, options.rewriter ?? llm?.rewriter, llm);
   }
@@ -220,7 +224,7 @@ export class CareerAdvisor {
     const route = this.retriever.router.route(query, allowed);
     const carried = previousGuides?.filter((g) => allowed.includes(g)) ?? [];
     const guides = !route.named && carried.length > 0 ? carried : route.guides;
-    const vectors = await this.retriever.embed(query);
+    const vectors = await this.retriever.embed(query, options.embeddings);
     const search = (sources: readonly string[]): Searched => {
       const retrieval = this.retriever.retrieveWithVector(query, vectors, undefined, sources.length === this.index.documents.length ? undefined : new Set(sources));
       return { source: sources[0]!, retrieval, decision: this.decider.decide(retrieval, options.answerThreshold) };

@@ -1,5 +1,8 @@
 import type { ConversationTurn } from '../answer/index.js';
-import { getJson, MemoryState, updateJson, type SharedState } from '../state/index.js';
+// The modules themselves, not the state barrel: it would load ioredis on every start.
+import { MemoryState } from '../state/memory-state.js';
+import type { SharedState } from '../state/types.js';
+import { getJson, updateJson } from '../state/update-json.js';
 
 /**
  * Conversation histories keyed by conversation id (a CLI session, a Discord thread, a Slack

@@ -6,4 +6,5 @@ export type { OpenAIEmbeddingsSettings } from './openai.js';
 export { EmbeddingCache } from './embedding-cache.js';
 export type { CacheStats } from './embedding-cache.js';
 export { createEmbeddings } from './create-embeddings.js';
+export { RequestEmbeddings } from './request-embeddings.js';
 export { cosine } from './cosine.js';

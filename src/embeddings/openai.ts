@@ -1,4 +1,4 @@
-import { OpenAIEmbeddings } from '@langchain/openai';
+import type { OpenAIEmbeddings } from '@langchain/openai';
 import type { IdentifiedEmbeddings } from './types.js';
 
 export interface OpenAIEmbeddingsSettings {
@@ -15,32 +15,34 @@ export interface OpenAIEmbeddingsSettings {
  */
 export class OpenAICompatibleEmbeddings implements IdentifiedEmbeddings {
   readonly id: string;
-  private readonly client: OpenAIEmbeddings;
+  private clientLoaded: Promise<OpenAIEmbeddings> | undefined;
   private knownDimension: number | undefined;
 
-  constructor(settings: OpenAIEmbeddingsSettings) {
+  constructor(private readonly settings: OpenAIEmbeddingsSettings) {
     this.id = `openai:${settings.model}${settings.dimensions ? `:${settings.dimensions}` : ''}@${settings.baseURL ?? 'api.openai.com'}`;
     this.knownDimension = settings.dimensions;
-    this.client = new OpenAIEmbeddings({
-      model: settings.model,
-      apiKey: settings.apiKey,
-      dimensions: settings.dimensions,
-      timeout: settings.timeoutMs,
-      maxRetries: 2,
-      configuration: settings.baseURL ? { baseURL: settings.baseURL } : undefined,
-    });
+  }
+
+  /** The LangChain client, imported on first use: `@langchain/openai` is a large import that a cold start need not pay for up front. */
+  private client(): Promise<OpenAIEmbeddings> {
+    const { model, apiKey, dimensions, timeoutMs, baseURL } = this.settings;
+    this.clientLoaded ??= import('@langchain/openai').then(
+      ({ OpenAIEmbeddings }) =>
+        new OpenAIEmbeddings({ model, apiKey, dimensions, timeout: timeoutMs, maxRetries: 2, configuration: baseURL ? { baseURL } : undefined }),
+    );
+    return this.clientLoaded;
   }
 
   async dimension(): Promise<number> {
-    this.knownDimension ??= (await this.client.embedQuery('dimension probe')).length;
+    this.knownDimension ??= (await this.embedQuery('dimension probe')).length;
     return this.knownDimension;
   }
 
-  embedDocuments(documents: string[]): Promise<number[][]> {
-    return this.client.embedDocuments(documents);
+  async embedDocuments(documents: string[]): Promise<number[][]> {
+    return (await this.client()).embedDocuments(documents);
   }
 
-  embedQuery(document: string): Promise<number[]> {
-    return this.client.embedQuery(document);
+  async embedQuery(document: string): Promise<number[]> {
+    return (await this.client()).embedQuery(document);
   }
 }

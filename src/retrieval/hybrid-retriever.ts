@@ -9,7 +9,7 @@ import { WordNeighbours } from './word-neighbours.js';
 import type { RankedSection, ScoredUnit, SectionFeatures } from './ranked-section.js';
 import { GuideRouter } from './guide-router.js';
 import { SectionCatalog, type CatalogSection, type Unit } from './section-catalog.js';
-import { expandShorthand, wordTokens } from '../text/index.js';
+import { expandShorthand, plainApostrophes, wordTokens } from '../text/index.js';
 
 export interface RetrievalResult {
   query: AnalyzedQuery;
@@ -93,10 +93,14 @@ export class HybridRetriever {
     return { ...result, retrieveMs: performance.now() - started };
   }
 
-  /** The question's views embedded in one call (reused when one question is searched in several guides). */
-  async embed(query: AnalyzedQuery): Promise<number[][]> {
+  /**
+   * The question's views embedded in one call (reused when one question is searched in several
+   * guides), by `embedder` when it is this retriever's model (a request's memo of it), else by its own.
+   */
+  async embed(query: AnalyzedQuery, embedder?: IdentifiedEmbeddings): Promise<number[][]> {
     const views = queryViews(query);
-    return views.length === 1 ? [await this.embedder.embedQuery(views[0]!)] : await this.embedder.embedDocuments(views);
+    const model = embedder?.id === this.embedder.id ? embedder : this.embedder;
+    return views.length === 1 ? [await model.embedQuery(views[0]!)] : await model.embedDocuments(views);
   }
 
   /** Retrieval given an already computed query vector (no embedding cost). */
@@ -290,12 +294,14 @@ function cosine(views: number[][], stored: Float32Array | undefined): number {
  * sentence is matched on its own as well as in its scenario.
  */
 export function queryViews(query: AnalyzedQuery): string[] {
-  const sentences = query.searchText.split(/(?<=[.!?;])\s+/).filter((s) => s.split(/\s+/).length >= 3);
-  if (sentences.length < 2) return [query.searchText];
+  // As the intent reader embeds the message: one text, one embedding per request.
+  const text = plainApostrophes(query.searchText);
+  const sentences = text.split(/(?<=[.!?;])\s+/).filter((s) => s.split(/\s+/).length >= 3);
+  if (sentences.length < 2) return [text];
   // The sentence that asks comes first among the parts: in a long scenario it may be the last one.
-  const asking = askingPart(query.searchText);
-  const parts = [...new Set([asking, ...sentences])].filter((s) => s !== query.searchText);
-  return [query.searchText, ...parts.slice(0, QUALITY.retrieval.maxViews - 1)];
+  const asking = askingPart(text);
+  const parts = [...new Set([asking, ...sentences])].filter((s) => s !== text);
+  return [text, ...parts.slice(0, QUALITY.retrieval.maxViews - 1)];
 }
 
 function unitLength(vector: number[]): number[] {

@@ -1,4 +1,4 @@
-import { PHI_PLACEHOLDER_PATTERN } from '../privacy/index.js';
+import { PHI_PLACEHOLDER_PATTERN } from '../privacy/placeholder.js';
 import { QUALITY } from '../quality/index.js';
 import { expandShorthand, isStopWord, stem, synonymsOf, wordTokens } from '../text/index.js';
 import type { Alternatives, TermExpander } from './query-expansion.js';

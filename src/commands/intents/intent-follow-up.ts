@@ -11,7 +11,7 @@ export interface IntentCommands {
 
 /** The command line an intent stands for, run through the command's own parser and schema. */
 async function runIntent(text: string, context: CommandContext, commands: IntentCommands): Promise<CommandResult | undefined> {
-  const intent = await readIntent(text, context.advisor);
+  const intent = await readIntent(text, context.advisor, context.embeddings);
   switch (intent?.kind) {
     case 'compare':
       return runCommand(commands.cert, `compare "${intent.left.card.acronym}" "${intent.right.card.acronym}"`, context);
@@ -39,7 +39,7 @@ export function intentFollowUp(commands: IntentCommands): FollowUp {
     // "quiz me on salaries" starts with the quiz command's word; its topic is what follows "on".
     async reread(command, text, context) {
       if (command !== commands.quiz) return undefined;
-      const intent = await readIntent(text, context.advisor);
+      const intent = await readIntent(text, context.advisor, context.embeddings);
       return intent?.kind === 'quiz' && intent.topic ? runCommand(commands.quiz, intent.topic, context) : undefined;
     },
   };

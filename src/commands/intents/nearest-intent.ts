@@ -1,4 +1,5 @@
 import { cosine } from '../../embeddings/index.js';
+import { plainApostrophes } from '../../text/index.js';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { INTENT_EXEMPLARS, type IntentName } from './intent-exemplars.js';
 
@@ -30,10 +31,14 @@ export interface IntentMatch {
   margin: number;
 }
 
-/** The intent whose exemplar is semantically closest to the (masked) message, by the embedder answers use. */
-export async function nearestIntent(text: string, embedder: EmbeddingsInterface): Promise<IntentMatch> {
+/**
+ * The intent whose exemplar is semantically closest to the (masked) message, by the embedder
+ * answers use. The exemplars are embedded once per `embedder`; the message by `messageEmbedder`,
+ * the request's memo of the same model, so answering the message reuses its vector.
+ */
+export async function nearestIntent(text: string, embedder: EmbeddingsInterface, messageEmbedder: EmbeddingsInterface = embedder): Promise<IntentMatch> {
   // Typographic apostrophes ("what’s") read like the exemplars' plain ones for every embedder.
-  const [exemplars, vector] = await Promise.all([exemplarsFor(embedder), embedder.embedQuery(text.replace(/[‘’]/g, "'"))]);
+  const [exemplars, vector] = await Promise.all([exemplarsFor(embedder), messageEmbedder.embedQuery(plainApostrophes(text))]);
   const best = new Map<IntentName, number>();
   for (const e of exemplars) best.set(e.intent, Math.max(best.get(e.intent) ?? -1, cosine(vector, e.vector)));
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1]);

@@ -1,3 +1,4 @@
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { CommandAdvisor } from '../registry.js';
 import type { CertRecord } from '../cards/certifications.js';
 import { startsLikeFollowUp } from '../../answer/index.js';
@@ -24,11 +25,11 @@ function quizTopic(text: string): string | undefined {
  * message closest to the quiz or chit-chat exemplars → a quiz or a short reply. Undefined means
  * it is an ordinary question. The evidence is the answer embedder's similarity to the exemplars.
  */
-export async function readIntent(text: string, advisor: Pick<CommandAdvisor, 'index' | 'retriever'>): Promise<Intent | undefined> {
+export async function readIntent(text: string, advisor: Pick<CommandAdvisor, 'index' | 'retriever'>, embeddings: EmbeddingsInterface = advisor.retriever.embedder): Promise<Intent | undefined> {
   const { records, masked } = credentialMentions(text, advisor.index);
   const [left, right] = records;
   if (records.length === 2 && left !== right && hasComparisonShape(masked)) return { kind: 'compare', left: left!, right: right! };
-  const nearest = await nearestIntent(masked, advisor.retriever.embedder);
+  const nearest = await nearestIntent(masked, advisor.retriever.embedder, embeddings);
   if (nearest.margin < QUALITY.intents.minMargin) return undefined;
   if (records.length === 2 && nearest.intent === 'compare') return { kind: 'compare', left: left!, right: right! };
   if (records.length === 1 && nearest.intent === 'define') return { kind: 'define', record: left! };

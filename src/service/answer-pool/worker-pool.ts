@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { CommandHandler, CommandRequest, CommandResult } from '../../commands/types.js';
-import { packageRoot, type Config } from '../../config/index.js';
+import { workerScript, type Config } from '../../config/index.js';
 import { CareerAdvisorError, type ErrorCode } from '../../errors.js';
 import { toFailure, type FromWorker, type ToWorker, type WorkerFailure } from './messages.js';
 
@@ -175,15 +172,9 @@ function fromFailure(failure: WorkerFailure): Error {
   return Object.assign(new Error(failure.message), { name: failure.name });
 }
 
-/**
- * The compiled worker script. From dist/ it sits next to this file; when this module runs from
- * TypeScript sources (vitest, vite-node) the worker still runs the built copy in dist/, because a
- * worker thread cannot load .ts files.
- */
+/** The compiled worker script (see workerScript: the built copy in dist/ even under vitest). */
 function workerEntry(): string {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return join(here, '..', 'answer-worker.js');
-  const built = join(packageRoot(), 'dist', 'src', 'service', 'answer-pool', 'answer-worker.js');
-  if (!existsSync(built)) throw new CareerAdvisorError('CONFIG_INVALID', `The answer worker script ${built} is missing.`, 'Run `npm run build`, or set WORKER_THREADS=0 to answer on the main thread.');
+  const built = workerScript(import.meta.url, 'answer-worker.js');
+  if (!built) throw new CareerAdvisorError('CONFIG_INVALID', 'The answer worker script answer-worker.js is missing from dist/.', 'Run `npm run build`, or set WORKER_THREADS=0 to answer on the main thread.');
   return built;
 }
