@@ -108,7 +108,7 @@ type CommandResultBody =
   | { kind: 'cert'; card: CertCard }
   | { kind: 'cert-compare'; left: CertCard; right: CertCard; differences: string[]; /** Both cards' sources, numbered once across the reply. */ citations?: Citation[] }
   | { kind: 'cert-list'; message: string; certifications: Array<{ acronym: string; name: string }> }
-  | { kind: 'plan-question'; question: string; step: number; totalSteps: number }
+  | { kind: 'plan-question'; question: string; step: number; totalSteps: number; /** The check before building: "yes" builds, anything else corrects. */ confirm?: true }
   | { kind: 'plan'; summary: string; steps: PlanStep[]; citations: Citation[] }
   | { kind: 'topics'; outline: Array<{ title: string; depth: number; section: string; guide?: string }> }
   | { kind: 'topic'; section: string; text: string; citations: Citation[] }

@@ -4,3 +4,4 @@ export { sha256 } from './hash.js';
 export { expandShorthand } from './chat-shorthand.js';
 export { editDistance } from './edit-distance.js';
 export { questionLengthProblem } from './question-length.js';
+export { isConfirmation, isDecline } from './confirmation.js';

@@ -46,8 +46,34 @@ function profilePhrases(inputs: PlanInputs, onlyAnswered = false): string[] {
     profile.education ? EDUCATION_WORDS[profile.education]!(field) : undefined,
     experience,
     acronyms.length ? `holding ${acronyms.join(' and ')}` : undefined,
+    hoursText(profile),
     goals.length ? `aiming for ${goals.join(', ')}` : undefined,
   ].filter((p): p is string => !!p);
+}
+
+const hoursText = (profile: PlanProfile) => (profile.hoursPerWeek ? `${profile.hoursPerWeek} hours a week` : undefined);
+
+/** One part of what the plan understood, under the label a correction uses ("goal: remote work"). */
+export interface UnderstoodPart {
+  label: 'education' | 'experience' | 'certification' | 'time' | 'goal';
+  text: string;
+}
+
+/** Everything the plan understood, part by part, for the check before it is built. */
+export function understoodParts(index: GuideIndex, profile: PlanProfile): UnderstoodPart[] {
+  const inputs = planInputs(index, profile);
+  const field = inputs.field ? `${inputs.field} ` : '';
+  const role = profile.role?.replace(/^(?:an?|the)\s+/i, '');
+  const years = inputs.years > 0 ? `${inputs.years} year${inputs.years === 1 ? '' : 's'} of ${field}experience` : `no ${field}experience yet`;
+  const goals = [...goalWords(profile, inputs.field), ...profile.targetCertifications.map((c) => `earning ${c}`)];
+  const parts: Array<UnderstoodPart | undefined> = [
+    { label: 'education', text: profile.education ? EDUCATION_WORDS[profile.education]!(field) : 'not given' },
+    { label: 'experience', text: [years, role && !/high school|\bged\b/i.test(role) ? `working as ${role}` : undefined].filter(Boolean).join(', ') },
+    { label: 'certification', text: inputs.held.length ? inputs.held.map((r) => r.card.acronym).join(' and ') : 'none yet' },
+    profile.hoursPerWeek ? { label: 'time', text: hoursText(profile)! } : undefined,
+    { label: 'goal', text: goals.length ? goals.join(', ') : 'not decided yet (a general plan)' },
+  ];
+  return parts.filter((p): p is UnderstoodPart => !!p);
 }
 
 /** What the plan has understood of the person so far, for showing before the plan is built. */
@@ -63,6 +89,11 @@ function missingParts(facts: GuideFacts, records: readonly CertRecord[]): string
     records.length === 0 ? 'credentials' : '',
   ].filter(Boolean);
   return missing.length ? [`This guide has no ${missing.join(', no ')}, so the plan shows none.`] : [];
+}
+
+/** The guide's times assume its usual pace; someone with a few hours a week hears that plainly. */
+function timeNote(profile: PlanProfile): string[] {
+  return profile.hoursPerWeek ? [`The times are the guide's; with ${profile.hoursPerWeek} hours a week, steps may take longer.`] : [];
 }
 
 /** Orders the drafts by when they start, cites their lines and drops steps with nothing cited. */
@@ -108,7 +139,7 @@ export function buildCareerPlan(index: GuideIndex, profile: PlanProfile): Career
   const drafts = [...early, ...goals, ...stageDrafts(inputs, goals), keepActiveDraft(inputs)];
   const book = new CitationBook();
   const steps = citedSteps(drafts.filter((d): d is DraftStep => !!d), book);
-  const notes = missingParts(facts, inputs.records);
+  const notes = [...missingParts(facts, inputs.records), ...timeNote(profile)];
   return {
     summary: [`Your plan (${profilePhrases(inputs).join('; ')}): ${steps.length} steps from the guide, with the time and salary it gives for each. Numbers in brackets cite the guide.`, ...notes].join(' '),
     steps,

@@ -20,6 +20,8 @@ export interface PlanProfile {
   /** Years in other work (e.g. as a receptionist). */
   otherYears?: number;
   role?: string;
+  /** Hours a week they can give to it, when they said ("10 hours a week"). */
+  hoursPerWeek?: number;
   /** Credentials they hold (acronyms as the guide spells them). */
   certifications: string[];
   /** Credentials they say they want. */
@@ -71,6 +73,7 @@ export function mergeProfile(profile: PlanProfile, update: ProfileUpdate): PlanP
     fieldYears: update.fieldYears ?? profile.fieldYears,
     otherYears: update.otherYears ?? profile.otherYears,
     role: update.role ?? profile.role,
+    hoursPerWeek: update.hoursPerWeek ?? profile.hoursPerWeek,
     certifications: held,
     targetCertifications: union(profile.targetCertifications, update.targetCertifications).filter((c) => !held.includes(c)),
     goals: union(profile.goals, update.goals),

@@ -6,6 +6,7 @@ import { termPairs, type ProfileVocabulary } from './plan-vocabulary.js';
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, few: 2, several: 3, couple: 2 };
 const DURATION = /\b(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|few|several|couple)\s*\+?\s*(?:of\s+)?(years?|yrs?|months?)\b/gi;
+const HOURS_A_WEEK = /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:hours?|hrs?|h)\s*(?:a|an|per|each|every|\/)\s*(?:week|wk)\b/i;
 const WANT = /\b(?:want|wanna|would like|'d like|’d like|hope|hoping|plan(?:ning)? to|goal|aim(?:ing)?|interested|looking to|looking for|dream|prefer|aspire|eventually|someday|one day|move into|get into|transition|switch to|become)\b/i;
 const NO_EXPERIENCE = /\b(?:no|zero|without)\s+(?:[a-z]+\s+)?experience\b|\bnever\s+worked\b|\bnew to\b|\bjust starting\b|\bbeginner\b|\bnone\b|\bnothing\b|\bcomplete(?:ly)? new\b/i;
 const NOT_SURE = /\b(?:not sure|unsure|don'?t know|dont know|no idea|undecided|anything|no preference|open to|whatever)\b/i;
@@ -164,6 +165,13 @@ function readGoals(parts: MessageParts, vocabulary: ProfileVocabulary, found: Pr
   if (goals.length || found.targetCertifications?.length || unsure) found.answered.goals = true;
 }
 
+/** "10 hours a week": the time they can give to it. */
+function readHours(text: string, found: ProfileUpdate): void {
+  const m = HOURS_A_WEEK.exec(text);
+  const hours = m ? numberOf(m[1]!) : 0;
+  if (hours > 0 && hours <= 80) found.hoursPerWeek = hours;
+}
+
 /** Goals are read after a "want"-like word, so "I'm a hospital receptionist, I want to work remotely" gives remote, not hospital work. */
 function messageParts(text: string, asked?: ProfileField): MessageParts {
   if (asked === 'goals') return { own: '', goal: text, whole: text, asked };
@@ -186,6 +194,7 @@ export function parseProfileText(text: string, vocabulary: ProfileVocabulary, as
   readCredentials(parts, vocabulary, found);
   readExperience(parts, vocabulary, found);
   readGoals(parts, vocabulary, found);
+  readHours(text, found);
   if (asked) found.answered[asked] = true;
   return found;
 }
