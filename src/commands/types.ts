@@ -37,7 +37,7 @@ export interface CertCard {
   organizationName?: string;
   /** "entry level" or "advanced", when the guide says so. */
   level?: string;
-  /** What it is for: inpatient, outpatient, physician office, audit, entry level… */
+  /** What it is for: its level ("entry level", "advanced") and the guide's focus areas its definition names ("hospital"…). */
   focus: string[];
   /** The defining guide line. */
   summary: string;
@@ -76,7 +76,7 @@ export interface QuizRoundView {
   index: number;
   total: number;
   question: string;
-  /** "B. AAPC". */
+  /** "B. PTCB". */
   answer: string;
   explanation: string;
   citation: Citation;

@@ -59,7 +59,7 @@ function replacePart(profile: PlanProfile, label: UnderstoodPart['label'], updat
     case 'time':
       return { ...profile, hoursPerWeek: update.hoursPerWeek };
     case 'goal':
-      return { ...profile, goals: update.goals ?? [], specialties: update.specialties ?? [], targetCertifications: update.targetCertifications ?? [] };
+      return { ...profile, goals: update.goals ?? [], focusAreas: update.focusAreas ?? [], targetCertifications: update.targetCertifications ?? [] };
   }
 }
 

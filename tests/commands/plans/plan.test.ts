@@ -148,7 +148,7 @@ describe('plans differ by profile', () => {
     expectFullyCited(plan);
     expect(titles(plan)).not.toMatch(/program/i);
     expect(plan.steps[0]!.title).toMatch(/first certification: CPC/);
-    expect(plan.steps[0]!.detail).toContain('For outpatient work, CPC fits best');
+    expect(plan.steps[0]!.detail).toContain('For outpatient coding, CPC fits best');
   });
 
   it('experienced coder aiming for management gets the leadership stage, its salary and the degree advice', async () => {
@@ -169,7 +169,7 @@ describe('plans differ by profile', () => {
     expect(plan.steps[0]!.title).toBe('Earn a certification: CPC or CCA');
     expect(plan.steps[0]!.detail).toMatch(/employers (?:require|prefer)/);
     expect(plan.steps[1]!.salary).toBe('Intermediate (2-5 years): $35,000-$45,000 annually');
-    expect(titles(plan)).toMatch(/physician office coding and earn CCS-P/);
+    expect(titles(plan)).toMatch(/Work in physician offices and earn CCS-P/);
   });
 
   it('no high school diploma: the plan starts with it', async () => {
@@ -218,7 +218,8 @@ describe('profile parsing', () => {
     expect(parse('not sure', 'goals').goals).toEqual([]);
   });
 
-  it('reads specialties named in the guide', () => {
-    expect(parse('I want to do cardiology coding')).toMatchObject({ goals: ['specialty'], specialties: ['Cardiology Coding'] });
+  it('reads the guide’s focus areas named in the goal, apart from the general directions', () => {
+    expect(parse('I want to do cardiology coding')).toMatchObject({ goals: [], focusAreas: ['Cardiology Coding'] });
+    expect(parse('I want to work from home in a hospital, maybe auditing later')).toMatchObject({ goals: ['remote'], focusAreas: ['Hospitals', 'Auditing Role'] });
   });
 });
