@@ -1,13 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCertCards } from '../../../src/commands/cards/certifications.js';
 import { areasNamedIn, focusAreas, type FocusArea } from '../../../src/commands/guide/focus-areas.js';
 import { createCommandHandler, type CommandResult } from '../../../src/commands/index.js';
 import type { CareerAdvisor } from '../../../src/core/index.js';
 import { openTestAdvisor, testConfig } from '../../helpers/test-advisor.js';
-import { pharmacyKnowledgeDir } from '../../helpers/two-guides.js';
+import { pharmacyKnowledgeDir, thinGuideKnowledgeDir } from '../../helpers/two-guides.js';
 
 const byKind = (areas: FocusArea[], kind: FocusArea['kind']) => areas.filter((a) => a.kind === kind).map((a) => a.label);
 
@@ -51,9 +48,7 @@ describe('focus areas come from the guide’s own headings and items', () => {
   });
 
   it('a guide with no such sections has none', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-no-areas-'));
-    writeFileSync(join(dir, 'beekeeper.md'), '# Beekeeper Guide\n\n## Training\n\nMost keepers train through a 6 month program with a local club.\n');
-    expect(focusAreas((await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) })).index)).toEqual([]);
+    expect(focusAreas((await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: thinGuideKnowledgeDir() }) })).index)).toEqual([]);
   });
 });
 
@@ -82,12 +77,7 @@ describe('plan goals on the pharmacy guide come from that guide', () => {
 
 describe('a guide without focus areas', () => {
   it('the goals question and the plan say plainly that the plan is a general one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-no-areas-'));
-    writeFileSync(
-      join(dir, 'beekeeper.md'),
-      '# Beekeeper Guide\n\n## Credentials\n\n- Certified Hive Keeper (CHK): Entry-level certification from the Apiary Board\n\n## Training\n\nMost keepers train through a 6 month program with a local club.\n',
-    );
-    const handler = createCommandHandler(await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) }));
+    const handler = createCommandHandler(await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: thinGuideKnowledgeDir() }) }));
     const say = (text: string) => handler.handle({ text, conversationId: 'bees', userId: 'u', platform: 'cli' });
     const goals = await say('plan high school, no experience');
     expect(goals.kind === 'plan-question' && goals.question).toMatch(/This guide names no work settings, specialisations or advancement paths, so the plan will be a general one\./);

@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCommandHandler, renderText, type CommandHandler, type CommandResult } from '../../../src/commands/index.js';
 import { openTestAdvisor, testConfig } from '../../helpers/test-advisor.js';
-import { CODING_GUIDE, MARKUP, PHARMACY_GUIDE, pharmacyKnowledgeDir, twoGuideKnowledgeDir } from '../../helpers/two-guides.js';
+import { CODING_GUIDE, MARKUP, PHARMACY_GUIDE, pharmacyKnowledgeDir, thinGuideKnowledgeDir, twoGuideKnowledgeDir } from '../../helpers/two-guides.js';
 
 type Plan = Extract<CommandResult, { kind: 'plan' }>;
 const PHARMACY_TEXT = readFileSync(fileURLToPath(new URL(`../../fixtures/guides/${PHARMACY_GUIDE}`, import.meta.url)), 'utf8');
@@ -131,12 +129,7 @@ describe('plan with both guides loaded', () => {
 
 describe('a guide without what a plan uses', () => {
   it('says plainly what the guide lacks', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-thin-'));
-    writeFileSync(
-      join(dir, 'beekeeper.md'),
-      '# Beekeeper Guide\n\n## Credentials\n\n- Certified Hive Keeper (CHK): Entry-level certification from the Apiary Board\n\n## Training\n\nMost keepers train through a 6 month program with a local club.\n',
-    );
-    const handler = createCommandHandler(await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) }));
+    const handler = createCommandHandler(await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: thinGuideKnowledgeDir() }) }));
     const send = conversation(handler);
     await send('plan high school, no experience, not sure');
     const plan = await send('yes');
