@@ -351,4 +351,14 @@ describe('index problems at the CLI', () => {
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toMatch(/\$28,000/);
   });
+
+  it('`plan` shows what it understood; a piped correction updates it and the end of stdin builds', async () => {
+    const plan = await run(['plan', '--json', "I'm a high school graduate with no coding experience and I want to work remotely"], { input: 'goal: hospitals\n' });
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stderr).toMatch(/Here is what I understood: .*goal: remote work\. Reply yes to build the plan/);
+    expect(plan.stderr).toMatch(/Updated\. Here is what I understood: .*goal: work in hospitals\./);
+    const steps = (JSON.parse(plan.stdout) as { steps: Array<{ title: string }> }).steps.map((s) => s.title);
+    expect(steps).toContain('Work in hospitals and earn CCS or CIC');
+    expect(steps.join(' | ')).not.toMatch(/remote/i);
+  });
 });
