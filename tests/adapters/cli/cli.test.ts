@@ -320,7 +320,7 @@ describe('index problems at the CLI', () => {
     expect(result.code, result.stderr).toBe(0);
     const card = JSON.parse(result.stdout);
     expect(card).toMatchObject({ acronym: 'CCS-P', name: 'Certified Coding Specialist-Physician', organization: 'AHIMA' });
-    expect(card.focus).toContain('physician office');
+    expect(card.focus).toContain('physician offices');
     expect(card.citations[0].section).toContain('Professional Certifications');
   });
 
