@@ -90,7 +90,7 @@ describe('Discord bot: /cert, /topics and /plan threads (group quizzes: group-qu
     await fake.dispatch('MESSAGE_CREATE', goal);
     const check = await fake.waitForRequest(route('POST', '/channels/:id/messages', (r) => (r.body as { message_reference?: { message_id: string } }).message_reference?.message_id === goal.id));
     expect(bodyOf(check).embeds?.[0]?.title).toBe('Career plan · check before I build it');
-    expect(bodyOf(check).embeds?.[0]?.description).toMatch(/^Here is what I understood: .*goal: [^.]*remote work\. Reply \*\*yes\*\* to build the plan/);
+    expect(bodyOf(check).embeds?.[0]?.description).toMatch(/^Here is what I understood: .*goal: [^.]*remote work[^.]*\. Reply \*\*yes\*\* to build the plan/);
 
     const yes = fake.messageCreate({ content: `<@${fake.bot.id}> yes`, channelId: threadId });
     await fake.dispatch('MESSAGE_CREATE', yes);
