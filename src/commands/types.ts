@@ -1,5 +1,6 @@
 import type { Answer, Citation } from '../answer/index.js';
 import type { ErrorCode } from '../errors.js';
+import type { FeatureUse } from '../store/index.js';
 
 /** Where a request came from; adapters fill it in, the core never imports an adapter. */
 export type Platform = 'cli' | 'discord' | 'slack';
@@ -101,6 +102,8 @@ export type CommandResult = CommandResultBody & {
   reminder?: string;
   /** The question an open session (a plan) still waits for, asked again after this reply to a message that was not its answer. */
   resume?: string;
+  /** Card, plan and quiz use this reply stands for; the service records it for the report (front ends ignore it). */
+  usage?: FeatureUse[];
 };
 
 type CommandResultBody =

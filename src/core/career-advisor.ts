@@ -190,8 +190,8 @@ export class CareerAdvisor {
     const carried = context && [context.understood, ...(context.entities ?? [])].join(' ');
     const query =
       standalone !== undefined
-        ? this.retriever.analyze(standalone)
-        : this.retriever.analyze(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
+        ? await this.retriever.read(standalone)
+        : await this.retriever.read(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
     const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
     // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
     return { standalone, context, query, rewritten, asked: standalone ?? question };

@@ -2,11 +2,12 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join } from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { EmbeddingCache, type CacheStats, type IdentifiedEmbeddings } from '../embeddings/index.js';
-import { chunkDocument, chunkSearchText, headingChunks, extractGlossary, listKnowledgeFiles, parseKnowledgeFile } from '../ingest/index.js';
+import { chunkDocument, chunkSearchText, guideWords, headingChunks, extractGlossary, listKnowledgeFiles, parseKnowledgeFile, type KnowledgeDocument } from '../ingest/index.js';
 import { HnswStore } from './hnsw-store.js';
 import { KeywordIndex } from './keyword-index.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { INDEX_SCHEMA_VERSION, type Manifest } from './manifest.js';
+import { embeddableWords, saveWordVectors, type WordVectors } from './word-vectors.js';
 
 export interface BuildOptions {
   knowledgeDir: string;
@@ -23,6 +24,9 @@ export interface BuildSummary {
   sections: number;
   chunks: number;
   glossary: number;
+  /** Guide words embedded one by one for meaning-based matching (through the same cache as chunks). */
+  words: number;
+  /** Embedding cache use over chunks and words together. */
   cache: CacheStats;
   ms: number;
 }
@@ -42,7 +46,6 @@ export async function buildIndex(options: BuildOptions): Promise<{ index: Knowle
 
   const cache = new EmbeddingCache(join(options.cacheDir ?? join(options.indexDir, '..', '.cache'), `${safeName(options.embedder.id)}.json`));
   const vectors = await cache.embed(options.embedder, texts, (done) => options.onProgress?.(done, texts.length));
-  if (options.cacheDir) cache.save();
 
   const dimension = vectors[0]?.length ?? (await options.embedder.dimension());
   const store = new HnswStore(options.embedder, { space: 'cosine', dimension });
@@ -51,6 +54,9 @@ export async function buildIndex(options: BuildOptions): Promise<{ index: Knowle
     chunks.map((c) => new Document({ pageContent: c.text, metadata: { id: c.id, sectionId: c.sectionId, kind: c.kind } })),
   );
   const keywords = KeywordIndex.build(chunks.map((c) => ({ heading: c.headingPath.join(' '), text: c.text })));
+
+  const words = await embedGuideWords(cache, options.embedder, documents);
+  if (options.cacheDir) cache.save();
 
   const manifest: Manifest = {
     schemaVersion: INDEX_SCHEMA_VERSION,
@@ -64,12 +70,19 @@ export async function buildIndex(options: BuildOptions): Promise<{ index: Knowle
       glossary: glossary.length,
     },
   };
-  const index: KnowledgeIndex = { manifest, documents, chunks, glossary, vectors: store, keywords };
+  const index: KnowledgeIndex = { manifest, documents, chunks, glossary, vectors: store, keywords, words };
   await writeIndexAtomically(options.indexDir, index);
   return {
     index,
-    summary: { ...manifest.counts, cache: { ...cache.stats }, ms: performance.now() - started },
+    summary: { ...manifest.counts, words: words.words.length, cache: { ...cache.stats }, ms: performance.now() - started },
   };
+}
+
+/** The guides' vocabulary embedded word by word (through the cache, so a rebuild re-embeds only new words). */
+async function embedGuideWords(cache: EmbeddingCache, embedder: IdentifiedEmbeddings, documents: KnowledgeDocument[]): Promise<WordVectors> {
+  const words = embeddableWords(guideWords(documents));
+  const vectors = await cache.embed(embedder, words);
+  return { words, vectors: vectors.map((v) => Float32Array.from(v)) };
 }
 
 async function writeIndexAtomically(indexDir: string, index: KnowledgeIndex): Promise<void> {
@@ -82,6 +95,7 @@ async function writeIndexAtomically(indexDir: string, index: KnowledgeIndex): Pr
   try {
     await index.vectors.save(tmp);
     writeFileSync(join(tmp, 'keywords.json'), index.keywords.toJSON());
+    saveWordVectors(tmp, index.words);
     writeFileSync(join(tmp, 'knowledge.json'), JSON.stringify({ documents: index.documents, chunks: index.chunks, glossary: index.glossary }));
     // The manifest goes last: an index folder without one is never mistaken for a complete index.
     writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(index.manifest, null, 2));

@@ -10,3 +10,5 @@ export { loadIndex } from './load-index.js';
 export type { LoadOptions } from './load-index.js';
 export { openIndex } from './open-index.js';
 export type { OpenIndexOptions } from './open-index.js';
+export { embeddableWords } from './word-vectors.js';
+export type { WordVectors } from './word-vectors.js';

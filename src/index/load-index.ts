@@ -5,6 +5,7 @@ import { IndexError } from '../errors.js';
 import type { Chunk, GlossaryEntry, KnowledgeDocument } from '../ingest/index.js';
 import { listKnowledgeFiles } from '../ingest/index.js';
 import { recoverAbandonedBuilds } from './build-index.js';
+import { loadWordVectors } from './word-vectors.js';
 import { HnswStore } from './hnsw-store.js';
 import { KeywordIndex } from './keyword-index.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
@@ -47,7 +48,7 @@ export async function loadIndex(options: LoadOptions): Promise<KnowledgeIndex> {
     if (!Array.isArray(chunks) || chunks.length !== manifest.counts.chunks || vectors.size !== chunks.length) {
       throw new Error(`expected ${manifest.counts.chunks} chunks, found ${chunks?.length} chunks and ${vectors.size} vectors`);
     }
-    return { manifest, documents, chunks, glossary, vectors, keywords };
+    return { manifest, documents, chunks, glossary, vectors, keywords, words: loadWordVectors(indexDir) };
   } catch (cause) {
     throw new IndexError('INDEX_CORRUPT', `The index at ${indexDir} is damaged (${describe(cause)}).`, { cause });
   }

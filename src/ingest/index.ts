@@ -5,6 +5,7 @@ export { parsePlainText, renderMarkdown } from './text-loader.js';
 export { chunkDocument, chunkSearchText, headingChunks, sectionUnits, splitSentences, DEFAULT_CHUNKER_OPTIONS } from './chunker.js';
 export type { Chunk, ChunkKind, ChunkerOptions } from './chunker.js';
 export { extractGlossary } from './glossary.js';
+export { guideWords } from './guide-words.js';
 export type { GlossaryEntry } from './glossary.js';
 export { listKnowledgeFiles, parseKnowledgeFile } from './load-knowledge.js';
 export type { KnowledgeFile } from './load-knowledge.js';

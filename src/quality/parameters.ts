@@ -21,7 +21,14 @@ export interface QualityParameters {
   };
   matching: {
     /** Strength of a match through a lexicon relation or a spelling fix (1 = the word itself). Ordered by how much meaning each relation keeps; checked on the tune split. */
-    relation: { stemVariant: number; spelling: number; synonym: number; similar: number; derived: number; broader: number; narrower: number; curated: number };
+    relation: { stemVariant: number; spelling: number; synonym: number; similar: number; derived: number; broader: number; narrower: number; curated: number; embedding: number };
+    /**
+     * A question word the guides never use is matched to the guide words nearest to it in the
+     * embedder's space (src/retrieval/word-neighbours.ts): those at least `minSimilarity` close,
+     * the `perWord` closest. Chosen on the coding tune split; unrelated word pairs score about
+     * 0.25–0.45 with USE-lite, related ones 0.5–0.75.
+     */
+    neighbours: { minSimilarity: number; perWord: number };
     /** Largest edit distance accepted as a typo, by token length (short tokens need an exact match). */
     maxTypoDistance: (length: number) => number;
     /** Weight of alternative terms in the keyword (BM25) query, relative to the word asked. */
@@ -100,7 +107,8 @@ export const QUALITY: QualityParameters = {
     line: { evidence: 0.15, headingEvidence: 0.7, coverage: 0.3, about: 0.3, dense: 0.6, quantity: 0.5, definesAcronym: 0.3 },
   },
   matching: {
-    relation: { stemVariant: 0.85, spelling: 0.9, synonym: 0.7, similar: 0.6, derived: 0.55, broader: 0.5, narrower: 0.35, curated: 0.6 },
+    relation: { stemVariant: 0.85, spelling: 0.9, synonym: 0.7, similar: 0.6, derived: 0.55, broader: 0.5, narrower: 0.35, curated: 0.6, embedding: 0.3 },
+    neighbours: { minSimilarity: 0.55, perWord: 3 },
     maxTypoDistance: (length) => (length < 5 ? 0 : length < 8 ? 1 : 2),
     keywordAlternativeWeight: 0.4,
     carriedWeight: 0.5,

@@ -1,13 +1,14 @@
-import type { AbstentionStats, AsyncStore, DayActivity, PlatformCount, RatedAnswer, SectionCount, Store, StoreReportQueries, UnansweredQuestion, VoteTotals } from '../store/index.js';
+import type { AbstentionStats, AsyncStore, DayActivity, FeatureUseCount, PlatformCount, RatedAnswer, SectionCount, Store, StoreReportQueries, UnansweredQuestion, VoteTotals } from '../store/index.js';
 import { minimizePhi } from '../privacy/index.js';
 import { clusterQuestions, DEFAULT_SIMILARITY } from './cluster-questions.js';
+import { summarizeFeatureUse } from './feature-use.js';
 import type { UnansweredReading } from './read-unanswered.js';
 import { reportWindow, type ReportWindow } from './report-window.js';
 import { REPORT_VERSION, reportSchema, type Report, type ReportStoreStatus } from './schema.js';
 
 /** The store queries a report reads; `openStore` returns all of them. */
 export type ReportSource = Pick<Store, 'healthy' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections'> &
-  Omit<StoreReportQueries, 'voteTotals'> & Partial<Pick<StoreReportQueries, 'voteTotals'>>;
+  Omit<StoreReportQueries, 'voteTotals' | 'featureUse'> & Partial<Pick<StoreReportQueries, 'voteTotals' | 'featureUse'>>;
 
 /** What to report on. */
 export interface ReportOptions {
@@ -49,7 +50,7 @@ export async function buildReportAsync(store: AsyncReportSource, options: Report
 }
 
 /** The store with Promise-returning queries (`AsyncStore` fits). */
-export type AsyncReportSource = Pick<AsyncStore, 'healthy' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown'> & Partial<Pick<AsyncStore, 'voteTotals'>>;
+export type AsyncReportSource = Pick<AsyncStore, 'healthy' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown'> & Partial<Pick<AsyncStore, 'voteTotals' | 'featureUse'>>;
 
 type ReportData = {
   daily: DayActivity[];
@@ -59,6 +60,7 @@ type ReportData = {
   cited: SectionCount[];
   platforms: PlatformCount[];
   votes: VoteTotals;
+  featureUse: FeatureUseCount[];
 };
 
 // The one place that says which queries a report runs, with which arguments, for either kind of store.
@@ -75,6 +77,7 @@ function reportQueries<S extends ReportSource | AsyncReportSource>(store: S, opt
     platforms: store.platformBreakdown(window),
     // Stores written before vote totals existed (and test stand-ins) report none.
     votes: store.voteTotals?.(window) ?? NO_VOTES,
+    featureUse: store.featureUse?.(window) ?? [],
   };
 }
 
@@ -109,6 +112,7 @@ function assembleReport(data: ReportData, healthy: boolean, options: ReportOptio
       })),
     },
     ...(reading ? { offTopic: { count: offTopic.reduce((n, q) => n + q.count, 0), questions: offTopic.slice(0, limit).map((q) => ({ question: q.question, count: q.count })) } } : {}),
+    featureUse: summarizeFeatureUse(data.featureUse),
     ratings: { up: data.votes.up, down: data.votes.down, upRate: data.votes.up + data.votes.down === 0 ? 0 : data.votes.up / (data.votes.up + data.votes.down) },
     lowestRated: lowestRated.map((r) => ({ ...r, score: r.up - r.down })),
     topCitedSections: cited,
@@ -127,6 +131,7 @@ export function emptyReport(options: Pick<ReportOptions, 'days' | 'now'>, store:
     perDay: w.dayList.map((day) => ({ day, total: 0, answered: 0, abstained: 0 })),
     platforms: [],
     unanswered: { groupCount: 0, groups: [] },
+    featureUse: summarizeFeatureUse([]),
     lowestRated: [],
     topCitedSections: [],
   } satisfies Report);

@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape-html.js';
+import { featureUseLabel } from './feature-use.js';
 import { percent, storeNotice } from './format.js';
 import type { Report } from './schema.js';
 import { CHART_COLORS, citedSectionsChart, questionsPerDayChart } from './svg-charts.js';
@@ -93,6 +94,7 @@ function sectionParts(report: Report): string[] {
       'Most cited guide sections',
       report.topCitedSections.length === 0 ? empty('No sections were cited in this period.') : citedSectionsChart(report.topCitedSections),
     ),
+    ...featureUseSection(report),
     section('By platform', report.platforms.length === 0 ? empty('No questions in this period.') : platformTable(report)),
     `<footer>Question texts were redacted before they were stored. Days are UTC. Report format version ${report.version}.</footer>`,
   ];
@@ -114,6 +116,16 @@ function offTopicSection(report: Report): string[] {
   const items = offTopic.questions.map((q) => `<li>${q.count}× ${esc(q.question)}</li>`).join('');
   const content = offTopic.questions.length === 0 ? empty('None.') : `<p class="meta">Not about the guides, so not knowledge gaps.</p><ul>${items}</ul>`;
   return [section(`Off-topic questions (${offTopic.count})`, content)];
+}
+
+function featureUseSection(report: Report): string[] {
+  if (!report.featureUse) return [];
+  const rows = report.featureUse.map(
+    (l) =>
+      `<tr><td>${esc(featureUseLabel(l))}</td><td class="num">${l.count}</td><td class="num">${l.users}</td><td>${esc(l.platforms.map((p) => `${p.platform} ${p.count}`).join(', '))}</td></tr>`,
+  );
+  const content = `<p class="meta">Credential cards, career plans and quizzes, next to the questions above.</p>${table(['<th>feature</th>', '<th class="num">uses</th>', '<th class="num">people</th>', '<th>by platform</th>'], rows)}`;
+  return [section('Feature use', content)];
 }
 
 function unansweredTable(report: Report): string {

@@ -1,3 +1,4 @@
+import { featureUseLabel } from './feature-use.js';
 import { oneLine, percent, storeNotice, truncate } from './format.js';
 import type { Report } from './schema.js';
 
@@ -8,7 +9,8 @@ const BAR_WIDTH = 30;
 export function renderReportText(report: Report): string {
   const out = headerLines(report);
   if (report.totals.questions === 0) {
-    out.push('', 'No questions were asked in this period.');
+    // Cards, plans and quizzes can be used without a single question.
+    out.push('', 'No questions were asked in this period.', ...featureUseLines(report));
     return out.join('\n');
   }
   out.push(
@@ -17,6 +19,7 @@ export function renderReportText(report: Report): string {
     ...unansweredLines(report),
     ...offTopicLines(report),
     ...ratingLines(report),
+    ...featureUseLines(report),
     ...lowestRatedLines(report),
     ...citedSectionLines(report),
   );
@@ -97,6 +100,20 @@ function ratingLines(report: Report): string[] {
   const { ratings } = report;
   if (!ratings || ratings.up + ratings.down === 0) return [];
   return ['', `Ratings: ${ratings.up} 👍, ${ratings.down} 👎 (${percent(ratings.upRate)} 👍)`];
+}
+
+function featureUseLines(report: Report): string[] {
+  const lines = report.featureUse;
+  if (!lines) return [];
+  return [
+    '',
+    'Feature use',
+    table(
+      ['feature', 'uses', 'people', 'by platform'],
+      lines.map((l) => [featureUseLabel(l), String(l.count), String(l.users), l.platforms.map((p) => `${clean(p.platform, 20)} ${p.count}`).join(', ')]),
+      ['left', 'right', 'right', 'left'],
+    ),
+  ];
 }
 
 function lowestRatedLines(report: Report): string[] {

@@ -45,6 +45,14 @@ export const reportSchema = z.object({
   }),
   /** 👍/👎 votes cast in the window and the share that were 👍 (0 when none). */
   ratings: z.object({ up: count, down: count, upRate: rate }).optional(),
+  /**
+   * Card, plan and quiz use in the window: one line per feature action (cards shown, compared;
+   * plans started, finished; quizzes started, answers given, finished), zeros included, with how
+   * many people and the count per platform. Absent in reports from before it was counted.
+   */
+  featureUse: z
+    .array(z.object({ feature: z.string(), action: z.string(), count, users: count, platforms: z.array(z.object({ platform: z.string(), count })) }))
+    .optional(),
   /** Unanswered questions the guides do not cover at all (off-topic), kept apart from knowledge gaps; present when the report could ask the answer path. */
   offTopic: z.object({ count: count, questions: z.array(z.object({ question: z.string(), count })) }).optional(),
   lowestRated: z.array(

@@ -5,9 +5,11 @@ import type { KnowledgeIndex } from '../index/index.js';
 import { hasQuantity, matchStrength } from './matching.js';
 import { analyzeQuery, askingPart, type AnalyzedQuery, type QueryTerm } from './query-analysis.js';
 import { QueryExpander } from './query-expansion.js';
+import { WordNeighbours } from './word-neighbours.js';
 import type { RankedSection, ScoredUnit, SectionFeatures } from './ranked-section.js';
 import { GuideRouter } from './guide-router.js';
 import { SectionCatalog, type CatalogSection, type Unit } from './section-catalog.js';
+import { expandShorthand, wordTokens } from '../text/index.js';
 
 export interface RetrievalResult {
   query: AnalyzedQuery;
@@ -50,6 +52,9 @@ export class HybridRetriever {
 
   readonly expander: QueryExpander;
 
+  /** Guide words nearest in meaning to question words the guides never use. */
+  private readonly neighbours: WordNeighbours;
+
   /** Tells loaded guides apart by the words only one of them uses. */
   readonly router: GuideRouter;
 
@@ -62,12 +67,23 @@ export class HybridRetriever {
   ) {
     this.catalog = new SectionCatalog(index);
     this.expander = new QueryExpander(this.catalog);
+    this.neighbours = new WordNeighbours(index.words, (texts) => embedder.embedDocuments(texts));
     this.router = new GuideRouter(index, this.catalog);
   }
 
   /** Reads a question with this knowledge base's vocabulary (lexicon and spelling help where the guides use other words). */
   analyze(question: string, carried?: Parameters<typeof analyzeQuery>[1]): AnalyzedQuery {
     return analyzeQuery(question, carried, this.expander);
+  }
+
+  /**
+   * Reads a question as `analyze` does, and also matches the words the guides never use to the
+   * guide words nearest in meaning (one embedding call for words not seen before).
+   */
+  async read(question: string, carried?: Parameters<typeof analyzeQuery>[1]): Promise<AnalyzedQuery> {
+    const tokens = wordTokens(expandShorthand([question, carried?.question ?? ''].join(' '))).filter((t) => this.expander.needsNeighbours(t));
+    const nearby = tokens.length > 0 ? await this.neighbours.lookup(tokens) : new Map<string, readonly string[]>();
+    return analyzeQuery(question, carried, this.expander.withNeighbours(nearby));
   }
 
   /** Embeds the query once and retrieves; `sources`, when given, limits retrieval to those guide files. */

@@ -20,7 +20,7 @@ export class SectionRetriever extends BaseRetriever {
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document[]> {
-    const { sections } = await this.hybrid.retrieve(this.hybrid.analyze(query), this.k);
+    const { sections } = await this.hybrid.retrieve(await this.hybrid.read(query), this.k);
     return sections.map(({ entry, score }) => {
       const s = entry.section;
       return new Document({

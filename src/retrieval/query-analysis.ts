@@ -1,7 +1,7 @@
 import { PHI_PLACEHOLDER_PATTERN } from '../privacy/index.js';
 import { QUALITY } from '../quality/index.js';
 import { expandShorthand, isStopWord, stem, synonymsOf, wordTokens } from '../text/index.js';
-import type { Alternatives, QueryExpander } from './query-expansion.js';
+import type { Alternatives, TermExpander } from './query-expansion.js';
 
 /** The kind of value a question asks for; answers must contain one to count. */
 export type Quantity = 'money' | 'duration' | 'date' | 'count' | 'number' | 'organization';
@@ -114,7 +114,7 @@ const MAX_SEARCH_TEXT = 400;
 const NON_MONEY_MUCH = /how much (?:experience|time|study|studying|school|schooling|education|training|work)/;
 
 /** A term's alternatives: lexicon relations and spelling fixes (with an expander), curated abbreviations, a compound's parts. */
-function alternativesOf(term: string, token: string | undefined, parts: string[], expander?: QueryExpander): Alternatives {
+function alternativesOf(term: string, token: string | undefined, parts: string[], expander?: TermExpander): Alternatives {
   const out = new Map<string, number>(expander && token ? expander.alternatives(token) : []);
   const { curated, stemVariant } = QUALITY.matching.relation;
   for (const s of synonymsOf(term)) if ((out.get(s) ?? 0) < curated) out.set(s, curated);
@@ -159,7 +159,7 @@ export function detectAcronyms(question: string): string[] {
 export function analyzeQuery(
   question: string,
   carried?: { question: string; weight: number; quantity?: Quantity },
-  expander?: QueryExpander,
+  expander?: TermExpander,
 ): AnalyzedQuery {
   const asked = withoutRedactions(question);
   const q = asked.toLowerCase();

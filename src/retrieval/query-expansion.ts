@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { getWordNet, type Relation } from '../lexicon/index.js';
 import { QUALITY } from '../quality/index.js';
-import { editDistance, stem, synonymsOf } from '../text/index.js';
+import { editDistance, isStopWord, stem, synonymsOf } from '../text/index.js';
+import type { NearbyWords } from './word-neighbours.js';
 
 /** What the loaded guides say, for deciding which question words need help to match. */
 export interface Vocabulary {
@@ -14,6 +15,11 @@ export interface Vocabulary {
 /** A question word's matches other than itself: stemmed term → strength (0–1]. */
 export type Alternatives = ReadonlyMap<string, number>;
 
+/** What query analysis asks of an expander: a question word's alternatives. */
+export interface TermExpander {
+  alternatives(token: string): Alternatives;
+}
+
 const MAX_ALTERNATIVES = 16;
 
 /**
@@ -21,7 +27,7 @@ const MAX_ALTERNATIVES = 16;
  * curated abbreviations that the guides actually use, and, for a word that is neither in the
  * guides nor in English, the closest guide word within the typo distance.
  */
-export class QueryExpander {
+export class QueryExpander implements TermExpander {
   private readonly cache = new LRUCache<string, Alternatives>({ max: 5000 });
 
   constructor(private readonly vocabulary: Vocabulary) {}
@@ -33,6 +39,30 @@ export class QueryExpander {
       this.cache.set(token, found);
     }
     return found;
+  }
+
+  /** A word worth looking up by meaning: a real word the guides never use (typos and codes are handled elsewhere). */
+  needsNeighbours(token: string): boolean {
+    return /^\p{L}{3,}$/u.test(token) && !isStopWord(token) && !this.vocabulary.knows(stem(token));
+  }
+
+  /**
+   * This expander with the guide words nearest in meaning to the question's unknown words added,
+   * weaker than any lexicon relation: similarity of single words says less than a dictionary.
+   */
+  withNeighbours(nearby: NearbyWords): TermExpander {
+    return {
+      alternatives: (token) => {
+        const found = this.alternatives(token);
+        const near = this.needsNeighbours(token) ? nearby.get(token) : undefined;
+        if (!near) return found;
+        const out = new Map(found);
+        const strength = QUALITY.matching.relation.embedding;
+        for (const word of near) if ((out.get(stem(word)) ?? 0) < strength) out.set(stem(word), strength);
+        out.delete(stem(token));
+        return out;
+      },
+    };
   }
 
   private compute(token: string): Alternatives {

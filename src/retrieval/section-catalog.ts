@@ -1,7 +1,7 @@
-import { sectionUnits, type Chunk, type GlossaryEntry, type Section } from '../ingest/index.js';
+import { guideWords, sectionUnits, type Chunk, type GlossaryEntry, type Section } from '../ingest/index.js';
 import type { KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
-import { contentTerms, wordTokens } from '../text/index.js';
+import { contentTerms } from '../text/index.js';
 import type { Vocabulary } from './query-expansion.js';
 
 /** One answerable line of a section (a bullet or a sentence), pre-tokenised for scoring. */
@@ -83,7 +83,7 @@ export class SectionCatalog implements Vocabulary {
       for (const t of seen) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
     }
     this.sectionCount = all.length;
-    this.words = wordsByFrequency(all.flatMap((s) => [...s.headingPath, ...sectionUnits(s).map((u) => u.text)]));
+    this.words = guideWords(index.documents);
     this.topicTerms = new Set([...index.documents.flatMap((d) => contentTerms(d.title)), ...CAREER_WORDS]);
   }
 
@@ -120,12 +120,6 @@ function centroid(vectors: Float32Array[]): Float32Array | undefined {
   for (const v of vectors) if (v.length === sum.length) for (let i = 0; i < v.length; i++) sum[i]! += v[i]!;
   const norm = Math.hypot(...sum);
   return norm > 0 ? sum.map((x) => x / norm) : undefined;
-}
-
-function wordsByFrequency(texts: string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const token of wordTokens(text)) if (/^\p{L}+$/u.test(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([w]) => w);
 }
 
 function labelOf(kind: Unit['kind'], text: string): Pick<Unit, 'labelTerms'> {

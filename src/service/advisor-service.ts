@@ -72,6 +72,7 @@ export class AdvisorService implements CommandHandler {
       metrics?.answers.inc({ platform, kind: result.kind });
       metrics?.latency.observe({ platform }, seconds);
       if (result.kind === 'answer') this.recordAnswer(request, result, guarded.stored, seconds * 1000);
+      recordUsage(this.options.store, logger, request, result);
       return guarded.remind ? { ...result, reminder: phiReminder } : result;
     } catch (cause) {
       if (isBusyError(cause)) {
@@ -130,6 +131,18 @@ export class AdvisorService implements CommandHandler {
       citedSections: answer.citations.map((c) => c.section),
       latencyMs,
     });
+  }
+}
+
+/** Records each card, plan and quiz use a reply stands for; a store that fails is logged, never the reply's problem. */
+function recordUsage(store: QuestionRecorder | undefined, logger: Logger | undefined, request: CommandRequest, result: CommandResult): void {
+  if (!store?.recordFeatureUse) return;
+  for (const use of result.usage ?? []) {
+    try {
+      store.recordFeatureUse({ ...use, ts: Date.now(), platform: request.platform, userId: request.userId });
+    } catch (cause) {
+      logger?.warn({ platform: request.platform, feature: use.feature, action: use.action, err: describe(cause) }, 'feature use not recorded');
+    }
   }
 }
 

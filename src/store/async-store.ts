@@ -8,6 +8,7 @@ export function toAsyncStore(store: Store & StoreReportQueries): AsyncStore {
     },
     recordQuestion: (record) => store.recordQuestion(record),
     recordFeedback: (record) => store.recordFeedback(record),
+    recordFeatureUse: (record) => store.recordFeatureUse(record),
     purgeExpired: async (now) => store.purgeExpired(now),
     questionsPerDay: async (window) => store.questionsPerDay(window),
     abstentionRate: async (window) => store.abstentionRate(window),
@@ -17,6 +18,7 @@ export function toAsyncStore(store: Store & StoreReportQueries): AsyncStore {
     dailyActivity: async (window) => store.dailyActivity(window),
     platformBreakdown: async (window) => store.platformBreakdown(window),
     voteTotals: async (window) => store.voteTotals(window),
+    featureUse: async (window) => store.featureUse(window),
     close: async () => store.close(),
   };
 }

@@ -1,6 +1,8 @@
 export { openStore } from './open-store.js';
 export { toAsyncStore } from './async-store.js';
 export { STORE_SCHEMA_VERSION } from './migrations.js';
+export { FEATURE_ACTIONS, isFeatureAction } from './feature-use.js';
+export type { FeatureAction, FeatureName, FeatureUse } from './feature-use.js';
 export { StoreConfigError, StoreUnavailableError } from '../errors.js';
 export type {
   AbstentionStats,
@@ -8,6 +10,8 @@ export type {
   QuestionRecorder,
   DayActivity,
   DayCount,
+  FeatureUseCount,
+  FeatureUseRecord,
   FeedbackRecord,
   PlatformCount,
   VoteTotals,

@@ -7,6 +7,19 @@ interface Migration {
   sql: string;
 }
 
+/** The feature_events table in either engine's dialect (only the integer type for epoch ms differs). */
+export const featureEventsTable = (epochType: 'INTEGER' | 'BIGINT') => `
+  CREATE TABLE feature_events (
+    ts        ${epochType} NOT NULL,
+    platform  TEXT NOT NULL,
+    user_hash TEXT NOT NULL,
+    feature   TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    guide     TEXT
+  );
+  CREATE INDEX feature_events_ts ON feature_events (ts);
+`;
+
 // Append new steps; never edit a released one. Raw platform ids never reach
 // these tables: conversation and user ids are stored as keyed hashes, and
 // the HMAC key (unless configured) is generated here, per database.
@@ -62,6 +75,12 @@ const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX inbox_pending ON inbox (completed_at, received_at);
     `,
+  },
+  {
+    // How much cards, plans and quizzes are used, for the report. Fixed words only (feature,
+    // action), the platform, the guide's file name and a keyed hash of the user: no text anyone typed.
+    version: 3,
+    sql: featureEventsTable('INTEGER'),
   },
 ];
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSqliteStore, type SqliteStore } from './sqlite-store.js';
 import type { Store, StoreLogger, StoreOptions, StoreReportQueries, TimeWindow } from './store-types.js';
-import { assertValidOptions, clampLimit, feedbackProblems, questionProblems } from './validate.js';
+import { assertValidOptions, clampLimit, featureUseProblems, feedbackProblems, questionProblems } from './validate.js';
 
 const consoleLogger: StoreLogger = {
   warn: (obj, msg) => console.warn(`[store] ${msg}`, obj),
@@ -76,8 +76,13 @@ class GuardedStore implements Store, StoreReportQueries {
     this.#guard('recordFeedback', () => undefined, (s) => s.recordFeedback(record));
   }
 
+  recordFeatureUse(record: Parameters<Store['recordFeatureUse']>[0]): void {
+    if (!this.#inner || this.#rejectInvalid('recordFeatureUse', featureUseProblems(record))) return;
+    this.#guard('recordFeatureUse', () => undefined, (s) => s.recordFeatureUse(record));
+  }
+
   purgeExpired(at = this.#now()): ReturnType<Store['purgeExpired']> {
-    return this.#guard('purgeExpired', () => ({ questions: 0, feedback: 0 }), (s) => s.purgeExpired(at));
+    return this.#guard('purgeExpired', () => ({ questions: 0, feedback: 0, featureUses: 0 }), (s) => s.purgeExpired(at));
   }
 
   questionsPerDay(window: TimeWindow = {}) {
@@ -110,6 +115,10 @@ class GuardedStore implements Store, StoreReportQueries {
 
   voteTotals(window: TimeWindow = {}) {
     return this.#guard('voteTotals', () => ({ up: 0, down: 0 }), (s) => s.voteTotals(window));
+  }
+
+  featureUse(window: TimeWindow = {}) {
+    return this.#guard('featureUse', () => [], (s) => s.featureUse(window));
   }
 
   close(): void {

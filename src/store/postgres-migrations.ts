@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { StoreUnavailableError } from '../errors.js';
+import { featureEventsTable } from './migrations.js';
 
 /**
  * The store's schema for PostgreSQL: the same steps, with the same version numbers, as the SQLite
- * migrations in migrations.ts, in PostgreSQL's dialect. Append new steps to both lists.
+ * migrations in migrations.ts, in PostgreSQL's dialect. Append new steps to both lists. Step 2
+ * (the inbox) is SQLite's alone: with PostgreSQL the inbox stays in the SQLite file or Redis.
  */
 const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   {
@@ -38,6 +40,8 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX feedback_ts ON feedback (ts);
     `,
   },
+  // Card, plan and quiz use for the report (see migrations.ts).
+  { version: 3, sql: featureEventsTable('BIGINT') },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,8 +1,8 @@
 import { hashId } from './hash-id.js';
 import { PostgresConnection } from './postgres-connection.js';
 import { questionKey } from './question-key.js';
-import type { AbstentionStats, AsyncStore, DayActivity, DayCount, PlatformCount, PurgeResult, RatedAnswer, VoteTotals, SectionCount, StoreLogger, TimeWindow, UnansweredQuestion } from './store-types.js';
-import { clampLimit, feedbackProblems, questionProblems } from './validate.js';
+import type { AbstentionStats, AsyncStore, DayActivity, DayCount, FeatureUseCount, PlatformCount, PurgeResult, RatedAnswer, VoteTotals, SectionCount, StoreLogger, TimeWindow, UnansweredQuestion } from './store-types.js';
+import { clampLimit, featureUseProblems, feedbackProblems, questionProblems } from './validate.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database */
@@ -19,7 +19,7 @@ export interface PostgresStoreOptions {
 const DAY_MS = 86_400_000;
 const consoleLogger: StoreLogger = { warn: (obj, msg) => console.warn(`[store] ${msg}`, obj) };
 
-type Readers = Omit<AsyncStore, 'healthy' | 'recordQuestion' | 'recordFeedback' | 'purgeExpired' | 'close'>;
+type Readers = Omit<AsyncStore, 'healthy' | 'recordQuestion' | 'recordFeedback' | 'recordFeatureUse' | 'purgeExpired' | 'close'>;
 
 /**
  * The question & feedback store in PostgreSQL (`pg`), for several workers sharing one database.
@@ -46,21 +46,22 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return db.healthy;
     },
     ...writers(db, logger),
-    purgeExpired: (at = now()) => db.read('purgeExpired', { questions: 0, feedback: 0 }, () => purge(at)),
+    purgeExpired: (at = now()) => db.read('purgeExpired', { questions: 0, feedback: 0, featureUses: 0 }, () => purge(at)),
     ...readers(db),
     close: () => db.close(),
   };
 }
 
-/** Deletes questions and votes older than `cutoff` (votes on expired questions too). */
+/** Deletes questions, votes and feature uses older than `cutoff` (votes on expired questions too). */
 async function purgeOlderThan(db: PostgresConnection, cutoff: number): Promise<PurgeResult> {
   const feedback = await db.rowCount('DELETE FROM feedback WHERE ts < $1 OR question_id IN (SELECT id FROM questions WHERE ts < $1)', [cutoff]);
   const questions = await db.rowCount('DELETE FROM questions WHERE ts < $1', [cutoff]);
-  return { questions, feedback };
+  const featureUses = await db.rowCount('DELETE FROM feature_events WHERE ts < $1', [cutoff]);
+  return { questions, feedback, featureUses };
 }
 
-/** Writing questions and votes (queued, never blocking an answer); people are stored only as salted hashes. */
-function writers(db: PostgresConnection, logger: StoreLogger): Pick<AsyncStore, 'recordQuestion' | 'recordFeedback'> {
+/** Writing questions, votes and feature uses (queued, never blocking an answer); people are stored only as salted hashes. */
+function writers(db: PostgresConnection, logger: StoreLogger): Pick<AsyncStore, 'recordQuestion' | 'recordFeedback' | 'recordFeatureUse'> {
   const rejectInvalid = (operation: string, fields: string[]) => {
     if (fields.length > 0) logger.warn({ operation, invalidFields: fields }, 'invalid record not stored');
     return fields.length > 0;
@@ -82,6 +83,13 @@ function writers(db: PostgresConnection, logger: StoreLogger): Pick<AsyncStore, 
         params: () => [f.questionId, hashId(f.userId, db.salt), f.vote === 'up' ? 1 : -1, f.ts],
       });
     },
+    recordFeatureUse(u) {
+      if (rejectInvalid('recordFeatureUse', featureUseProblems(u))) return;
+      db.enqueue({
+        sql: 'INSERT INTO feature_events (ts, platform, user_hash, feature, action, guide) VALUES ($1, $2, $3, $4, $5, $6)',
+        params: () => [u.ts, u.platform, hashId(u.userId, db.salt), u.feature, u.action, u.guide ?? null],
+      });
+    },
   };
 }
 
@@ -89,7 +97,16 @@ const bounds = (w: TimeWindow = {}) => [w.since ?? 0, w.until ?? Number.MAX_SAFE
 
 /** The report's read queries over a time window; each falls back to an empty result while PostgreSQL is down. */
 function readers(db: PostgresConnection): Readers {
-  return { ...countReaders(db), ...rankingReaders(db) };
+  return { ...countReaders(db), ...rankingReaders(db), featureUse: (w) => db.read('featureUse', [] as FeatureUseCount[], () => featureUseRows(db, w)) };
+}
+
+async function featureUseRows(db: PostgresConnection, w: TimeWindow | undefined): Promise<FeatureUseCount[]> {
+  return db.rows<FeatureUseCount>(
+    `SELECT feature, action, platform, COUNT(*)::int AS count, COUNT(DISTINCT user_hash)::int AS users
+     FROM feature_events WHERE ts >= $1 AND ts < $2
+     GROUP BY feature, action, platform ORDER BY feature COLLATE "C", action COLLATE "C", platform COLLATE "C"`,
+    bounds(w),
+  );
 }
 
 /** Counts per day and per platform, the abstention rate and the vote totals. */

@@ -8,6 +8,8 @@ import type {
   AbstentionStats,
   DayActivity,
   DayCount,
+  FeatureUseCount,
+  FeatureUseRecord,
   FeedbackRecord,
   PlatformCount,
   VoteTotals,
@@ -25,6 +27,7 @@ const DAY_MS = 86_400_000;
 export interface SqliteStore {
   recordQuestion(record: QuestionRecord): void;
   recordFeedback(record: FeedbackRecord): void;
+  recordFeatureUse(record: FeatureUseRecord): void;
   purgeExpired(now: number): PurgeResult;
   questionsPerDay(window: TimeWindow): DayCount[];
   abstentionRate(window: TimeWindow): AbstentionStats;
@@ -34,6 +37,7 @@ export interface SqliteStore {
   dailyActivity(window: TimeWindow): DayActivity[];
   platformBreakdown(window: TimeWindow): PlatformCount[];
   voteTotals(window: TimeWindow): VoteTotals;
+  featureUse(window: TimeWindow): FeatureUseCount[];
   /** Throws when the file was deleted or replaced since it was opened. */
   assertFileIntact(): void;
   close(): void;
@@ -53,8 +57,8 @@ export function createSqliteStore(options: { path: string; retentionDays: number
 type Statements = ReturnType<typeof prepareAll>;
 const bounds = (w: TimeWindow) => ({ since: w.since ?? 0, until: w.until ?? Number.MAX_SAFE_INTEGER });
 
-/** Writing questions and votes; people are stored only as salted hashes. */
-function writers(sql: Statements, salt: string): Pick<SqliteStore, 'recordQuestion' | 'recordFeedback'> {
+/** Writing questions, votes and feature uses; people are stored only as salted hashes. */
+function writers(sql: Statements, salt: string): Pick<SqliteStore, 'recordQuestion' | 'recordFeedback' | 'recordFeatureUse'> {
   return {
     recordQuestion(r) {
       sql.insertQuestion.run({
@@ -73,11 +77,14 @@ function writers(sql: Statements, salt: string): Pick<SqliteStore, 'recordQuesti
     recordFeedback(f) {
       sql.upsertFeedback.run({ questionId: f.questionId, userHash: hashId(f.userId, salt), vote: f.vote === 'up' ? 1 : -1, ts: f.ts });
     },
+    recordFeatureUse(u) {
+      sql.insertFeatureUse.run({ ts: u.ts, platform: u.platform, userHash: hashId(u.userId, salt), feature: u.feature, action: u.action, guide: u.guide ?? null });
+    },
   };
 }
 
 /** The report's read queries over a time window. */
-function readers(sql: Statements): Pick<SqliteStore, 'questionsPerDay' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown' | 'voteTotals'> {
+function readers(sql: Statements): Pick<SqliteStore, 'questionsPerDay' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown' | 'voteTotals' | 'featureUse'> {
   return {
     questionsPerDay: (w) => sql.perDay.all(bounds(w)) as DayCount[],
     abstentionRate(w) {
@@ -93,6 +100,7 @@ function readers(sql: Statements): Pick<SqliteStore, 'questionsPerDay' | 'absten
     dailyActivity: (w) => sql.dailyActivity.all(bounds(w)) as DayActivity[],
     platformBreakdown: (w) => sql.platforms.all(bounds(w)) as PlatformCount[],
     voteTotals: (w) => sql.votes.get(bounds(w)) as VoteTotals,
+    featureUse: (w) => sql.featureUse.all(bounds(w)) as FeatureUseCount[],
   };
 }
 
@@ -122,7 +130,8 @@ function setUp(db: SqliteDatabase, options: { path: string; retentionDays: numbe
   const purge = db.transaction((cutoff: number): PurgeResult => {
     const feedback = sql.purgeFeedback.run({ cutoff }).changes;
     const questions = sql.purgeQuestions.run({ cutoff }).changes;
-    return { questions, feedback };
+    const featureUses = sql.purgeFeatureUses.run({ cutoff }).changes;
+    return { questions, feedback, featureUses };
   });
   return {
     ...writers(sql, salt),
@@ -134,7 +143,25 @@ function setUp(db: SqliteDatabase, options: { path: string; retentionDays: numbe
 }
 
 function prepareAll(db: SqliteDatabase) {
-  const inWindow = (col: string) => `${col} >= @since AND ${col} < @until`;
+  return { ...prepareQuestionStatements(db), ...prepareFeatureUseStatements(db) };
+}
+
+const inWindow = (col: string) => `${col} >= @since AND ${col} < @until`;
+
+function prepareFeatureUseStatements(db: SqliteDatabase) {
+  return {
+    insertFeatureUse: db.prepare(`
+      INSERT INTO feature_events (ts, platform, user_hash, feature, action, guide)
+      VALUES (@ts, @platform, @userHash, @feature, @action, @guide)`),
+    purgeFeatureUses: db.prepare(`DELETE FROM feature_events WHERE ts < @cutoff`),
+    featureUse: db.prepare(`
+      SELECT feature, action, platform, COUNT(*) AS count, COUNT(DISTINCT user_hash) AS users
+      FROM feature_events WHERE ${inWindow('ts')}
+      GROUP BY feature, action, platform ORDER BY feature, action, platform`),
+  };
+}
+
+function prepareQuestionStatements(db: SqliteDatabase) {
   return {
     insertQuestion: db.prepare(`
       INSERT INTO questions (id, ts, platform, conversation_hash, user_hash, question, question_key, abstained, cited_sections, latency_ms)

@@ -1,3 +1,5 @@
+import type { FeatureUse } from './feature-use.js';
+
 /** Anything with a pino-style `warn(obj, msg)`; pino loggers fit as-is. */
 export interface StoreLogger {
   warn(obj: Record<string, unknown>, msg: string): void;
@@ -53,6 +55,26 @@ export interface FeedbackRecord {
   vote: 'up' | 'down';
   /** Epoch milliseconds. */
   ts: number;
+}
+
+/** One use of a card, plan or quiz. Only fixed words, the platform, the guide's file name and a keyed hash of the user are stored. */
+export type FeatureUseRecord = FeatureUse & {
+  /** Epoch milliseconds. */
+  ts: number;
+  /** Where it happened: "discord", "slack", "cli", ... */
+  platform: string;
+  /** Raw platform user id; only a keyed hash is stored. */
+  userId: string;
+};
+
+/** How often one feature action happened on one platform, and by how many people. */
+export interface FeatureUseCount {
+  feature: string;
+  action: string;
+  platform: string;
+  count: number;
+  /** Distinct (hashed) users. */
+  users: number;
 }
 
 /** Optional `[since, until)` bounds in epoch milliseconds for report queries. */
@@ -113,6 +135,8 @@ export interface PlatformCount {
 export interface PurgeResult {
   questions: number;
   feedback: number;
+  /** Feature-use events (cards, plans, quizzes). */
+  featureUses: number;
 }
 
 /**
@@ -125,7 +149,8 @@ export interface Store {
   readonly healthy: boolean;
   recordQuestion(record: QuestionRecord): void;
   recordFeedback(record: FeedbackRecord): void;
-  /** Deletes questions and feedback older than the retention period, relative to `now`. */
+  recordFeatureUse(record: FeatureUseRecord): void;
+  /** Deletes questions, feedback and feature uses older than the retention period, relative to `now`. */
   purgeExpired(now?: number): PurgeResult;
   questionsPerDay(window?: TimeWindow): DayCount[];
   abstentionRate(window?: TimeWindow): AbstentionStats;
@@ -149,6 +174,8 @@ export interface StoreReportQueries {
   platformBreakdown(window?: TimeWindow): PlatformCount[];
   /** 👍 and 👎 votes cast in the window (vote time), for the overall rating. */
   voteTotals(window?: TimeWindow): VoteTotals;
+  /** Card, plan and quiz use per feature, action and platform (zero counts omitted). */
+  featureUse(window?: TimeWindow): FeatureUseCount[];
 }
 
 /** How many 👍 and 👎 votes were cast. */
@@ -157,15 +184,17 @@ export interface VoteTotals {
   down: number;
 }
 
-/** What a running bot needs from a store: record questions and votes, report health, close. */
+/** What a running bot needs from a store: record questions, votes and feature use, report health, close. */
 export interface QuestionRecorder {
   readonly healthy: boolean;
   recordQuestion(record: QuestionRecord): void;
   recordFeedback(record: FeedbackRecord): void;
+  /** Optional so recorders written before feature use was counted still fit; both stores have it. */
+  recordFeatureUse?(record: FeatureUseRecord): void;
   close(): void | Promise<void>;
 }
 
-type QueryName = 'purgeExpired' | 'questionsPerDay' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown' | 'voteTotals';
+type QueryName = 'purgeExpired' | 'questionsPerDay' | 'abstentionRate' | 'topUnanswered' | 'lowestRated' | 'topCitedSections' | 'dailyActivity' | 'platformBreakdown' | 'voteTotals' | 'featureUse';
 type Queries = Store & StoreReportQueries;
 
 /**
@@ -173,6 +202,6 @@ type Queries = Store & StoreReportQueries;
  * `toAsyncStore` adapts the SQLite store, so one contract suite and the report run on both.
  * Like `Store`, nothing throws: an unreachable database gives empty results.
  */
-export type AsyncStore = QuestionRecorder & { close(): Promise<void> } & {
+export type AsyncStore = QuestionRecorder & Pick<Store, 'recordFeatureUse'> & { close(): Promise<void> } & {
   [K in QueryName]: (...args: Parameters<Queries[K]>) => Promise<ReturnType<Queries[K]>>;
 };

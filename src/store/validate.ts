@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StoreConfigError } from '../errors.js';
-import type { FeedbackRecord, QuestionRecord, StoreOptions } from './store-types.js';
+import { isFeatureAction } from './feature-use.js';
+import type { FeatureUseRecord, FeedbackRecord, QuestionRecord, StoreOptions } from './store-types.js';
 
 const timestamp = z.number().int().nonnegative();
 const nonEmpty = z.string().min(1);
@@ -24,6 +25,19 @@ const feedbackSchema = z.object({
   ts: timestamp,
 });
 
+// Only the fixed vocabulary of feature-use.ts gets in: no free text reaches this table.
+const featureUseSchema = z
+  .object({
+    feature: nonEmpty,
+    action: nonEmpty,
+    ts: timestamp,
+    platform: nonEmpty.max(40),
+    userId: nonEmpty,
+    /** A guide's file name, never text someone typed. */
+    guide: nonEmpty.max(200).optional(),
+  })
+  .refine((r) => isFeatureAction(r.feature, r.action), { path: ['action'], message: 'not an action of this feature' });
+
 const optionsSchema = z.object({
   path: nonEmpty,
   retentionDays: z.number().positive().finite(),
@@ -41,6 +55,11 @@ export function questionProblems(record: QuestionRecord): RecordProblems {
 /** Returns the invalid fields of a feedback record, or an empty list. */
 export function feedbackProblems(record: FeedbackRecord): RecordProblems {
   return problems(feedbackSchema.safeParse(record));
+}
+
+/** Returns the invalid fields of a feature-use record, or an empty list. */
+export function featureUseProblems(record: FeatureUseRecord): RecordProblems {
+  return problems(featureUseSchema.safeParse(record));
 }
 
 /** Throws {@link StoreConfigError} for unusable options: a startup bug, not a runtime failure. */

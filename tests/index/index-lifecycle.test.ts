@@ -52,6 +52,11 @@ describe('index build → load', () => {
     expect(loaded.documents).toEqual(built.documents);
     expect(loaded.chunks).toEqual(built.chunks);
     expect(loaded.glossary).toEqual(built.glossary);
+    // The guide's vocabulary, embedded word by word for meaning-based matching of unknown question words.
+    expect(loaded.words).toEqual(built.words);
+    expect(loaded.words.words).toContain('salary');
+    expect(loaded.words.words).not.toContain('the');
+    expect(loaded.words.vectors.every((v) => v.length === 256)).toBe(true);
 
     const before = await searchLabels(built, embedder);
     expect(before.every((labels) => labels.length === 10)).toBe(true);
@@ -71,7 +76,7 @@ describe('index build → load', () => {
     await buildIndex({ ...ws, embedder: new HashingEmbeddings() });
     await buildIndex({ ...ws, embedder: new HashingEmbeddings() });
     expect(readdirSync(ws.root).sort()).toEqual(['cache', 'index', 'knowledge']);
-    expect(readdirSync(ws.indexDir).sort()).toEqual(['docstore.json', 'keywords.json', 'knowledge.json', 'manifest.json', 'vectors.hnsw']);
+    expect(readdirSync(ws.indexDir).sort()).toEqual(['docstore.json', 'keywords.json', 'knowledge.json', 'manifest.json', 'vectors.hnsw', 'words.json']);
   });
 });
 
@@ -153,6 +158,8 @@ describe('stale, missing and corrupt indexes', () => {
     ['manifest.json', '{"schemaVersion": 3}'],
     ['docstore.json', '[[['],
     ['keywords.json', 'garbage'],
+    ['words.json', '{"words": ["salary"], "vectors": []}'],
+    ['words.json', 'garbage'],
   ];
   it.each(damage)('garbage in %s → INDEX_CORRUPT naming `career-advisor ingest` (%#)', async (file, content) => {
     const ws = workspace();
@@ -165,11 +172,11 @@ describe('stale, missing and corrupt indexes', () => {
     expect(error.message).toContain(ws.indexDir);
   });
 
-  it('a missing vectors file → INDEX_CORRUPT', async () => {
+  it.each(['vectors.hnsw', 'words.json'])('a missing %s → INDEX_CORRUPT', async (file) => {
     const ws = workspace();
     const embedder = new HashingEmbeddings();
     await buildIndex({ ...ws, embedder });
-    rmSync(join(ws.indexDir, 'vectors.hnsw'));
+    rmSync(join(ws.indexDir, file));
     expect((await indexErrorOf(loadIndex({ ...ws, embedder }))).code).toBe('INDEX_CORRUPT');
   });
 });
@@ -283,15 +290,17 @@ describe('embedding cache', () => {
     const ws = workspace();
     const first = new CountingEmbeddings();
     const { summary: s1 } = await buildIndex({ ...ws, embedder: first });
-    expect(first.embedded).toBe(s1.chunks);
-    expect(s1.cache).toEqual({ hits: 0, misses: s1.chunks });
+    // Every chunk and every guide word is embedded once.
+    expect(s1.words).toBeGreaterThan(0);
+    expect(first.embedded).toBe(s1.chunks + s1.words);
+    expect(s1.cache).toEqual({ hits: 0, misses: s1.chunks + s1.words });
     expect(readdirSync(ws.cacheDir)).toEqual(['hashing_256.json']);
 
     const second = new CountingEmbeddings();
     const { summary: s2 } = await buildIndex({ ...ws, indexDir: join(ws.root, 'index2'), embedder: second });
     expect(second.embedded).toBe(0);
     expect(second.calls).toBe(0);
-    expect(s2.cache).toEqual({ hits: s2.chunks, misses: 0 });
+    expect(s2.cache).toEqual({ hits: s2.chunks + s2.words, misses: 0 });
 
     // Same vectors either way: searches agree.
     const a = await loadIndex({ ...ws, embedder: first });
@@ -301,9 +310,10 @@ describe('embedding cache', () => {
     appendFileSync(join(ws.knowledgeDir, GUIDE_MD_NAME), '\n## Cache Test Section\n\nOnly this needs embedding. And this sentence.\n');
     const third = new CountingEmbeddings();
     const { summary: s3 } = await buildIndex({ ...ws, embedder: third });
-    // One section chunk, its heading chunk and two sentence units are new.
-    expect(third.embedded).toBe(4);
-    expect(s3.cache).toEqual({ hits: s3.chunks - 4, misses: 4 });
+    // One section chunk, its heading chunk and two sentence units are new, and the words the guide did not use before.
+    const newWords = s3.words - s1.words;
+    expect(third.embedded).toBe(4 + newWords);
+    expect(s3.cache).toEqual({ hits: s3.chunks + s3.words - 4 - newWords, misses: 4 + newWords });
   });
 
   it('is keyed by embedder: another embedder gets no hits', async () => {
@@ -312,7 +322,7 @@ describe('embedding cache', () => {
     const other = new CountingEmbeddings(128);
     const { summary } = await buildIndex({ ...ws, embedder: other });
     expect(summary.cache.hits).toBe(0);
-    expect(other.embedded).toBe(summary.chunks);
+    expect(other.embedded).toBe(summary.chunks + summary.words);
   });
 
   it('a damaged cache file is treated as empty (the build still succeeds)', async () => {
@@ -321,7 +331,7 @@ describe('embedding cache', () => {
     writeFileSync(join(ws.cacheDir, 'hashing_256.json'), '{ broken');
     const again = new CountingEmbeddings();
     const { summary } = await buildIndex({ ...ws, embedder: again });
-    expect(again.embedded).toBe(summary.chunks);
+    expect(again.embedded).toBe(summary.chunks + summary.words);
     await expect(loadIndex({ ...ws, embedder: again })).resolves.toBeDefined();
   });
 

@@ -99,6 +99,20 @@ describe('buildReport on a seeded store', () => {
     ]);
   });
 
+  it('counts card, plan and quiz use per action, zeros included, with people and platforms', () => {
+    const line = (feature: string, action: string, count: number, users: number, platforms: Array<[string, number]>) => ({ feature, action, count, users, platforms: platforms.map(([platform, n]) => ({ platform, count: n })) });
+    expect(seededReport().featureUse).toEqual([
+      line('card', 'shown', 3, 3, [['discord', 2], ['slack', 1]]),
+      line('card', 'compared', 1, 1, [['slack', 1]]),
+      line('plan', 'started', 1, 1, [['discord', 1]]),
+      line('plan', 'finished', 1, 1, [['discord', 1]]),
+      line('quiz', 'started', 1, 1, [['slack', 1]]),
+      line('quiz', 'answered', 3, 3, [['slack', 2], ['discord', 1]]),
+      line('quiz', 'finished', 0, 0, []),
+    ]);
+    expect(seededReport({ days: 30 }).featureUse![0]!.count).toBe(4);
+  });
+
   it('includes older data when the window is wider', () => {
     const report = seededReport({ days: 30 });
     expect(report.perDay).toHaveLength(30);
@@ -129,7 +143,7 @@ describe('report JSON shape', () => {
     const parsed = JSON.parse(JSON.stringify(report)) as unknown;
     expect(reportSchema.parse(parsed)).toEqual(report);
     expect(Object.keys(report).sort()).toEqual(
-      ['generatedAt', 'lowestRated', 'perDay', 'platforms', 'ratings', 'store', 'topCitedSections', 'totals', 'unanswered', 'version', 'window'].sort(),
+      ['featureUse', 'generatedAt', 'lowestRated', 'perDay', 'platforms', 'ratings', 'store', 'topCitedSections', 'totals', 'unanswered', 'version', 'window'].sort(),
     );
     expect(report.version).toBe(1);
   });
@@ -156,6 +170,7 @@ describe('empty and broken stores', () => {
     expect(report.lowestRated).toEqual([]);
     expect(report.topCitedSections).toEqual([]);
     expect(report.platforms).toEqual([]);
+    expect(report.featureUse!.map((l) => l.count)).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('marks the report unavailable when the file is not a database', () => {

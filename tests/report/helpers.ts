@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openStore, type FeedbackRecord, type QuestionRecord } from '../../src/store/index.js';
+import { openStore, type FeatureUseRecord, type FeedbackRecord, type QuestionRecord } from '../../src/store/index.js';
 import { NOW, tempDir } from '../store/helpers.js';
 
 // The same fixed clock and self-cleaning temp folders as the store tests.
@@ -75,6 +75,27 @@ const VOTES: Vote[] = [
   ['o2', 'u-1', 'down', at(-8, 11)],
 ];
 
+type Use = [feature: string, action: string, platform: string, userId: string, ts: number];
+
+/**
+ * Expected feature use in the 7-day window: cards shown 3 (3 people; discord 2, slack 1),
+ * compared 1 (slack); plans started 1, finished 1 (discord); quizzes started 1 (slack), answers
+ * given 3 (3 people; slack 2, discord 1), finished 0. The first card is outside the window.
+ */
+const USES: Use[] = [
+  ['card', 'shown', 'discord', 'u-9', at(-8, 9)],
+  ['card', 'shown', 'discord', 'u-1', at(-6, 9)],
+  ['card', 'shown', 'discord', 'u-2', at(-4, 9)],
+  ['card', 'shown', 'slack', 'u-3', at(-2, 9)],
+  ['card', 'compared', 'slack', 'u-3', at(-2, 10)],
+  ['plan', 'started', 'discord', 'u-1', at(-1, 9)],
+  ['plan', 'finished', 'discord', 'u-1', at(-1, 10)],
+  ['quiz', 'started', 'slack', 'u-4', at(0, 7)],
+  ['quiz', 'answered', 'slack', 'u-4', at(0, 7) + 1],
+  ['quiz', 'answered', 'slack', 'u-5', at(0, 7) + 2],
+  ['quiz', 'answered', 'discord', 'u-1', at(0, 8)],
+];
+
 /** Writes the seed data into a new store file and returns its path (the store is closed). */
 export function seedStore(dir = tempDir()): string {
   const path = join(dir, 'advisor.db');
@@ -94,6 +115,7 @@ export function seedStore(dir = tempDir()): string {
     store.recordQuestion(record);
   }
   for (const [questionId, userId, vote, ts] of VOTES) store.recordFeedback({ questionId, userId, vote, ts } satisfies FeedbackRecord);
+  for (const [feature, action, platform, userId, ts] of USES) store.recordFeatureUse({ feature, action, platform, userId, ts, guide: 'guide.md' } as FeatureUseRecord);
   if (!store.healthy) throw new Error('seed store failed');
   store.close();
   return path;

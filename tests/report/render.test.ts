@@ -25,6 +25,17 @@ describe('renderReportText', () => {
     expect(text).toMatch(/Certifications › CPC\s+6/);
   });
 
+  it('shows feature use next to the ratings: every action, people and platforms', () => {
+    const text = renderReportText(seeded());
+    expect(text).toMatch(/Ratings: [\s\S]*\n\nFeature use\n/);
+    expect(text).toMatch(/Cards shown\s+3\s+3\s+discord 2, slack 1\n/);
+    expect(text).toMatch(/Quiz answers given\s+3\s+3\s+slack 2, discord 1\n/);
+    expect(text).toMatch(/Quizzes finished\s+0\s+0\n/);
+    // With no questions at all, cards, plans and quizzes may still have been used.
+    const quiet = { ...emptyReport({ days: 7, now: NOW }, 'ok'), featureUse: seeded().featureUse };
+    expect(renderReportText(quiet)).toMatch(/No questions were asked in this period\.\n\nFeature use\n[\s\S]*Plans finished\s+1\s+1\s+discord 1/);
+  });
+
   it('strips control characters so a stored question cannot send terminal escapes', () => {
     const report = seeded();
     report.unanswered.groups[0]!.representative = 'evil\u001b[2J\u001b]0;owned\u0007 question\nsecond line';
@@ -54,6 +65,13 @@ describe('renderReportHtml', () => {
     const html = renderReportHtml(report);
     expect(html).toContain('data-section="Pay &quot;ranges&quot; &lt;b&gt;bold&lt;/b&gt; &amp; more"');
     expect(html).not.toContain('<b>bold</b>');
+  });
+
+  it('has a feature use section with every action, its people and platforms', () => {
+    const html = renderReportHtml(seeded());
+    expect(html).toContain('<h2>Feature use</h2>');
+    expect(html).toContain('<tr><td>Cards compared</td><td class="num">1</td><td class="num">1</td><td>slack 1</td></tr>');
+    expect(html).toContain('<tr><td>Quizzes finished</td><td class="num">0</td><td class="num">0</td><td></td></tr>');
   });
 
   it('is self-contained: no scripts, no external resources, a CSP that forbids both', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QueryExpander, type Vocabulary } from '../../src/retrieval/index.js';
+import { QUALITY } from '../../src/quality/index.js';
 import { stem } from '../../src/text/index.js';
 
 /** A tiny guide vocabulary: what a guide about any career might say. */
@@ -42,4 +43,18 @@ describe('QueryExpander', () => {
     expect(expander.alternatives('cn').size).toBe(0);
     expect(expander.alternatives('zzqxwv').size).toBe(0);
   });
+
+  it('adds the guide words nearest in meaning to a word the guide never uses, weaker than any lexicon relation', () => {
+    const nearby = new Map([['coworker', ['experience']], ['salary', ['pharmacy']]]);
+    const found = expander.withNeighbours(nearby).alternatives('coworker');
+    expect(found.get(stem('experience'))).toBe(QUALITY.matching.relation.embedding);
+    expect(Math.max(...Object.values(QUALITY.matching.relation).filter((v) => v !== QUALITY.matching.relation.embedding))).toBeGreaterThan(QUALITY.matching.relation.embedding);
+    // A word the guide uses keeps its own matches only.
+    expect(expander.withNeighbours(nearby).alternatives('salary')).toEqual(expander.alternatives('salary'));
+    expect(expander.needsNeighbours('salary')).toBe(false);
+    expect(expander.needsNeighbours('coworker')).toBe(true);
+    // Numbers, codes and short tokens are never looked up by meaning.
+    expect(['99213', 'ab', 'the'].some((t) => expander.needsNeighbours(t))).toBe(false);
+  });
 });
+

@@ -111,6 +111,29 @@ describe('AdvisorService', () => {
     await service.close();
   });
 
+  it('records the card, plan and quiz use a reply stands for, and a store that throws costs no reply', async () => {
+    const config = testConfig();
+    const store = openStore({ path: config.storePath, retentionDays: 30 });
+    const service = new AdvisorService({ config, advisor, commands: createCommandHandler(advisor, { quizSeed: 'usage' }), store });
+    expect((await service.handle(request('quiz 1'))).kind).toBe('quiz-question');
+    expect((await service.handle(request('quiz answer A', 'u2'))).kind).toBe('quiz-answer');
+    expect((await service.handle(request('plan', 'u2'))).kind).toBe('plan-question');
+    expect(store.featureUse()).toEqual([
+      { feature: 'plan', action: 'started', platform: 'slack', count: 1, users: 1 },
+      { feature: 'quiz', action: 'answered', platform: 'slack', count: 1, users: 1 },
+      { feature: 'quiz', action: 'started', platform: 'slack', count: 1, users: 1 },
+    ]);
+    await service.close();
+
+    const logLines: string[] = [];
+    const logger = createLogger({ LOG_LEVEL: 'info' }, new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
+    const failing = { healthy: true, recordQuestion: () => {}, recordFeedback: () => {}, recordFeatureUse: () => { throw new Error('disk full'); }, close: () => {} };
+    const broken = new AdvisorService({ config, advisor, commands: createCommandHandler(advisor, { quizSeed: 'usage' }), store: failing, logger });
+    expect((await broken.handle(request('quiz 1'))).kind).toBe('quiz-question');
+    expect(logLines.join('')).toContain('feature use not recorded');
+    expect(logLines.join('')).toContain('disk full');
+  });
+
   it('counts only questions answered from the guide toward the rate limit: greetings, quiz and plan answers never do', async () => {
     const limiter = createRateLimiter({ perUser: { points: 2, durationSeconds: 60 }, perChannel: { points: 100, durationSeconds: 60 } });
     const metrics = createMetrics();

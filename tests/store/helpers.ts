@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { FeedbackRecord, QuestionRecord, StoreLogger } from '../../src/store/index.js';
+import type { FeatureUseRecord, FeedbackRecord, QuestionRecord, StoreLogger } from '../../src/store/index.js';
 
 export const DAY = 86_400_000;
 /** 2025-03-10T12:00:00Z — a fixed "now" so tests never depend on the real clock. */
@@ -47,4 +47,9 @@ export function question(overrides: Partial<QuestionRecord> = {}): QuestionRecor
 /** A valid feedback record. */
 export function feedback(overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
   return { questionId: 'q-1', userId: 'user-987654321', vote: 'up', ts: NOW, ...overrides };
+}
+
+/** A valid feature-use record (a card shown on Discord); override what the test cares about. */
+export function featureUse(overrides: Partial<FeatureUseRecord> = {}): FeatureUseRecord {
+  return { feature: 'card', action: 'shown', ts: NOW, platform: 'discord', userId: 'user-987654321', guide: 'guide.md', ...overrides } as FeatureUseRecord;
 }

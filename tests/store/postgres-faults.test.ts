@@ -4,7 +4,7 @@ import { createReportCommand } from '../../adapters/cli/commands/report.js';
 import { openPostgresStore } from '../../src/store/postgres-store.js';
 import { describeWithService, services } from '../helpers/services.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
-import { captureLogger, feedback, NOW, question } from './helpers.js';
+import { captureLogger, featureUse, feedback, NOW, question } from './helpers.js';
 import { withSearchPath } from '../helpers/postgres.js';
 
 describeWithService('PostgreSQL', services.databaseUrl, 'PostgreSQL store: outages and the report', (url) => {
@@ -39,6 +39,7 @@ describeWithService('PostgreSQL', services.databaseUrl, 'PostgreSQL store: outag
 
     await proxy.down();
     for (let i = 0; i < 20; i += 1) store.recordQuestion(question({ id: `during-${i}` }));
+    store.recordFeatureUse(featureUse({ feature: 'quiz', action: 'answered', platform: 'slack' }));
     store.recordFeedback(feedback({ questionId: 'during-0', vote: 'down' }));
     expect(await store.abstentionRate()).toEqual({ total: 0, abstained: 0, rate: 0 }); // reads give nothing, never throw
     expect(store.healthy).toBe(false);
@@ -58,9 +59,11 @@ describeWithService('PostgreSQL', services.databaseUrl, 'PostgreSQL store: outag
     const out: string[] = [];
     const report = createReportCommand({ env: { DATABASE_URL: proxiedUrl }, now: () => NOW + 1000, stdout: (t) => void out.push(t), stderr: () => {} });
     expect(await report.run(['--json', '--days', '7'])).toBe(0);
-    const json = JSON.parse(out.join('')) as { store: string; totals: { questions: number }; lowestRated: Array<{ questionId: string }> };
+    const json = JSON.parse(out.join('')) as { store: string; totals: { questions: number }; lowestRated: Array<{ questionId: string }>; featureUse: Array<{ feature: string; action: string; count: number; platforms: unknown[] }> };
     expect(json.store).toBe('ok');
     expect(json.totals.questions).toBe(21);
     expect(json.lowestRated.map((r) => r.questionId)).toEqual(['during-0']);
+    // The feature use queued during the outage was written too, and the report reads it from PostgreSQL.
+    expect(json.featureUse.filter((l) => l.count > 0)).toEqual([{ feature: 'quiz', action: 'answered', count: 1, users: 1, platforms: [{ platform: 'slack', count: 1 }] }]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AsyncStore, StoreLogger } from '../../src/store/index.js';
-import { captureLogger, DAY, feedback, NOW, question } from './helpers.js';
+import { captureLogger, DAY, featureUse, feedback, NOW, question } from './helpers.js';
 
 /** Opens a fresh, empty store of the engine under test (the same database for the same `name`). */
 export type OpenAsyncStore = (options: { retentionDays: number; now: () => number; logger?: StoreLogger; name?: string }) => Promise<AsyncStore>;
@@ -55,10 +55,10 @@ export function storeContract(open: OpenAsyncStore): void {
     store.recordFeedback(feedback({ questionId: 'old', vote: 'down', ts: NOW }));
     store.recordFeedback(feedback({ questionId: 'new', vote: 'down', ts: NOW - 40 * DAY }));
     store.recordFeedback(feedback({ questionId: 'new', userId: 'other', vote: 'down', ts: NOW }));
-    expect(await store.purgeExpired(NOW)).toEqual({ questions: 1, feedback: 2 });
+    expect(await store.purgeExpired(NOW)).toEqual({ questions: 1, feedback: 2, featureUses: 0 });
     expect((await store.abstentionRate()).total).toBe(2);
     expect((await store.lowestRated()).map((r) => [r.questionId, r.down])).toEqual([['new', 1]]);
-    expect(await store.purgeExpired(NOW)).toEqual({ questions: 0, feedback: 0 });
+    expect(await store.purgeExpired(NOW)).toEqual({ questions: 0, feedback: 0, featureUses: 0 });
   });
 
   it('purges on open, relative to the injected clock', async () => {
@@ -135,6 +135,44 @@ export function storeContract(open: OpenAsyncStore): void {
       ]);
       expect(await store.topCitedSections(0)).toHaveLength(1);
       expect(await store.topCitedSections(Number.NaN)).toHaveLength(2);
+    });
+  });
+
+  describe('feature use', () => {
+    it('counts card, plan and quiz use per action and platform, with distinct people, in a window', async () => {
+      const store = await fresh({ retentionDays: 365 });
+      store.recordFeatureUse(featureUse({ userId: 'u1' }));
+      store.recordFeatureUse(featureUse({ userId: 'u1', ts: NOW + 1 }));
+      store.recordFeatureUse(featureUse({ userId: 'u2', platform: 'slack' }));
+      store.recordFeatureUse(featureUse({ feature: 'quiz', action: 'answered', userId: 'u3', ts: NOW - 2 * DAY }));
+      store.recordFeatureUse(featureUse({ feature: 'plan', action: 'finished', userId: 'u1' }));
+      const recent = [
+        { feature: 'card', action: 'shown', platform: 'discord', count: 2, users: 1 },
+        { feature: 'card', action: 'shown', platform: 'slack', count: 1, users: 1 },
+        { feature: 'plan', action: 'finished', platform: 'discord', count: 1, users: 1 },
+      ];
+      expect(await store.featureUse({ since: NOW - DAY })).toEqual(recent);
+      expect(await store.featureUse()).toEqual([...recent, { feature: 'quiz', action: 'answered', platform: 'discord', count: 1, users: 1 }]);
+      expect(await store.featureUse({ until: NOW - DAY })).toEqual([{ feature: 'quiz', action: 'answered', platform: 'discord', count: 1, users: 1 }]);
+    });
+
+    it('takes only its fixed words: free text in place of an action, or a guide name too long, is refused naming fields only', async () => {
+      const logger = captureLogger();
+      const store = await fresh({ logger });
+      store.recordFeatureUse(featureUse({ action: 'how do I pass SECRET' as never }));
+      store.recordFeatureUse(featureUse({ feature: 'plan', action: 'shown' as never }));
+      store.recordFeatureUse(featureUse({ guide: `SECRET ${'x'.repeat(300)}` }));
+      expect(await store.featureUse()).toEqual([]);
+      expect(logger.warnings.map((w) => w.obj.invalidFields)).toEqual([['action'], ['action'], ['guide']]);
+      expect(JSON.stringify(logger.warnings)).not.toContain('SECRET');
+    });
+
+    it('purges uses older than the retention period', async () => {
+      const store = await fresh({ retentionDays: 30 });
+      store.recordFeatureUse(featureUse({ ts: NOW - 31 * DAY }));
+      store.recordFeatureUse(featureUse({ ts: NOW - 1 * DAY }));
+      expect(await store.purgeExpired(NOW)).toEqual({ questions: 0, feedback: 0, featureUses: 1 });
+      expect((await store.featureUse()).map((r) => r.count)).toEqual([1]);
     });
   });
 }

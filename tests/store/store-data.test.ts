@@ -93,10 +93,10 @@ describe('purgeExpired', () => {
     store.recordFeedback(feedback({ questionId: 'new', vote: 'down', ts: NOW - 40 * DAY }));
     store.recordFeedback(feedback({ questionId: 'new', userId: 'other', vote: 'down', ts: NOW }));
 
-    expect(store.purgeExpired(NOW)).toEqual({ questions: 1, feedback: 2 });
+    expect(store.purgeExpired(NOW)).toEqual({ questions: 1, feedback: 2, featureUses: 0 });
     expect(store.abstentionRate().total).toBe(2);
     expect(store.lowestRated().map((r) => [r.questionId, r.down])).toEqual([['new', 1]]);
-    expect(store.purgeExpired(NOW)).toEqual({ questions: 0, feedback: 0 });
+    expect(store.purgeExpired(NOW)).toEqual({ questions: 0, feedback: 0, featureUses: 0 });
   });
 
   it('runs on open, relative to the injected clock', () => {

@@ -17,7 +17,7 @@ describe('openStore — schema migrations', () => {
     const db = openDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(STORE_SCHEMA_VERSION);
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as Array<{ name: string }>).map((t) => t.name);
-    expect(tables).toEqual(['feedback', 'inbox', 'meta', 'questions']);
+    expect(tables).toEqual(['feature_events', 'feedback', 'inbox', 'meta', 'questions']);
     db.close();
     expect(logger.warnings).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { captureLogger, feedback, NOW, question, tempDir } from './helpers.js';
 function exerciseEverything(store: Store): void {
   expect(() => store.recordQuestion(question())).not.toThrow();
   expect(() => store.recordFeedback(feedback())).not.toThrow();
-  expect(store.purgeExpired(NOW)).toEqual({ questions: 0, feedback: 0 });
+  expect(store.purgeExpired(NOW)).toEqual({ questions: 0, feedback: 0, featureUses: 0 });
   expect(store.questionsPerDay()).toEqual([]);
   expect(store.abstentionRate()).toEqual({ total: 0, abstained: 0, rate: 0 });
   expect(store.topUnanswered(5)).toEqual([]);

@@ -26,7 +26,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CliCommand {
   const now = deps.now ?? Date.now;
   return {
     name: 'report',
-    summary: 'Knowledge-gap report: questions per day, abstentions, unanswered questions, ratings, cited sections',
+    summary: 'Knowledge-gap report: questions per day, abstentions, unanswered questions, ratings, card/plan/quiz use, cited sections',
     usage: 'career-advisor report [--days N (30)] [--limit N (10)] [--json] [--html FILE]',
     async run(args) {
       const opts = parseOptions(args);

@@ -3,7 +3,7 @@ import { certificationRecords, compareCertifications, lookupCertification, type 
 import { indexForGuides } from '../guide/guide-scope.js';
 import { cleanArgument, compactKey } from '../guide/text-match.js';
 import { defineCommand, type CommandAdvisor } from '../registry.js';
-import type { CommandResult } from '../types.js';
+import type { CertCard, CommandResult } from '../types.js';
 
 const name = z.string().trim().min(1).max(80, 'That certification name is too long.');
 const certInput = z.discriminatedUnion('mode', [
@@ -46,6 +46,12 @@ export function parseCertArgs(args: string): unknown {
 function compareExample(advisor: CommandAdvisor): string {
   const [a = '<A>', b = '<B>'] = certificationRecords(advisor.index).map((r) => r.card.acronym);
   return `“cert compare ${a} ${b}”`;
+}
+
+/** The card's use for the report, with the guide it comes from. */
+function cardUse(action: 'shown' | 'compared', card: CertCard): NonNullable<CommandResult['usage']> {
+  const guide = card.citations[0]?.source;
+  return [{ feature: 'card', action, ...(guide ? { guide } : {}) }];
 }
 
 const listOf = (records: CertRecord[]) => records.map((r) => ({ acronym: r.card.acronym, name: r.card.name }));
@@ -97,7 +103,7 @@ export const certCommand = defineCommand({
     }
     if (input.mode === 'lookup') {
       const found = lookupInGuides(advisor, input.query);
-      return found.kind === 'found' ? { kind: 'cert', card: found.record.card } : notFound(advisor, input.query, found);
+      return found.kind === 'found' ? { kind: 'cert', card: found.record.card, usage: cardUse('shown', found.record.card) } : notFound(advisor, input.query, found);
     }
     if (!input.left || !input.right) return { kind: 'error', code: 'INPUT_INVALID', message: `Name two certifications to compare, e.g. ${compareExample(advisor)}.` };
     const left = lookupInGuides(advisor, input.left);
@@ -107,6 +113,7 @@ export const certCommand = defineCommand({
     if (left.record === right.record) {
       return { kind: 'error', code: 'INPUT_INVALID', message: `Both names point to ${left.record.card.acronym}. Compare two different certifications, e.g. ${compareExample(advisor)}.` };
     }
-    return { kind: 'cert-compare', left: left.record.card, right: right.record.card, differences: compareCertifications(left.record, right.record) };
+    const differences = compareCertifications(left.record, right.record);
+    return { kind: 'cert-compare', left: left.record.card, right: right.record.card, differences, usage: cardUse('compared', left.record.card) };
   },
 });

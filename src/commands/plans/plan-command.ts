@@ -9,6 +9,7 @@ import { guideSubjects, profileVocabulary } from './plan-vocabulary.js';
 import { parseProfileText } from './read-profile.js';
 import { defineCommand, type CommandContext, type FeatureState } from '../registry.js';
 import type { CommandResult } from '../types.js';
+import type { FeatureUse } from '../../store/index.js';
 
 type PlanAsk = ProfileField | 'career' | 'confirm';
 
@@ -92,6 +93,13 @@ async function ask(context: CommandContext, conversation: PlanConversation, aske
   return { kind: 'plan-question', question: `${intro}${question}`, step: conversation.questionsAsked, totalSteps: Math.max(total, conversation.questionsAsked), ...confirm };
 }
 
+/** The plan's use for the report, with its guide once known (or the only guide loaded). */
+function planUse(action: 'started' | 'finished', context: CommandContext, conversation: PlanConversation): FeatureUse {
+  const documents = context.advisor.index.documents;
+  const guide = conversation.guide ?? (documents.length === 1 ? documents[0]!.source : undefined);
+  return { feature: 'plan', action, ...(guide ? { guide } : {}) };
+}
+
 /** Asks which career (several guides), then the next missing question, then what was understood before building. */
 async function nextStep(context: CommandContext, conversation: PlanConversation): Promise<CommandResult> {
   if (needsCareer(context, conversation)) return ask(context, conversation, 'career', careerQuestion(context));
@@ -107,7 +115,7 @@ async function answerConfirm(context: CommandContext, conversation: PlanConversa
   const index = planIndex(context, conversation);
   if (isConfirmation(text)) {
     await plans(context).delete(planKey(context));
-    return { kind: 'plan', ...buildCareerPlan(index, conversation.profile) };
+    return { kind: 'plan', ...buildCareerPlan(index, conversation.profile), usage: [planUse('finished', context, conversation)] };
   }
   const corrected = isDecline(text) ? conversation.profile : correctProfile(conversation.profile, text, profileVocabulary(index));
   const lead = isDecline(text) ? 'What should I change? ' : corrected === conversation.profile ? 'I couldn’t read a change from that. ' : 'Updated. ';
@@ -195,6 +203,8 @@ export const planCommand = defineCommand({
         examples: ['plan', 'plan I finished high school and want to work in a hospital'],
       };
     }
-    return nextStep(context, startConversation(context, input.about));
+    const conversation = startConversation(context, input.about);
+    const result = await nextStep(context, conversation);
+    return { ...result, usage: [planUse('started', context, conversation), ...(result.usage ?? [])] };
   },
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { generateQuizQuestions, QUIZ_TOPICS } from './quiz-generator.js';
+import { generateQuizQuestions, QUIZ_TOPICS, type QuizQuestion } from './quiz-generator.js';
+import type { FeatureUse } from '../../store/index.js';
 import { JsonStore } from '../../state/index.js';
 import { QuizSession, type QuizSnapshot, type RoundRules } from './quiz-session.js';
 import { quizIntro } from './quiz-intro.js';
@@ -82,6 +83,20 @@ function running(snapshot: QuizSnapshot | undefined): QuizSession | undefined {
   return session && !session.finished ? session : undefined;
 }
 
+/** A quiz's use for the report, with its guide when all its questions come from one. */
+function quizUse(action: 'started' | 'answered' | 'finished', questions: readonly QuizQuestion[]): FeatureUse {
+  const guides = new Set(questions.map((q) => q.citation.source));
+  const [guide] = guides;
+  return { feature: 'quiz', action, ...(guides.size === 1 && guide ? { guide } : {}) };
+}
+
+/** What a move in a running quiz stands for: an answer that counted (also the one that closed the round), the last question closed. */
+function moveUse(result: CommandResult, questions: readonly QuizQuestion[]): FeatureUse[] {
+  const answered = result.kind === 'quiz-answer' || (result.kind === 'quiz-round' && result.round.closedBy === 'players');
+  const finished = result.kind === 'quiz-round' && result.finished;
+  return [...(answered ? [quizUse('answered', questions)] : []), ...(finished ? [quizUse('finished', questions)] : [])];
+}
+
 /**
  * Runs `act` on the conversation's running quiz and saves what it changed, atomically: when
  * players answer at the same instant (even on different workers) each answer is scored once.
@@ -91,7 +106,8 @@ function withRunningQuiz(context: CommandContext, act: (session: QuizSession) =>
     const session = running(snapshot);
     if (!session) return { value: snapshot, result: NO_QUIZ };
     const result = act(session);
-    return { value: session.snapshot(), result };
+    const usage = moveUse(result, session.questions);
+    return { value: session.snapshot(), result: usage.length > 0 ? { ...result, usage } : result };
   });
 }
 
@@ -139,7 +155,8 @@ async function start(context: CommandContext, topic: string | undefined, count: 
     const current = running(snapshot);
     if (current) return { value: snapshot, result: alreadyRunning(current) };
     const session = QuizSession.start(randomUUID().slice(0, 8), questions, rules, state.now(), topic);
-    return { value: session.snapshot(), result: { kind: 'quiz-question', question: session.view(), intro: quizIntro(request, rules, questions.length, topic) } };
+    const intro = quizIntro(request, rules, questions.length, topic);
+    return { value: session.snapshot(), result: { kind: 'quiz-question', question: session.view(), intro, usage: [quizUse('started', questions)] } };
   });
 }
 

@@ -27,7 +27,7 @@ export const topicsCommand = defineCommand({
     if (!section) {
       // Only this search costs what a question does, so only it counts toward the rate limit.
       await request.beforeRetrieval?.();
-      const retrieval = await advisor.retriever.retrieve(advisor.retriever.analyze(query), 1);
+      const retrieval = await advisor.retriever.retrieve(await advisor.retriever.read(query), 1);
       section = retrieval.sections[0]?.entry.section;
     }
     if (!section) return { kind: 'error', code: 'NOT_FOUND', message: `No section of the guide matches “${query}”. Type “topics” to see them all.` };
