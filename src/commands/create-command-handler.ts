@@ -100,7 +100,7 @@ export function createCommandHandler(advisor: CommandAdvisor, options: CommandHa
       const result = (await rereadCommandLine(intents, line.command, text, context)) ?? (await runCommand(line.command, chosen.rest, context));
       return waiting && waiting.owner !== line.command ? { ...result, resume: waiting.question } : result;
     }
-    if (waiting) {
+    if (waiting && !(await waiting.followUp.isOwnAnswer?.(text, context))) {
       const interruption = await interruptingReply(text, context, intents);
       if (interruption) return { ...interruption, resume: waiting.question };
     }
@@ -125,10 +125,10 @@ function sessionFollowUps(commands: readonly AnyCommand[]): Array<{ owner: AnyCo
 }
 
 /** The session waiting for this person's answer here, and the question it waits for. */
-async function waitingSession(sessions: ReturnType<typeof sessionFollowUps>, context: CommandContext): Promise<{ owner: AnyCommand; question: string } | undefined> {
+async function waitingSession(sessions: ReturnType<typeof sessionFollowUps>, context: CommandContext): Promise<{ owner: AnyCommand; followUp: FollowUp; question: string } | undefined> {
   for (const { owner, followUp } of sessions) {
     const question = await followUp.waiting!(context);
-    if (question) return { owner, question };
+    if (question) return { owner, followUp, question };
   }
   return undefined;
 }

@@ -81,6 +81,8 @@ export interface FollowUp {
    * context, or undefined. A message that asks something else is answered as such, and this is asked again.
    */
   waiting?(context: CommandContext): Promise<string | undefined>;
+  /** For a waiting session: true when the message is plainly its answer ("yes", "goal: …"), so no intent takes it. */
+  isOwnAnswer?(text: string, context: CommandContext): Promise<boolean>;
   /** True for plain-language routes to a feature ("quiz me on pay"): never an answer to a waiting session. */
   intent?: boolean;
   /** For intents: a better reading of a line that starts with a command word ("quiz me on pay" is a quiz on pay), or undefined. */

@@ -108,7 +108,8 @@ function renderBody(result: CommandResult): string {
     case 'cert-list':
       return [result.message, ...result.certifications.map((c) => `  ${c.acronym.padEnd(6)} ${c.name}`)].join('\n');
     case 'plan-question':
-      return `Question ${result.step} of ${result.totalSteps}: ${result.question}`;
+      // The terminal shows no Markdown: "**yes**" reads as "yes".
+      return result.confirm ? result.question.replace(/\*\*(.+?)\*\*/g, '$1') : `Question ${result.step} of ${result.totalSteps}: ${result.question}`;
     case 'plan':
       return planText(result);
     case 'topics':

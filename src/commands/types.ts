@@ -38,7 +38,7 @@ export interface CertCard {
   organizationName?: string;
   /** "entry level" or "advanced", when the guide says so. */
   level?: string;
-  /** What it is for: inpatient, outpatient, physician office, audit, entry level… */
+  /** What it is for: its level ("entry level", "advanced") and the guide's focus areas its definition names ("hospital"…). */
   focus: string[];
   /** The defining guide line. */
   summary: string;
@@ -77,7 +77,7 @@ export interface QuizRoundView {
   index: number;
   total: number;
   question: string;
-  /** "B. AAPC". */
+  /** "B. PTCB". */
   answer: string;
   explanation: string;
   citation: Citation;
@@ -111,7 +111,7 @@ type CommandResultBody =
   | { kind: 'cert'; card: CertCard }
   | { kind: 'cert-compare'; left: CertCard; right: CertCard; differences: string[]; /** Both cards' sources, numbered once across the reply. */ citations?: Citation[] }
   | { kind: 'cert-list'; message: string; certifications: Array<{ acronym: string; name: string }> }
-  | { kind: 'plan-question'; question: string; step: number; totalSteps: number }
+  | { kind: 'plan-question'; question: string; step: number; totalSteps: number; /** The check before building: "yes" builds, anything else corrects. */ confirm?: true }
   | { kind: 'plan'; summary: string; steps: PlanStep[]; citations: Citation[] }
   | { kind: 'topics'; outline: Array<{ title: string; depth: number; section: string; guide?: string }> }
   | { kind: 'topic'; section: string; text: string; citations: Citation[] }

@@ -5,3 +5,4 @@ export { expandShorthand } from './chat-shorthand.js';
 export { plainApostrophes } from './apostrophes.js';
 export { editDistance } from './edit-distance.js';
 export { questionLengthProblem } from './question-length.js';
+export { isConfirmation, isDecline } from './confirmation.js';

@@ -33,16 +33,15 @@ describe('the uses a reply stands for (what the report counts)', () => {
     expect(replies[0]!.usage).toEqual([{ feature: 'card', action: 'shown', guide }]);
   });
 
-  it('a plan counts as started when it starts and finished when it is built, also both in one reply', async () => {
-    const asked = await converse(['plan', 'high school diploma', 'no experience yet', 'I want a stable remote job']);
+  it('a plan counts as started when it starts and finished when it is built (on "yes" at the check)', async () => {
+    const asked = await converse(['plan', 'high school diploma', 'no experience yet', 'I want a stable remote job', 'yes']);
     expect(asked.at(-1)!.kind).toBe('plan');
-    expect(uses(asked)).toEqual([['plan started'], [], [], ['plan finished']]);
-    const oneLine = await converse(['plan high school graduate, no experience, not sure what I want']);
-    expect(oneLine[0]!.kind).toBe('plan');
-    expect(oneLine[0]!.usage).toEqual([
-      { feature: 'plan', action: 'started', guide },
-      { feature: 'plan', action: 'finished', guide },
-    ]);
+    expect(uses(asked)).toEqual([['plan started'], [], [], [], ['plan finished']]);
+    // A complete one-line start shows the check first, so starting and finishing are two replies.
+    const oneLine = await converse(['plan high school graduate, no experience, not sure what I want', 'yes']);
+    expect(oneLine.map((r) => r.kind)).toEqual(['plan-question', 'plan']);
+    expect(oneLine[0]!.usage).toEqual([{ feature: 'plan', action: 'started', guide }]);
+    expect(oneLine[1]!.usage).toEqual([{ feature: 'plan', action: 'finished', guide }]);
   });
 
   it('a quiz counts as started, each answer that counts, and finished only when played to the end', async () => {

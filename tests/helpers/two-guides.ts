@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,16 @@ export function twoGuideKnowledgeDir(): string {
 export function pharmacyKnowledgeDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'career-advisor-pharmacy-'));
   copyFileSync(fileURLToPath(new URL(`../fixtures/guides/${PHARMACY_GUIDE}`, import.meta.url)), join(dir, PHARMACY_GUIDE));
+  return dir;
+}
+
+/** A knowledge folder with one thin guide: a credential and a training line, and none of the rest a plan uses. */
+export function thinGuideKnowledgeDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-thin-'));
+  writeFileSync(
+    join(dir, 'beekeeper.md'),
+    '# Beekeeper Guide\n\n## Credentials\n\n- Certified Hive Keeper (CHK): Entry-level certification from the Apiary Board\n\n## Training\n\nMost keepers train through a 6 month program with a local club.\n',
+  );
   return dir;
 }
 

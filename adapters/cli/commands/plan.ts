@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command.js';
+import { renderText } from '../../../src/commands/index.js';
 import { cliRequester, lineReader, openCommandHandler, printResult } from './core-command.js';
 
 /**
  * `career-advisor plan [--json] [about you]` — asks what the one-line description leaves open
- * (up to three questions, answered on stdin, so answers can also be piped), then prints the plan.
+ * (up to three questions, answered on stdin, so answers can also be piped), shows what it understood
+ * (a correction updates it; "yes", an empty line or the end of stdin builds), then prints the plan.
  * With --json the questions go to stderr and only the plan JSON to stdout.
  */
 export const planCommand: CliCommand = {
@@ -20,7 +22,12 @@ export const planCommand: CliCommand = {
     try {
       let result = await handler.handle(request(`plan ${positionals.join(' ')}`.trim()));
       while (result.kind === 'plan-question') {
-        const answer = await reader.next(`Question ${result.step} of ${result.totalSteps}: ${result.question}`);
+        const answer = await reader.next(renderText(result));
+        // At the check before building, the end of stdin or an empty line means "build it".
+        if (result.confirm && !answer?.trim()) {
+          result = await handler.handle(request('yes'));
+          continue;
+        }
         if (answer === undefined) {
           process.stderr.write('\nerror [INPUT_INVALID]: the plan needs an answer to that question (stdin ended).\n');
           return 2;

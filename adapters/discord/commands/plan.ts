@@ -7,7 +7,7 @@ import { replaceReply, sendToChannel } from '../respond.js';
 import { answerWithText, askerOf, interactionPlace, slashCommand } from './shared.js';
 
 /** /plan [about:] — a guided career plan, held in its own thread (or in the DM). */
-export const data = slashCommand('plan', 'A step-by-step plan to become a clinical coder, built with you')
+export const data = slashCommand('plan', 'A step-by-step career plan from the guide, built with you')
   .addStringOption((o) => o.setName('about').setDescription('Where you are now, e.g. "medical assistant, 2 years, no certification"').setMaxLength(1000));
 
 /**

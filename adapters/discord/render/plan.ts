@@ -13,11 +13,14 @@ const HOW_TO_ANSWER: Record<Surface, string> = {
   channel: 'Answer by mentioning me in this channel.',
 };
 
-/** One question of the guided plan, with a hint on how to answer where it is shown. */
-export function renderPlanQuestion(question: string, step: number, totalSteps: number, surface: Surface): Rendered {
+/**
+ * One question of the guided plan, with a hint on how to answer where it is shown; without a
+ * number it is the check of what was understood before the plan is built.
+ */
+export function renderPlanQuestion(question: string, numbered: { step: number; of: number } | undefined, surface: Surface): Rendered {
   const embed: APIEmbed = {
     color: COLORS.answer,
-    title: `Career plan · question ${step} of ${totalSteps}`,
+    title: numbered ? `Career plan · question ${numbered.step} of ${numbered.of}` : 'Career plan · check before I build it',
     description: question,
     footer: { text: HOW_TO_ANSWER[surface] },
   };

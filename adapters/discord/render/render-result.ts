@@ -28,7 +28,7 @@ function renderBody(result: CommandResult, surface: Surface): Rendered {
     case 'cert-list':
       return renderCertList(result.message, result.certifications);
     case 'plan-question':
-      return renderPlanQuestion(result.question, result.step, result.totalSteps, surface);
+      return renderPlanQuestion(result.question, result.confirm ? undefined : { step: result.step, of: result.totalSteps }, surface);
     case 'plan':
       return renderPlan(result.summary, result.steps, result.citations);
     case 'topics':

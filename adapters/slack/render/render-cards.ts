@@ -86,7 +86,7 @@ const REPLY_HINT: Record<Surface, string> = {
 
 export function renderPlanQuestion(result: Of<'plan-question'>, surface: Surface = 'thread'): SlackMessage[] {
   const body = [
-    ...mrkdwnSections(`*Career plan — question ${result.step} of ${result.totalSteps}*\n${toMrkdwn(result.question)}`),
+    ...mrkdwnSections(`*Career plan — ${result.confirm ? 'check before I build it' : `question ${result.step} of ${result.totalSteps}`}*\n${toMrkdwn(result.question)}`),
     contextLine(REPLY_HINT[surface]),
   ];
   return packMessages(fallbackText(result.question), body, []);

@@ -1,6 +1,7 @@
 import type { GlossaryEntry, Section } from '../../ingest/index.js';
 import type { KnowledgeIndex } from '../../index/index.js';
 import { contentTerms } from '../../text/index.js';
+import { areaName, focusAreas, whereNamed } from '../guide/focus-areas.js';
 import { guideFacts, type GuideFacts } from '../guide/guide-facts.js';
 import { allLines, CitationBook, guideSections, sectionTitle, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
 import { findOrganizations, organizationsIn, type Organization } from '../guide/organizations.js';
@@ -23,20 +24,35 @@ export interface CertRecord {
   textTerms: Set<string>;
 }
 
-/** Focus tags and the definition words that give them. */
-const FOCUS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['entry level', /\bentry[- ]level\b/i],
-  ['advanced', /\badvanced\b/i],
-  ['hospital', /\bhospitals?\b/i],
-  ['inpatient', /\binpatient\b/i],
-  ['outpatient', /\boutpatient\b/i],
-  ['physician office', /\bphysicians?\b/i],
-  ['facility', /\bfacility\b/i],
-  ['audit', /\baudit(?:s|or|ors|ing)?\b/i],
-  ['compliance', /\bcompliance\b/i],
-  ['billing', /\bbilling\b/i],
+/**
+ * What a credential can be for: its level, or one of the guide's focus areas (a work setting,
+ * specialisation or advancement path its definition names). `phrase` says it in a question.
+ */
+export interface FocusTag {
+  tag: string;
+  phrase: string;
+  /** Where the text names it, or -1. */
+  at(text: string): number;
+}
+
+// Levels are how credentials describe themselves in any field.
+const LEVEL_TAGS: FocusTag[] = [
+  { tag: 'entry level', phrase: 'is an entry-level credential', at: (text) => text.search(/\bentry[- ]level\b/i) },
+  { tag: 'advanced', phrase: 'is described as an advanced credential', at: (text) => text.search(/\badvanced\b/i) },
 ];
-const LEVELS = new Set(['entry level', 'advanced']);
+const LEVELS = new Set(LEVEL_TAGS.map((t) => t.tag));
+
+/** The level tags and one tag per focus area of the guide. */
+export function focusTagsOf(index: Pick<KnowledgeIndex, 'documents'>): FocusTag[] {
+  const areas = focusAreas(index).map(
+    (area): FocusTag => ({
+      tag: area.label,
+      phrase: `is for ${area.kind === 'setting' ? `work in ${areaName(area)}` : area.kind === 'specialization' ? areaName(area) : area.label}`,
+      at: (text) => whereNamed(text, area),
+    }),
+  );
+  return [...LEVEL_TAGS, ...areas];
+}
 /** Query words that say "a certification" without saying which. */
 const GENERIC = new Set(contentTerms('certified certification certificate credential credentials cert certs exam'));
 const MAX_RELATED = 8;
@@ -53,25 +69,24 @@ function sectionOf(index: GuideIndex, entry: GlossaryEntry): Section | undefined
   return guideSections(index).find((s) => s.id === entry.sectionId && s.source === entry.source);
 }
 
-function focusTags(texts: string[]): string[] {
+/** The tags a credential's definitions name, in the order they name them, each once. */
+function focusTags(texts: string[], tags: readonly FocusTag[]): string[] {
   const text = texts.join(' \n ');
-  return FOCUS.map(([tag, pattern]) => ({ tag, at: text.search(pattern) }))
-    .filter((f) => f.at >= 0)
-    .sort((a, b) => a.at - b.at)
-    .map((f) => f.tag);
+  const named = tags.map((t) => ({ tag: t.tag, at: t.at(text) })).filter((f) => f.at >= 0);
+  return [...new Set(named.sort((a, b) => a.at - b.at).map((f) => f.tag))];
 }
 
 /** A credential listed under a heading that gives its level ("The Two Entry-Level Certifications") has that level. */
 function withLevel(focus: string[], heading: string): string[] {
   if (focus.some((f) => LEVELS.has(f))) return focus;
-  const level = focusTags([heading]).find((f) => LEVELS.has(f));
+  const level = focusTags([heading], LEVEL_TAGS)[0];
   return level ? [level, ...focus] : focus;
 }
 
 /**
  * Builds one card per credential acronym from the glossary, so editing the guide's certification
  * bullets updates the cards. Organisation: the first organisation named in the definitions;
- * focus: tags from the definition words; related: other guide lines naming the acronym (career
+ * focus: its level and the guide's focus areas its definitions name; related: other guide lines naming the acronym (career
  * path, FAQs, resources; lines listing three or more credentials are too generic) plus the
  * guide's continuing-education and exam-preparation lines, which apply to every credential.
  */
@@ -87,6 +102,7 @@ export function certificationRecords(index: GuideIndex): CertRecord[] {
     // FAQ sentences start with "A: "; the rest is still verbatim guide text.
     lines: allLines(index).map((l) => (l.kind === 'sentence' ? withoutAnswerPrefix(l) : l)),
     facts: guideFacts(index),
+    focusTags: focusTagsOf(index),
   };
   const records = [...byAcronym].map(([acronym, entries]) => buildRecord(acronym, entries, sources)).filter((r): r is CertRecord => !!r);
   cache.set(index, records);
@@ -100,6 +116,7 @@ interface RecordSources {
   acronyms: string[];
   lines: GuideLine[];
   facts: GuideFacts;
+  focusTags: FocusTag[];
 }
 
 /** Credential definitions grouped by acronym (an organisation's own acronym is not a credential). */
@@ -129,7 +146,7 @@ function buildRecord(acronym: string, entries: GlossaryEntry[], sources: RecordS
   const line: GuideLine = { text: primary.quote, line: primary.line, section, kind: 'bullet' };
   const definitions = entries.map((e) => e.definition);
   const org = organizationsIn(definitions.join(' \n '), sources.orgs)[0];
-  const focus = withLevel(focusTags([primary.term, ...definitions]), sectionTitle(section));
+  const focus = withLevel(focusTags([primary.term, ...definitions], sources.focusTags), sectionTitle(section));
   const book = new CitationBook();
   book.cite(line);
   const mentions = mentionsOf(acronym, line, sources);

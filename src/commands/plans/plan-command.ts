@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { JsonStore } from '../../state/index.js';
-import { contentTerms } from '../../text/index.js';
+import { contentTerms, isConfirmation, isDecline } from '../../text/index.js';
 import { indexForGuides } from '../guide/guide-scope.js';
 import { buildCareerPlan, understoodProfile } from './career-plan.js';
+import { confirmQuestion, correctProfile, isLabelledCorrection } from './plan-confirm.js';
 import { emptyProfile, mergeProfile, missingField, planQuestion, PROFILE_FIELDS, type PlanProfile, type ProfileField } from './plan-profile.js';
 import { guideSubjects, profileVocabulary } from './plan-vocabulary.js';
 import { parseProfileText } from './read-profile.js';
@@ -10,11 +11,13 @@ import { defineCommand, type CommandContext, type FeatureState } from '../regist
 import type { CommandResult } from '../types.js';
 import type { FeatureUse } from '../../store/index.js';
 
+type PlanAsk = ProfileField | 'career' | 'confirm';
+
 /** A plan being built with one person in one conversation. */
 export interface PlanConversation {
   profile: PlanProfile;
-  /** The question waiting for an answer: a profile field, or which career (several guides loaded). */
-  asked?: ProfileField | 'career';
+  /** The question waiting for an answer: a profile field, which career (several guides loaded), or the check before building. */
+  asked?: PlanAsk;
   questionsAsked: number;
   /** The guide the plan comes from, once known (several guides loaded). */
   guide?: string;
@@ -78,14 +81,16 @@ function soFar(context: CommandContext, conversation: PlanConversation): string 
   return understood.length ? `So far I have: ${understood.join('; ')} (correct anything in your answer). ` : '';
 }
 
-async function ask(context: CommandContext, conversation: PlanConversation, asked: ProfileField | 'career', question: string): Promise<CommandResult> {
+async function ask(context: CommandContext, conversation: PlanConversation, asked: PlanAsk, question: string): Promise<CommandResult> {
   const remaining = PROFILE_FIELDS.filter((f) => !conversation.profile.answered[f]).length;
   conversation.asked = asked;
   conversation.questionsAsked += 1;
   await plans(context).set(planKey(context), conversation);
   const intro = conversation.questionsAsked === 1 ? 'Let’s build your career plan from the guide (“plan cancel” stops). ' : '';
   const total = conversation.questionsAsked - 1 + remaining + (asked === 'career' ? 1 : 0);
-  return { kind: 'plan-question', question: `${intro}${question}`, step: conversation.questionsAsked, totalSteps: total };
+  // The check before building is not one of the numbered questions.
+  const confirm = asked === 'confirm' ? { confirm: true as const } : {};
+  return { kind: 'plan-question', question: `${intro}${question}`, step: conversation.questionsAsked, totalSteps: Math.max(total, conversation.questionsAsked), ...confirm };
 }
 
 /** The plan's use for the report, with its guide once known (or the only guide loaded). */
@@ -95,17 +100,27 @@ function planUse(action: 'started' | 'finished', context: CommandContext, conver
   return { feature: 'plan', action, ...(guide ? { guide } : {}) };
 }
 
-/** Asks which career (several guides), then the next missing question, or builds the plan when nothing is missing. */
+/** Asks which career (several guides), then the next missing question, then what was understood before building. */
 async function nextStep(context: CommandContext, conversation: PlanConversation): Promise<CommandResult> {
   if (needsCareer(context, conversation)) return ask(context, conversation, 'career', careerQuestion(context));
   readPendingAbout(context, conversation);
   const index = planIndex(context, conversation);
   const field = missingField(conversation.profile);
-  if (!field) {
+  if (!field) return ask(context, conversation, 'confirm', confirmQuestion(index, conversation.profile));
+  return ask(context, conversation, field, `${soFar(context, conversation)}${planQuestion(field, profileVocabulary(index))}`);
+}
+
+/** The reply to the check: "yes" builds the plan, "no" asks what to change, anything else is read as a correction. */
+async function answerConfirm(context: CommandContext, conversation: PlanConversation, text: string): Promise<CommandResult> {
+  const index = planIndex(context, conversation);
+  if (isConfirmation(text)) {
     await plans(context).delete(planKey(context));
     return { kind: 'plan', ...buildCareerPlan(index, conversation.profile), usage: [planUse('finished', context, conversation)] };
   }
-  return ask(context, conversation, field, `${soFar(context, conversation)}${planQuestion(field, profileVocabulary(index))}`);
+  const corrected = isDecline(text) ? conversation.profile : correctProfile(conversation.profile, text, profileVocabulary(index));
+  const lead = isDecline(text) ? 'What should I change? ' : corrected === conversation.profile ? 'I couldn’t read a change from that. ' : 'Updated. ';
+  conversation.profile = corrected;
+  return ask(context, conversation, 'confirm', `${lead}${confirmQuestion(index, corrected)}`);
 }
 
 /** True when this person has a plan conversation waiting for an answer here. */
@@ -118,14 +133,22 @@ export async function pendingPlanQuestion(context: CommandContext): Promise<stri
   const conversation = await plans(context).get(planKey(context));
   const asked = conversation?.asked;
   if (!conversation || !asked) return undefined;
-  const question = asked === 'career' ? careerQuestion(context) : planQuestion(asked, profileVocabulary(planIndex(context, conversation)));
+  const index = planIndex(context, conversation);
+  const question = asked === 'career' ? careerQuestion(context) : asked === 'confirm' ? confirmQuestion(index, conversation.profile) : planQuestion(asked, profileVocabulary(index));
   return `Back to your career plan: ${question}`;
+}
+
+/** At the check before building, "yes", "no" and a labelled correction ("goal: …") are answers, never requests. */
+async function isCheckReply(text: string, context: CommandContext): Promise<boolean> {
+  const conversation = await plans(context).get(planKey(context));
+  return conversation?.asked === 'confirm' && (isConfirmation(text) || isDecline(text) || isLabelledCorrection(text));
 }
 
 /** Treats a message as the answer to the pending plan question. */
 export async function answerPlanQuestion(context: CommandContext, text: string): Promise<CommandResult> {
   const conversation = await plans(context).get(planKey(context));
   if (!conversation) return { kind: 'error', code: 'PLAN_NOT_RUNNING', message: 'No career plan is in progress. Start one with “plan”.' };
+  if (conversation.asked === 'confirm') return answerConfirm(context, conversation, text);
   if (conversation.asked === 'career') {
     conversation.guide = careerNamed(text, context);
   } else {
@@ -148,10 +171,10 @@ function startConversation(context: CommandContext, about: string | undefined): 
 
 /**
  * `plan` starts a guided conversation of at most three questions (education; experience and
- * current role; goals), then returns a roadmap; with several guides it first asks which career.
- * `plan <about me>` reads what it can from the one line and only asks what is missing. Each
- * question shows what was understood so far, so the person can correct it before the plan is
- * built. State is kept per conversation and user.
+ * current role; goals); with several guides it first asks which career. `plan <about me>` reads
+ * what it can from the one line and only asks what is missing. Either way it then shows what it
+ * understood and builds the roadmap on "yes"; a correction ("goal: remote work") updates the
+ * profile and shows it again. State is kept per conversation and user.
  */
 export const planCommand = defineCommand({
   name: 'plan',
@@ -161,7 +184,9 @@ export const planCommand = defineCommand({
   examples: ['plan', 'plan I finished high school and have 2 years in customer service, I want a stable job', 'plan I hold an entry-level credential and 3 years of experience, I want to specialise'],
   input: planInput,
   // While this person's plan waits for an answer, their next message answers it.
-  followUps: [{ order: 20, handle: async (text, context) => ((await hasPendingPlan(context)) ? answerPlanQuestion(context, text) : undefined), waiting: pendingPlanQuestion }],
+  followUps: [
+    { order: 20, handle: async (text, context) => ((await hasPendingPlan(context)) ? answerPlanQuestion(context, text) : undefined), waiting: pendingPlanQuestion, isOwnAnswer: isCheckReply },
+  ],
   parse(args) {
     const text = args.trim();
     if (/^(?:cancel|stop|quit|exit|end)$/i.test(text)) return { action: 'cancel' };

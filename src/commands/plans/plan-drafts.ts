@@ -2,7 +2,8 @@ import type { CertRecord } from '../cards/certifications.js';
 import { bandForYears, type GuideFacts } from '../guide/guide-facts.js';
 import type { GuideLine } from '../guide/guide-lines.js';
 import type { PlanProfile } from './plan-profile.js';
-import { bandForStage, GOAL_FOCUS, salaryText, sentence, type DraftStep } from './plan-steps.js';
+import type { FocusArea } from '../guide/focus-areas.js';
+import { areaWords, bandForStage, salaryText, sentence, servesArea, type DraftStep } from './plan-steps.js';
 
 /** Everything the step builders read: the profile, the guide's facts and credentials, and what was already recommended. */
 export interface PlanInputs {
@@ -18,6 +19,8 @@ export interface PlanInputs {
   field?: string;
   /** Credentials already suggested (or held); later steps do not suggest them again. */
   recommended: Set<string>;
+  /** The guide's focus areas the person aims at. */
+  areas: readonly FocusArea[];
 }
 
 const joinSentences = (texts: ReadonlyArray<string | undefined>) => texts.filter((t): t is string => !!t).map(sentence).join(' ');
@@ -53,30 +56,30 @@ export function trainingDraft(inputs: PlanInputs): DraftStep | undefined {
   };
 }
 
-/** The credentials to offer first (the ones asked for, else entry-level ones), best fit for the goals first. */
-function firstCredentials({ profile, records }: PlanInputs): { ranked: CertRecord[]; best?: CertRecord; focusWanted: string[] } {
-  const focusWanted = profile.goals.map((g) => GOAL_FOCUS[g]).filter((f): f is string => !!f);
+/** The credentials to offer first (the ones asked for, else entry-level ones), best fit for the person's focus areas first. */
+function firstCredentials({ profile, records, areas }: PlanInputs): { ranked: CertRecord[]; best?: CertRecord; served: (r: CertRecord) => FocusArea[] } {
   const targets = records.filter((r) => profile.targetCertifications.includes(r.card.acronym));
   const entry = records.filter((r) => r.level === 'entry level');
   const options = targets.length ? targets : entry.length ? entry : records.slice(0, 2);
-  const fit = (r: CertRecord) => r.card.focus.filter((f) => focusWanted.includes(f)).length;
+  const served = (r: CertRecord) => areas.filter((a) => servesArea(r, a));
+  const fit = (r: CertRecord) => served(r).length;
   const ranked = [...options].sort((a, b) => fit(b) - fit(a));
   const best = ranked[0] && fit(ranked[0]) > 0 && (ranked[1] === undefined || fit(ranked[0]) > fit(ranked[1])) ? ranked[0] : undefined;
-  return { ranked, best, focusWanted };
+  return { ranked, best, served };
 }
 
 /** 3. A first certification, chosen by how well its focus fits the goals. */
 export function certificationDraft(inputs: PlanInputs): DraftStep | undefined {
   const { facts, years } = inputs;
   if (inputs.held.length > 0 || inputs.records.length === 0) return undefined;
-  const { ranked, best, focusWanted } = firstCredentials(inputs);
+  const { ranked, best, served } = firstCredentials(inputs);
   ranked.forEach((r) => inputs.recommended.add(r.card.acronym));
   const optionsLine = facts.steps.find((s) => /certif/i.test(s.title))?.body.find((l) => ranked.some((r) => l.text.includes(r.card.acronym)));
   // Someone already working without a credential hears why it matters.
   const expected = years >= 1 ? facts.certificationExpected : undefined;
   const detail = [
     `Options: ${ranked.map((r) => `${r.card.acronym} (${r.card.name}) — ${sentence(r.card.summary).slice(0, -1)}`).join('; ')}.`,
-    best ? `For ${focusWanted.join(' and ')} work, ${best.card.acronym} fits best: its focus includes ${best.card.focus.filter((f) => focusWanted.includes(f)).join(', ')}.` : '',
+    best ? `For ${served(best).map(areaWords).join(' and ')}, ${best.card.acronym} fits best: the guide ties it to ${served(best).map((a) => a.label).join(', ')}.` : '',
     joinSentences([expected?.text, facts.examPreparation?.text]),
   ];
   return {
@@ -145,7 +148,7 @@ export function stageDrafts(inputs: PlanInputs, goalDrafts: readonly DraftStep[]
     if (stage.years.max !== undefined && stage.years.max <= years) continue;
     const isLeadership = /manag|leader|director/i.test(`${stage.label} ${stage.roles}`) && stage === facts.stages.at(-1);
     if (isLeadership && !wantsLead) continue;
-    if (stage !== facts.stages[1] && !isLeadership && years < stage.years.min && profile.goals.length > 0 && !wantsLead) continue;
+    if (stage !== facts.stages[1] && !isLeadership && years < stage.years.min && (profile.goals.length > 0 || inputs.areas.length > 0) && !wantsLead) continue;
     const band = bandForStage(facts, stage);
     const now = years >= stage.years.min;
     drafts.push({

@@ -1,10 +1,12 @@
+import { areaName, type FocusArea } from '../guide/focus-areas.js';
+import type { PlanGoal } from './general-goals.js';
 import type { ProfileVocabulary } from './plan-vocabulary.js';
+
+export type { PlanGoal } from './general-goals.js';
 
 /** Highest education reached, in increasing order. */
 export const EDUCATION_LEVELS = ['none', 'high-school', 'in-program', 'program', 'associate', 'bachelor', 'master'] as const;
 export type Education = (typeof EDUCATION_LEVELS)[number];
-
-export type PlanGoal = 'inpatient' | 'outpatient' | 'physician office' | 'remote' | 'audit' | 'compliance' | 'management' | 'teaching' | 'consulting' | 'specialty';
 
 /** The three things the guided conversation asks about. */
 export type ProfileField = 'education' | 'experience' | 'goals';
@@ -20,13 +22,15 @@ export interface PlanProfile {
   /** Years in other work (e.g. as a receptionist). */
   otherYears?: number;
   role?: string;
+  /** Hours a week they can give to it, when they said ("10 hours a week"). */
+  hoursPerWeek?: number;
   /** Credentials they hold (acronyms as the guide spells them). */
   certifications: string[];
   /** Credentials they say they want. */
   targetCertifications: string[];
   goals: PlanGoal[];
-  /** Guide specializations they named (as the guide writes them). */
-  specialties: string[];
+  /** The guide's focus areas they named (work settings, specialisations, advancement paths), by name as the guide writes it. */
+  focusAreas: string[];
   answered: Record<ProfileField, boolean>;
 }
 
@@ -34,29 +38,43 @@ export interface PlanProfile {
 export type ProfileUpdate = Omit<Partial<PlanProfile>, 'answered'> & { answered: Partial<Record<ProfileField, boolean>> };
 
 export function emptyProfile(): PlanProfile {
-  return { certifications: [], targetCertifications: [], goals: [], specialties: [], answered: { education: false, experience: false, goals: false } };
+  return { certifications: [], targetCertifications: [], goals: [], focusAreas: [], answered: { education: false, experience: false, goals: false } };
 }
 
-/** The question for a field, with examples from the guide (its field, a credential, a specialty). */
+/** One example area of each kind the guide names ("hospital pharmacies, nuclear pharmacy technician"). */
+function areaExamples(areas: readonly FocusArea[]): string[] {
+  const kinds: Array<FocusArea['kind']> = ['setting', 'specialization', 'path'];
+  return kinds.map((kind) => areas.find((a) => a.kind === kind)).filter((a): a is FocusArea => !!a).map(areaName);
+}
+
+/** The goals question: everyday directions, then the guide's own focus areas, or plainly that it names none. */
+function goalsQuestion(vocabulary: ProfileVocabulary): string {
+  const examples = areaExamples(vocabulary.areas);
+  const fromGuide = examples.length
+    ? `, or an area the guide names, such as ${examples.join(', ')}`
+    : '. (This guide names no work settings, specialisations or advancement paths, so the plan will be a general one.)';
+  return `What are you aiming for? For example: working remotely, management, teaching${fromGuide}. “Not sure” is fine too.`.replace('.).', '.)');
+}
+
+/** The question for a field, with examples from the guide (its field, a credential, its focus areas). */
 export function planQuestion(field: ProfileField, vocabulary: ProfileVocabulary): string {
   const inField = vocabulary.field ? `${vocabulary.field} ` : '';
   const credential = vocabulary.certifications[0];
-  const specialty = vocabulary.specialties.find((s) => !/^(?:in|out)patient\b/i.test(s));
   switch (field) {
     case 'education':
       return `What education do you have so far? For example: a high school diploma or GED, a ${inField}training program (finished or in progress), or an associate’s or bachelor’s degree.`;
     case 'experience':
       return `What ${inField}experience do you have, and what is your current job? Mention any certification you already hold. For example: “none, I work in retail” or “3 years in ${vocabulary.field ?? 'the field'}${credential ? `, ${credential}` : ''}”.`;
     case 'goals':
-      return `What are you aiming for? For example: working remotely, auditing or compliance, management, teaching${specialty ? `, or a specialty such as ${specialty.replace(/\b[A-Z][a-z]+\b/g, (w) => w.toLowerCase())}` : ''}. “Not sure” is fine too.`;
+      return goalsQuestion(vocabulary);
   }
 }
 
 /** The questions with no guide's examples (kept for callers that show them outside a plan). */
 export const PLAN_QUESTIONS: Readonly<Record<ProfileField, string>> = {
-  education: planQuestion('education', { certifications: [], specialties: [] }),
-  experience: planQuestion('experience', { certifications: [], specialties: [] }),
-  goals: planQuestion('goals', { certifications: [], specialties: [] }),
+  education: planQuestion('education', { certifications: [], areas: [] }),
+  experience: planQuestion('experience', { certifications: [], areas: [] }),
+  goals: planQuestion('goals', { certifications: [], areas: [] }),
 };
 
 /** Adds newly read facts to a profile (later answers add to, and for scalars replace, earlier ones). */
@@ -71,10 +89,11 @@ export function mergeProfile(profile: PlanProfile, update: ProfileUpdate): PlanP
     fieldYears: update.fieldYears ?? profile.fieldYears,
     otherYears: update.otherYears ?? profile.otherYears,
     role: update.role ?? profile.role,
+    hoursPerWeek: update.hoursPerWeek ?? profile.hoursPerWeek,
     certifications: held,
     targetCertifications: union(profile.targetCertifications, update.targetCertifications).filter((c) => !held.includes(c)),
     goals: union(profile.goals, update.goals),
-    specialties: union(profile.specialties, update.specialties),
+    focusAreas: union(profile.focusAreas, update.focusAreas),
     answered: {
       education: profile.answered.education || !!update.answered.education,
       experience: profile.answered.experience || !!update.answered.experience,

@@ -1,6 +1,8 @@
 import type { CertRecord } from '../cards/certifications.js';
 import { bandForLabel, bandForYears, type CareerStage, type DefinedLine, type GuideFacts, type SalaryBand } from '../guide/guide-facts.js';
 import type { GuideLine } from '../guide/guide-lines.js';
+import { areaName, namesArea, type FocusArea } from '../guide/focus-areas.js';
+import { acronymPattern } from '../guide/text-match.js';
 import type { PlanGoal, PlanProfile } from './plan-profile.js';
 import type { PlanStep } from '../types.js';
 
@@ -20,36 +22,33 @@ export interface GoalContext {
   years: number;
   /** The field in one word (the subject's word before the job title), when the guide's subject gives one. */
   field?: string;
+  /** The guide's focus areas the person aims at, in the order they named them. */
+  areas: readonly FocusArea[];
 }
 
-/** Goals that are a credential focus (the card's focus tags say which credentials serve them). */
-export const GOAL_FOCUS: Partial<Record<PlanGoal, string>> = { inpatient: 'inpatient', outpatient: 'outpatient', 'physician office': 'physician office' };
-const GOAL_NAMES: Record<PlanGoal, string> = {
-  inpatient: 'inpatient',
-  outpatient: 'outpatient',
-  'physician office': 'physician office',
+const GENERAL_NAMES: Record<PlanGoal, string> = {
   remote: 'remote work',
-  audit: 'auditing',
-  compliance: 'compliance',
   management: 'management',
   teaching: 'training others',
   consulting: 'consulting',
-  specialty: 'a specialty',
 };
 
-/** A goal in words: focus goals take the field's name ("inpatient" + the field), a specialty its own name. */
-function goalName(goal: PlanGoal, field: string | undefined): string {
-  return GOAL_FOCUS[goal] ? `${GOAL_NAMES[goal]}${field ? ` ${field}` : ' work'}` : GOAL_NAMES[goal];
+/** A focus area in words: "work in hospital pharmacies", "nuclear pharmacy technician", "purchasing". */
+export function areaWords(area: FocusArea): string {
+  if (area.kind === 'setting') return `work in ${areaName(area)}`;
+  return area.kind === 'specialization' ? areaName(area) : area.label;
 }
 
-/** The profile's goals in words, for the plan's summary. */
-export function goalWords(profile: PlanProfile, field: string | undefined): string[] {
-  return profile.goals.map((g) => (g === 'specialty' && profile.specialties.length ? profile.specialties.join(' or ').toLowerCase() : goalName(g, field)));
+/** The profile's goals in words, for the plan's summary: the general directions, then the guide's areas. */
+export function goalWords(profile: PlanProfile, areas: readonly FocusArea[]): string[] {
+  return [...profile.goals.map((g) => GENERAL_NAMES[g]), ...areas.map(areaWords)];
 }
 
 export const salaryText = (band: SalaryBand | undefined) => (band ? `${band.term}: ${band.definition}` : undefined);
 const certName = (r: CertRecord) => `${r.card.acronym} (${r.card.organization})`;
 export const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+/** A text to go inside a sentence: without its closing full stop. */
+const clause = (text: string) => text.replace(/\.$/, '');
 const sentences = (texts: ReadonlyArray<string | undefined>) => texts.filter((t): t is string => !!t).join(' ');
 const lineSentence = (d: DefinedLine | GuideLine | undefined) => (d ? sentence('term' in d ? d.line.text : d.text) : undefined);
 
@@ -74,37 +73,58 @@ function newCredentials(records: CertRecord[], recommended: Set<string>, serves:
   return certs;
 }
 
-/** A focus goal (inpatient, outpatient…): its specialization area and the advanced credentials for it. */
-function focusStep(goal: PlanGoal, facts: GuideFacts, records: CertRecord[], recommended: Set<string>, ctx: GoalContext): DraftStep {
-  const focus = GOAL_FOCUS[goal]!;
-  const area = facts.specializations.find((s) => new RegExp(`^${goal === 'physician office' ? 'outpatient' : goal}`, 'i').test(s.term));
-  const certs = newCredentials(records, recommended, (r) => r.card.focus.includes(focus) && r.level !== 'entry level');
-  const credentials = certs.length ? `Credentials for it: ${certs.map((r) => `${certName(r)} — ${r.card.summary}`).join('; ')}.` : undefined;
+/** A credential serves an area when the area's line names it or its definition names the area. */
+export function servesArea(record: CertRecord, area: FocusArea): boolean {
+  return acronymPattern(record.card.acronym).test(area.line.text) || record.entries.some((e) => namesArea(e.definition, area));
+}
+
+/** Beyond-entry credentials for an area, not yet suggested. */
+function areaCredentials(area: FocusArea, records: CertRecord[], recommended: Set<string>): CertRecord[] {
+  return newCredentials(records, recommended, (r) => r.level !== 'entry level' && servesArea(r, area));
+}
+
+/** The guide's pay line for an area ("Hospitals: $42,000-$50,000"), when a pay list names it. */
+function areaPay(facts: GuideFacts, area: FocusArea): SalaryBand | undefined {
+  return [...facts.salaryBands, ...facts.otherSalaries].find((b) => !b.years && namesArea(b.term, area));
+}
+
+/** A work setting or a specialisation: what the guide says of it, the credentials for it, and its pay. */
+function areaStep(area: FocusArea, facts: GuideFacts, records: CertRecord[], recommended: Set<string>, ctx: GoalContext): DraftStep {
+  const certs = areaCredentials(area, records, recommended);
+  const credentials = certs.length ? `Credentials for it: ${certs.map((r) => `${certName(r)} — ${clause(r.card.summary)}`).join('; ')}.` : undefined;
+  const specializing = area.kind === 'specialization';
+  const band = areaPay(facts, area) ?? (specializing ? ctx.leadBand : undefined);
+  const advice = specializing ? ctx.specializeStep : [];
   return {
-    at: ctx.specializeAt,
+    at: specializing ? ctx.specializeAt : Math.max(ctx.years, 1),
     step: {
-      title: `Specialize in ${goalName(goal, ctx.field)}${certs.length ? ` and earn ${certs.map((r) => r.card.acronym).join(' or ')}` : ''}`,
-      detail: sentences([lineSentence(area), credentials, ...ctx.specializeStep.map(lineSentence)]),
-      duration: specializeTiming(ctx),
-      salary: salaryText(ctx.leadBand),
+      title: `${specializing ? 'Specialize in' : 'Work in'} ${areaName(area)}${certs.length ? ` and earn ${certs.map((r) => r.card.acronym).join(' or ')}` : ''}`,
+      detail: sentences([lineSentence(area.line), credentials, ...advice.map(lineSentence)]),
+      duration: specializing ? specializeTiming(ctx) : undefined,
+      salary: salaryText(band),
     },
-    lines: [area?.line, ...certs.map((r) => r.line), ...ctx.specializeStep, ctx.leadBand?.line],
+    lines: [area.line, ...certs.map((r) => r.line), ...advice, band?.line],
   };
 }
 
-/** Specializations the person named ("cardiology"), with the guide's general advice to specialize. */
-function specialtyStep(profile: PlanProfile, facts: GuideFacts, ctx: GoalContext): DraftStep {
-  const areas = profile.specialties.map((name) => facts.specializations.find((s) => s.term === name)).filter((s): s is DefinedLine => !!s);
-  const general = advancement(facts, /speciali/i);
+/** An advancement path ("Purchasing Role"): the career stage whose roles name it, the credentials for it, that stage's pay. */
+function pathStep(area: FocusArea, facts: GuideFacts, records: CertRecord[], recommended: Set<string>, ctx: GoalContext): DraftStep {
+  const stage = facts.stages.find((s) => namesArea(s.roles, area));
+  const certs = areaCredentials(area, records, recommended);
+  const band = stage ? bandForStage(facts, stage) : undefined;
   return {
-    at: ctx.specializeAt,
+    at: Math.max(stage?.years.min ?? 5, ctx.years),
     step: {
-      title: `Specialize in ${profile.specialties.map((s) => s.toLowerCase()).join(' or ')}`,
-      detail: sentences([...areas.map(lineSentence), lineSentence(general), ...ctx.specializeStep.map(lineSentence)]),
-      duration: specializeTiming(ctx),
-      salary: salaryText(ctx.leadBand),
+      title: `Move into ${area.label}${certs.length ? ` with ${certs.map((r) => r.card.acronym).join(' or ')}` : ''}`,
+      detail: sentences([
+        lineSentence(area.line),
+        certs.length ? `${certs.map((r) => `${certName(r)}: ${clause(r.card.summary)}`).join('; ')}.` : undefined,
+        stage ? `${stage.label}: ${stage.roles} → ${stage.experience}.` : undefined,
+      ]),
+      duration: stage?.experience,
+      salary: salaryText(band),
     },
-    lines: [...areas.map((a) => a.line), general?.line, ...ctx.specializeStep, ctx.leadBand?.line],
+    lines: [area.line, ...certs.map((r) => r.line), stage?.line, band?.line],
   };
 }
 
@@ -118,30 +138,6 @@ function remoteStep(facts: GuideFacts, ctx: GoalContext): DraftStep {
       salary: facts.remotePay ? `${facts.remotePay.term}: ${facts.remotePay.definition}` : undefined,
     },
     lines: [setting?.line, facts.remoteExperience, facts.remotePay?.line],
-  };
-}
-
-/** Auditing and compliance share one step: the advanced stage and the credentials for audits. */
-function auditStep(facts: GuideFacts, records: CertRecord[], recommended: Set<string>, ctx: GoalContext): DraftStep {
-  const stage = facts.stages.find((s) => /advanced/i.test(s.label)) ?? facts.stages.find((s) => /audit|compliance/i.test(s.roles));
-  const auditing = advancement(facts, /audit/i);
-  const compliance = advancement(facts, /compliance/i);
-  const certs = newCredentials(records, recommended, (r) => r.card.focus.some((f) => f === 'audit' || f === 'compliance'));
-  const band = stage ? bandForStage(facts, stage) : undefined;
-  return {
-    at: Math.max(stage?.years.min ?? 5, ctx.years),
-    step: {
-      title: `Move into auditing and compliance${certs.length ? ` with ${certs.map((r) => r.card.acronym).join(' or ')}` : ''}`,
-      detail: sentences([
-        lineSentence(auditing),
-        certs.length ? `${certs.map((r) => `${certName(r)}: ${r.card.summary}`).join('; ')}.` : undefined,
-        lineSentence(compliance),
-        stage ? `${stage.label}: ${stage.roles} → ${stage.experience}.` : undefined,
-      ]),
-      duration: stage?.experience,
-      salary: salaryText(band),
-    },
-    lines: [auditing?.line, ...certs.map((r) => r.line), compliance?.line, stage?.line, band?.line],
   };
 }
 
@@ -185,24 +181,25 @@ function chooseSpecializationStep(facts: GuideFacts, ctx: GoalContext): DraftSte
 }
 
 /**
- * Steps for the person's goals: a focus area with the credentials whose focus matches it, named
- * specializations, remote work, auditing and compliance (one step), leading a department,
- * training others or consulting; with no goal, the guide's advice to specialize. Credentials
- * already held or recommended are not suggested again.
+ * Steps for the person's goals: the general directions (remote work, leading a department,
+ * training others, consulting) and the guide's focus areas they named (a setting, a
+ * specialisation or an advancement path, each with the credentials that serve it); with no goal,
+ * the guide's advice to specialize. Credentials already held or recommended are not suggested
+ * again, and two goals resting on the same guide line give one step.
  */
 export function goalSteps(profile: PlanProfile, facts: GuideFacts, records: CertRecord[], recommended: Set<string>, ctx: GoalContext): DraftStep[] {
-  if (profile.goals.length === 0) return [chooseSpecializationStep(facts, ctx)];
-  const drafts: Array<DraftStep | undefined> = [];
-  let auditDone = false;
-  for (const goal of profile.goals) {
-    if (GOAL_FOCUS[goal]) drafts.push(focusStep(goal, facts, records, recommended, ctx));
-    else if (goal === 'specialty') drafts.push(specialtyStep(profile, facts, ctx));
-    else if (goal === 'remote') drafts.push(remoteStep(facts, ctx));
-    else if ((goal === 'audit' || goal === 'compliance') && !auditDone) {
-      auditDone = true;
-      drafts.push(auditStep(facts, records, recommended, ctx));
-    } else if (goal === 'management') drafts.push(managementStep(profile, facts, ctx));
-    else if (goal === 'teaching' || goal === 'consulting') drafts.push(advancementStep(goal, facts, ctx));
-  }
-  return drafts.filter((d): d is DraftStep => !!d);
+  if (profile.goals.length === 0 && ctx.areas.length === 0) return [chooseSpecializationStep(facts, ctx)];
+  const general = profile.goals.map((goal) => {
+    if (goal === 'remote') return remoteStep(facts, ctx);
+    if (goal === 'management') return managementStep(profile, facts, ctx);
+    return advancementStep(goal, facts, ctx);
+  });
+  const areas = ctx.areas.map((area) => (area.kind === 'path' ? pathStep : areaStep)(area, facts, records, recommended, ctx));
+  const seen = new Set<GuideLine>();
+  return [...areas, ...general].filter((d): d is DraftStep => {
+    const first = d?.lines.find(Boolean);
+    if (!d || (first && seen.has(first))) return false;
+    if (first) seen.add(first);
+    return true;
+  });
 }

@@ -2,7 +2,9 @@ import type { KnowledgeIndex } from '../../index/index.js';
 import { guideSubject } from '../../ingest/index.js';
 import { contentTerms } from '../../text/index.js';
 import { certificationRecords } from '../cards/certifications.js';
+import { focusAreas, type FocusArea } from '../guide/focus-areas.js';
 import { guideFacts } from '../guide/guide-facts.js';
+import { isGeneralGoal } from './general-goals.js';
 
 type GuideIndex = Pick<KnowledgeIndex, 'documents' | 'glossary'>;
 
@@ -13,8 +15,8 @@ type GuideIndex = Pick<KnowledgeIndex, 'documents' | 'glossary'>;
 export interface ProfileVocabulary {
   /** Credential acronyms as the guide spells them. */
   certifications: readonly string[];
-  /** The guide's specialization names (as the guide writes them). */
-  specialties: readonly string[];
+  /** The guide's focus areas a plan can aim at (its work settings, specialisations, advancement paths), minus the general directions. */
+  areas: readonly FocusArea[];
   /** Stemmed words of the guide's subject and credential names: a clause using one is about work in the field. */
   fieldTerms?: ReadonlySet<string>;
   /** Stemmed last words of those names ("… Technician" → technician): a job title ending in one is a job in the field. */
@@ -23,8 +25,6 @@ export interface ProfileVocabulary {
   trainingPairs?: ReadonlySet<string>;
   /** The field in one word, for sentences (the subject's word before its job title); undefined when the subject gives none. */
   field?: string;
-  /** What the guide's credentials are for ("inpatient", "audit"…): only these can be a focus goal. */
-  focuses?: ReadonlySet<string>;
 }
 
 // Words a guide's title adds around its subject ("Becoming a … : A Practical Career Guide").
@@ -84,12 +84,12 @@ export function profileVocabulary(index: GuideIndex): ProfileVocabulary {
   const names = [...subjects, ...records.map((r) => r.card.name)];
   const vocabulary: ProfileVocabulary = {
     certifications: records.map((r) => r.card.acronym),
-    specialties: guideFacts(index).specializations.map((s) => s.term),
+    // "Remote Positions" or "Management" are the general directions, which have their own steps.
+    areas: focusAreas(index).filter((a) => !isGeneralGoal(a.label)),
     fieldTerms: new Set(names.flatMap(distinctive)),
     fieldRoles: new Set(names.map(jobWord).filter((t): t is string => !!t)),
     trainingPairs: educationPairs(index),
     field: fieldWord(index, subjects),
-    focuses: new Set(records.flatMap((r) => r.card.focus)),
   };
   cache.set(index, vocabulary);
   return vocabulary;

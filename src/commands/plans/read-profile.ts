@@ -1,30 +1,21 @@
 import { contentTerms } from '../../text/index.js';
 import { acronymPattern } from '../guide/text-match.js';
-import type { Education, PlanGoal, ProfileField, ProfileUpdate } from './plan-profile.js';
-import { GOAL_FOCUS } from './plan-steps.js';
+import { areasNamedIn } from '../guide/focus-areas.js';
+import { GENERAL_GOALS } from './general-goals.js';
+import type { Education, ProfileField, ProfileUpdate } from './plan-profile.js';
 import { termPairs, type ProfileVocabulary } from './plan-vocabulary.js';
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, few: 2, several: 3, couple: 2 };
 const DURATION = /\b(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|few|several|couple)\s*\+?\s*(?:of\s+)?(years?|yrs?|months?)\b/gi;
+const HOURS_A_WEEK = /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:hours?|hrs?|h)\s*(?:a|an|per|each|every|\/)\s*(?:week|wk)\b/i;
 const WANT = /\b(?:want|wanna|would like|'d like|’d like|hope|hoping|plan(?:ning)? to|goal|aim(?:ing)?|interested|looking to|looking for|dream|prefer|aspire|eventually|someday|one day|move into|get into|transition|switch to|become)\b/i;
 const NO_EXPERIENCE = /\b(?:no|zero|without)\s+(?:[a-z]+\s+)?experience\b|\bnever\s+worked\b|\bnew to\b|\bjust starting\b|\bbeginner\b|\bnone\b|\bnothing\b|\bcomplete(?:ly)? new\b/i;
 const NOT_SURE = /\b(?:not sure|unsure|don'?t know|dont know|no idea|undecided|anything|no preference|open to|whatever)\b/i;
 const ROLE_INTRO = /\b(?:i'?m|i’m|i am|i work as|working as|work as|job as|employed as|currently)\s+(?:an?\s+|the\s+)?([a-z][a-z' -]{1,40}?)(?=\s+(?:with|in|at|for|and|who|since|but|looking|wanting|hoping|trying|of)\b|[,.;!]|$)/i;
 const NOT_A_ROLE = /^(?:looking|trying|interested|hoping|planning|going|thinking|wanting|not|just|new|currently|still|working|about|a bit|pretty|very|really|kind|sort|also|finishing|enrolled|in|taking|studying|done)\b/i;
 // Job titles people give without "I'm a" ("retail cashier, 2 years"); the guide's own job words are added per guide.
-const COMMON_JOB = /^(?:assistant|nurse|receptionist|scribe|secretary|student|technician|tech|clerk|cna|lpn|rn|auditor|administrator|cashier|teacher|paramedic|emt|graduate)$/;
+const COMMON_JOB = /^(?:assistant|nurse|receptionist|scribe|secretary|student|technician|tech|clerk|cna|lpn|rn|administrator|cashier|teacher|paramedic|emt|graduate)$/;
 const RANK = /^(?:senior|lead|junior|head|chief|certified|remote|trainee)$/;
-const GOALS: ReadonlyArray<readonly [PlanGoal, RegExp]> = [
-  ['inpatient', /\binpatient\b|\bhospitals?\b/i],
-  ['outpatient', /\boutpatient\b|\bambulatory\b|\bclinics?\b/i],
-  ['physician office', /\bphysicians?\b|\bdoctors?'?s? offices?\b|\bprivate practice\b/i],
-  ['remote', /\bremote(?:ly)?\b|\bfrom home\b|\bwork-from-home\b|\bwfh\b|\bhome[- ]based\b/i],
-  ['audit', /\baudit(?:s|or|ors|ing)?\b/i],
-  ['compliance', /\bcompliance\b|\brisk management\b/i],
-  ['management', /\bmanag(?:e|er|ers|ement|ing)\b|\bdirector\b|\blead(?:er|ership)?\b|\bsupervis(?:e|or|ing)\b/i],
-  ['teaching', /\bteach(?:ing|er)?\b|\btrainer\b|\beducator\b/i],
-  ['consulting', /\bconsult(?:ing|ant)?\b/i],
-];
 
 /** The message split at its first "want"-like word: what the person is, and what they want. */
 interface MessageParts {
@@ -140,28 +131,25 @@ function readExperience(parts: MessageParts, vocabulary: ProfileVocabulary, foun
   if (held.length || role || field !== undefined || other !== undefined) found.answered.experience = true;
 }
 
-/** Specializations the goal names by all their own words ("cardiology" finds "Cardiology …"), unless a goal already covers them. */
-function specialtiesIn(goalText: string, goals: readonly PlanGoal[], vocabulary: ProfileVocabulary): string[] {
-  const goalTerms = new Set(contentTerms(goalText));
-  const covered = new Set(goals.flatMap((g) => contentTerms(g)));
-  return vocabulary.specialties.filter((name) => {
-    const terms = contentTerms(name).filter((t) => !vocabulary.fieldTerms?.has(t) || covered.has(t));
-    return terms.length > 0 && terms.every((t) => goalTerms.has(t)) && !terms.every((t) => covered.has(t));
-  });
-}
-
-/** Goals named in the goal part; "not sure" settles the goals question too. */
+/**
+ * General directions ("work from home") and the guide's focus areas the goal names ("hospital",
+ * "sterile compounding"). An area that is itself a general direction is left to that direction.
+ */
 function readGoals(parts: MessageParts, vocabulary: ProfileVocabulary, found: ProfileUpdate): void {
-  // A focus goal ("inpatient") only means something when the guide's credentials have that focus.
-  const offered = (goal: PlanGoal) => !GOAL_FOCUS[goal] || !vocabulary.focuses || vocabulary.focuses.has(GOAL_FOCUS[goal]);
-  const goals = GOALS.filter(([goal, pattern]) => pattern.test(parts.goal) && offered(goal)).map(([goal]) => goal);
-  const specialties = specialtiesIn(parts.goal, goals, vocabulary);
-  if (specialties.length) goals.push('specialty');
+  const goals = GENERAL_GOALS.filter(([, pattern]) => pattern.test(parts.goal)).map(([goal]) => goal);
+  const areas = areasNamedIn(parts.goal, vocabulary.areas).map((a) => a.name);
   if (goals.length) found.goals = goals;
-  if (specialties.length) found.specialties = specialties;
+  if (areas.length) found.focusAreas = [...new Set(areas)];
   // In a one-line start "not sure" can only be about goals (education and experience are facts).
   const unsure = (parts.asked === 'goals' || parts.asked === undefined) && NOT_SURE.test(parts.whole);
-  if (goals.length || found.targetCertifications?.length || unsure) found.answered.goals = true;
+  if (goals.length || areas.length || found.targetCertifications?.length || unsure) found.answered.goals = true;
+}
+
+/** "10 hours a week": the time they can give to it. */
+function readHours(text: string, found: ProfileUpdate): void {
+  const m = HOURS_A_WEEK.exec(text);
+  const hours = m ? numberOf(m[1]!) : 0;
+  if (hours > 0 && hours <= 80) found.hoursPerWeek = hours;
 }
 
 /** Goals are read after a "want"-like word, so "I'm a hospital receptionist, I want to work remotely" gives remote, not hospital work. */
@@ -186,6 +174,7 @@ export function parseProfileText(text: string, vocabulary: ProfileVocabulary, as
   readCredentials(parts, vocabulary, found);
   readExperience(parts, vocabulary, found);
   readGoals(parts, vocabulary, found);
+  readHours(text, found);
   if (asked) found.answered[asked] = true;
   return found;
 }

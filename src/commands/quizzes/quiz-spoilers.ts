@@ -12,8 +12,8 @@ const normalize = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'")
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The ways an answer can be given away: the whole answer and, for "AAPC (American Academy of
- * Professional Coders)" or "Certified Coding Specialist (CCS)", each half on its own.
+ * The ways an answer can be given away: the whole answer and, for "PTCB (Pharmacy Technician
+ * Certification Board)" or "Certified Pharmacy Technician (CPhT)", each half on its own.
  */
 export function answerForms(answerText: string): string[] {
   const whole = normalize(answerText.trim());
@@ -22,7 +22,7 @@ export function answerForms(answerText: string): string[] {
   return [...new Set(forms.map((f) => f.trim()))].filter((f) => f.length >= MIN_FORM_CHARS);
 }
 
-/** True when `text` contains one of the answer's forms as whole words ("AAPC" in "an AAPC credential", not "CPC" in "CPCs"). */
+/** True when `text` contains one of the answer's forms as whole words ("PTCB" in "a PTCB credential", not "CSPT" in "CSPTs"). */
 export function givesAway(text: string, answerText: string): boolean {
   const haystack = normalize(text);
   return answerForms(answerText).some((form) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u').test(haystack));

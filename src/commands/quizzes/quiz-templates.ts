@@ -1,6 +1,6 @@
 import type { KnowledgeIndex } from '../../index/index.js';
 import { contentTerms } from '../../text/index.js';
-import { certificationRecords, type CertRecord } from '../cards/certifications.js';
+import { certificationRecords, focusTagsOf, type CertRecord, type FocusTag } from '../cards/certifications.js';
 import { guideFacts, type GuideFacts } from '../guide/guide-facts.js';
 import { allLines, sectionTitle, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
 import { findOrganizations, type Organization } from '../guide/organizations.js';
@@ -20,25 +20,6 @@ export interface QuestionTemplate {
   tags: string[];
 }
 
-// What a focus tag says about a credential, in question form; the tags come from the guide's definitions.
-const FOCUS_PHRASES: Record<string, string> = {
-  'entry level': 'is an entry-level credential',
-  advanced: 'is described as an advanced credential',
-  inpatient: 'is for inpatient work',
-  outpatient: 'covers outpatient work',
-  'physician office': 'is for physician office work',
-  audit: 'is for audits',
-  billing: 'covers billing',
-};
-const FOCUS_PATTERNS: Record<string, RegExp> = {
-  'entry level': /\bentry[- ]level\b/i,
-  advanced: /\badvanced\b/i,
-  inpatient: /\binpatient\b/i,
-  outpatient: /\boutpatient\b/i,
-  'physician office': /\bphysician\b/i,
-  audit: /\baudit/i,
-  billing: /\bbilling\b/i,
-};
 const LIST_EXCLUDED = /quick facts|related resources|next steps|compensation overview|professional certifications/i;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -70,12 +51,14 @@ interface TemplateSources {
   records: CertRecord[];
   orgs: Organization[];
   lines: GuideLine[];
+  /** Levels and the guide's focus areas a credential can be for. */
+  focusTags: FocusTag[];
 }
 
 const CERT_TAG = ['certification'];
 
 /** Organisation, acronym, description and focus questions for one credential. */
-function credentialTemplates(r: CertRecord, { records, orgs, lines }: TemplateSources): QuestionTemplate[] {
+function credentialTemplates(r: CertRecord, { records, orgs, lines, focusTags }: TemplateSources): QuestionTemplate[] {
   const templates: QuestionTemplate[] = [];
   if (r.org) {
     templates.push({
@@ -110,18 +93,18 @@ function credentialTemplates(r: CertRecord, { records, orgs, lines }: TemplateSo
       tags: CERT_TAG,
     });
   }
-  return [...templates, ...focusTemplates(r, records)];
+  return [...templates, ...focusTemplates(r, records, focusTags)];
 }
 
-/** "Which of these credentials is for audits?": the cited definition says so, the wrong options' do not. */
-function focusTemplates(r: CertRecord, records: CertRecord[]): QuestionTemplate[] {
-  return Object.entries(FOCUS_PHRASES)
-    .filter(([tag]) => FOCUS_PATTERNS[tag]!.test(entryDefinition(r.line.text)))
-    .map(([tag, phrase]) => ({
+/** "Which of these credentials is for work in hospitals?": the cited definition says so, the wrong options' do not. */
+function focusTemplates(r: CertRecord, records: CertRecord[], focusTags: readonly FocusTag[]): QuestionTemplate[] {
+  return focusTags
+    .filter((t) => t.at(entryDefinition(r.line.text)) >= 0)
+    .map(({ tag, phrase, at }) => ({
       kind: 'focus',
       question: `Which of these credentials ${phrase}, according to the guide?`,
       correct: r.card.acronym,
-      candidates: records.filter((o) => o !== r && !o.card.focus.includes(tag) && !o.entries.some((e) => FOCUS_PATTERNS[tag]!.test(e.definition))).map((o) => o.card.acronym),
+      candidates: records.filter((o) => o !== r && !o.card.focus.includes(tag) && !o.entries.some((e) => at(e.definition) >= 0)).map((o) => o.card.acronym),
       explanation: `${r.card.acronym}: ${r.card.summary}.`,
       line: r.line,
       tags: CERT_TAG,
@@ -296,6 +279,7 @@ function guideTemplates(index: GuideIndex): QuestionTemplate[] {
     records: certificationRecords(index),
     orgs: findOrganizations(index),
     lines: allLines(index).map((l) => (l.kind === 'sentence' ? withoutAnswerPrefix(l) : l)),
+    focusTags: focusTagsOf(index),
   };
   const templates = [
     ...sources.records.flatMap((r) => credentialTemplates(r, sources)),

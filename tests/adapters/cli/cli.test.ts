@@ -320,7 +320,7 @@ describe('index problems at the CLI', () => {
     expect(result.code, result.stderr).toBe(0);
     const card = JSON.parse(result.stdout);
     expect(card).toMatchObject({ acronym: 'CCS-P', name: 'Certified Coding Specialist-Physician', organization: 'AHIMA' });
-    expect(card.focus).toContain('physician office');
+    expect(card.focus).toContain('physician offices');
     expect(card.citations[0].section).toContain('Professional Certifications');
   });
 
@@ -350,5 +350,15 @@ describe('index problems at the CLI', () => {
     const plan = await run(['plan', '--json', "I'm a high school graduate with no coding experience and I want to work remotely"]);
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toMatch(/\$28,000/);
+  });
+
+  it('`plan` shows what it understood; a piped correction updates it and the end of stdin builds', async () => {
+    const plan = await run(['plan', '--json', "I'm a high school graduate with no coding experience and I want to work remotely"], { input: 'goal: hospitals\n' });
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stderr).toMatch(/Here is what I understood: .*goal: remote work\. Reply yes to build the plan/);
+    expect(plan.stderr).toMatch(/Updated\. Here is what I understood: .*goal: work in hospitals\./);
+    const steps = (JSON.parse(plan.stdout) as { steps: Array<{ title: string }> }).steps.map((s) => s.title);
+    expect(steps).toContain('Work in hospitals and earn CCS or CIC');
+    expect(steps.join(' | ')).not.toMatch(/remote/i);
   });
 });

@@ -68,7 +68,7 @@ describe('Discord bot: /cert, /topics and /plan threads (group quizzes: group-qu
     expect(visibleText(body)).toMatch(/\$28,000-\$35,000[\s\S]*Sources/);
   });
 
-  it('/plan opens a thread, asks there, and the answer in the thread continues the plan', async () => {
+  it('/plan opens a thread, asks there, and the answers in the thread continue the plan to its check and the plan', async () => {
     const { fake } = h;
     const interaction = fake.chatInputInteraction({ name: 'plan', options: { about: 'medical assistant' } });
     await fake.dispatch('INTERACTION_CREATE', interaction);
@@ -88,7 +88,13 @@ describe('Discord bot: /cert, /topics and /plan threads (group quizzes: group-qu
 
     const goal = fake.messageCreate({ content: `<@${fake.bot.id}> remote outpatient coding`, channelId: threadId });
     await fake.dispatch('MESSAGE_CREATE', goal);
-    const plan = await fake.waitForRequest(route('POST', '/channels/:id/messages', (r) => (r.body as { message_reference?: { message_id: string } }).message_reference?.message_id === goal.id));
+    const check = await fake.waitForRequest(route('POST', '/channels/:id/messages', (r) => (r.body as { message_reference?: { message_id: string } }).message_reference?.message_id === goal.id));
+    expect(bodyOf(check).embeds?.[0]?.title).toBe('Career plan · check before I build it');
+    expect(bodyOf(check).embeds?.[0]?.description).toMatch(/^Here is what I understood: .*goal: [^.]*remote work[^.]*\. Reply \*\*yes\*\* to build the plan/);
+
+    const yes = fake.messageCreate({ content: `<@${fake.bot.id}> yes`, channelId: threadId });
+    await fake.dispatch('MESSAGE_CREATE', yes);
+    const plan = await fake.waitForRequest(route('POST', '/channels/:id/messages', (r) => (r.body as { message_reference?: { message_id: string } }).message_reference?.message_id === yes.id));
     expect(bodyOf(plan).embeds?.[0]?.title).toBe('Your career plan');
     expect(bodyOf(plan).embeds?.[0]?.fields?.[0]?.name).toMatch(/^1\. /);
   });

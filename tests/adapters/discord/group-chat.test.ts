@@ -50,6 +50,28 @@ describe('Discord bot as a member of a group chat (real discord.js against the f
     expect(bodyOf(answered).embeds?.[0]?.title).toBe('Career plan · question 2 of 3');
   });
 
+  it('a one-line plan is checked before it is built: a correction updates it, a question is answered, "yes" builds', async () => {
+    const carol = await h.fake.addUser('carol-plans');
+    const check = bodyOf(await mention('plan I have a high school diploma, no experience and no certification, 10 hours a week, want remote work', carol)).embeds?.[0];
+    expect(check?.title).toBe('Career plan · check before I build it');
+    expect(check?.description).toMatch(/Here is what I understood: education: high school diploma or GED; .*certification: none yet; time: 10 hours a week; goal: remote work\./);
+    expect(check?.description).toMatch(/Reply \*\*yes\*\* to build the plan, or correct any part/);
+
+    const corrected = bodyOf(await mention('goal: management', carol)).embeds?.[0];
+    expect(corrected?.title).toBe('Career plan · check before I build it');
+    expect(corrected?.description).toMatch(/^Updated\. Here is what I understood: .*goal: management\./);
+
+    const interrupted = await mention('what does a CPC exam cost?', carol);
+    expect(bodyOf(interrupted).embeds?.[0]?.description).toMatch(/\[1\]/);
+    const resumed = await h.fake.waitForRequest(route('POST', '/channels/:id/messages', (r) => r.index > interrupted.index && JSON.stringify(r.body).includes('Back to your career plan')));
+    expect(bodyOf(resumed).embeds?.[0]?.description).toMatch(/^Back to your career plan: Here is what I understood: .*goal: management\./);
+
+    const plan = bodyOf(await mention('yes', carol)).embeds?.[0];
+    expect(plan?.title).toBe('Your career plan');
+    expect(plan?.description).toContain('10 hours a week');
+    expect(plan?.fields?.map((f) => f.name).join(' | ')).toMatch(/Lead a [a-z ]*department/);
+  });
+
   it('a refusal offers suggested questions as buttons; a click asks one in the clicker’s name', async () => {
     const reply = await mention("what's the weather in Paris tomorrow?");
     const body = bodyOf(reply);

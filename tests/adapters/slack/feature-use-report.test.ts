@@ -51,7 +51,8 @@ describe('Slack → store → report: card, quiz and plan use is counted', () =>
     expect(await dm(h, 'quiz 1')).toBe('quiz-question');
     expect(await dm(h, 'B')).toBe('quiz-round');
     for (const text of ['plan', 'high school diploma', 'no experience yet']) expect(await dm(h, text)).toBe('plan-question');
-    expect(await dm(h, 'I want a stable remote job')).toBe('plan');
+    expect(await dm(h, 'I want a stable remote job')).toBe('plan-question');
+    expect(await dm(h, 'yes')).toBe('plan');
     await service.close();
 
     const report = reportSchema.parse(await reportJson(config.storePath));

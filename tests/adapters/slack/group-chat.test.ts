@@ -44,6 +44,27 @@ describe('Slack app as a member of a group chat (real Bolt against the fake)', (
     expect(blockText(next)).toMatch(/question 2 of/);
   });
 
+  it('a one-line plan is checked before it is built: a correction updates it, a question is answered, "yes" builds', async () => {
+    h = await startHttpHarness({ advisor, commands: realCommands(advisor) });
+    const { first: check } = await career('plan I have a high school diploma, no experience and no certification, 10 hours a week, want remote work');
+    expect(blockText(check)).toContain('Career plan — check before I build it');
+    expect(blockText(check)).toMatch(/Here is what I understood: education: high school diploma or GED; .*certification: none yet; time: 10 hours a week; goal: remote work\./);
+    expect(blockText(check)).toMatch(/Reply \*yes\* to build the plan, or correct any part/);
+
+    const { first: corrected } = await career('goal: management');
+    expect(blockText(corrected)).toMatch(/Updated\. Here is what I understood: .*goal: management\./);
+
+    const { id, first: answered } = await career('what does a CPC exam cost?');
+    expect(blockText(answered)).not.toContain('check before I build it');
+    const resumed = await h.api.waitForResponse(id, (r) => blockText(r).includes('Back to your career plan'));
+    expect(blockText(resumed)).toMatch(/Back to your career plan: Here is what I understood: .*goal: management\./);
+
+    const { first: plan } = await career('yes');
+    expect(blockText(plan)).toContain('Your career plan');
+    expect(blockText(plan)).toMatch(/10 hours a week/);
+    expect(blockText(plan)).toMatch(/Lead a [a-z ]*department/);
+  });
+
   it('a refusal offers two or three suggestions as buttons; a click asks one in the clicker’s name', async () => {
     h = await startHttpHarness({ advisor, commands: realCommands(advisor) });
     const { first } = await career("what's the weather in Paris tomorrow?");

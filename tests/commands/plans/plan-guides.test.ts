@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCommandHandler, renderText, type CommandHandler, type CommandResult } from '../../../src/commands/index.js';
 import { openTestAdvisor, testConfig } from '../../helpers/test-advisor.js';
-import { CODING_GUIDE, MARKUP, PHARMACY_GUIDE, pharmacyKnowledgeDir, twoGuideKnowledgeDir } from '../../helpers/two-guides.js';
+import { CODING_GUIDE, MARKUP, PHARMACY_GUIDE, pharmacyKnowledgeDir, thinGuideKnowledgeDir, twoGuideKnowledgeDir } from '../../helpers/two-guides.js';
 
 type Plan = Extract<CommandResult, { kind: 'plan' }>;
 const PHARMACY_TEXT = readFileSync(fileURLToPath(new URL(`../../fixtures/guides/${PHARMACY_GUIDE}`, import.meta.url)), 'utf8');
@@ -42,7 +40,8 @@ describe('plan on the pharmacy technician guide alone', () => {
     expect(renderText(await send('high school diploma'))).toMatch(/So far I have: high school diploma or GED/);
     const third = await send('none, I work in retail');
     expect(renderText(third)).toMatch(/no pharmacy experience yet/);
-    const plan = (await send('not sure')) as Plan;
+    expect(renderText(await send('not sure'))).toMatch(/^Here is what I understood: education: high school diploma or GED; experience: no pharmacy experience yet/);
+    const plan = (await send('yes')) as Plan;
     expect(plan.kind).toBe('plan');
     const text = renderText(plan);
     expect(text).not.toMatch(MARKUP);
@@ -61,12 +60,17 @@ describe('plan on the pharmacy technician guide alone', () => {
   });
 
   it('reads experience in the guide’s field apart from other work', async () => {
-    const plan = (await conversation(handler)('plan I have a GED and 4 years as a pharmacy technician, I hold the CPhT, I want to lead a team')) as Plan;
+    const send = conversation(handler);
+    expect(renderText(await send('plan I have a GED and 4 years as a pharmacy technician, I hold the CPhT, I want to lead a team'))).toMatch(
+      /experience: 4 years of pharmacy experience, working as pharmacy technician; certification: CPhT; goal: management/,
+    );
+    const plan = (await send('yes')) as Plan;
     expect(plan.kind).toBe('plan');
     expect(plan.summary).toContain('4 years of pharmacy experience');
     expect(plan.summary).toContain('holding CPhT');
     expect(plan.steps[0]!.title).toMatch(/^Where you are now: Mid-career/);
     const other = await conversation(handler)('plan I am a cashier with 4 years at a grocery store, I want to lead a team');
+    // The check before building already says it.
     expect(renderText(other)).toContain('no pharmacy experience yet');
   });
 });
@@ -88,7 +92,8 @@ describe('plan with both guides loaded', () => {
     expect(renderText(await send('pharmacy technician'))).toMatch(/education/i);
     await send('high school');
     await send('none');
-    const plan = (await send('not sure')) as Plan;
+    await send('not sure');
+    const plan = (await send('yes')) as Plan;
     expect(plan.kind).toBe('plan');
     expect(new Set(plan.citations.map((c) => c.source))).toEqual(new Set([PHARMACY_GUIDE]));
   });
@@ -101,7 +106,8 @@ describe('plan with both guides loaded', () => {
     expect(renderText(next)).toMatch(/education/i);
     await send('high school');
     await send('none');
-    const plan = (await send('not sure')) as Plan;
+    await send('not sure');
+    const plan = (await send('yes')) as Plan;
     expect(new Set(plan.citations.map((c) => c.source))).toEqual(new Set([CODING_GUIDE]));
   });
 
@@ -111,7 +117,8 @@ describe('plan with both guides loaded', () => {
     // Only the goal is missing: the career was named, so that is the one question.
     expect(named).toMatchObject({ kind: 'plan-question', step: 1, totalSteps: 1 });
     expect(renderText(named)).toMatch(/aiming/);
-    const plan = await send('not sure');
+    expect(await send('not sure')).toMatchObject({ kind: 'plan-question', confirm: true });
+    const plan = await send('yes');
     expect(plan.kind).toBe('plan');
     if (plan.kind === 'plan') expect(plan.citations.every((c) => c.source === PHARMACY_GUIDE)).toBe(true);
     const chosen = await conversation(handler)('plan --guide pharmacy-technician');
@@ -122,13 +129,10 @@ describe('plan with both guides loaded', () => {
 
 describe('a guide without what a plan uses', () => {
   it('says plainly what the guide lacks', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-thin-'));
-    writeFileSync(
-      join(dir, 'beekeeper.md'),
-      '# Beekeeper Guide\n\n## Credentials\n\n- Certified Hive Keeper (CHK): Entry-level certification from the Apiary Board\n\n## Training\n\nMost keepers train through a 6 month program with a local club.\n',
-    );
-    const handler = createCommandHandler(await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) }));
-    const plan = await conversation(handler)('plan high school, no experience, not sure');
+    const handler = createCommandHandler(await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: thinGuideKnowledgeDir() }) }));
+    const send = conversation(handler);
+    await send('plan high school, no experience, not sure');
+    const plan = await send('yes');
     expect(plan.kind).toBe('plan');
     if (plan.kind === 'plan') expect(plan.summary).toContain('This guide has no salary bands, no career stages with years of experience');
   });

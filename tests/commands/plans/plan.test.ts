@@ -26,8 +26,10 @@ async function converse(messages: string[], userId = 'u1'): Promise<CommandResul
   return replies;
 }
 
+/** Runs the conversation, checks it ends with the check of what was understood, confirms it and returns the plan. */
 async function planFor(messages: string[]): Promise<Plan> {
-  const replies = await converse(messages);
+  const replies = await converse([...messages, 'yes']);
+  expect(replies.at(-2), 'the plan is shown for a check before it is built').toMatchObject({ kind: 'plan-question', confirm: true });
   const last = replies.at(-1)!;
   expect(last.kind, `the conversation ends with a plan: ${JSON.stringify(last).slice(0, 200)}`).toBe('plan');
   return last as Plan;
@@ -50,8 +52,8 @@ function expectFullyCited(plan: Plan): void {
 const titles = (plan: Plan) => plan.steps.map((s) => s.title).join(' | ');
 
 describe('guided conversation', () => {
-  it('asks at most three questions, numbered, then returns a cited plan', async () => {
-    const replies = await converse(['plan', 'I finished high school', 'none, I work in retail', 'not sure']);
+  it('asks at most three questions, numbered, then the check, then returns a cited plan', async () => {
+    const replies = await converse(['plan', 'I finished high school', 'none, I work in retail', 'not sure', 'yes']);
     expect(replies.slice(0, 3).map((r) => r.kind)).toEqual(['plan-question', 'plan-question', 'plan-question']);
     expect(replies.slice(0, 3).map((r) => (r.kind === 'plan-question' ? [r.step, r.totalSteps] : []))).toEqual([
       [1, 3],
@@ -62,16 +64,18 @@ describe('guided conversation', () => {
     expect(q1!.question).toMatch(/education/i);
     expect(q2!.question).toMatch(/experience/i);
     expect(q3!.question).toMatch(/aiming|goal/i);
-    const plan = replies[3] as Plan;
+    expect(replies[3]).toMatchObject({ kind: 'plan-question', confirm: true });
+    const plan = replies[4] as Plan;
     expect(plan.kind).toBe('plan');
     expectFullyCited(plan);
   });
 
   it('a one-line start only asks what is missing', async () => {
-    const replies = await converse(['plan I’m a medical assistant with 2 years in a clinic, I want to work remotely', 'high school diploma']);
+    const replies = await converse(['plan I’m a medical assistant with 2 years in a clinic, I want to work remotely', 'high school diploma', 'yes']);
     expect(replies[0]).toMatchObject({ kind: 'plan-question', step: 1, totalSteps: 1 });
     expect((replies[0] as { question: string }).question).toMatch(/education/i);
-    const plan = replies[1] as Plan;
+    expect(replies[1]).toMatchObject({ kind: 'plan-question', confirm: true });
+    const plan = replies[2] as Plan;
     expect(plan.kind).toBe('plan');
     expect(plan.summary).toContain('medical assistant');
     expect(plan.summary).toContain('no coding experience yet');
@@ -93,9 +97,10 @@ describe('guided conversation', () => {
   });
 
   it('never asks the same question twice, even when the answer is unreadable', async () => {
-    const replies = await converse(['plan', 'hmm', 'hmm', 'hmm']);
-    expect(replies.map((r) => r.kind)).toEqual(['plan-question', 'plan-question', 'plan-question', 'plan']);
-    expectFullyCited(replies[3] as Plan);
+    const replies = await converse(['plan', 'hmm', 'hmm', 'hmm', 'yes']);
+    expect(replies.map((r) => r.kind)).toEqual(['plan-question', 'plan-question', 'plan-question', 'plan-question', 'plan']);
+    expect(replies.slice(0, 3).every((r) => r.kind === 'plan-question' && !r.confirm)).toBe(true);
+    expectFullyCited(replies[4] as Plan);
   });
 });
 
@@ -143,7 +148,7 @@ describe('plans differ by profile', () => {
     expectFullyCited(plan);
     expect(titles(plan)).not.toMatch(/program/i);
     expect(plan.steps[0]!.title).toMatch(/first certification: CPC/);
-    expect(plan.steps[0]!.detail).toContain('For outpatient work, CPC fits best');
+    expect(plan.steps[0]!.detail).toContain('For outpatient coding, CPC fits best');
   });
 
   it('experienced coder aiming for management gets the leadership stage, its salary and the degree advice', async () => {
@@ -164,7 +169,7 @@ describe('plans differ by profile', () => {
     expect(plan.steps[0]!.title).toBe('Earn a certification: CPC or CCA');
     expect(plan.steps[0]!.detail).toMatch(/employers (?:require|prefer)/);
     expect(plan.steps[1]!.salary).toBe('Intermediate (2-5 years): $35,000-$45,000 annually');
-    expect(titles(plan)).toMatch(/physician office coding and earn CCS-P/);
+    expect(titles(plan)).toMatch(/Work in physician offices and earn CCS-P/);
   });
 
   it('no high school diploma: the plan starts with it', async () => {
@@ -213,7 +218,8 @@ describe('profile parsing', () => {
     expect(parse('not sure', 'goals').goals).toEqual([]);
   });
 
-  it('reads specialties named in the guide', () => {
-    expect(parse('I want to do cardiology coding')).toMatchObject({ goals: ['specialty'], specialties: ['Cardiology Coding'] });
+  it('reads the guide’s focus areas named in the goal, apart from the general directions', () => {
+    expect(parse('I want to do cardiology coding')).toMatchObject({ goals: [], focusAreas: ['Cardiology Coding'] });
+    expect(parse('I want to work from home in a hospital, maybe auditing later')).toMatchObject({ goals: ['remote'], focusAreas: ['Hospitals', 'Auditing Role'] });
   });
 });
