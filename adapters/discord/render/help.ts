@@ -9,7 +9,7 @@ const ON_DISCORD = [
   '`/plan about:` a step-by-step plan (in a thread or DM)',
   '`/topics query:` the guide\'s sections, or one of them',
   '`/quiz start|next|score|stop` a quiz for the whole channel',
-  'Or mention me (`@' + BOT_NAME + ' how much do coders make?`) or send me a DM; in a thread I remember the conversation.',
+  'Or mention me (`@' + BOT_NAME + ' what does the job pay?`) or send me a DM; in a thread I remember the conversation.',
 ];
 
 export function renderHelp(text: string, examples: readonly string[]): Rendered {
