@@ -1,6 +1,7 @@
 import { getWordNet } from '../lexicon/index.js';
 import { scan } from './regex-scan.js';
-import { isNameStopword } from './name-stopwords.js';
+import { cueWordKind } from './name-evidence.js';
+import type { Vocabulary } from './vocabulary.js';
 import type { PhiFinding } from './phi-types.js';
 
 const SUFFIX =
@@ -67,8 +68,8 @@ export function detectTownsWithZip(text: string): PhiFinding[] {
 }
 
 /** "Bethel AK" without a comma, in a chart-like message. */
-export function detectTownsBeforeStates(text: string): PhiFinding[] {
-  return scan(text, TOWN_STATE, 'address', (v) => !isNameStopword(v.split(/[ \t]/)[0] ?? '') && !isStateOrCountry(v));
+export function detectTownsBeforeStates(text: string, vocabulary: Vocabulary): PhiFinding[] {
+  return scan(text, TOWN_STATE, 'address', (v) => !isSentenceWord(v.split(/[ \t]/)[0] ?? '', vocabulary) && !isStateOrCountry(v));
 }
 
 /** A ZIP code right after a found street, town or county ("Cuyahoga County, 44106"). */
@@ -79,6 +80,11 @@ export function detectZipsAfterPlaces(text: string, places: readonly PhiFinding[
     if (m) found.push({ kind: 'zip', start: place.end + m[0].length - m[1]!.length, end: place.end + m[0].length });
   }
   return found;
+}
+
+/** A label, function or calendar word ("The", "DOB", "March"), or a guide's word: no town's first word. */
+function isSentenceWord(word: string, vocabulary: Vocabulary): boolean {
+  return cueWordKind(word, vocabulary) === 'stop' || vocabulary.isKnown(word);
 }
 
 function isTown(word: string): boolean {
@@ -95,8 +101,8 @@ export function detectZips(text: string): PhiFinding[] {
  * Finds places smaller than a state where someone lives: behind a "lives in"/"from" cue, a
  * county, or (in a chart-like message only) any "City, ST".
  */
-export function detectPlaces(text: string, chartLike: boolean): PhiFinding[] {
-  const cued = scan(text, PLACE_CUED, 'address', (v) => !isStateOrCountry(v) && !isNameStopword(v.split(/[ \t,]/)[0] ?? ''));
+export function detectPlaces(text: string, chartLike: boolean, vocabulary: Vocabulary): PhiFinding[] {
+  const cued = scan(text, PLACE_CUED, 'address', (v) => !isStateOrCountry(v) && !isSentenceWord(v.split(/[ \t,]/)[0] ?? '', vocabulary));
   const places = [...cued, ...scan(text, COUNTY, 'address')];
   return chartLike ? [...places, ...scan(text, CITY_STATE, 'address')] : places;
 }

@@ -4,6 +4,7 @@ import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from
 import { detectAgesOver89, detectDates } from './detect-dates.js';
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
 import { detectNames, findRepeats } from './detect-names.js';
+import { detectNamesBesideIdentifiers } from './detect-names-beside-ids.js';
 import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
 import { detectIps, detectUrls } from './detect-network.js';
 import { detectX12 } from './detect-x12.js';
@@ -115,17 +116,21 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   const caseLike = isChartLike(masked) || identifiers.length > 0;
   const chartLike = caseLike || MEDICAL_CODE.test(masked);
   let dates = detectDates(masked, caseLike);
-  const names = [...detectNames(masked), ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates)];
+  const names = [
+    ...detectNames(masked, vocabulary),
+    ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates),
+    ...detectNamesBesideIdentifiers(masked, terms, vocabulary, [...identifiers, ...dates]),
+  ];
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
-  const places = [...detectPlaces(masked, chartLike || names.length > 0), ...addresses, ...detectTownsWithZip(masked), ...(chartLike ? detectTownsBeforeStates(masked) : [])];
+  const places = [...detectPlaces(masked, chartLike || names.length > 0, vocabulary), ...addresses, ...detectTownsWithZip(masked), ...(chartLike ? detectTownsBeforeStates(masked, vocabulary) : [])];
   const candidates = [
     ...identifiers,
     ...places,
     ...detectZipsAfterPlaces(masked, places),
     ...dates,
     ...names,
-    ...findRepeats(masked, names),
+    ...findRepeats(masked, names, vocabulary),
   ].filter((c) => !overlapsAny(c, opaque));
   return resolveOverlaps(candidates);
 }

@@ -62,6 +62,11 @@ export class Vocabulary {
     return familiar;
   }
 
+  /** True when `word` is a function word or chat spelling ("the", "was", "pls"), which WordNet leaves out. */
+  isFunctionWord(word: string): boolean {
+    return FUNCTION_WORDS.has(normalise(word));
+  }
+
   /** True when `word` is an English word as spelled (no typo excused): "Crane", not "Permanente". */
   isDictionaryWord(word: string): boolean {
     return this.remember('dictionary', word, (w) => isEnglish(w));
