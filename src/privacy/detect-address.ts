@@ -15,16 +15,19 @@ const CITY_STATE_ZIP = '(?:,\\s*[A-Z][a-z]+(?:\\s[A-Z][a-z]+){0,2},?\\s+[A-Z]{2}
 // Case-sensitive on purpose: street names are capitalised, and this keeps
 // "3 years of coding experience" or "40 hours a week" from ever matching.
 const STREET = new RegExp(
-  `(?<![\\w$.,-])\\d{1,6}[A-Z]?\\s+(?:(?:[NSEW]\\.?|North|South|East|West)\\s+)?(?:${STREET_WORD}\\s+){1,3}${SUFFIX}\\b\\.?${UNIT}?${CITY_STATE_ZIP}?`,
+  // "88-1021 Puuone St" (Hawaiian house numbers), "2300 Gulf Shore Blvd N #1104".
+  `(?<![\\w$.,-])(?:\\d{1,3}-)?\\d{1,6}[A-Z]?\\s+(?:(?:[NSEW]\\.?|North|South|East|West)\\s+)?(?:${STREET_WORD}\\s+){1,3}${SUFFIX}\\b\\.?(?:[ \\t]+[NSEW]{1,2}\\b\\.?)?${UNIT}?${CITY_STATE_ZIP}?`,
   'g',
 );
 // "P.O. Box" in any case, but the ", City ST" tail case-sensitively, as for streets: a
 // case-insensitive tail read ", born on Ma…" as a city and state.
 const PO_BOX = new RegExp(`\\b[Pp]\\.?\\s?[Oo]\\.?\\s+[Bb][Oo][Xx]\\s+\\d+${CITY_STATE_ZIP}?`, 'g');
+// A rural route box: "Rural Route 3 Box 40", "RR 2 Box 118", "HC 65 Box 12".
+const RURAL_ROUTE = new RegExp(`\\b(?:[Rr]ural\\s+[Rr]oute|RR|HC)\\s*\\d+,?\\s+[Bb]ox\\s+\\d+${CITY_STATE_ZIP}?`, 'g');
 
 /** Finds US-style street addresses and PO boxes. */
 export function detectAddresses(text: string): PhiFinding[] {
-  return [...scan(text, STREET, 'address'), ...scan(text, PO_BOX, 'address')];
+  return [...scan(text, STREET, 'address'), ...scan(text, PO_BOX, 'address'), ...scan(text, RURAL_ROUTE, 'address')];
 }
 
 
@@ -33,7 +36,10 @@ const STATE_CODES =
 // A ZIP code next to a state code, or behind a "ZIP" label (3-digit ZIP prefixes included:
 // Safe Harbor removes them too). A bare five-digit number is a CPT code far more often.
 const ZIP_AFTER_STATE = new RegExp(`\\b(?:${STATE_CODES})\\.?,?\\s+(?<v>\\d{5}(?:-\\d{4})?)(?![\\w-])`, 'gd');
-const ZIP_LABELLED = /\b(?:zip|zipcode|postal\s+code)(?:\s+code)?\s*(?:[:#]|is|was|of)?\s*(?<v>\d{3}(?:\d{2})?(?:-\d{4})?)(?![\w-])/gid;
+// The label may be followed by a few words before its colon ("zip on reg: 97217").
+const ZIP_LABELLED = /\b(?:zip|zipcode|postal\s+code)(?:\s+code)?(?:(?:\s+[a-z]{2,8}){1,2}\s*:)?\s*(?:[:#]|is|was|of)?\s*(?<v>\d{3}(?:\d{2})?(?:-\d{4})?)(?![\w-])/gid;
+// "lives in 02139": a ZIP code where a town would stand.
+const ZIP_CUED = /\b(?:lives|living|resides|residing|moved)\s+(?:in|to)\s+(?<v>\d{5}(?:-\d{4})?)(?![\w-])/gid;
 
 // A town, city or county where a patient lives: "lives in Millbrook", "Harlan County",
 // "resident of East Orange, NJ". Case-sensitive place words after the cue.
@@ -94,7 +100,7 @@ function isTown(word: string): boolean {
 
 /** Finds ZIP codes (next to a state code or behind a ZIP label). */
 export function detectZips(text: string): PhiFinding[] {
-  return [...scan(text, ZIP_AFTER_STATE, 'zip'), ...scan(text, ZIP_LABELLED, 'zip')];
+  return [...scan(text, ZIP_AFTER_STATE, 'zip'), ...scan(text, ZIP_LABELLED, 'zip'), ...scan(text, ZIP_CUED, 'zip')];
 }
 
 /**

@@ -53,11 +53,19 @@ export function detectEmails(text: string): PhiFinding[] {
   return scan(text, EMAIL, 'email', (v) => !v.startsWith('.'));
 }
 
+const EXTENSION = /^[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6}(?!\d)/i;
+
+/** "(402) 555-0131 x204": the extension is part of the number. */
+function withExtension(text: string, phone: PhiFinding): PhiFinding {
+  const m = EXTENSION.exec(text.slice(phone.end, phone.end + 20));
+  return m ? { ...phone, end: phone.end + m[0].length } : phone;
+}
+
 /** Finds phone numbers: North American ones formatted or labelled, international ones with their "+". */
 export function detectPhones(text: string): PhiFinding[] {
   const formatted = scan(text, PHONE_FORMATTED, 'phone', hasPlausibleAreaCode);
   const international = scan(text, PHONE_INTERNATIONAL, 'phone', (v) => digitCount(v) >= 8 && digitCount(v) <= 15);
-  return [...formatted, ...international, ...scan(text, PHONE_LABELLED, 'phone', hasPlausibleAreaCode)];
+  return [...formatted, ...international, ...scan(text, PHONE_LABELLED, 'phone', hasPlausibleAreaCode)].map((p) => withExtension(text, p));
 }
 
 // A fax label shortly before a phone-shaped number makes it a fax number.

@@ -52,7 +52,7 @@ function nameRunAt(terms: readonly Term[], k: number, vocabulary: Vocabulary): T
 
 function isCandidate(term: Term, vocabulary: Vocabulary): boolean {
   const { text, tags } = term;
-  if (!/^\p{L}[\p{L}'’-]*$/u.test(text) || text.length < 2 || isLabelWord(text) || isAcronym(text)) return false;
+  if (!/^\p{L}[\p{L}'’-]*$/u.test(text) || text.length < 2 || isLabelWord(text) || ID_LABEL.test(text) || isAcronym(text)) return false;
   if (vocabulary.isKnown(text) || vocabulary.isFunctionWord(text)) return false;
   return !NOT_NAME_TAGS.some((t) => tags.has(t)) || (tags.has('Person') && !tags.has('Verb'));
 }

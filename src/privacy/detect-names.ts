@@ -214,3 +214,14 @@ function isTitleCase(word: string): boolean {
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+// "Terrence Boyd Jr", "Hollis Trevathan III": a generational suffix belongs to the name before it.
+const NAME_SUFFIX = /^,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?/;
+
+/** The generational suffixes right after found names. */
+export function nameSuffixes(text: string, names: readonly PhiFinding[]): PhiFinding[] {
+  return names.flatMap((n) => {
+    const m = NAME_SUFFIX.exec(text.slice(n.end, n.end + 8));
+    return m ? [{ kind: 'name' as const, start: n.end, end: n.end + m[0].length }] : [];
+  });
+}

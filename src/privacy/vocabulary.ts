@@ -113,6 +113,22 @@ function isCommonWordNetWord(word: string): boolean {
   return wordnet.has(word) && !wordnet.isProperNounOnly(word);
 }
 
+/** Shortest part of a run-together compound: shorter splits find English words in any name. */
+const MIN_COMPOUND_PART = 3;
+
+/**
+ * A run-together of two English words ("profee", "medicalcoding"): shorthand or a site's slug when
+ * nothing else says it is a name. Not part of {@link Vocabulary.isFamiliar}: surnames are often such
+ * compounds ("Fairweather", "Townsend").
+ */
+export function isCompound(word: string): boolean {
+  word = word.toLowerCase();
+  for (let i = MIN_COMPOUND_PART; i <= word.length - MIN_COMPOUND_PART; i++) {
+    if (isCommonWordNetWord(word.slice(0, i)) && isCommonWordNetWord(word.slice(i))) return true;
+  }
+  return false;
+}
+
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
