@@ -40,12 +40,13 @@ export function detectNamesBesideIdentifiers(text: string, terms: readonly Term[
   return found;
 }
 
-/** The longest run (up to three) of name-candidate words starting at `k`, joined by spaces or a hyphen. */
+/** The longest run (up to three) of name-candidate words starting at `k`, joined by spaces, a hyphen or one comma. */
 function nameRunAt(terms: readonly Term[], k: number, vocabulary: Vocabulary): Term[] {
   const run: Term[] = [];
   for (let j = k; j < terms.length && run.length < MAX_WORDS && isCandidate(terms[j]!, vocabulary); j++) {
     run.push(terms[j]!);
-    if (!/^(?:[ \t]+|-)$/.test(terms[j]!.after)) break;
+    // One comma after the first word: "LAST, FIRST" ("cheng, wei ssn ...").
+    if (!/^(?:[ \t]+|-)$/.test(terms[j]!.after) && !(run.length === 1 && /^,[ \t]*$/.test(terms[j]!.after))) break;
   }
   return run;
 }

@@ -191,9 +191,10 @@ function acceptRun(run: readonly Term[], kinds: TermKind[], before: Term | undef
   // "Ms. Alvarez, my supervisor" is no patient; behind an honorific, one word is a name only in a chart-like message.
   if (HONORIFIC.test(leader) && only) return chartLike;
   if (nextToDate(run, text, dates)) return true;
-  const personWord = run.find((_, k) => kinds[k] === 'person')?.text.toLowerCase() ?? '';
-  // A lower-case blend of two English words is shorthand ("ED profee"), whatever the tagger says.
-  return only === 'person' && chartLike && !vocabulary.isFamiliar(personWord) && !(personWord === run[0]!.text && isCompound(personWord));
+  // Read as written: a capitalised name one letter off an English word ("Mateo") is no typo. A
+  // lower-case blend of two English words is shorthand ("ED profee"), whatever the tagger says.
+  const personWord = run.find((_, k) => kinds[k] === 'person')?.text ?? '';
+  return only === 'person' && chartLike && !vocabulary.isFamiliar(personWord) && !(/^\p{Ll}+$/u.test(personWord) && isCompound(personWord));
 }
 
 /** A date right before or after the run, or right after it behind a date label ("xavier born 8/8/08", "doe, dob 4/5/67"). */

@@ -218,10 +218,18 @@ function escapeRegExp(value: string): string {
 // "Terrence Boyd Jr", "Hollis Trevathan III": a generational suffix belongs to the name before it.
 const NAME_SUFFIX = /^,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?/;
 
-/** The generational suffixes right after found names. */
-export function nameSuffixes(text: string, names: readonly PhiFinding[]): PhiFinding[] {
+// "Will Chase, Storm Chase": a capitalised word right before a found surname, at the start of a
+// line or a list item, is its first name ("Later Smith came", "Mrs Smith" are not).
+const FIRST_NAME_BEFORE = /(?:^|[\n,;&]|\band)[ \t]*(?!(?:Mr|Mrs|Ms|Mx|Miss|Dr)\b)(\p{Lu}\p{Ll}+)[ \t]$/u;
+
+/** The generational suffixes right after found names, and capitalised first names right before them. */
+export function nameAffixes(text: string, names: readonly PhiFinding[], vocabulary: Vocabulary): PhiFinding[] {
   return names.flatMap((n) => {
-    const m = NAME_SUFFIX.exec(text.slice(n.end, n.end + 8));
-    return m ? [{ kind: 'name' as const, start: n.end, end: n.end + m[0].length }] : [];
+    const affixes: PhiFinding[] = [];
+    const suffix = NAME_SUFFIX.exec(text.slice(n.end, n.end + 8));
+    if (suffix) affixes.push({ kind: 'name', start: n.end, end: n.end + suffix[0].length });
+    const first = FIRST_NAME_BEFORE.exec(text.slice(Math.max(0, n.start - 20), n.start))?.[1];
+    if (first && !vocabulary.isKnown(first) && cueWordKind(first, vocabulary) !== 'stop') affixes.push({ kind: 'name', start: n.start - first.length - 1, end: n.start });
+    return affixes;
   });
 }

@@ -3,7 +3,7 @@ import { detectAddresses, detectPlaces, detectTownsBeforeStates, detectTownsWith
 import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
 import { detectAgesAfterCopula, detectAgesOver89, detectDates } from './detect-dates.js';
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
-import { detectNames, findRepeats, nameSuffixes } from './detect-names.js';
+import { detectNames, findRepeats, nameAffixes } from './detect-names.js';
 import { detectNamesBesideIdentifiers } from './detect-names-beside-ids.js';
 import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
 import { detectIps, detectUrls } from './detect-network.js';
@@ -135,7 +135,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...dates,
     ...ages,
     ...names,
-    ...nameSuffixes(masked, names),
+    ...nameAffixes(masked, names, vocabulary),
     ...findRepeats(masked, names, vocabulary),
     ...identifierRepeats(masked, identifiers),
   ].filter((c) => !overlapsAny(c, opaque));
