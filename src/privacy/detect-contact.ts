@@ -19,8 +19,12 @@ const PHONE_LABELLED =
   /\b(?:phone|tel|telephone|cell|mobile|ph|call|text|contact|number|reply(?:\s+to)?|at)\b\.?\s*(?:#|:|is|at)?\s*(?<v>\d{10})(?!\d)/gid;
 
 const SSN_FORMATTED = /(?<![\w$.,/-])\d{3}([- ])\d{2}\1\d{4}(?![\w-]|[.,]\d)/g;
-const SSN_LABELLED =
-  /\b(?:SSN|SS#|SS\s?No\.?|social\s+security(?:\s+(?:number|no\.?|num|#))?)\s*(?:#|:|is|was|-)?\s*(?<v>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)/gid;
+/** The words that announce an SSN, as a regex source (also never name words, see label-words.ts). */
+export const SSN_LABEL_SOURCE = '\\b(?:SSN|SS#|SS\\s?No\\.?|social\\s+security(?:\\s+(?:number|no\\.?|num|#))?)';
+const SSN_LABELLED = new RegExp(
+  `${SSN_LABEL_SOURCE}\\s*(?:#|:|is|was|-)?\\s*(?<v>\\d{3}[- .]?\\d{2}[- .]?\\d{4})(?!\\d)`,
+  'gid',
+);
 // Partial or masked SSNs still narrow a person down: "SSN ending 6789", "xxx-xx-6789", "last 4 of SSN 6789".
 const SSN_PARTIAL =
   /(?<v>\b[xX*]{3}-?[xX*]{2}-?\d{4}\b)|\b(?:SSN|social(?:\s+security)?)\b[^.\n\d]{0,20}?(?:ending|last\s*(?:4|four))?[^.\n\d]{0,10}?(?<w>(?<!\d)\d{4})(?!\d)/gid;

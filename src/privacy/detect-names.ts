@@ -148,12 +148,14 @@ function readCapsName(text: string, pos: number, vocabulary: Vocabulary): NameSp
 /**
  * A run of capitalised words is a name when, after trailing labels are dropped ("DOE, JANE DOB"),
  * it has two or more words, none a label, calendar or guide word (credentials are written in
- * capitals), and one evidence word of four or more letters (acronyms are short).
+ * capitals), and an evidence word with a vowel of four or more letters, or of three in a run of
+ * three ("NG, THI LAN"): acronyms are short and often have no vowel.
  */
 function capsRun(start: number, words: ReadonlyArray<{ text: string; end: number }>, vocabulary: Vocabulary): NameSpan | null {
   const kept = [...words];
   while (kept.length > 0 && cueWordKind(kept.at(-1)!.text, vocabulary) === 'stop') kept.pop();
-  if (kept.length < 2 || kept.some((w) => vocabulary.isKnown(w.text) || (w.text.length > 1 && cueWordKind(w.text, vocabulary) === 'stop' && !vocabulary.isFunctionWord(w.text)))) return null;
+  const named = kept.filter((w) => w.text.length > 1); // an initial is no evidence either way
+  if (kept.length < 2 || named.some((w) => vocabulary.isKnown(w.text) || (cueWordKind(w.text, vocabulary) === 'stop' && !vocabulary.isFunctionWord(w.text)))) return null;
   const evidence = kept.filter((w) => /[AEIOUY]/.test(w.text) && w.text.length >= 3 && cueWordKind(w.text, vocabulary) === 'evidence');
   if (evidence.length === 0 || (kept.length < 3 && !evidence.some((w) => w.text.length >= 4))) return null;
   return { kind: 'name', start, end: kept.at(-1)!.end, tokens: kept.length };

@@ -31,7 +31,7 @@ const MIN_RUN_TOGETHER = 10;
 
 /**
  * A path segment of several words ("help-tyrell-jackson-recover") with one the vocabulary check does
- * not know, or one long run-together word it does not know ("deannasjourney"; "medicalcoding" is two
+ * not know, or one long run-together word it does not know ("deannasjourney"; "careerguide" is two
  * English words).
  */
 function hasNameInPath(path: string, vocabulary: Vocabulary): boolean {

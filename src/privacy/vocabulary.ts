@@ -117,7 +117,7 @@ function isCommonWordNetWord(word: string): boolean {
 const MIN_COMPOUND_PART = 3;
 
 /**
- * A run-together of two English words ("profee", "medicalcoding"): shorthand or a site's slug when
+ * A run-together of two English words ("profee", "careerguide"): shorthand or a site's slug when
  * nothing else says it is a name. Not part of {@link Vocabulary.isFamiliar}: surnames are often such
  * compounds ("Fairweather", "Townsend").
  */
