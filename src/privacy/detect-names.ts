@@ -22,8 +22,10 @@ const COMMA_GAP_AT = /,[ \t]*/y;
 // Case-insensitive cues: the name itself is read case-sensitively afterwards.
 // `[*_]*` lets Slack/Markdown emphasis through: "*Patient:* Jane Roe"; `(`
 // allows "the pt (Samuel Reid)".
+const CUE_WORDS = 'patient|beneficiary|insured|guarantor|subscriber';
+const CUE_WORD = new RegExp(`^(?:${CUE_WORDS}|pt)$`, 'i');
 const PATIENT_CUES = [
-  /\b(?:patient|beneficiary|insured|guarantor|subscriber)(?:['’]s)?(?:\s+(?:full\s+)?name\b(?:\s+(?:is|was))?|\s+(?:named|called))?[*_]*[ \t]*[:,(–-]?[*_]*[ \t]*/gi,
+  new RegExp(`\\b(?:${CUE_WORDS})(?:['’]s)?(?:\\s+(?:full\\s+)?name\\b(?:\\s+(?:is|was))?|\\s+(?:named|called))?[*_]*[ \\t]*[:,(–-]?[*_]*[ \\t]*`, 'gi'),
   // "pt" stays lowercase/Title-case only: "PT" is physical therapy.
   /\b(?:pt|Pt)\b\.?(?:\s+name\b(?:\s+is)?)?[*_]*[ \t]*[:,(–-]?[*_]*[ \t]*/g,
 ];
@@ -220,18 +222,19 @@ function escapeRegExp(value: string): string {
 // "Terrence Boyd Jr", "Hollis Trevathan III": a generational suffix belongs to the name before it.
 const NAME_SUFFIX = /^,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?/;
 
-// "Will Chase, Storm Chase": a capitalised word right before a found surname, at the start of a
-// line or a list item, is its first name ("Later Smith came", "Mrs Smith" are not).
+// "Will Chase, Storm Chase": a capitalised word right before a found one-word name, at the start of
+// a line or a list item, is its first name ("Later Smith came", "Mrs Smith", "Patient Smith" are not).
 const FIRST_NAME_BEFORE = /(?:^|[\n,;&]|\band)[ \t]*(?!(?:Mr|Mrs|Ms|Mx|Miss|Dr)\b)(\p{Lu}\p{Ll}+)[ \t]$/u;
 
-/** The generational suffixes right after found names, and capitalised first names right before them. */
+/** Found names widened by a generational suffix after them or a capitalised first name before them. */
 export function nameAffixes(text: string, names: readonly PhiFinding[], vocabulary: Vocabulary): PhiFinding[] {
   return names.flatMap((n) => {
+    const single = !/\s/.test(text.slice(n.start, n.end));
     const affixes: PhiFinding[] = [];
     const suffix = NAME_SUFFIX.exec(text.slice(n.end, n.end + 8));
-    if (suffix) affixes.push({ kind: 'name', start: n.end, end: n.end + suffix[0].length });
+    if (suffix) affixes.push({ kind: 'name', start: n.start, end: n.end + suffix[0].length });
     const first = FIRST_NAME_BEFORE.exec(text.slice(Math.max(0, n.start - 20), n.start))?.[1];
-    if (first && !vocabulary.isKnown(first) && cueWordKind(first, vocabulary) !== 'stop') affixes.push({ kind: 'name', start: n.start - first.length - 1, end: n.start });
+    if (single && first && !CUE_WORD.test(first) && !vocabulary.isKnown(first) && cueWordKind(first, vocabulary) !== 'stop') affixes.push({ kind: 'name', start: n.start - first.length - 1, end: n.end });
     return affixes;
   });
 }

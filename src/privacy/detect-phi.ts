@@ -96,26 +96,11 @@ export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiF
  * `foundBefore`: an earlier pass found patient data, so the message is about a case.
  */
 function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: number }>, vocabulary: Vocabulary, terms: readonly Term[], foundBefore: boolean): PhiFinding[] {
-  const phones = detectPhones(masked);
   const addresses = detectAddresses(masked);
-  const identifiers = [
-    ...detectEmails(masked),
-    ...detectUrls(masked, vocabulary),
-    ...detectIps(masked),
-    ...detectSsns(masked),
-    ...phones,
-    ...detectFaxes(masked, phones),
-    ...detectLabelledIdentifiers(masked),
-    ...detectShapedIdentifiers(masked, vocabulary),
-    ...addresses,
-    ...detectZips(masked),
-    ...detectAgesOver89(masked),
-    ...detectX12(masked),
-    ...detectCards(masked),
-  ];
-  // Clinical wording or anything identifying besides a date (in this pass or an earlier one) makes the message read like a case;
-  // a medical code does too for names, but not for dates: "effective October 1" in a question
-  // about E11.65 is a rule's date, no patient's.
+  const identifiers = [...detectIdentifiers(masked, vocabulary), ...addresses];
+  // Clinical wording or anything identifying besides a date (in this pass or an earlier one) makes
+  // the message read like a case; a medical code does too for names, but not for dates: "effective
+  // October 1" in a question about E11.65 is a rule's date, no patient's.
   const caseLike = foundBefore || isChartLike(masked) || identifiers.length > 0;
   const chartLike = caseLike || MEDICAL_CODE.test(masked);
   let dates = detectDates(masked, caseLike);
@@ -127,6 +112,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
   const ages = caseLike || names.length > 0 ? detectAgesAfterCopula(masked) : [];
+  const repeats = findRepeats(masked, names, vocabulary);
   const places = [...detectPlaces(masked, chartLike || names.length > 0, vocabulary), ...addresses, ...detectTownsWithZip(masked), ...(chartLike ? detectTownsBeforeStates(masked, vocabulary) : [])];
   const candidates = [
     ...identifiers,
@@ -135,11 +121,30 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...dates,
     ...ages,
     ...names,
-    ...nameAffixes(masked, names, vocabulary),
-    ...findRepeats(masked, names, vocabulary),
+    ...repeats,
+    ...nameAffixes(masked, [...names, ...repeats], vocabulary),
     ...identifierRepeats(masked, identifiers),
   ].filter((c) => !overlapsAny(c, opaque));
   return resolveOverlaps(candidates);
+}
+
+/** Contact details, record numbers, network addresses and ages: everything but places, dates and names. */
+function detectIdentifiers(masked: string, vocabulary: Vocabulary): PhiFinding[] {
+  const phones = detectPhones(masked);
+  return [
+    ...detectEmails(masked),
+    ...detectUrls(masked, vocabulary),
+    ...detectIps(masked),
+    ...detectSsns(masked),
+    ...phones,
+    ...detectFaxes(masked, phones),
+    ...detectLabelledIdentifiers(masked),
+    ...detectShapedIdentifiers(masked, vocabulary),
+    ...detectZips(masked),
+    ...detectAgesOver89(masked),
+    ...detectX12(masked),
+    ...detectCards(masked),
+  ];
 }
 
 /**
