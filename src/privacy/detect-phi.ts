@@ -83,7 +83,8 @@ export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiF
   let findings: PhiFinding[] = [];
   let opaque = placeholders;
   for (let pass = 0, passes = maxPasses(text); pass < passes; pass++) {
-    const found = detectOnce(maskSpans(text, opaque), opaque, vocabulary, terms, findings.length > 0);
+    // A date alone does not make a message a case ("born 03/14/1962, March 1980" about oneself).
+    const found = detectOnce(maskSpans(text, opaque), opaque, vocabulary, terms, findings.some((f) => f.kind !== 'date'));
     if (found.length === 0) break;
     findings = [...findings, ...found].sort((a, b) => a.start - b.start);
     opaque = [...placeholders, ...findings].sort((a, b) => a.start - b.start);
@@ -93,7 +94,7 @@ export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiF
 
 /**
  * One pass of every detector over `masked`; candidates touching an `opaque` span are dropped.
- * `foundBefore`: an earlier pass found patient data, so the message is about a case.
+ * `foundBefore`: an earlier pass found patient data other than a date, so the message is about a case.
  */
 function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: number }>, vocabulary: Vocabulary, terms: readonly Term[], foundBefore: boolean): PhiFinding[] {
   const addresses = detectAddresses(masked);
