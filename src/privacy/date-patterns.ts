@@ -3,13 +3,17 @@
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\\.?';
+/** A month or weekday name on its own ("March", "Thurs"): never part of a name. */
+export const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?)$`, 'i');
 const DAY = '(?<![\\d.,])(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?';
 const YEAR = '(?:19|20)\\d{2}';
 
 /** 03/14/1962, 3-14-62, 03.14.1962, 14/03/1962 (month/day order is not checked). */
 const NUMERIC = '(?<![\\d.,/-])\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})(?![\\d/])';
-/** 1962-03-14, 1962/03/14 */
-const ISO = `(?<![\\d-])${YEAR}[-/]\\d{2}[-/]\\d{2}(?!\\d)`;
+/** 1962-03-14, 1962/03/14, 1962.03.14 */
+const ISO = `(?<![\\d.-])${YEAR}(?<isoSep>[-/.])\\d{2}\\k<isoSep>\\d{2}(?![\\d.]\\d|\\d)`;
+/** 3.XI.1949: a Roman-numeral month, as European records write it. */
+const ROMAN_MONTH = `(?<![\\d.,/-])\\d{1,2}(?<romanSep>[./-])(?:XI{0,2}|I{1,3}|IV|VI{0,3}|IX)\\k<romanSep>(?:\\d{4}|\\d{2})(?![\\d/])`;
 /** March 3, 1980 / Mar 3rd 1980 / March 3 / Mar. 3rd, '80 */
 const MONTH_DAY_YEAR = `\\b${MONTH}\\s+${DAY}(?:,?\\s+(?:${YEAR}|'\\d{2}))?(?![\\d:])`;
 /** 3 March 1980 / 3rd of March, 1980 / 03-Mar-1980 */
@@ -23,4 +27,4 @@ export const MONTH_DAY_NUMERIC = '(?<![\\d.,/-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[1
  * Any date more precise than a year. A bare year is not included: HIPAA Safe
  * Harbor allows the year on its own.
  */
-export const DATE_SOURCE = `(?:${ISO}|${NUMERIC}|${MONTH_DAY_YEAR}|${DAY_MONTH_YEAR}|${MONTH_YEAR})`;
+export const DATE_SOURCE = `(?:${ISO}|${ROMAN_MONTH}|${NUMERIC}|${MONTH_DAY_YEAR}|${DAY_MONTH_YEAR}|${MONTH_YEAR})`;

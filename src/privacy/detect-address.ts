@@ -1,6 +1,7 @@
 import { getWordNet } from '../lexicon/index.js';
 import { scan } from './regex-scan.js';
-import { isNameStopword } from './name-stopwords.js';
+import { cueWordKind } from './name-evidence.js';
+import type { Vocabulary } from './vocabulary.js';
 import type { PhiFinding } from './phi-types.js';
 
 const SUFFIX =
@@ -14,16 +15,19 @@ const CITY_STATE_ZIP = '(?:,\\s*[A-Z][a-z]+(?:\\s[A-Z][a-z]+){0,2},?\\s+[A-Z]{2}
 // Case-sensitive on purpose: street names are capitalised, and this keeps
 // "3 years of coding experience" or "40 hours a week" from ever matching.
 const STREET = new RegExp(
-  `(?<![\\w$.,-])\\d{1,6}[A-Z]?\\s+(?:(?:[NSEW]\\.?|North|South|East|West)\\s+)?(?:${STREET_WORD}\\s+){1,3}${SUFFIX}\\b\\.?${UNIT}?${CITY_STATE_ZIP}?`,
+  // "88-1021 Puuone St" (Hawaiian house numbers), "2300 Gulf Shore Blvd N #1104".
+  `(?<![\\w$.,-])(?:\\d{1,3}-)?\\d{1,6}[A-Z]?\\s+(?:(?:[NSEW]\\.?|North|South|East|West)\\s+)?(?:${STREET_WORD}\\s+){1,3}${SUFFIX}\\b\\.?(?:[ \\t]+[NSEW]{1,2}\\b\\.?)?${UNIT}?${CITY_STATE_ZIP}?`,
   'g',
 );
 // "P.O. Box" in any case, but the ", City ST" tail case-sensitively, as for streets: a
 // case-insensitive tail read ", born on Ma…" as a city and state.
 const PO_BOX = new RegExp(`\\b[Pp]\\.?\\s?[Oo]\\.?\\s+[Bb][Oo][Xx]\\s+\\d+${CITY_STATE_ZIP}?`, 'g');
+// A rural route box: "Rural Route 3 Box 40", "RR 2 Box 118", "HC 65 Box 12".
+const RURAL_ROUTE = new RegExp(`\\b(?:[Rr]ural\\s+[Rr]oute|RR|HC)\\s*\\d+,?\\s+[Bb]ox\\s+\\d+${CITY_STATE_ZIP}?`, 'g');
 
 /** Finds US-style street addresses and PO boxes. */
 export function detectAddresses(text: string): PhiFinding[] {
-  return [...scan(text, STREET, 'address'), ...scan(text, PO_BOX, 'address')];
+  return [...scan(text, STREET, 'address'), ...scan(text, PO_BOX, 'address'), ...scan(text, RURAL_ROUTE, 'address')];
 }
 
 
@@ -32,7 +36,10 @@ const STATE_CODES =
 // A ZIP code next to a state code, or behind a "ZIP" label (3-digit ZIP prefixes included:
 // Safe Harbor removes them too). A bare five-digit number is a CPT code far more often.
 const ZIP_AFTER_STATE = new RegExp(`\\b(?:${STATE_CODES})\\.?,?\\s+(?<v>\\d{5}(?:-\\d{4})?)(?![\\w-])`, 'gd');
-const ZIP_LABELLED = /\b(?:zip|zipcode|postal\s+code)(?:\s+code)?\s*(?:[:#]|is|was|of)?\s*(?<v>\d{3}(?:\d{2})?(?:-\d{4})?)(?![\w-])/gid;
+// The label may be followed by a few words before its colon ("zip on reg: 97217").
+const ZIP_LABELLED = /\b(?:zip|zipcode|postal\s+code)(?:\s+code)?(?:(?:\s+[a-z]{2,8}){1,2}\s*:)?\s*(?:[:#]|is|was|of)?\s*(?<v>\d{3}(?:\d{2})?(?:-\d{4})?)(?![\w-])/gid;
+// "lives in 02139": a ZIP code where a town would stand.
+const ZIP_CUED = /\b(?:lives|living|resides|residing|moved)\s+(?:in|to)\s+(?<v>\d{5}(?:-\d{4})?)(?![\w-])/gid;
 
 // A town, city or county where a patient lives: "lives in Millbrook", "Harlan County",
 // "resident of East Orange, NJ". Case-sensitive place words after the cue.
@@ -67,8 +74,8 @@ export function detectTownsWithZip(text: string): PhiFinding[] {
 }
 
 /** "Bethel AK" without a comma, in a chart-like message. */
-export function detectTownsBeforeStates(text: string): PhiFinding[] {
-  return scan(text, TOWN_STATE, 'address', (v) => !isNameStopword(v.split(/[ \t]/)[0] ?? '') && !isStateOrCountry(v));
+export function detectTownsBeforeStates(text: string, vocabulary: Vocabulary): PhiFinding[] {
+  return scan(text, TOWN_STATE, 'address', (v) => !isSentenceWord(v.split(/[ \t]/)[0] ?? '', vocabulary) && !isStateOrCountry(v));
 }
 
 /** A ZIP code right after a found street, town or county ("Cuyahoga County, 44106"). */
@@ -81,6 +88,11 @@ export function detectZipsAfterPlaces(text: string, places: readonly PhiFinding[
   return found;
 }
 
+/** A label, function or calendar word ("The", "DOB", "March"), or a guide's word: no town's first word. */
+function isSentenceWord(word: string, vocabulary: Vocabulary): boolean {
+  return cueWordKind(word, vocabulary) === 'stop' || vocabulary.isKnown(word);
+}
+
 function isTown(word: string): boolean {
   const wordnet = getWordNet();
   return !isStateOrCountry(word) && wordnet.isProperNounOnly(word) && wordnet.nounClasses(word, 3).includes('noun.location');
@@ -88,15 +100,15 @@ function isTown(word: string): boolean {
 
 /** Finds ZIP codes (next to a state code or behind a ZIP label). */
 export function detectZips(text: string): PhiFinding[] {
-  return [...scan(text, ZIP_AFTER_STATE, 'zip'), ...scan(text, ZIP_LABELLED, 'zip')];
+  return [...scan(text, ZIP_AFTER_STATE, 'zip'), ...scan(text, ZIP_LABELLED, 'zip'), ...scan(text, ZIP_CUED, 'zip')];
 }
 
 /**
  * Finds places smaller than a state where someone lives: behind a "lives in"/"from" cue, a
  * county, or (in a chart-like message only) any "City, ST".
  */
-export function detectPlaces(text: string, chartLike: boolean): PhiFinding[] {
-  const cued = scan(text, PLACE_CUED, 'address', (v) => !isStateOrCountry(v) && !isNameStopword(v.split(/[ \t,]/)[0] ?? ''));
+export function detectPlaces(text: string, chartLike: boolean, vocabulary: Vocabulary): PhiFinding[] {
+  const cued = scan(text, PLACE_CUED, 'address', (v) => !isStateOrCountry(v) && !isSentenceWord(v.split(/[ \t,]/)[0] ?? '', vocabulary));
   const places = [...cued, ...scan(text, COUNTY, 'address')];
   return chartLike ? [...places, ...scan(text, CITY_STATE, 'address')] : places;
 }

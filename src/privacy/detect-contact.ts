@@ -19,8 +19,12 @@ const PHONE_LABELLED =
   /\b(?:phone|tel|telephone|cell|mobile|ph|call|text|contact|number|reply(?:\s+to)?|at)\b\.?\s*(?:#|:|is|at)?\s*(?<v>\d{10})(?!\d)/gid;
 
 const SSN_FORMATTED = /(?<![\w$.,/-])\d{3}([- ])\d{2}\1\d{4}(?![\w-]|[.,]\d)/g;
-const SSN_LABELLED =
-  /\b(?:SSN|SS#|SS\s?No\.?|social\s+security(?:\s+(?:number|no\.?|num|#))?)\s*(?:#|:|is|was|-)?\s*(?<v>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)/gid;
+/** The words that announce an SSN, as a regex source (also never name words, see label-words.ts). */
+export const SSN_LABEL_SOURCE = '\\b(?:SSN|SS#|SS\\s?No\\.?|social\\s+security(?:\\s+(?:number|no\\.?|num|#))?)';
+const SSN_LABELLED = new RegExp(
+  `${SSN_LABEL_SOURCE}\\s*(?:#|:|is|was|-)?\\s*(?<v>\\d{3}[- .]?\\d{2}[- .]?\\d{4})(?!\\d)`,
+  'gid',
+);
 // Partial or masked SSNs still narrow a person down: "SSN ending 6789", "xxx-xx-6789", "last 4 of SSN 6789".
 const SSN_PARTIAL =
   /(?<v>\b[xX*]{3}-?[xX*]{2}-?\d{4}\b)|\b(?:SSN|social(?:\s+security)?)\b[^.\n\d]{0,20}?(?:ending|last\s*(?:4|four))?[^.\n\d]{0,10}?(?<w>(?<!\d)\d{4})(?!\d)/gid;
@@ -53,11 +57,19 @@ export function detectEmails(text: string): PhiFinding[] {
   return scan(text, EMAIL, 'email', (v) => !v.startsWith('.'));
 }
 
+const EXTENSION = /^[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6}(?!\d)/i;
+
+/** "(402) 555-0131 x204": the extension is part of the number. */
+function withExtension(text: string, phone: PhiFinding): PhiFinding {
+  const m = EXTENSION.exec(text.slice(phone.end, phone.end + 20));
+  return m ? { ...phone, end: phone.end + m[0].length } : phone;
+}
+
 /** Finds phone numbers: North American ones formatted or labelled, international ones with their "+". */
 export function detectPhones(text: string): PhiFinding[] {
   const formatted = scan(text, PHONE_FORMATTED, 'phone', hasPlausibleAreaCode);
   const international = scan(text, PHONE_INTERNATIONAL, 'phone', (v) => digitCount(v) >= 8 && digitCount(v) <= 15);
-  return [...formatted, ...international, ...scan(text, PHONE_LABELLED, 'phone', hasPlausibleAreaCode)];
+  return [...formatted, ...international, ...scan(text, PHONE_LABELLED, 'phone', hasPlausibleAreaCode)].map((p) => withExtension(text, p));
 }
 
 // A fax label shortly before a phone-shaped number makes it a fax number.

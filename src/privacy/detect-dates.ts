@@ -30,6 +30,8 @@ const ANY_DATE = new RegExp(DATE_SOURCE, 'gi');
 const WEEKDAY = '(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\\.?,?[ \\t]+)?';
 const FRACTION_UNIT = '(?![ \\t]*(?:of|tabs?|tablets?|caps?|pills?|doses?|inch|in\\.|cups?|mg|ml|strength|time|pain)\\b)';
 const CHART_MONTH_DAY = new RegExp(`\\b${WEEKDAY}${MONTH_DAY_NUMERIC}${FRACTION_UNIT}`, 'gi');
+// "went home on the 9th": a day of the month on its own, closing a clause, in a chart.
+const ORDINAL_DAY = /\b(?:on|by|until|till|since|from)[ \t]+the[ \t]+(?<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;!?)]|$|and\b|[—–-]))/gdi;
 const WEEKDAY_DATE = new RegExp(`\\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\\.?,?[ \\t]+(?=${DATE_SOURCE})`, 'gi');
 
 const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
@@ -57,7 +59,15 @@ const AGE_OVER_89 = new RegExp(
 export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
   const labelled = scan(text, LABELLED_DATE, 'date', isDateNotVerb);
   if (!chartLike) return labelled;
-  return [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb), ...scan(text, CHART_MONTH_DAY, 'date'), ...scan(text, WEEKDAY_DATE, 'date')];
+  return [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb), ...scan(text, CHART_MONTH_DAY, 'date'), ...scan(text, WEEKDAY_DATE, 'date'), ...scan(text, ORDINAL_DAY, 'date')];
+}
+
+// "mom 3/8/31 is 93.", "nana is ninety-one and ...": an age after "is"/"was" that closes a clause.
+const AGE_AFTER_COPULA = new RegExp(`\\b(?:is|was)[ \\t]+(?:now[ \\t]+)?(?<v>${AGE_VALUE})(?=[ \\t]*(?:[.,;!?)]|$|and\\b|now\\b|[—–-]))`, 'gdi');
+
+/** Ages over 89 after "is"/"was", in a message that reads like a case (the caller decides). */
+export function detectAgesAfterCopula(text: string): PhiFinding[] {
+  return scan(text, AGE_AFTER_COPULA, 'age_over_89');
 }
 
 /** Finds ages over 89 ("92 y/o", "a 94-year-old", "age: 101", "91F"), which Safe Harbor groups as 90+. */

@@ -1,6 +1,7 @@
 import { isCodeRange, isMedicalCodeShape, isShortAmount, isYearLike } from './code-shapes.js';
 import { digitCount } from './regex-scan.js';
 import type { PhiFinding, PhiKind } from './phi-types.js';
+import type { Vocabulary } from './vocabulary.js';
 
 // Record, plan, account, licence, vehicle, device and other numbers. A coding
 // question is full of numbers that are not identifiers (99213, E11.9, $52,000,
@@ -47,6 +48,8 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
     minDigits: 3,
     codesAllowed: true,
   },
+  // "member W 1049 2287 301": the bare word, when a long number follows.
+  { kind: 'health_plan_id', labels: ['\\b(?:member|subscriber)\\b'], minDigits: 6 },
   // A payer's name alone is a weaker label ("Medicare 99397"): a code after it stays.
   { kind: 'health_plan_id', labels: ['\\b(?:medicaid|medicare|medi-cal)\\b'], minDigits: 3 },
   {
@@ -100,8 +103,12 @@ const MBI = new RegExp(`(?<![\\w-])[1-9]${L}[${L.slice(1, -1)}0-9]\\d-?${L}[${L.
 const VIN = /(?<![\w-])(?=[A-HJ-NPR-Z0-9]{17}(?![\w-]))(?=(?:[^\d\s]*\d){4})(?=(?:[\d]*[A-HJ-NPR-Z]){2})[A-HJ-NPR-Z0-9]{17}/gi;
 // GS1 unique device identifier: "(01)00884521063914(17)261231".
 const UDI = /\(\d{2}\)[0-9A-Za-z]{2,20}(?:\(\d{2,4}\)[0-9A-Za-z]{1,20})*/g;
-// Any other token with digits, for the shape check below.
-const ID_TOKEN = /(?<![\w$€£.,/-])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w/-]|[.,]\d)/g;
+// Any other token with digits, for the shape check below; a letter prefix may be glued on with
+// a dot or a hash ("LPN.0047718", "AUTH#8834102").
+const ID_TOKEN = /(?<![\w$€£.,/-])(?:[A-Za-z]{2,}[.#](?=\d))?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w/-]|[.,]\d)/g;
+// A plate behind its label, written with spaces and maybe a state code: "plate 7ABC 123",
+// "plate CA 8RTX552", "boat registration FL 4471 KX". Groups in capitals and digits only.
+const PLATE = /\b(?:[Pp]late|[Tt]ag|(?:[Bb]oat|[Vv]ehicle|[Cc]ar|[Vv]essel)[ \t]+[Rr]egistration)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber))?[ \t]*:?[ \t]*(?<v>(?:[A-Z]{2}[ \t]+)?[A-Z0-9]{1,8}(?:[ \t-][A-Z0-9]{1,8}){0,2})(?![\w-])/dg;
 
 /** Finds labelled identifiers of every number family (see FAMILIES). */
 export function detectLabelledIdentifiers(text: string): PhiFinding[] {
@@ -110,21 +117,29 @@ export function detectLabelledIdentifiers(text: string): PhiFinding[] {
     for (const m of text.matchAll(pattern)) {
       const span = m.indices?.groups?.v;
       const value = m.groups?.v ?? '';
-      if (!span || digitCount(value) < minDigits || isYearLike(value) || (!codesAllowed && isCodeValue(value))) continue;
+      // "Medi-Cal in 2024": a lower-case word opens a sentence, not a value.
+      if (!span || digitCount(value) < minDigits || isYearLike(value) || /^[a-z]{2,}[ .]/.test(value) || (!codesAllowed && isCodeValue(value))) continue;
       found.push({ kind, start: span[0], end: span[1] });
     }
+  }
+  for (const m of text.matchAll(PLATE)) {
+    const [start, end] = m.indices!.groups!.v!;
+    if (/\d/.test(m.groups!.v!)) found.push({ kind: 'vehicle', start, end });
   }
   return found;
 }
 
-/** Finds identifiers by shape alone: Medicare MBIs, VINs, and long or mixed letter-digit ids no code format explains. */
-export function detectShapedIdentifiers(text: string): PhiFinding[] {
+/**
+ * Finds identifiers by shape alone: Medicare MBIs, VINs, and long or mixed letter-digit ids no code
+ * format explains, nor a form named by a guide's word ("CMS-1500"; a plate "HGR-2281" stays an id).
+ */
+export function detectShapedIdentifiers(text: string, vocabulary: Vocabulary): PhiFinding[] {
   const found: PhiFinding[] = [];
   for (const m of text.matchAll(MBI)) found.push({ kind: 'health_plan_id', start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(VIN)) found.push({ kind: 'vehicle', start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(UDI)) found.push({ kind: 'device', start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(ID_TOKEN)) {
-    if (isIdentifierShaped(m[0])) found.push({ kind: 'other_id', start: m.index, end: m.index + m[0].length });
+    if (isIdentifierShaped(m[0]) && !isGuideForm(m[0], vocabulary)) found.push({ kind: 'other_id', start: m.index, end: m.index + m[0].length });
   }
   return found;
 }
@@ -140,6 +155,11 @@ export function isIdentifierShaped(token: string): boolean {
   if (isCodeValue(token) || isYearLike(token) || isShortAmount(token)) return false;
   const mixed = /[A-Za-z]/.test(token) && digits >= 4 && token.length >= 6;
   return digits >= 6 || mixed;
+}
+
+/** A form named by a guide's word: a short word, a dash and at most four digits ("CMS-1500", "UB-04"). */
+export function isGuideForm(token: string, vocabulary: Vocabulary): boolean {
+  return /^[A-Za-z]{2,4}-\d{1,4}$/.test(token) && vocabulary.isKnown(token.split('-')[0]!);
 }
 
 /** A code with a modifier (99213-25), a code or a code range is never an identifier. */

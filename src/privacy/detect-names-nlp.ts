@@ -2,7 +2,7 @@ import nlp from 'compromise';
 import { isAcronym, isLabelWord, labelSpans } from './label-words.js';
 import type { PhiFinding } from './phi-types.js';
 import { OPAQUE } from './placeholder.js';
-import type { Vocabulary } from './vocabulary.js';
+import { isCompound, type Vocabulary } from './vocabulary.js';
 
 // Names without a patient cue ("coded a visit for jane q doe 4/5/67 today").
 // Independent kinds of evidence, none a list of cue words:
@@ -46,6 +46,7 @@ export function detectNamesByEvidence(text: string, terms: readonly Term[], voca
   const labels = labelSpans(text);
   const kinds = terms.map((t) => (text.slice(t.start, t.end).includes(OPAQUE) || labels.some((l) => l.start < t.end && t.start < l.end) ? 'other' : classify(t, vocabulary)));
   shareHyphenEvidence(terms, kinds);
+  excludePeersOfGuideTerms(terms, kinds, vocabulary);
   const found: PhiFinding[] = [];
   let i = 0;
   while (i < terms.length) {
@@ -59,7 +60,7 @@ export function detectNamesByEvidence(text: string, terms: readonly Term[], voca
     while (j > i && kinds[j] === 'initial') j -= 1;
     const run = terms.slice(i, j + 1);
     const runKinds = kinds.slice(i, j + 1);
-    if (acceptRun(run, runKinds, terms[i - 1], text, chartLike, dates, vocabulary) || besideProperName(terms, i, j, kinds, vocabulary)) {
+    if (acceptRun(run, runKinds, terms[i - 1], text, chartLike, dates, vocabulary) || afterRelative(terms, i, vocabulary) || besideProperName(terms, i, j, kinds, vocabulary)) {
       // The rest of a capitalised name the evidence missed ("Ignatius" in "Ignatius Pemberton").
       let first = i;
       while (first > 0 && joined(terms[first - 1]!) && isProperName(terms[first - 1]!)) first -= 1;
@@ -85,6 +86,45 @@ function shareHyphenEvidence(terms: readonly Term[], kinds: TermKind[]): void {
     if (nameWord(a) && !nameWord(b) && b !== 'initial') kinds[k + 1] = a;
     else if (nameWord(b) && !nameWord(a) && a !== 'initial') kinds[k] = b;
   }
+}
+
+/**
+ * "Meditech vs Epic vs Cerner": a capitalised word listed with a guide's word ("vs", "or", "and",
+ * a comma or a slash between them) is a peer of it — a product, payer or organisation — and so is
+ * every other occurrence of it in the message ("new job is Meditech Expanse").
+ */
+function excludePeersOfGuideTerms(terms: readonly Term[], kinds: TermKind[], vocabulary: Vocabulary): void {
+  const guideTerm = (t: Term | undefined) => !!t && /^\p{Lu}/u.test(t.text) && vocabulary.isKnown(t.text) && !vocabulary.isFunctionWord(t.text);
+  const peers = new Set<string>();
+  terms.forEach((t, k) => {
+    if (/^\p{Lu}/u.test(t.text) && !vocabulary.isKnown(t.text) && (guideTerm(listNeighbour(terms, k, 1)) || guideTerm(listNeighbour(terms, k, -1)))) peers.add(t.text);
+  });
+  terms.forEach((t, k) => {
+    if (peers.has(t.text)) kinds[k] = 'other';
+  });
+}
+
+const LIST_SEPARATOR = /^[ \t]*[,/&][ \t]*$/;
+const LIST_WORD = /^(?:vs\.?|versus|or|and)$/i;
+
+/** The term listed next to terms[k] on side `step` (1: after, -1: before), behind a comma, slash, "&", "vs", "or" or "and". */
+function listNeighbour(terms: readonly Term[], k: number, step: 1 | -1): Term | undefined {
+  const [left, right] = step === 1 ? [terms[k], terms[k + 1]] : [terms[k - 1], terms[k]];
+  if (!left || !right) return undefined;
+  if (LIST_SEPARATOR.test(left.after)) return step === 1 ? right : left;
+  const word = step === 1 ? right : left;
+  const beyond = terms[k + 2 * step];
+  const spaced = step === 1 ? /^[ \t]+$/.test(terms[k]!.after) : !!beyond && /^[ \t]+$/.test(beyond.after);
+  return LIST_WORD.test(word.text) && spaced ? beyond : undefined;
+}
+
+/** "her daughter is Latrice", "his son, Ray": a word for a relative, then "is", "named" or a comma, then one name word. */
+function afterRelative(terms: readonly Term[], i: number, vocabulary: Vocabulary): boolean {
+  const run = terms[i];
+  const link = terms[i - 1];
+  const relative = terms[i - 2];
+  if (!run || !link || !relative || !/^\p{Lu}\p{Ll}/u.test(run.text)) return false;
+  return /^(?:is|was|named|called)$/i.test(link.text) && /^[ \t]+$/.test(link.after) && /^[ \t]+$/.test(relative.after) && vocabulary.isRelative(relative.text);
 }
 
 /** A lone Person word right beside another capitalised proper noun: "Faith Long", "Tobias Engel's". */
@@ -151,7 +191,10 @@ function acceptRun(run: readonly Term[], kinds: TermKind[], before: Term | undef
   // "Ms. Alvarez, my supervisor" is no patient; behind an honorific, one word is a name only in a chart-like message.
   if (HONORIFIC.test(leader) && only) return chartLike;
   if (nextToDate(run, text, dates)) return true;
-  return only === 'person' && chartLike && !vocabulary.isFamiliar(run.find((_, k) => kinds[k] === 'person')!.text.toLowerCase()) ;
+  // Read as written: a capitalised name one letter off an English word ("Mateo") is no typo. A
+  // lower-case blend of two English words is shorthand ("ED profee"), whatever the tagger says.
+  const personWord = run.find((_, k) => kinds[k] === 'person')?.text ?? '';
+  return only === 'person' && chartLike && !vocabulary.isFamiliar(personWord) && !(/^\p{Ll}+$/u.test(personWord) && isCompound(personWord));
 }
 
 /** A date right before or after the run, or right after it behind a date label ("xavier born 8/8/08", "doe, dob 4/5/67"). */

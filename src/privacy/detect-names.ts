@@ -1,10 +1,13 @@
 import { isChartLike } from './chart-context.js';
-import { isLabelWord } from './label-words.js';
-import { isNameStopword, isSoftNameStopword } from './name-stopwords.js';
+import { cueWordKind, isEvidencedName } from './name-evidence.js';
 import type { PhiFinding } from './phi-types.js';
+import type { Vocabulary } from './vocabulary.js';
 
 // Names next to a patient cue: "patient John Smith", "Pt: Maria Lopez",
-// "Mr. Jones was admitted", "John Smith, 45 y/o". Names without a cue are
+// "Mr. Jones was admitted", "John Smith, 45 y/o", "Pt: KOWALCZYK, TOMASZ", and names in
+// capitals in the "LAST, FIRST" layout of a chart before a birth date or record number
+// ("BRADLEY, CHASE 10/31/2001"). Which words can be part of such a name is decided by
+// evidence (name-evidence.ts), not by a list. Names without a cue are
 // found from tagger and vocabulary evidence in detect-names-nlp.ts; names
 // behind "Dr." (instructors, clinicians) are left alone by both.
 
@@ -19,8 +22,10 @@ const COMMA_GAP_AT = /,[ \t]*/y;
 // Case-insensitive cues: the name itself is read case-sensitively afterwards.
 // `[*_]*` lets Slack/Markdown emphasis through: "*Patient:* Jane Roe"; `(`
 // allows "the pt (Samuel Reid)".
+const CUE_WORDS = 'patient|beneficiary|insured|guarantor|subscriber';
+const CUE_WORD = new RegExp(`^(?:${CUE_WORDS}|pt)$`, 'i');
 const PATIENT_CUES = [
-  /\b(?:patient|beneficiary|insured|guarantor|subscriber)(?:['’]s)?(?:\s+(?:full\s+)?name\b(?:\s+(?:is|was))?|\s+(?:named|called))?[*_]*[ \t]*[:,(–-]?[*_]*[ \t]*/gi,
+  new RegExp(`\\b(?:${CUE_WORDS})(?:['’]s)?(?:\\s+(?:full\\s+)?name\\b(?:\\s+(?:is|was))?|\\s+(?:named|called))?[*_]*[ \\t]*[:,(–-]?[*_]*[ \\t]*`, 'gi'),
   // "pt" stays lowercase/Title-case only: "PT" is physical therapy.
   /\b(?:pt|Pt)\b\.?(?:\s+name\b(?:\s+is)?)?[*_]*[ \t]*[:,(–-]?[*_]*[ \t]*/g,
 ];
@@ -49,38 +54,47 @@ const HONORIFIC_WITH_AGE = new RegExp(
 
 // A name in capitals behind a name label, as old systems print it: "NAME FARRELL, COLM",
 // "Patient name: DOE JANE". Two or three all-capital words, "LAST, FIRST" or "FIRST LAST".
-const CAPS = "\\p{Lu}{2,}(?:['’-]\\p{Lu}+)*";
+const CAPS = "\\p{Lu}(?:\\p{Lu}+|['’]\\p{Lu}{2,})(?:['’-]\\p{Lu}+)*";
+const CAPS_TOKEN_AT = new RegExp(`${CAPS}(?![\\p{L}\\d])`, 'uy');
+const MAX_CAPS_TOKENS = 6;
+// "LAST, FIRST M" in capitals right before a birth date, a record number or a DOB label:
+// the layout of a chart header or a registration screen.
+const CAPS_LAST_FIRST = new RegExp(
+  `(?<![\\p{L}\\d'’-])(?<v>${CAPS}(?:[ \\t]+${CAPS})*,[ \\t]*${CAPS}(?:[ \\t]+(?:${CAPS}|\\p{Lu}\\.?))*)(?=[ \\t]*[(–-]?[ \\t]*(?:\\d{1,4}[-/.]\\d|\\d{6,8}(?!\\d)|DOB|D\\.O\\.B|MRN|born|age\\b))`,
+  'gdu',
+);
 const CAPS_NAME_AFTER_LABEL = new RegExp(
   `\\b(?:(?:PATIENT|PT|Patient|Pt)[ \\t]+)?(?:NAME|Name|name)\\b[*_]*[ \\t]*[:=-]?[*_]*[ \\t]*(?<v>${CAPS}(?:,[ \\t]*|[ \\t]+)${CAPS}(?:[ \\t]+${CAPS})?)(?![\\p{L}\\d])`,
   'gdu',
 );
 
-/** Finds patient names (see module comment for what counts as a patient cue). */
-export function detectNames(text: string): PhiFinding[] {
+/** Finds patient names (see module comment for what counts as a patient cue); `vocabulary` holds the guides' words. */
+export function detectNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
   const found: PhiFinding[] = [];
+  const read = (pos: number, lowerCaseCue = false) => pushName(found, readName(text, pos, vocabulary, lowerCaseCue) ?? readCapsName(text, pos, vocabulary));
   for (const cue of PATIENT_CUES) {
-    for (const m of text.matchAll(cue)) pushName(found, readName(text, m.index + m[0].length));
+    for (const m of text.matchAll(cue)) read(m.index + m[0].length, /^\p{Ll}/u.test(m[0]));
   }
-  const chartLike = isChartLike(text);
-  const chartCues = chartLike ? CHART_ONLY_CUES : [HONORIFIC_WITH_AGE];
+  const chartCues = isChartLike(text) ? CHART_ONLY_CUES : [HONORIFIC_WITH_AGE];
   for (const cue of chartCues) {
-    for (const m of text.matchAll(cue)) pushName(found, readName(text, m.index + m[0].length));
+    for (const m of text.matchAll(cue)) read(m.index + m[0].length);
   }
   for (const m of text.matchAll(NAME_BEFORE_DEMOGRAPHICS)) {
-    pushName(found, trailingName(m[1] ?? '', m.index, 2));
+    pushName(found, trailingName(m[1] ?? '', m.index, 2, vocabulary));
   }
   for (const m of text.matchAll(NAME_BEFORE_PATIENT)) {
-    pushName(found, trailingName(m[1] ?? '', m.index, 1));
+    pushName(found, trailingName(m[1] ?? '', m.index, 1, vocabulary));
   }
-  return [...found, ...capitalisedNames(text)];
+  return [...found, ...capitalisedNames(text, vocabulary)];
 }
 
-function capitalisedNames(text: string): PhiFinding[] {
+function capitalisedNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
   const found: PhiFinding[] = [];
-  for (const m of text.matchAll(CAPS_NAME_AFTER_LABEL)) {
-    const [start, end] = m.indices!.groups!.v!;
-    const words = (m.groups?.v ?? '').split(/[,\s]+/u);
-    if (!words.some((w) => isNameStopword(w) || isLabelWord(w))) found.push({ kind: 'name', start, end });
+  for (const pattern of [CAPS_NAME_AFTER_LABEL, CAPS_LAST_FIRST]) {
+    for (const m of text.matchAll(pattern)) {
+      const [start] = m.indices!.groups!.v!;
+      pushName(found, capsRun(start, [...(m.groups?.v ?? '').matchAll(/[^,\s]+/gu)].map((w) => ({ text: w[0], end: start + w.index + w[0].length })), vocabulary));
+    }
   }
   return found;
 }
@@ -94,43 +108,77 @@ function pushName(found: PhiFinding[], span: NameSpan | null): void {
 }
 
 /**
- * Reads up to three name tokens starting exactly at `pos` ("John Q. Smith",
- * "Smith, John"), stopping before any stopword.
+ * Reads up to three Title-case name tokens starting exactly at `pos` ("John Q. Smith",
+ * "Smith, John"), stopping before a stop word; a name needs one evidence word.
  */
-function readName(text: string, pos: number): NameSpan | null {
+function readName(text: string, pos: number, vocabulary: Vocabulary, lowerCaseCue: boolean): NameSpan | null {
   let cursor = pos;
   let end = pos;
   const tokens: string[] = [];
   while (tokens.length < MAX_TOKENS) {
     TOKEN_AT.lastIndex = cursor;
     const token = TOKEN_AT.exec(text)?.[0];
-    if (!token || isNameStopword(token)) break;
+    if (!token || cueWordKind(token, vocabulary) === 'stop') break;
     tokens.push(token);
     end = TOKEN_AT.lastIndex;
     const gap = matchAt(GAP_AT, text, end) ?? (tokens.length === 1 ? matchAt(COMMA_GAP_AT, text, end) : null);
     if (gap === null) break;
     cursor = end + gap.length;
   }
-  if (tokens.length === 0) return null;
-  if (tokens.length === 1 && isSoftNameStopword(tokens[0] ?? '')) return null;
+  if (!isEvidencedName(tokens, vocabulary, lowerCaseCue)) return null;
   return { kind: 'name', start: pos, end, tokens: tokens.length };
+}
+
+/** Reads a name in capitals at `pos` ("KOWALCZYK, TOMASZ", "JOHNNY RAY CULPEPPER"): up to six words, one comma. */
+function readCapsName(text: string, pos: number, vocabulary: Vocabulary): NameSpan | null {
+  const words: Array<{ text: string; end: number }> = [];
+  let cursor = pos;
+  let comma = false;
+  while (words.length < MAX_CAPS_TOKENS) {
+    CAPS_TOKEN_AT.lastIndex = cursor;
+    const word = CAPS_TOKEN_AT.exec(text)?.[0];
+    if (!word) break;
+    words.push({ text: word, end: CAPS_TOKEN_AT.lastIndex });
+    const gap: string | null = matchAt(GAP_AT, text, CAPS_TOKEN_AT.lastIndex) ?? (comma ? null : matchAt(COMMA_GAP_AT, text, CAPS_TOKEN_AT.lastIndex));
+    if (gap === null) break;
+    comma ||= gap.includes(',');
+    cursor = words.at(-1)!.end + gap.length;
+  }
+  return capsRun(pos, words, vocabulary);
+}
+
+/**
+ * A run of capitalised words is a name when, after trailing labels are dropped ("DOE, JANE DOB"),
+ * it has two or more words, none a label, calendar or guide word (credentials are written in
+ * capitals), and an evidence word with a vowel of four or more letters, or of three in a run of
+ * three ("NG, THI LAN"): acronyms are short and often have no vowel.
+ */
+function capsRun(start: number, words: ReadonlyArray<{ text: string; end: number }>, vocabulary: Vocabulary): NameSpan | null {
+  const kept = [...words];
+  while (kept.length > 0 && cueWordKind(kept.at(-1)!.text, vocabulary) === 'stop') kept.pop();
+  const named = kept.filter((w) => w.text.length > 1); // an initial is no evidence either way
+  if (kept.length < 2 || named.some((w) => vocabulary.isKnown(w.text) || (cueWordKind(w.text, vocabulary) === 'stop' && !vocabulary.isFunctionWord(w.text)))) return null;
+  const evidence = kept.filter((w) => /[AEIOUY]/.test(w.text) && w.text.length >= 3 && cueWordKind(w.text, vocabulary) === 'evidence');
+  if (evidence.length === 0 || (kept.length < 3 && !evidence.some((w) => w.text.length >= 4))) return null;
+  return { kind: 'name', start, end: kept.at(-1)!.end, tokens: kept.length };
 }
 
 const TOKENS = new RegExp(TOKEN, 'gu');
 
 /**
  * The name at the end of `group` (which starts at `offset`): the run of
- * non-stopword tokens before the cue, so "Today Maria Lopez, 67F" yields
+ * tokens before the cue up to a stop word, so "Today Maria Lopez, 67F" yields
  * "Maria Lopez". `minTokens` guards weak cues ("Lopez, 67F" alone is too weak).
  */
-function trailingName(group: string, offset: number, minTokens: number): NameSpan | null {
+function trailingName(group: string, offset: number, minTokens: number, vocabulary: Vocabulary): NameSpan | null {
   const tokens = [...group.matchAll(TOKENS)];
   let first = tokens.length;
-  while (first > 0 && !isNameStopword(tokens[first - 1]?.[0] ?? '')) first -= 1;
+  while (first > 0 && cueWordKind(tokens[first - 1]?.[0] ?? '', vocabulary) !== 'stop') first -= 1;
+  // Leading common words are the sentence's, not the name's ("Today Maria Lopez").
+  while (first < tokens.length - minTokens && cueWordKind(tokens[first]![0], vocabulary) === 'soft') first += 1;
   const kept = tokens.slice(first);
   const head = kept[0];
-  if (kept.length < minTokens || !head) return null;
-  if (kept.length === 1 && isSoftNameStopword(head[0])) return null;
+  if (kept.length < minTokens || !head || !isEvidencedName(kept.map((t) => t[0]), vocabulary)) return null;
   return { kind: 'name', start: offset + head.index, end: offset + group.length, tokens: kept.length };
 }
 
@@ -143,21 +191,50 @@ function matchAt(re: RegExp, text: string, pos: number): string | null {
  * Once "patient John Smith" is established, a later bare "Smith" in the same
  * message is the same patient and must be redacted too.
  */
-export function findRepeats(text: string, names: PhiFinding[]): PhiFinding[] {
+export function findRepeats(text: string, names: PhiFinding[], vocabulary: Vocabulary): PhiFinding[] {
   const tokens = new Set<string>();
   for (const n of names) {
     for (const t of text.slice(n.start, n.end).split(/[\s,.]+/u)) {
-      if (t.length >= 2 && !isSoftNameStopword(t)) tokens.add(t);
+      const bare = t.replace(/['’]s$/u, '');
+      if (bare.length >= 2 && cueWordKind(bare, vocabulary) !== 'stop') tokens.add(bare);
     }
   }
   const repeats: PhiFinding[] = [];
   for (const token of tokens) {
-    const re = new RegExp(`(?<![\\p{L}\\d'’-])${escapeRegExp(token)}(?![\\p{L}\\d'’-])`, 'gu');
-    for (const m of text.matchAll(re)) repeats.push({ kind: 'name', start: m.index, end: m.index + token.length });
+    // The same word as written, in capitals or in Title case ("Johnny" after "JOHNNY RAY CULPEPPER",
+    // "BELL" after "Eunice Bell"), possessive too ("Hollis's chart").
+    const re = new RegExp(`(?<![\\p{L}\\d'’-])${escapeRegExp(token)}(?=['’]s\\b|[^\\p{L}\\d'’-]|$)`, 'giu');
+    for (const m of text.matchAll(re)) {
+      if (m[0] === token || (m[0] === m[0].toUpperCase() && token.length >= 3) || isTitleCase(m[0])) repeats.push({ kind: 'name', start: m.index, end: m.index + token.length });
+    }
   }
   return repeats;
 }
 
+function isTitleCase(word: string): boolean {
+  return /^\p{Lu}[\p{Ll}'’-]/u.test(word) && word.length >= 3;
+}
+
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// "Terrence Boyd Jr", "Hollis Trevathan III": a generational suffix belongs to the name before it.
+const NAME_SUFFIX = /^,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?/;
+
+// "Will Chase, Storm Chase": a capitalised word right before a found one-word name, at the start of
+// a line or a list item, is its first name ("Later Smith came", "Mrs Smith", "Patient Smith" are not).
+const FIRST_NAME_BEFORE = /(?:^|[\n,;&]|\band)[ \t]*(?!(?:Mr|Mrs|Ms|Mx|Miss|Dr)\b)(\p{Lu}\p{Ll}+)[ \t]$/u;
+
+/** Found names widened by a generational suffix after them or a capitalised first name before them. */
+export function nameAffixes(text: string, names: readonly PhiFinding[], vocabulary: Vocabulary): PhiFinding[] {
+  return names.flatMap((n) => {
+    const single = !/\s/.test(text.slice(n.start, n.end));
+    const affixes: PhiFinding[] = [];
+    const suffix = NAME_SUFFIX.exec(text.slice(n.end, n.end + 8));
+    if (suffix) affixes.push({ kind: 'name', start: n.start, end: n.end + suffix[0].length });
+    const first = FIRST_NAME_BEFORE.exec(text.slice(Math.max(0, n.start - 20), n.start))?.[1];
+    if (single && first && !CUE_WORD.test(first) && !vocabulary.isKnown(first) && cueWordKind(first, vocabulary) !== 'stop') affixes.push({ kind: 'name', start: n.start - first.length - 1, end: n.end });
+    return affixes;
+  });
 }

@@ -1,6 +1,6 @@
 import { scan } from './regex-scan.js';
 import type { PhiFinding } from './phi-types.js';
-import type { Vocabulary } from './vocabulary.js';
+import { isCompound, type Vocabulary } from './vocabulary.js';
 
 // URLs and IP addresses. A bare site address ("aapc.com", "https://www.ahima.org/certification")
 // names an organisation, not a person, and career answers cite such sites all the time;
@@ -26,10 +26,18 @@ export function detectUrls(text: string, vocabulary: Vocabulary): PhiFinding[] {
   });
 }
 
-/** A path segment of several words ("help-tyrell-jackson-recover") with one the vocabulary check does not know. */
+/** Shortest single path word read as a run-together name: shorter ones are site sections ("/f", "/visit"). */
+const MIN_RUN_TOGETHER = 10;
+
+/**
+ * A path segment of several words ("help-tyrell-jackson-recover") with one the vocabulary check does
+ * not know, or one long run-together word it does not know ("deannasjourney"; "careerguide" is two
+ * English words).
+ */
 function hasNameInPath(path: string, vocabulary: Vocabulary): boolean {
   return path.split('/').slice(1).some((segment) => {
     const words = segment.split(/[-_]/).filter((w) => /^\p{L}{2,}$/u.test(w));
+    if (words.length === 1 && segment === words[0] && segment.length >= MIN_RUN_TOGETHER) return !vocabulary.isFamiliar(segment.toLowerCase()) && !isCompound(segment);
     return words.length >= 2 && words.some((w) => !vocabulary.isFamiliar(w));
   });
 }

@@ -1,9 +1,10 @@
 import { isChartLike } from './chart-context.js';
 import { detectAddresses, detectPlaces, detectTownsBeforeStates, detectTownsWithZip, detectZips, detectZipsAfterPlaces } from './detect-address.js';
 import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
-import { detectAgesOver89, detectDates } from './detect-dates.js';
+import { detectAgesAfterCopula, detectAgesOver89, detectDates } from './detect-dates.js';
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
-import { detectNames, findRepeats } from './detect-names.js';
+import { detectNames, findRepeats, nameAffixes } from './detect-names.js';
+import { detectNamesBesideIdentifiers } from './detect-names-beside-ids.js';
 import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
 import { detectIps, detectUrls } from './detect-network.js';
 import { detectX12 } from './detect-x12.js';
@@ -82,7 +83,8 @@ export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiF
   let findings: PhiFinding[] = [];
   let opaque = placeholders;
   for (let pass = 0, passes = maxPasses(text); pass < passes; pass++) {
-    const found = detectOnce(maskSpans(text, opaque), opaque, vocabulary, terms);
+    // A date alone does not make a message a case ("born 03/14/1962, March 1980" about oneself).
+    const found = detectOnce(maskSpans(text, opaque), opaque, vocabulary, terms, findings.some((f) => f.kind !== 'date'));
     if (found.length === 0) break;
     findings = [...findings, ...found].sort((a, b) => a.start - b.start);
     opaque = [...placeholders, ...findings].sort((a, b) => a.start - b.start);
@@ -90,11 +92,47 @@ export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiF
   return findings;
 }
 
-/** One pass of every detector over `masked`; candidates touching an `opaque` span are dropped. */
-function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: number }>, vocabulary: Vocabulary, terms: readonly Term[]): PhiFinding[] {
-  const phones = detectPhones(masked);
+/**
+ * One pass of every detector over `masked`; candidates touching an `opaque` span are dropped.
+ * `foundBefore`: an earlier pass found patient data other than a date, so the message is about a case.
+ */
+function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: number }>, vocabulary: Vocabulary, terms: readonly Term[], foundBefore: boolean): PhiFinding[] {
   const addresses = detectAddresses(masked);
-  const identifiers = [
+  const identifiers = [...detectIdentifiers(masked, vocabulary), ...addresses];
+  // Clinical wording or anything identifying besides a date (in this pass or an earlier one) makes
+  // the message read like a case; a medical code does too for names, but not for dates: "effective
+  // October 1" in a question about E11.65 is a rule's date, no patient's.
+  const caseLike = foundBefore || isChartLike(masked) || identifiers.length > 0;
+  const chartLike = caseLike || MEDICAL_CODE.test(masked);
+  let dates = detectDates(masked, caseLike);
+  const names = [
+    ...detectNames(masked, vocabulary),
+    ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates),
+    ...detectNamesBesideIdentifiers(masked, terms, vocabulary, [...identifiers, ...dates]),
+  ];
+  // A name makes every date in the message the person's.
+  if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
+  const ages = caseLike || names.length > 0 ? detectAgesAfterCopula(masked) : [];
+  const repeats = findRepeats(masked, names, vocabulary);
+  const places = [...detectPlaces(masked, chartLike || names.length > 0, vocabulary), ...addresses, ...detectTownsWithZip(masked), ...(chartLike ? detectTownsBeforeStates(masked, vocabulary) : [])];
+  const candidates = [
+    ...identifiers,
+    ...places,
+    ...detectZipsAfterPlaces(masked, places),
+    ...dates,
+    ...ages,
+    ...names,
+    ...repeats,
+    ...nameAffixes(masked, [...names, ...repeats], vocabulary),
+    ...identifierRepeats(masked, identifiers),
+  ].filter((c) => !overlapsAny(c, opaque));
+  return resolveOverlaps(candidates);
+}
+
+/** Contact details, record numbers, network addresses and ages: everything but places, dates and names. */
+function detectIdentifiers(masked: string, vocabulary: Vocabulary): PhiFinding[] {
+  const phones = detectPhones(masked);
+  return [
     ...detectEmails(masked),
     ...detectUrls(masked, vocabulary),
     ...detectIps(masked),
@@ -102,32 +140,28 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...phones,
     ...detectFaxes(masked, phones),
     ...detectLabelledIdentifiers(masked),
-    ...detectShapedIdentifiers(masked),
-    ...addresses,
+    ...detectShapedIdentifiers(masked, vocabulary),
     ...detectZips(masked),
     ...detectAgesOver89(masked),
     ...detectX12(masked),
     ...detectCards(masked),
   ];
-  // Clinical wording or anything identifying besides a date makes the message read like a case;
-  // a medical code does too for names, but not for dates: "effective October 1" in a question
-  // about E11.65 is a rule's date, no patient's.
-  const caseLike = isChartLike(masked) || identifiers.length > 0;
-  const chartLike = caseLike || MEDICAL_CODE.test(masked);
-  let dates = detectDates(masked, caseLike);
-  const names = [...detectNames(masked), ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates)];
-  // A name makes every date in the message the person's.
-  if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
-  const places = [...detectPlaces(masked, chartLike || names.length > 0), ...addresses, ...detectTownsWithZip(masked), ...(chartLike ? detectTownsBeforeStates(masked) : [])];
-  const candidates = [
-    ...identifiers,
-    ...places,
-    ...detectZipsAfterPlaces(masked, places),
-    ...dates,
-    ...names,
-    ...findRepeats(masked, names),
-  ].filter((c) => !overlapsAny(c, opaque));
-  return resolveOverlaps(candidates);
+}
+
+/**
+ * A value found once is found everywhere in the message: "pt in 412-B" after "Room 412-B", a plate
+ * quoted again without its label. Only values with a digit and four or more characters.
+ */
+function identifierRepeats(text: string, found: readonly PhiFinding[]): PhiFinding[] {
+  const repeats: PhiFinding[] = [];
+  for (const f of found) {
+    const value = text.slice(f.start, f.end);
+    if (value.length < 4 || !/\d/.test(value)) continue;
+    for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+      if (at !== f.start && !/[\w-]/.test(text[at - 1] ?? '') && !/[\w-]/.test(text[at + value.length] ?? '')) repeats.push({ kind: f.kind, start: at, end: at + value.length });
+    }
+  }
+  return repeats;
 }
 
 /** True when `span` overlaps one of `sorted` (sorted, non-overlapping spans). */

@@ -1,3 +1,4 @@
+import { SSN_LABEL_SOURCE } from './detect-contact.js';
 import { EVENT_LABEL } from './detect-dates.js';
 import { IDENTIFIER_LABEL_SOURCES } from './detect-identifiers.js';
 
@@ -6,7 +7,7 @@ import { IDENTIFIER_LABEL_SOURCES } from './detect-identifiers.js';
 // lower-case and no dictionary knows ("dob 4/5/67"); all-capital words and their plurals
 // ("CPC", "CEUs") are credentials and acronyms.
 
-const LABELS = [EVENT_LABEL, ...IDENTIFIER_LABEL_SOURCES].join('|');
+const LABELS = [EVENT_LABEL, SSN_LABEL_SOURCE, ...IDENTIFIER_LABEL_SOURCES].join('|');
 const LABEL_WORD = new RegExp(`^(?:${LABELS})$`, 'i');
 const LABEL_IN_TEXT = new RegExp(`(?:${LABELS})`, 'gi');
 

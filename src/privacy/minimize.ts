@@ -1,5 +1,5 @@
 import { isAmountLike, isCodeRange, isMedicalCodeShape, isYearLike } from './code-shapes.js';
-import { isIdentifierShaped } from './detect-identifiers.js';
+import { isGuideForm, isIdentifierShaped } from './detect-identifiers.js';
 import { isAcronym } from './label-words.js';
 import type { PhiDetectionOptions } from './detect-phi.js';
 import { MASK_PLACEHOLDER, PHI_PLACEHOLDER_PATTERN, placeholderSpans } from './placeholder.js';
@@ -26,7 +26,7 @@ export interface MinimizedText {
 }
 
 /** Digit groups joined by separators ("4/5/67", "555-0142", "12.34.56"), or a single token with digits ("A7734", "rm412b"). */
-const DIGIT_TOKEN = /(?<![\w$€£.,/-])(?:\d+(?:[-/.]\d+)+|[A-Za-z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]*\d[A-Za-z0-9]*)*)(?![\w/-]|[.,]\d)/g;
+const DIGIT_TOKEN = /(?<![\w$€£.,/-])(?:\d+(?:[-/.]\d+)+|[A-Za-z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]*\d[A-Za-z0-9]*)*(?:-[A-Za-z]{1,2})?)(?![\w/-]|[.,]\d)/g;
 const WORD = /\p{L}[\p{L}'’-]*/gu;
 const COUNT_WITH_UNIT = /^\d{1,4}(?:st|nd|rd|th|k|yrs?|hrs?|mos?|wks?|x|am|pm|h|m|s|yo|y\/o|mg|ml|cm|mm|kg|lbs?)$/i;
 
@@ -40,7 +40,7 @@ export function minimizePhi(text: string, options: PhiDetectionOptions = {}): Mi
 /** Masks identifier-shaped tokens and flagged words in already redacted text; placeholders stay as they are. */
 export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text: string; masked: number } {
   const opaque = placeholderSpans(redacted);
-  const spans = [...suspiciousNumbers(redacted), ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary)]
+  const spans = [...suspiciousNumbers(redacted, vocabulary), ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary)]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
     .sort((a, b) => a.start - b.start);
   const merged: Array<{ start: number; end: number }> = [];
@@ -52,15 +52,20 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
   return { text: replaceSpans(redacted, merged, () => MASK_PLACEHOLDER), masked: merged.length };
 }
 
-function suspiciousNumbers(text: string): Array<{ start: number; end: number }> {
+function suspiciousNumbers(text: string, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   for (const m of text.matchAll(DIGIT_TOKEN)) {
     const token = m[0].replace(/[.]+$/, '');
     const before = text.slice(Math.max(0, m.index - 2), m.index);
     const after = text.slice(m.index + token.length, m.index + token.length + 8);
-    if (isSuspicious(token, before, after)) spans.push({ start: m.index, end: m.index + token.length });
+    if (isSuspicious(token, before, after) && !isGuideTerm(token, vocabulary)) spans.push({ start: m.index, end: m.index + token.length });
   }
   return spans;
+}
+
+/** A number the guides' vocabulary explains: a form named by a guide word ("CMS-1500", "UB-04"). */
+function isGuideTerm(token: string, vocabulary: Vocabulary): boolean {
+  return isGuideForm(token, vocabulary);
 }
 
 // A short digit group right after a redacted identifier is part of it: a member id's
@@ -77,7 +82,7 @@ export function isSuspicious(token: string, before = '', after = ''): boolean {
   if (/^\d{5}-[0-9A-Z]{2}$/i.test(token) || /^\d{3,4}[A-Z]$/.test(token) || COUNT_WITH_UNIT.test(token)) return false;
   const groups = token.split(/[-/.\s]/).filter(Boolean);
   if (groups.length >= 3) return !isVersionLike(token);
-  if (groups.length === 2) return isDigitPair(token, groups as [string, string]);
+  if (groups.length === 2) return isDigitPair(token, groups as [string, string]) && !isShortRange(groups as [string, string]);
   if (isIdentifierShaped(token)) return true;
   // A letter-digit mix with three or more digits ("A7734", "rm412b") that is no code.
   return /\p{L}/u.test(token) && /\d/.test(token) && token.replace(/\D/g, '').length >= 3;
@@ -91,6 +96,11 @@ function isDigitPair(token: string, [a, b]: [string, string]): boolean {
   if (token.includes('-') && a.length >= 3 && b.length < a.length) return true;
   if (token.includes('/')) return Number(a) >= 1 && Number(a) <= 12 && Number(b) >= 1 && Number(b) <= 31;
   return false;
+}
+
+/** "P1-P6", "A1-A3": two short tokens of the same shape are a range of levels or classes. */
+function isShortRange([a, b]: [string, string]): boolean {
+  return a.length <= 3 && a.length === b.length && /^\p{L}+\d+$/u.test(a) && a.replace(/\d/g, '') === b.replace(/\d/g, '');
 }
 
 /** 1.2.3 or 10.2.1: a version or section number, not an identifier. */

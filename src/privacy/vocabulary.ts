@@ -62,6 +62,11 @@ export class Vocabulary {
     return familiar;
   }
 
+  /** True when `word` is a function word or chat spelling ("the", "was", "pls"), which WordNet leaves out. */
+  isFunctionWord(word: string): boolean {
+    return FUNCTION_WORDS.has(normalise(word));
+  }
+
   /** True when `word` is an English word as spelled (no typo excused): "Crane", not "Permanente". */
   isDictionaryWord(word: string): boolean {
     return this.remember('dictionary', word, (w) => isEnglish(w));
@@ -106,6 +111,22 @@ function isEnglish(word: string): boolean {
 function isCommonWordNetWord(word: string): boolean {
   const wordnet = getWordNet();
   return wordnet.has(word) && !wordnet.isProperNounOnly(word);
+}
+
+/** Shortest part of a run-together compound: shorter splits find English words in any name. */
+const MIN_COMPOUND_PART = 3;
+
+/**
+ * A run-together of two English words ("profee", "careerguide"): shorthand or a site's slug when
+ * nothing else says it is a name. Not part of {@link Vocabulary.isFamiliar}: surnames are often such
+ * compounds ("Fairweather", "Townsend").
+ */
+export function isCompound(word: string): boolean {
+  word = word.toLowerCase();
+  for (let i = MIN_COMPOUND_PART; i <= word.length - MIN_COMPOUND_PART; i++) {
+    if (isCommonWordNetWord(word.slice(0, i)) && isCommonWordNetWord(word.slice(i))) return true;
+  }
+  return false;
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';

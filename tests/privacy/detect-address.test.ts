@@ -21,4 +21,11 @@ describe('towns and ZIP codes without a state', () => {
   it('leaves a CPT code after an ordinary word alone', () => {
     expect(found('Billing 99213 twice is a denial risk')).toEqual([]);
   });
+
+  it('finds rural route boxes, Hawaiian house numbers, a unit after a directional, and a ZIP after "lives in"', () => {
+    expect(found('mail goes to Rural Route 2 Box 118 now')).toContain('address:Rural Route 2 Box 118');
+    expect(found('addr 91-2044 Kaiali St, Ewa Beach')).toContain('address:91-2044 Kaiali St');
+    expect(found('at 410 Harbor View Dr E #12 since May')).toContain('address:410 Harbor View Dr E #12');
+    expect(found('pt lives in 60615 and wants telehealth')).toContain('zip:60615');
+  });
 });

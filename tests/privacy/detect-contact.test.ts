@@ -18,4 +18,8 @@ describe('international phones and payment cards', () => {
   it('leaves code lists and amounts alone', () => {
     expect(found('I coded 9921 9922 9923 units and earned $52,000 + 10%')).toEqual([]);
   });
+
+  it('keeps a phone number\'s extension with it', () => {
+    expect(found('call his work (614) 555-0187 x3321 about the bill')).toContain('phone:(614) 555-0187 x3321');
+  });
 });

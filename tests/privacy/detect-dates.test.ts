@@ -27,4 +27,20 @@ describe('dates and ages', () => {
     expect(found('the global period is 90 days and she turns 90 minutes into overtime')).toEqual([]);
     expect(found('my accuracy is 95% on 99213 audits')).toEqual([]);
   });
+
+  it('reads dates written with dots, year first or with a Roman-numeral month', () => {
+    expect(found('DOB 1961.07.23 per the outside records')).toContain('date:1961.07.23');
+    expect(found('d.o.b. 14.IX.1938 on the transfer sheet')).toContain('date:14.IX.1938');
+  });
+
+  it('takes a day of the month on its own in a case, but not a floor or a count', () => {
+    expect(found('pt admitted on the 2nd of May and discharged on the 11th. DRG 194?')).toContain('date:11th');
+    expect(found('pt admitted to the 3rd floor, DRG 194?')).not.toContain('date:3rd');
+  });
+
+  it('takes an age over 89 after "is" in a case, not a score or a share', () => {
+    expect(found('pt Okafor DOB 2/2/1931 is 94. AWV G0438?')).toContain('age_over_89:94');
+    expect(found('my practice exam score is 92.')).toEqual([]);
+    expect(found('pt MRN 4402871 accuracy is 95%')).not.toContain('age_over_89:95');
+  });
 });

@@ -23,4 +23,9 @@ describe('IP addresses and URLs', () => {
   it('leaves organisation pages alone', () => {
     expect(found('see https://www.aapc.com/certifications/cpc and https://www.ahima.org/career-map')).toEqual([]);
   });
+
+  it('takes a long run-together path word that is no English word as personal, but not two English words run together', () => {
+    expect(found('blog at www.caringbridge.org/visit/marguerisejourney')).toContain('url:www.caringbridge.org/visit/marguerisejourney');
+    expect(found('see https://example.org/careerguide')).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimizePhi } from '../../src/privacy/index.js';
+import { minimizePhi, Vocabulary } from '../../src/privacy/index.js';
 
 describe('minimizePhi: what the detectors leave is masked', () => {
   it('masks a short suffix right after a redacted identifier', () => {
@@ -19,5 +19,11 @@ describe('minimizePhi: what the detectors leave is masked', () => {
   it('no longer excuses a letter-digit id because it looks like an undotted ICD-10 code', () => {
     expect(minimizePhi('tag R71J44 on the truck').text).not.toContain('R71J44');
     expect(minimizePhi('code M48.061 and S72.001A').text).toBe('code M48.061 and S72.001A');
+  });
+
+  it('keeps a form named by a guide word and a short range of levels, and masks a letter-suffixed room', () => {
+    const vocabulary = new Vocabulary(new Set(['cms']));
+    expect(minimizePhi('bill it on the CMS-1500, status P1-P5', { vocabulary }).text).toBe('bill it on the CMS-1500, status P1-P5');
+    expect(minimizePhi('she moved to 517-C yesterday', { vocabulary }).text).toBe('she moved to [MASKED] yesterday');
   });
 });

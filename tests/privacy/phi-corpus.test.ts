@@ -41,15 +41,19 @@ describe('PHI tuning corpus', () => {
   });
 });
 
-// The second tuning corpus: the first blind held-out set, tuned on since (eval/privacy/README.md).
-// A regression guard with the guides' vocabulary, as the bot runs; floors sit a little under what it measures.
-describe('PHI tuning corpus 2 (eval/privacy/tune-2.jsonl)', () => {
-  const tune2 = parsePhiCorpus(readFileSync(new URL('../../eval/privacy/tune-2.jsonl', import.meta.url), 'utf8'));
+// The former blind held-out sets, tuned on since (eval/privacy/README.md). A regression guard with the
+// guides' vocabulary, as the bot runs; the ceilings sit a little above what they measure. tune-3 has one
+// message without patient data still changed in the store (a place-of-service code pair read as a month/day).
+describe.each([
+  { file: 'tune-2.jsonl', maxLeaks: 15, maxChangedNegatives: 0 },
+  { file: 'tune-3.jsonl', maxLeaks: 20, maxChangedNegatives: 1 },
+])('PHI tuning corpus eval/privacy/$file', ({ file, maxLeaks, maxChangedNegatives }) => {
+  const cases = parsePhiCorpus(readFileSync(new URL(`../../eval/privacy/${file}`, import.meta.url), 'utf8'));
   const knowledge = readFileSync(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url), 'utf8');
   const options = { vocabulary: new Vocabulary(knownWordsOf([knowledge])) };
 
   it('keeps recall on names and dates at 0.95 or more, and on numeric identifiers at 0.98 or more', () => {
-    const e = evaluatePhiDetection(tune2, (text) => redactPhi(text, options).findings);
+    const e = evaluatePhiDetection(cases, (text) => redactPhi(text, options).findings);
     expect(e.perKind.name.recall).toBeGreaterThanOrEqual(0.95);
     expect(e.perKind.date.recall).toBeGreaterThanOrEqual(0.95);
     for (const kind of ['ssn', 'mrn', 'health_plan_id', 'account', 'phone', 'fax', 'ip'] as const) {
@@ -57,9 +61,9 @@ describe('PHI tuning corpus 2 (eval/privacy/tune-2.jsonl)', () => {
     }
   });
 
-  it('leaves at most 15 labelled spans with a piece in the minimized text, and changes no message without patient data', () => {
-    const m = measureStoredText(tune2, (text) => minimizePhi(text, options).text, options.vocabulary);
-    expect(m.leaks.length).toBeLessThanOrEqual(15);
-    expect(m.maskedInNegatives).toEqual([]);
+  it(`leaves at most ${maxLeaks} labelled spans with a piece in the minimized text, and changes at most ${maxChangedNegatives} message(s) without patient data`, () => {
+    const m = measureStoredText(cases, (text) => minimizePhi(text, options).text, options.vocabulary);
+    expect(m.leaks.length).toBeLessThanOrEqual(maxLeaks);
+    expect(new Set(m.maskedInNegatives.map((t) => t.caseId)).size).toBeLessThanOrEqual(maxChangedNegatives);
   });
 });

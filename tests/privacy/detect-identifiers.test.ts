@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { detectPhi, Vocabulary } from '../../src/privacy/index.js';
+
+function found(text: string, vocabulary = new Vocabulary()): string[] {
+  return detectPhi(text, { vocabulary }).map((f) => `${f.kind}:${text.slice(f.start, f.end)}`);
+}
+
+describe('labelled and shaped identifiers', () => {
+  it('reads a plate written with spaces and a state code behind its label', () => {
+    expect(found('plate OH 4KT 921 on the crash report')).toContain('vehicle:OH 4KT 921');
+    expect(found('vehicle registration TX 88 RJW in the EMS note')).toContain('vehicle:TX 88 RJW');
+  });
+
+  it('takes a long number behind a bare "member" or "subscriber"', () => {
+    expect(found('humana member H 5521 0987 44 is the dependent')).toContain('health_plan_id:H 5521 0987 44');
+    expect(found('AAPC member since 2019, 3 years in')).toEqual([]);
+  });
+
+  it('keeps a letter prefix glued on with a dot or a hash', () => {
+    expect(found('her RN.0081234 licence was in the note')).toContain('other_id:RN.0081234');
+    expect(found('PA#77120934 covers 6 visits')).toContain('other_id:PA#77120934');
+  });
+
+  it('finds a value again where it is repeated without its label', () => {
+    expect(found('Room 318-C, the nurse wrote "pt in 318-C refused"').filter((f) => f.endsWith('318-C'))).toHaveLength(2);
+  });
+
+  it('reads no value into a sentence after a payer name, and keeps a form named by a guide word', () => {
+    expect(found('does Medi-Cal in 2025 pay for 99213?')).toEqual([]);
+    expect(found('is the UB-04 or the CMS-1500 right?', new Vocabulary(new Set(['cms', 'ub'])))).toEqual([]);
+    expect(found('plate HKT-2291 again')).toContain('vehicle:HKT-2291');
+  });
+});
