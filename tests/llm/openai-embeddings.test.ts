@@ -37,7 +37,8 @@ describe('OpenAI-compatible embeddings against the fake server', () => {
     const { index, summary } = await buildIndex({ knowledgeDir: config.knowledgeDir, indexDir: config.indexDir, cacheDir: config.cacheDir, embedder });
 
     const embedded = fake.embeddingRequests.flatMap((r) => (Array.isArray(r.input) ? (r.input as string[]) : [r.input]));
-    expect(embedded).toHaveLength(summary.chunks);
+    // Every chunk, and every guide word (for meaning-based matching of question words), goes through the endpoint.
+    expect(embedded).toHaveLength(summary.chunks + summary.words);
     expect(fake.embeddingRequests.every((r) => r.model === 'text-embedding-3-small' && r.dimensions === 64)).toBe(true);
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(config.indexDir, 'manifest.json'), 'utf8')));
     expect(manifest.embedder).toEqual({ id: embedder.id, dimension: 64 });
