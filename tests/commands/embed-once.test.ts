@@ -41,6 +41,10 @@ describe('one embedding per chat question', () => {
 
   it('still embeds twice what differs: a credential masked for the intent, named for the answer', async () => {
     await send('how long is the CPC exam valid once I pass it?');
+    // "valid" is no word of the test guide: it is looked up by meaning once (then cached per word).
+    expect(embedder.texts()).toEqual(['how long is the X exam valid once I pass it?', 'valid', 'how long is the CPC exam valid once I pass it?']);
+    embedder.reset();
+    await send('how long is the CPC exam valid once I pass it?', 'c2');
     expect(embedder.texts()).toEqual(['how long is the X exam valid once I pass it?', 'how long is the CPC exam valid once I pass it?']);
   });
 
