@@ -2,7 +2,7 @@ import { guideSubject } from '../ingest/index.js';
 import { AnswerabilityDecider, answerSchema, citeOnce, composeNextLines, quotedLines, refusalSuggestions, repeatsConversation, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, mergeGuideAnswers, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
 import { boundedCache } from '../cache/index.js';
 import type { Config } from '../config/index.js';
-import { createEmbeddings, LocalUseEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
+import { createEmbeddings, LocalUseEmbeddings, RequestEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Feedback } from '../commands/types.js';
 import { InputError } from '../errors.js';
@@ -149,9 +149,11 @@ export class CareerAdvisor {
     if (chat) return { answer: this.finish({ question, answer: chat, abstained: false, citations: [], kind: 'smalltalk' }, started, 0, 0) };
     await options.beforeRetrieval?.();
 
-    const { standalone, context, query, rewritten, asked } = await this.understand(question, history);
+    // One memo of the model per request: the question's views and its unknown words are embedded in one call.
+    const embeddings = options.embeddings ?? new RequestEmbeddings(this.retriever.embedder);
+    const { standalone, context, query, rewritten, asked } = await this.understand(question, history, embeddings);
     const retrieveStarted = performance.now();
-    const routed = await this.retrieveRouted(query, options, context?.guides);
+    const routed = await this.retrieveRouted(query, { ...options, embeddings }, context?.guides);
     const { retrieval, decision } = routed;
     const retrieveMs = performance.now() - retrieveStarted;
     const answerStarted = performance.now();
@@ -188,14 +190,14 @@ export class CareerAdvisor {
    * otherwise the question with the context a follow-up carries (the previous question and the
    * names its answer gave, "the other association").
    */
-  private async understand(question: string, history: readonly ConversationTurn[]) {
+  private async understand(question: string, history: readonly ConversationTurn[], embeddings: IdentifiedEmbeddings) {
     const standalone = history.length > 0 ? await this.rewriter?.rewrite(question, history) : undefined;
     const context = standalone === undefined ? followUpContext(question, history) : undefined;
     const carried = context && [context.understood, ...(context.entities ?? [])].join(' ');
     const query =
       standalone !== undefined
-        ? await this.retriever.read(standalone)
-        : await this.retriever.read(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined);
+        ? await this.retriever.read(standalone, undefined, embeddings)
+        : await this.retriever.read(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined, embeddings);
     const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
     // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
     return { standalone, context, query, rewritten, asked: standalone ?? question };

@@ -9,7 +9,7 @@ import { WordNeighbours } from './word-neighbours.js';
 import type { RankedSection, ScoredUnit, SectionFeatures } from './ranked-section.js';
 import { GuideRouter } from './guide-router.js';
 import { SectionCatalog, type CatalogSection, type Unit } from './section-catalog.js';
-import { expandShorthand, plainApostrophes, wordTokens } from '../text/index.js';
+import { plainApostrophes } from '../text/index.js';
 
 export interface RetrievalResult {
   query: AnalyzedQuery;
@@ -67,7 +67,7 @@ export class HybridRetriever {
   ) {
     this.catalog = new SectionCatalog(index);
     this.expander = new QueryExpander(this.catalog);
-    this.neighbours = new WordNeighbours(index.words, (texts) => embedder.embedDocuments(texts));
+    this.neighbours = new WordNeighbours(index.words);
     this.router = new GuideRouter(index, this.catalog);
   }
 
@@ -78,11 +78,18 @@ export class HybridRetriever {
 
   /**
    * Reads a question as `analyze` does, and also matches the words the guides never use to the
-   * guide words nearest in meaning (one embedding call for words not seen before).
+   * guide words nearest in meaning. With a request's embedder (a memo of this retriever's model),
+   * the unseen words are embedded in the same model call as the question's views, so `embed`
+   * then finds the views already made: one call per question.
    */
-  async read(question: string, carried?: Parameters<typeof analyzeQuery>[1]): Promise<AnalyzedQuery> {
-    const tokens = wordTokens(expandShorthand([question, carried?.question ?? ''].join(' '))).filter((t) => this.expander.needsNeighbours(t));
-    const nearby = tokens.length > 0 ? await this.neighbours.lookup(tokens) : new Map<string, readonly string[]>();
+  async read(question: string, carried?: Parameters<typeof analyzeQuery>[1], embedder?: IdentifiedEmbeddings): Promise<AnalyzedQuery> {
+    const plain = analyzeQuery(question, carried, this.expander);
+    const tokens = plain.terms.flatMap((t) => (t.token && this.expander.needsNeighbours(t.token) ? [t.token] : []));
+    if (tokens.length === 0) return plain;
+    const model = this.modelFor(embedder);
+    // The views depend on the question's text only, not on its words' alternatives.
+    const views = model === embedder ? queryViews(plain) : [];
+    const nearby = await this.neighbours.lookup(tokens, async (words) => (await model.embedDocuments([...views, ...words])).slice(views.length));
     return analyzeQuery(question, carried, this.expander.withNeighbours(nearby));
   }
 
@@ -99,8 +106,13 @@ export class HybridRetriever {
    */
   async embed(query: AnalyzedQuery, embedder?: IdentifiedEmbeddings): Promise<number[][]> {
     const views = queryViews(query);
-    const model = embedder?.id === this.embedder.id ? embedder : this.embedder;
+    const model = this.modelFor(embedder);
     return views.length === 1 ? [await model.embedQuery(views[0]!)] : await model.embedDocuments(views);
+  }
+
+  /** A request's embedder when it is this retriever's model (a memo of it), else the retriever's own. */
+  private modelFor(embedder: IdentifiedEmbeddings | undefined): IdentifiedEmbeddings {
+    return embedder?.id === this.embedder.id ? embedder : this.embedder;
   }
 
   /** Retrieval given an already computed query vector (no embedding cost). */

@@ -22,17 +22,19 @@ export class WordNeighbours {
 
   constructor(
     private readonly table: WordVectors,
-    private readonly embed: EmbedTexts,
     private readonly params = QUALITY.matching.neighbours,
   ) {
     this.units = table.vectors.map(unitLength);
   }
 
-  /** The nearest guide words of each word, embedding in one call only words not looked up before. */
-  async lookup(words: readonly string[]): Promise<NearbyWords> {
+  /**
+   * The nearest guide words of each word; `embed` is called once, for the words not looked up
+   * before (the caller may add its own texts to that call and keep their vectors).
+   */
+  async lookup(words: readonly string[], embed: EmbedTexts): Promise<NearbyWords> {
     const fresh = [...new Set(words)].filter((w) => !this.looked.has(w));
     if (fresh.length > 0 && this.units.length > 0) {
-      const vectors = await this.embed(fresh);
+      const vectors = await embed(fresh);
       fresh.forEach((w, i) => this.looked.set(w, this.nearest(vectors[i]!)));
     }
     return new Map(words.flatMap((w) => {
