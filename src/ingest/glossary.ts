@@ -12,6 +12,12 @@ export interface GlossaryEntry {
   line: number;
   /** The full guide line the entry came from (for citations). */
   quote: string;
+  /**
+   * Set when the section's own heading names the term ("CMA (AAMA): Certified Medical Assistant"):
+   * the whole section is about it. The heading's parenthesis, when it is not the term's acronym,
+   * is kept here: guides write the awarding body's acronym there.
+   */
+  heading?: { qualifier?: string };
 }
 
 /** Credential acronyms may mix case ("CPhT", "ExCPT", "CPhT-Adv"): a capital first, at least two capitals, no spaces. */
@@ -69,6 +75,41 @@ function definitionEntry(text: string, section: Section, line: number): Glossary
   };
 }
 
+/** "ACR (QUALIFIER): Full Name", "ACR: Full Name" or "ACR – Full Name". */
+const HEADING_ACRONYM_FIRST = /^([A-Z][A-Za-z0-9-]{1,11})(?:\s+\(([^)]{1,20})\))?\s*(?::|\s[–—-]\s)\s*(.+)$/;
+/** "Full Name (ACR)", optionally followed by ": …" or " – …". */
+const HEADING_NAME_FIRST = /^(.+?)\s+\(([A-Z][A-Za-z0-9-]{1,11})\)(?:\s*(?::|\s[–—-]\s).*)?$/;
+
+/** The term a heading names with its acronym, when the name's initials spell the acronym. */
+export function headingDefinition(heading: string): { term: string; acronym: string; qualifier?: string } | undefined {
+  const first = HEADING_ACRONYM_FIRST.exec(heading);
+  if (first && isAcronym(first[1]) && initials(first[3]!.trim().split(/\s+/)) === first[1].replace(/[^A-Z]/g, '')) {
+    return { term: first[3]!.trim(), acronym: first[1], ...(first[2] ? { qualifier: first[2] } : {}) };
+  }
+  const last = HEADING_NAME_FIRST.exec(heading);
+  const term = last && isAcronym(last[2]) ? expansionBefore(last[1]!, last[2]) : undefined;
+  return term ? { term, acronym: last![2]! } : undefined;
+}
+
+/** A section whose own heading names a term and its acronym defines it; its first block is the definition. */
+function headingEntry(section: Section): GlossaryEntry | undefined {
+  const named = headingDefinition(section.headingPath.at(-1) ?? '');
+  const first = section.blocks[0];
+  if (!named || !first) return undefined;
+  return {
+    term: named.term,
+    acronym: named.acronym,
+    definition: first.text,
+    kind: 'definition',
+    sectionId: section.id,
+    headingPath: section.headingPath,
+    source: section.source,
+    line: first.line,
+    quote: first.text,
+    heading: named.qualifier ? { qualifier: named.qualifier } : {},
+  };
+}
+
 function expansionEntries(text: string, section: Section, line: number): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
   const base = { kind: 'expansion' as const, sectionId: section.id, headingPath: section.headingPath, source: section.source, line, quote: text };
@@ -97,11 +138,14 @@ function expansionEntries(text: string, section: Section, line: number): Glossar
 
 /**
  * Extracts the glossary: every definition bullet ("Certified Coding Specialist (CCS): AHIMA
- * credential for …", "Term: definition") and every inline acronym expansion.
+ * credential for …", "Term: definition"), every heading that names a term with its acronym
+ * ("CMA (AAMA): Certified Medical Assistant") and every inline acronym expansion.
  */
 export function extractGlossary(doc: KnowledgeDocument): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
   for (const section of doc.sections) {
+    const byHeading = headingEntry(section);
+    if (byHeading) entries.push(byHeading);
     for (const block of section.blocks) {
       if (block.kind === 'bullet') {
         const entry = definitionEntry(block.text, section, block.line);
@@ -113,12 +157,16 @@ export function extractGlossary(doc: KnowledgeDocument): GlossaryEntry[] {
   return dedupeExpansions(entries);
 }
 
-/** Keeps one expansion per acronym, and none where a definition bullet already names it. */
+/**
+ * Keeps one expansion per acronym, and none where a definition already names it; a heading
+ * definition only when no definition bullet names the acronym (the bullet is the more precise).
+ */
 function dedupeExpansions(entries: GlossaryEntry[]): GlossaryEntry[] {
+  const byBullet = new Set(entries.filter((e) => e.kind === 'definition' && e.acronym && !e.heading).map((e) => e.acronym));
   const defined = new Set(entries.filter((e) => e.kind === 'definition' && e.acronym).map((e) => e.acronym));
   const seen = new Set<string>();
   return entries.filter((e) => {
-    if (e.kind === 'definition') return true;
+    if (e.kind === 'definition') return !e.heading || !byBullet.has(e.acronym);
     if (!e.acronym || defined.has(e.acronym) || seen.has(e.acronym)) return false;
     seen.add(e.acronym);
     return true;

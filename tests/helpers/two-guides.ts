@@ -5,12 +5,21 @@ import { fileURLToPath } from 'node:url';
 
 export const CODING_GUIDE = 'clinical-coding-specialist-guide.md';
 export const PHARMACY_GUIDE = 'pharmacy-technician-guide.md';
+/** A third guide, written blind to the code (eval/medical-assistant): credentials named in their own headings. */
+export const MEDICAL_ASSISTANT_GUIDE = 'medical-assistant-guide.md';
 
 /** A fresh knowledge folder holding both guides: the shipped one and the pharmacy technician fixture. */
 export function twoGuideKnowledgeDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'career-advisor-two-guides-'));
   copyFileSync(fileURLToPath(new URL(`../../knowledge/${CODING_GUIDE}`, import.meta.url)), join(dir, CODING_GUIDE));
   copyFileSync(fileURLToPath(new URL(`../fixtures/guides/${PHARMACY_GUIDE}`, import.meta.url)), join(dir, PHARMACY_GUIDE));
+  return dir;
+}
+
+/** A knowledge folder holding only the medical assistant fixture. */
+export function medicalAssistantKnowledgeDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-medical-assistant-'));
+  copyFileSync(fileURLToPath(new URL(`../fixtures/guides/${MEDICAL_ASSISTANT_GUIDE}`, import.meta.url)), join(dir, MEDICAL_ASSISTANT_GUIDE));
   return dir;
 }
 

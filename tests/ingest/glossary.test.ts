@@ -142,3 +142,39 @@ describe('extractGlossary on a synthetic guide', () => {
     expect(extractGlossary(parseMarkdown('', 'empty.md'))).toEqual([]);
   });
 });
+
+describe('extractGlossary on headings that name a term', () => {
+  const md = [
+    '# Beekeeper Guide',
+    '## Credentials',
+    '### CHK (ABA): Certified Hive Keeper',
+    'Awarded by the Apiary Board of America (ABA). The first credential most keepers earn.',
+    '- Exam: 60 questions',
+    '### Master Beekeeper Award (MBA)',
+    'A program of the state clubs.',
+    '### SBK – Senior Bee Keeper',
+    'For keepers with five years of hives.',
+    '### RBK (ABA): Something Else Entirely',
+    'Initials that do not spell the acronym name nothing.',
+    '### Queen Rearing Certificate (QRC)',
+    '- Queen Rearing Certificate (QRC): the bullet defines it more precisely',
+  ].join('\n');
+  const entries = extractGlossary(parseMarkdown(md, 'bees.md'));
+  const fromHeadings = entries.filter((e) => e.heading);
+
+  it('reads "ACR (ORG): Full Name", "Full Name (ACR)" and "ACR – Full Name" headings whose initials spell the acronym', () => {
+    expect(fromHeadings.map((e) => [e.acronym, e.term, e.heading?.qualifier, e.definition])).toEqual([
+      ['CHK', 'Certified Hive Keeper', 'ABA', 'Awarded by the Apiary Board of America (ABA). The first credential most keepers earn.'],
+      ['MBA', 'Master Beekeeper Award', undefined, 'A program of the state clubs.'],
+      ['SBK', 'Senior Bee Keeper', undefined, 'For keepers with five years of hives.'],
+    ]);
+    expect(fromHeadings.every((e) => e.kind === 'definition' && e.headingPath.at(-1)!.includes(e.acronym!))).toBe(true);
+  });
+
+  it('leaves a heading whose words do not spell its acronym alone, and lets a definition bullet win over a heading', () => {
+    expect(entries.some((e) => e.acronym === 'RBK')).toBe(false);
+    const qrc = entries.filter((e) => e.acronym === 'QRC');
+    expect(qrc).toHaveLength(1);
+    expect(qrc[0]!.heading).toBeUndefined();
+  });
+});

@@ -96,7 +96,7 @@ export const certCommand = defineCommand({
   run(input: CertInput, { advisor }): CommandResult {
     if (input.mode === 'list') {
       const records = certificationRecords(advisor.index);
-      if (records.length === 0) return { kind: 'cert-list', message: 'The loaded guide names no credentials in the form “Full Name (ACRONYM)”, so there are no certification cards.', certifications: [] };
+      if (records.length === 0) return { kind: 'cert-list', message: 'The loaded guide names no credentials (as a “Full Name (ACRONYM): …” bullet or an “ACRONYM: Full Name” heading), so there are no certification cards.', certifications: [] };
       const [a, b] = records.map((r) => r.card.acronym);
       const compare = b ? `, or compare two with “cert compare ${a} ${b}”` : '';
       return { kind: 'cert-list', message: `The guide covers these certifications. Ask for one with “cert ${a}”${compare}.`, certifications: listOf(records) };

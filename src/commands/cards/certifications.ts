@@ -59,10 +59,38 @@ const MAX_RELATED = 8;
 
 const cache = new WeakMap<object, CertRecord[]>();
 
-/** True for glossary definitions that name a credential: "Certified … (ACR): … certification/credential …". */
+const CREDENTIAL_WORD = /\b(?:certifications?|credentials?|certified)\b/i;
+
+/**
+ * True for glossary definitions that name a credential: "Certified … (ACR): … certification/credential …",
+ * or a section headed by the credential under a heading about credentials ("Certifications Compared").
+ */
 function isCredential(entry: GlossaryEntry): boolean {
   if (entry.kind !== 'definition' || !entry.acronym) return false;
-  return /^Certified\b/i.test(entry.term) || /\b(?:certification|credential|certified)\b/i.test(entry.definition);
+  if (/^Certified\b/i.test(entry.term) || CREDENTIAL_WORD.test(entry.definition)) return true;
+  return !!entry.heading && CREDENTIAL_WORD.test(entry.headingPath.slice(0, -1).join(' '));
+}
+
+/**
+ * The body that awards a credential: the one whose acronym its heading gives in parentheses
+ * ("CMA (AAMA): …"), else the first organisation its definitions name.
+ */
+function awardingBody(primary: GlossaryEntry, definitions: string[], sources: RecordSources): Organization | undefined {
+  const qualifier = primary.heading?.qualifier;
+  const byHeading = qualifier ? (sources.orgs.find((o) => o.acronym === qualifier) ?? expandedOrganization(qualifier, sources.index)) : undefined;
+  return byHeading ?? organizationsIn(definitions.join(' \n '), sources.orgs)[0];
+}
+
+/** An acronym the guide expands somewhere ("American Medical Technologists (AMT)"), read as an organisation. */
+function expandedOrganization(acronym: string, index: GuideIndex): Organization | undefined {
+  const expansion = index.glossary.find((g) => g.acronym === acronym && g.kind === 'expansion');
+  return expansion ? { name: expansion.term, acronym, display: acronym } : undefined;
+}
+
+/** The other lines of a section headed by the credential (its exam, fee, renewal), which need not repeat its acronym. */
+function ownSectionLines(primary: GlossaryEntry, line: GuideLine, lines: GuideLine[]): GuideLine[] {
+  if (!primary.heading) return [];
+  return lines.filter((l) => l.section.id === line.section.id && l.section.source === line.section.source && l.line !== line.line);
 }
 
 function sectionOf(index: GuideIndex, entry: GlossaryEntry): Section | undefined {
@@ -129,6 +157,13 @@ function credentialEntries(index: GuideIndex, orgs: Organization[]): Map<string,
   return byAcronym;
 }
 
+/** A line naming another credential, or in a section headed by another one, is about that credential only. */
+function aboutAnother(line: GuideLine, acronym: string, { acronyms, index }: RecordSources): boolean {
+  const others = acronyms.filter((a) => a !== acronym);
+  if (others.some((a) => acronymPattern(a).test(line.text))) return true;
+  return index.glossary.some((g) => g.heading && g.acronym !== acronym && others.includes(g.acronym!) && g.sectionId === line.section.id && g.source === line.section.source);
+}
+
 /** Other guide lines naming the acronym; lines listing many credentials, or some "etc.", only use it as an example. */
 function mentionsOf(acronym: string, primary: GuideLine, { lines, acronyms }: RecordSources): GuideLine[] {
   return lines.filter((l) => {
@@ -145,12 +180,12 @@ function buildRecord(acronym: string, entries: GlossaryEntry[], sources: RecordS
   if (!section) return undefined;
   const line: GuideLine = { text: primary.quote, line: primary.line, section, kind: 'bullet' };
   const definitions = entries.map((e) => e.definition);
-  const org = organizationsIn(definitions.join(' \n '), sources.orgs)[0];
+  const org = awardingBody(primary, definitions, sources);
   const focus = withLevel(focusTags([primary.term, ...definitions], sources.focusTags), sectionTitle(section));
   const book = new CitationBook();
   book.cite(line);
-  const mentions = mentionsOf(acronym, line, sources);
-  const generic = [sources.facts.continuingEducation?.line, sources.facts.examPreparation].filter((l): l is GuideLine => !!l);
+  const mentions = [...ownSectionLines(primary, line, sources.lines), ...mentionsOf(acronym, line, sources)];
+  const generic = [sources.facts.continuingEducation?.line, sources.facts.examPreparation].filter((l): l is GuideLine => !!l && !aboutAnother(l, acronym, sources));
   const related = [...mentions.slice(0, MAX_RELATED), ...generic.filter((g) => !mentions.includes(g))].map((l) => ({ text: l.text, n: book.cite(l) }));
   const card: CertCard = {
     acronym,

@@ -1,5 +1,5 @@
 import type { KnowledgeIndex } from '../../index/index.js';
-import type { Section } from '../../ingest/index.js';
+import { headingDefinition, type Section } from '../../ingest/index.js';
 import { allLines, guideSections, headingLine, sectionLines, sectionTitle, splitDefinition, withoutAnswerPrefix, type GuideLine } from './guide-lines.js';
 
 /** A guide line with the term/definition split out when it is a "Term: definition" bullet. */
@@ -39,6 +39,8 @@ export interface GuideStep {
 export interface FigureLine {
   value: string;
   line: GuideLine;
+  /** The credential the line is about, when its section is headed by one ("CCMA (NHA): …"). */
+  about?: string;
 }
 
 /**
@@ -175,7 +177,8 @@ function readSteps(index: Pick<KnowledgeIndex, 'documents'>): GuideStep[] {
 function readContinuingEducation(lines: GuideLine[]): FigureLine | undefined {
   const line = lines.find((l) => /continuing education/i.test(l.text) && /\b(?:credits?|hours?)\b/i.test(l.text) && /\d/.test(l.text));
   const value = line ? /(\d+(?:\s*[-–]\s*\d+)?)\s+(?:continuing education\s+)?(?:credits|hours)/i.exec(line.text) : null;
-  return line && value ? { value: value[1]!.replace(/\s+/g, ''), line } : undefined;
+  const about = line ? headingDefinition(sectionTitle(line.section))?.acronym : undefined;
+  return line && value ? { value: value[1]!.replace(/\s+/g, ''), line, ...(about ? { about } : {}) } : undefined;
 }
 
 /** "Term: definition" bullets grouped by the section they are in. */
@@ -190,7 +193,8 @@ function readFigures(lines: GuideLine[], definitions: DefinedLine[]): Omit<Guide
   const educationLines = lines.filter((l) => headed(l, /education|training|requirement/i));
   return {
     trainingProgram: educationLines.filter((l) => /program/i.test(l.text)).map(months).find(Boolean),
-    certificationTime: lines.filter((l) => /certification/i.test(l.text) && !/program/i.test(l.text)).map(months).find(Boolean),
+    // Time to get certified, not a renewal cycle ("Recertification: every 60 months").
+    certificationTime: lines.filter((l) => /\bcertification\b/i.test(l.text) && !/program|\brecertif|\brenew/i.test(l.text)).map(months).find(Boolean),
     highSchool: educationLines.find((l) => l.kind === 'bullet' && /high school|GED/i.test(l.text)),
     degrees: definitions.filter((d) => headed(d.line, /education|requirement/i) && /degree/i.test(d.term)),
     certificationExpected: lines.find((l) => /employers/i.test(l.text) && /require|prefer/i.test(l.text) && /certification/i.test(l.text)),

@@ -169,10 +169,13 @@ export function stageDrafts(inputs: PlanInputs, goalDrafts: readonly DraftStep[]
 export function keepActiveDraft({ facts, held }: PlanInputs): DraftStep | undefined {
   if (!facts.continuingEducation) return undefined;
   const names = held.length ? held.map((r) => r.card.acronym).join(' and ') : 'your certification';
-  const text = facts.continuingEducation.line.text;
+  const { line, about } = facts.continuingEducation;
+  const text = line.text;
+  // A renewal rule the guide gives for one credential only is said to be that credential's.
+  const detail = about && !held.some((r) => r.card.acronym === about) ? `For the ${about}: ${sentence(text)}` : sentence(text);
   return {
     at: Number.POSITIVE_INFINITY,
-    step: { title: `Keep ${names} active`, detail: sentence(text), duration: /annually|each year|every year|per year/i.exec(text)?.[0] },
-    lines: [facts.continuingEducation.line],
+    step: { title: `Keep ${names} active`, detail, duration: /annually|each year|every year|per year/i.exec(text)?.[0] },
+    lines: [line],
   };
 }

@@ -144,11 +144,13 @@ function salaryTemplates({ facts }: TemplateSources): QuestionTemplate[] {
     line: band.line,
     tags: ['salary'],
   }));
+  // Bands labelled by years of experience are levels; others (settings, states) are asked about
+  // among the bands of their own list, so the wrong options are the same kind of thing.
   const levels = facts.salaryBands.map((band): QuestionTemplate => ({
     kind: 'salary-stage',
-    question: `Which level does the guide pay ${band.definition}?`,
+    question: band.years ? `Which level does the guide pay ${band.range}?` : `Which of these does the guide give ${band.range} for?`,
     correct: band.term,
-    candidates: facts.salaryBands.filter((b) => b !== band).map((b) => b.term),
+    candidates: facts.salaryBands.filter((b) => b !== band && (band.years ? !!b.years : b.line.section === band.line.section)).map((b) => b.term),
     explanation: `${band.term}: ${band.definition}.`,
     line: band.line,
     tags: ['salary', 'career'],
@@ -200,7 +202,7 @@ function figureTemplates({ facts }: TemplateSources): QuestionTemplate[] {
   const ce = facts.continuingEducation;
   if (ce) {
     const unit = /\bhours?\b/i.test(ce.line.text) && !/\bcredits?\b/i.test(ce.line.text) ? 'hours' : 'credits';
-    templates.push({ kind: 'figure', question: `How many continuing education ${unit} does the guide say keep a certification active?`, correct: ce.value, candidates: nearbyRanges(ce.value), explanation: sentenceEnd(ce.line.text), line: ce.line, tags: ['certification', 'education'] });
+    templates.push({ kind: 'figure', question: `How many continuing education ${unit} does the guide say keep ${ce.about ? `the ${ce.about}` : 'a certification'} active?`, correct: ce.value, candidates: nearbyRanges(ce.value), explanation: sentenceEnd(ce.line.text), line: ce.line, tags: ['certification', 'education'] });
   }
   const growth = facts.growth[0];
   if (growth) {
