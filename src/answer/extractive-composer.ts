@@ -69,13 +69,22 @@ function listLines(section: RankedSection, result: RetrievalResult): Line[] | un
   const top = bullets.slice(0, QUALITY.answer.maxLines).sort((a, b) => a.unit.line - b.unit.line);
   const rest = bullets.filter((b) => !top.includes(b)).sort((a, b) => a.unit.line - b.unit.line);
   const lines: Line[] = top.map((b) => ({ text: b.unit.text, section, quotes: [b.unit.text] }));
-  const names = rest.map((b) => /^([^:]{2,60}):/.exec(b.unit.text)?.[1]).filter((n): n is string => !!n);
+  const names = rest.map((b) => itemName(b.unit.text)).filter((n): n is string => !!n);
   if (names.length > 0 && names.length === rest.length) {
     lines.push({ text: `Also: ${names.join(', ')}.`, section, quotes: rest.map((b) => b.unit.text) });
   } else if (rest.length > 0 && result.query.wantsList) {
     lines.push(...rest.slice(0, 1).map((b) => ({ text: b.unit.text, section, quotes: [b.unit.text] })));
   }
   return lines;
+}
+
+/**
+ * What a list item is called: a table row ("Item: Median pay; Typical figure: $42,000") by its first
+ * cell's value, since every row shares the header; a "Label: text" bullet by its label.
+ */
+function itemName(text: string): string | undefined {
+  const row = /^[^:;]{1,40}:\s*([^:;]{2,60});\s*[^:;]{1,40}:/.exec(text);
+  return row?.[1]?.trim() ?? /^([^:]{2,60}):/.exec(text)?.[1];
 }
 
 function similar(a: ScoredUnit, b: ScoredUnit): boolean {
