@@ -38,7 +38,7 @@ export interface QualityParameters {
     /** Weight of hint terms a question's shape adds ("where" → settings; "why" → reasons; money → pay words). Kept from round 1; never required to match. */
     shapeHintWeight: number;
     reasonHintWeight: number;
-    /** How much a word of the guide's own subject ("coding" in a coding guide) counts: it is true of every section. Kept from round 1. */
+    /** How much a word of the guide's own subject ("coding" in a coding guide) counts, in the keyword search and the rerank: it is true of every section. Kept from round 1 (the keyword search uses it since round 5). */
     topicalTermWeight: number;
   };
   answer: {

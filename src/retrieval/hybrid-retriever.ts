@@ -142,10 +142,11 @@ export class HybridRetriever {
     // A guide filter (a place allowed only some guides) drops other guides' chunks before ranking.
     const allowed = <H extends { label: number }>(hits: H[]) => (sources ? hits.filter((h) => sources.has(this.index.chunks[h.label]!.source)) : hits);
     const denseHits = allowed(this.denseSearch(vectors, candidates));
-    const keywordTerms = query.terms.flatMap((t) => [
-      { term: t.term, weight: t.weight },
-      ...[...t.alternatives].map(([alt, strength]) => ({ term: alt, weight: t.weight * strength * QUALITY.matching.keywordAlternativeWeight })),
-    ]);
+    const keywordTerms = query.terms.flatMap((t) => {
+      // The guide's own subject words ("coder") are true of every section: they count as little here as in the rerank.
+      const weight = t.weight * this.catalog.topicalFactor(t.term);
+      return [{ term: t.term, weight }, ...[...t.alternatives].map(([alt, strength]) => ({ term: alt, weight: weight * strength * QUALITY.matching.keywordAlternativeWeight }))];
+    });
     const keywordHits = allowed(this.index.keywords.query(keywordTerms, candidates));
     return { denseHits, keywordHits };
   }

@@ -103,8 +103,13 @@ export class SectionCatalog implements Vocabulary {
    * subject ("coder", "clinical") are true of every section, so they count a quarter.
    */
   termWeight(term: string): number {
+    return this.idf(term) * this.topicalFactor(term);
+  }
+
+  /** QUALITY.matching.topicalTermWeight for a word of the guides' own subject or a career word, else 1. */
+  topicalFactor(term: string): number {
     const topical = [...this.topicTerms].some((t) => t === term || (term.length >= 4 && t.length >= 4 && (term.startsWith(t) || t.startsWith(term))));
-    return this.idf(term) * (topical ? QUALITY.matching.topicalTermWeight : 1);
+    return topical ? QUALITY.matching.topicalTermWeight : 1;
   }
 
   /** True when a stemmed term occurs anywhere in the knowledge base. */
