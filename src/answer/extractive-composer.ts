@@ -141,6 +141,12 @@ const VALUE_NAMES: Record<NonNullable<RetrievalResult['query']['quantity']>, str
   organization: 'which organisation that is',
 };
 
+/** A lower-case token as the question wrote it ("nebraska" → "Nebraska"). */
+function asWritten(question: string, token: string): string {
+  const at = question.toLowerCase().indexOf(token);
+  return at >= 0 ? question.slice(at, at + token.length) : token;
+}
+
 /** "The guide doesn't give a figure for that." or "The guide doesn't mention “exam fees”." */
 function missingPart(result: RetrievalResult, lead: ScoredUnit): string {
   const { quantity } = result.query;
@@ -149,8 +155,9 @@ function missingPart(result: RetrievalResult, lead: ScoredUnit): string {
   const acronyms = new Map(result.query.acronyms.map((a) => [a.toLowerCase(), a]));
   // A word reached only through a loose relation ("hygienist" → "specialist") is still missing.
   // Only words that pin something down are worth naming; "doesn't mention “worried sits numbers”" helps no one.
+  // And only words the guides never use: "doesn't mention “home”" is false of a guide that says "work-from-home" elsewhere.
   const missing = result.query.terms
-    .filter((t) => t.token && t.weight >= 1 && !t.setup && matchStrength(t, terms) < QUALITY.matching.relation.spelling && (acronyms.has(t.token) || pinsDown(t.token)))
-    .map((t) => acronyms.get(t.token!) ?? t.token!);
+    .filter((t, i) => t.token && t.weight >= 1 && !t.setup && !result.signals.inGuides[i] && matchStrength(t, terms) < QUALITY.matching.relation.spelling && (acronyms.has(t.token) || pinsDown(t.token)))
+    .map((t) => acronyms.get(t.token!) ?? asWritten(result.query.question, t.token!));
   return missing.length > 0 ? `The guide doesn't mention “${missing.slice(0, 3).join(' ')}”.` : "The guide doesn't answer exactly that.";
 }

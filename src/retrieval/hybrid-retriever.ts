@@ -31,6 +31,8 @@ export interface RetrievalSignals {
   unknownShare: number;
   /** Each query term's weight (its own weight × IDF over sections), parallel to `query.terms`. */
   termWeights: number[];
+  /** Whether the searched guides use each query term itself (in any form or spelling), parallel to `query.terms`. */
+  inGuides: boolean[];
 }
 
 /** Per-query values shared by every unit's scoring, computed once. */
@@ -130,6 +132,7 @@ export class HybridRetriever {
       keywordRankOfTop: rankOf(orders.keyword),
       unknownShare: this.unknownShare(query),
       termWeights,
+      inGuides: query.terms.map((t) => this.catalog.knows(t.term) || [...t.alternatives].some(([alt, strength]) => strength >= QUALITY.matching.relation.spelling && this.catalog.knows(alt))),
     };
     const sections = ranked.slice(0, limit);
     return { query, sections, lines: rankLines(query, sections, this.models.lines), retrieveMs: performance.now() - started, signals };

@@ -31,4 +31,11 @@ describe('composeNonAnswer: what a partial answer says is missing', () => {
     expect(reply.text).not.toMatch(/mention “[^”]*(?:stuck|worried|feel)/);
     expect(reply.text).toMatch(/^The guide doesn't/);
   });
+
+  it('never says the guide does not mention a word it uses elsewhere, and quotes a missing word as it was written', async () => {
+    // "home" is a place in WordNet, and the coding guide says "work-from-home" under remote work.
+    const reply = await partial('my kid is little n i wanna stay home, r there coding gigs i can do from my kitchen table');
+    expect(reply.text).not.toMatch(/mention “[^”]*home/i);
+    expect((await partial('What do coders earn in Nebraska?')).text).not.toContain('“nebraska');
+  });
 });
