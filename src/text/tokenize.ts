@@ -66,9 +66,9 @@ export function wordTokens(text: string): string[] {
   return tokens;
 }
 
-/** True when a token carries no topic. */
+/** True when a token carries no topic. A lone letter never does ("n" for "and", "x" for "times"); a lone digit may. */
 export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token);
+  return STOP_WORDS.has(token) || /^\p{L}$/u.test(token);
 }
 
 // Bounded: the tokens come from user input, so an unbounded cache would grow with every new word.

@@ -7,6 +7,11 @@ describe('content terms', () => {
     expect(contentTerms('Could I switch to something I do from home?')).toEqual(['switch', 'home']);
   });
 
+  it('drops lone letters (chat "n" for "and") but keeps lone digits', () => {
+    expect(contentTerms('cn i start in jan n go full time for 6 months')).not.toContain('n');
+    expect(contentTerms('level 2 or 3')).toEqual(['level', '2', '3']);
+  });
+
   it('keeps the words the stop list would drop but questions mean ("make" = earn)', () => {
     expect(contentTerms('How much do they make')).toEqual(['make']);
   });
