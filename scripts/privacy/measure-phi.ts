@@ -5,7 +5,7 @@
 //   npm run privacy:measure -- tests/fixtures/phi-corpus.jsonl [--mistakes] [--json]
 //
 // The guides' vocabulary comes from KNOWLEDGE_DIR (default: knowledge/), as it does when the bot runs.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../../src/config/index.js';
 import { listKnowledgeFiles } from '../../src/ingest/index.js';
 import {
@@ -24,6 +24,11 @@ const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 if (!file) {
   process.stderr.write('usage: measure-phi FILE.jsonl [--mistakes] [--json]\n');
+  process.exit(2);
+}
+if (!existsSync(file)) {
+  // eval/privacy/holdout.jsonl is absent until the coordinator adds the next blind set.
+  process.stderr.write(`measure-phi: ${file}: no such file\n`);
   process.exit(2);
 }
 const cases = parsePhiCorpus(readFileSync(file, 'utf8'));
