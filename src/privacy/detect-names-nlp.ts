@@ -214,7 +214,7 @@ function isDateGap(gap: string): boolean {
  * Only spaces (and an initial's dot) between two terms, or a hyphen ("Mei-Ling"), or a
  * nickname's quotes (Robert "Bobby" Tanner): a comma or a full stop ends a name.
  */
-function joined(term: Term): boolean {
+export function joined(term: Term): boolean {
   return /^(?:[ \t]*["“”]?[ \t]*|-)$/.test(term.after) || (/^\p{L}$/u.test(term.text) && /^\.[ \t]*$/.test(term.after));
 }
 

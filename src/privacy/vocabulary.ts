@@ -1,6 +1,6 @@
 import { boundedCache } from '../cache/index.js';
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
-import { getWordNet } from '../lexicon/index.js';
+import { getCensusNames, getWordNet } from '../lexicon/index.js';
 
 // The vocabulary check behind name detection without cues: a word that is no
 // English word (WordNet, plus the function words WordNet leaves out), no word
@@ -75,6 +75,16 @@ export class Vocabulary {
   /** True when WordNet knows `word` as a person's name (a capitalised noun.person sense: "Hope", "King"). */
   isPersonName(word: string): boolean {
     return this.remember('person', word, (w) => getWordNet().isPersonName(w));
+  }
+
+  /** True when the 1990 US Census lists `word` as a given name ("Mercy", "Hope"): evidence, not proof. */
+  isGivenName(word: string): boolean {
+    return getCensusNames().isGivenName(normalise(word));
+  }
+
+  /** True when the 1990 US Census lists `word` as a surname ("Okoro" is not, "Church" is): evidence, not proof. */
+  isSurname(word: string): boolean {
+    return getCensusNames().isSurname(normalise(word));
   }
 
   /** True when `word` names a relative (WordNet: a kind of "relative"): "son", "mom", "granddaughter". */
