@@ -65,9 +65,23 @@ export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
 // "mom 3/8/31 is 93.", "nana is ninety-one and ...": an age after "is"/"was" that closes a clause.
 const AGE_AFTER_COPULA = new RegExp(`\\b(?:is|was)[ \\t]+(?:now[ \\t]+)?(?<v>${AGE_VALUE})(?=[ \\t]*(?:[.,;!?)]|$|and\\b|now\\b|[—–-]))`, 'gdi');
 
-/** Ages over 89 after "is"/"was", in a message that reads like a case (the caller decides). */
+// "sione fifita — ninety-three, lives ...", "home fax ..., ninety.": an age written out and set off by
+// commas or a dash; a number spelled out on its own is rarely anything else in a case.
+const SET_OFF_SPELLED_AGE = new RegExp(`(?<=[,—–][ \\t]*)(?<v>${SPELLED_AGE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|(?:y\\.?o|y/o|yrs?|years?)\\b))`, 'gdi');
+// "Pham Van Duc, 95, seen ...": a number right after a name, set off by commas, is the person's age.
+const AGE_AFTER_NAME = new RegExp(`^,[ \\t]*(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$))`, 'di');
+
+/** Ages over 89 after "is"/"was" or written out and set off, in a message that reads like a case (the caller decides). */
 export function detectAgesAfterCopula(text: string): PhiFinding[] {
-  return scan(text, AGE_AFTER_COPULA, 'age_over_89');
+  return [...scan(text, AGE_AFTER_COPULA, 'age_over_89'), ...scan(text, SET_OFF_SPELLED_AGE, 'age_over_89')];
+}
+
+/** Ages over 89 set off by commas right after a found name ("Pham Van Duc, 95, seen"). */
+export function detectAgesAfterNames(text: string, names: readonly PhiFinding[]): PhiFinding[] {
+  return names.flatMap((n) => {
+    const group = AGE_AFTER_NAME.exec(text.slice(n.end, n.end + 20))?.indices?.groups?.v;
+    return group ? [{ kind: 'age_over_89' as const, start: n.end + group[0], end: n.end + group[1] }] : [];
+  });
 }
 
 /** Finds ages over 89 ("92 y/o", "a 94-year-old", "age: 101", "91F"), which Safe Harbor groups as 90+. */

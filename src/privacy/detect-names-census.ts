@@ -47,14 +47,18 @@ export function detectCensusNames(text: string, terms: readonly Term[], vocabula
 
 function isNamePair(first: Term, second: Term, text: string, vocabulary: Vocabulary, chartLike: boolean): boolean {
   const [a, b] = [first.text, second.text.replace(/['’]s$/u, '')];
-  if (!vocabulary.isGivenName(a) || !isNameWord(a, vocabulary) || !isNameWord(b, vocabulary)) return false;
+  if (!isNameWord(a, vocabulary) || !isNameWord(b, vocabulary)) return false;
+  // A person's name in WordNet before a surname no dictionary knows: "Wren Castellano".
+  if (TITLE.test(a) && TITLE_SURNAME.test(second.text) && vocabulary.isPersonName(a) && vocabulary.isSurname(b) && !vocabulary.isDictionaryWord(b)) return true;
+  if (!vocabulary.isGivenName(a)) return false;
   // A short lower-case unknown word is more often shorthand ("addr") than a surname.
   const surname = vocabulary.isSurname(b) || (!vocabulary.isFamiliar(b) && (b.length >= MIN_UNKNOWN_SURNAME || !LOWER.test(b)));
   if (TITLE.test(a) && TITLE_SURNAME.test(second.text)) return !vocabulary.isFamiliar(b) || (chartLike && vocabulary.isSurname(b));
   if (CAPITALS.test(a) && CAPITALS.test(b)) return chartLike && surname && !isAcronymOfGuide(a, vocabulary) && !isAcronymOfGuide(b, vocabulary);
   if (!LOWER.test(a) || !LOWER.test(b) || !chartLike || !surname || second.tags.has('Verb')) return false;
-  // Function words are in the census lists too ("my", "in", "so"): never a lower-case name.
-  if (vocabulary.isFunctionWord(a) || vocabulary.isFunctionWord(b)) return false;
+  // Function words are in the census lists too ("my", "in", "so"): a lower-case name only before a
+  // word the tagger knows as a surname ("will fisher").
+  if (vocabulary.isFunctionWord(b) || (vocabulary.isFunctionWord(a) && !second.tags.has('LastName'))) return false;
   return opensLine(text, first.start) || BEFORE_ANCHOR.test(text.slice(second.end, second.end + 12));
 }
 

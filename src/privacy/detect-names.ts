@@ -261,15 +261,19 @@ export function nameAffixes(text: string, names: readonly PhiFinding[], vocabula
   });
 }
 
-// "Grace Kim (goes by gracie)", "Ana Ruiz (Annie)": one word closing a parenthesis right after a name.
-const ALIAS_AFTER = /^[ \t]*\((?:[^()\n]{0,24}[ \t])?(\p{L}{2,})\)/du;
+// "Grace Kim (goes by gracie)", "vic strong (victor strong)": one or two words closing a parenthesis right after a name.
+const ALIAS_AFTER = /^[ \t]*\((?:[^()\n]{0,24}[ \t])??(\p{L}{2,}(?:[ \t]+\p{L}{2,})?)\)/du;
 
-/** The other name a found name goes by, in parentheses right after it: a census given name or no English word. */
+/**
+ * The other name a found name goes by, in parentheses right after it: a census given name or no
+ * English word, then possibly a surname or another word no dictionary knows.
+ */
 function aliasAfter(text: string, end: number, vocabulary: Vocabulary): PhiFinding | undefined {
-  const m = ALIAS_AFTER.exec(text.slice(end, end + 40));
-  const word = m?.[1];
-  if (!m || !word || vocabulary.isFunctionWord(word) || isLabelWord(word) || vocabulary.isKnown(word)) return undefined;
-  if (!vocabulary.isGivenName(word) && vocabulary.isFamiliar(word)) return undefined;
+  const m = ALIAS_AFTER.exec(text.slice(end, end + 48));
+  const words = m?.[1]?.split(/[ \t]+/) ?? [];
+  const usable = (w: string) => !vocabulary.isFunctionWord(w) && !isLabelWord(w) && !vocabulary.isKnown(w);
+  const nameLike = (w: string, k: number) => usable(w) && (!vocabulary.isFamiliar(w) || (k === 0 ? vocabulary.isGivenName(w) : vocabulary.isSurname(w)));
+  if (!m || words.length === 0 || !words.every(nameLike)) return undefined;
   const [start, stop] = m.indices![1]!;
   return { kind: 'name', start: end + start, end: end + stop };
 }
