@@ -1,3 +1,4 @@
+import { CALENDAR_WORD } from './date-patterns.js';
 import { isAcronym, isLabelWord } from './label-words.js';
 import { joined, type Term } from './detect-names-nlp.js';
 import type { PhiFinding } from './phi-types.js';
@@ -49,6 +50,8 @@ function isNamePair(first: Term, second: Term, text: string, vocabulary: Vocabul
   const [a, b] = [first.text, second.text.replace(/['’]s$/u, '')];
   if (!isNameWord(a, vocabulary) || !isNameWord(b, vocabulary)) return false;
   // A person's name in WordNet before a surname no dictionary knows: "Wren Castellano".
+  // A day or month is no surname in Title case ("Black Friday").
+  if (TITLE.test(a) && CALENDAR_WORD.test(b)) return false;
   if (TITLE.test(a) && TITLE_SURNAME.test(second.text) && vocabulary.isPersonName(a) && vocabulary.isSurname(b) && !vocabulary.isDictionaryWord(b)) return true;
   if (!vocabulary.isGivenName(a)) return false;
   // A short lower-case unknown word is more often shorthand ("addr") than a surname.

@@ -1,6 +1,6 @@
 import { boundedCache } from '../cache/index.js';
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
-import { getCensusNames, getWordNet } from '../lexicon/index.js';
+import { getCensusNames, getWordNet, isPlainLexiconWord } from '../lexicon/index.js';
 
 // The vocabulary check behind name detection without cues: a word that is no
 // English word (WordNet, plus the function words WordNet leaves out), no word
@@ -113,9 +113,12 @@ function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
 }
 
-/** A function word or a WordNet lemma other than a proper noun only ("Clovis", "Sutherland" name someone). */
+/**
+ * A function word, a WordNet lemma other than a proper noun only ("Clovis", "Sutherland" name
+ * someone), or a plain word of the tagger's lexicon (irregular forms WordNet cannot reduce: "took").
+ */
 function isEnglish(word: string): boolean {
-  return FUNCTION_WORDS.has(word) || isCommonWordNetWord(word);
+  return FUNCTION_WORDS.has(word) || isCommonWordNetWord(word) || isPlainLexiconWord(word);
 }
 
 function isCommonWordNetWord(word: string): boolean {
