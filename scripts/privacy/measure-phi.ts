@@ -7,12 +7,11 @@
 // The guides' vocabulary comes from KNOWLEDGE_DIR (default: knowledge/), as it does when the bot runs.
 import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../../src/config/index.js';
-import { listKnowledgeFiles } from '../../src/ingest/index.js';
+import { guideWords, listKnowledgeFiles, parseKnowledgeFile } from '../../src/ingest/index.js';
 import {
   evaluatePhiDetection,
   formatPhiEvaluation,
   formatStoredTextMeasure,
-  knownWordsOf,
   measureStoredText,
   minimizePhi,
   parsePhiCorpus,
@@ -33,7 +32,7 @@ if (!existsSync(file)) {
 }
 const cases = parsePhiCorpus(readFileSync(file, 'utf8'));
 const config = loadConfig();
-const vocabulary = new Vocabulary(knownWordsOf(listKnowledgeFiles(config.knowledgeDir).map((f) => f.text)));
+const vocabulary = new Vocabulary(new Set(guideWords(listKnowledgeFiles(config.knowledgeDir).map(parseKnowledgeFile))));
 const options = { vocabulary };
 
 const detection = evaluatePhiDetection(cases, (text) => redactPhi(text, options).findings);
