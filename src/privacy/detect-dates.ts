@@ -58,8 +58,18 @@ const AGE_OVER_89 = new RegExp(
 /** Finds patient dates: any date behind a date label, and every date in a chart-like message. */
 export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
   const labelled = scan(text, LABELLED_DATE, 'date', isDateNotVerb);
-  if (!chartLike) return labelled;
-  return [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb), ...scan(text, CHART_MONTH_DAY, 'date'), ...scan(text, WEEKDAY_DATE, 'date'), ...scan(text, ORDINAL_DAY, 'date')];
+  const found = chartLike ? [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb), ...scan(text, CHART_MONTH_DAY, 'date'), ...scan(text, WEEKDAY_DATE, 'date'), ...scan(text, ORDINAL_DAY, 'date')] : labelled;
+  return [...found, ...rangeEnds(text, found)];
+}
+
+// "DOS 08/08/23-08/11/23", "4/2 to 4/5": the end of a range starting at a found date is a date too.
+const RANGE_END = /^[ \t]*(?:-|–|to|thru|through)[ \t]*(?<v>\d{1,2}\/\d{1,2}(?:\/\d{2}(?:\d{2})?)?)(?![\d/])/d;
+
+function rangeEnds(text: string, dates: readonly PhiFinding[]): PhiFinding[] {
+  return dates.flatMap((d) => {
+    const v = RANGE_END.exec(text.slice(d.end, d.end + 24))?.indices?.groups?.v;
+    return v ? [{ kind: 'date' as const, start: d.end + v[0], end: d.end + v[1] }] : [];
+  });
 }
 
 // "mom 3/8/31 is 93.", "nana is ninety-one and ...": an age after "is"/"was" that closes a clause.

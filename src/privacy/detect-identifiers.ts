@@ -85,6 +85,10 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
   { kind: 'other_id', labels: ['\\b(?:room|rm|bed)\\s*#?'], minDigits: 1, codesAllowed: true },
 ];
 
+// A portal or system user name ("portal username bjorn.l1952"): dots and underscores are part of
+// the value, which needs one of them or a digit to be more than a word.
+const USERNAME = /\b(?:user\s?name|login|user\s?id|screen\s?name)\b[\s:#]*(?:is\s+)?(?<v>[A-Za-z0-9][\w.-]{1,40}[A-Za-z0-9])(?![\w@])/gid;
+
 /** Every label above, as regex sources: words a name detector must never read as a name ("dob", "mrn"). */
 export const IDENTIFIER_LABEL_SOURCES: readonly string[] = FAMILIES.flatMap((f) => f.labels);
 
@@ -121,6 +125,10 @@ export function detectLabelledIdentifiers(text: string): PhiFinding[] {
       if (!span || digitCount(value) < minDigits || isYearLike(value) || /^[a-z]{2,}[ .]/.test(value) || (!codesAllowed && isCodeValue(value))) continue;
       found.push({ kind, start: span[0], end: span[1] });
     }
+  }
+  for (const m of text.matchAll(USERNAME)) {
+    const [start, end] = m.indices!.groups!.v!;
+    if (/[\d._]/.test(m.groups!.v!)) found.push({ kind: 'other_id', start, end });
   }
   for (const m of text.matchAll(PLATE)) {
     const [start, end] = m.indices!.groups!.v!;
