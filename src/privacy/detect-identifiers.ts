@@ -114,6 +114,11 @@ const ID_TOKEN = /(?<![\w$€£.,/-])(?:[A-Za-z]{2,}[.#](?=\d))?[A-Za-z0-9]+(?:[
 // "plate CA 8RTX552", "boat registration FL 4471 KX". Groups in capitals and digits only.
 const PLATE = /\b(?:[Pp]late|[Tt]ag|(?:[Bb]oat|[Vv]ehicle|[Cc]ar|[Vv]essel)[ \t]+[Rr]egistration)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber))?[ \t]*:?[ \t]*(?<v>(?:[A-Z]{2}[ \t]+)?[A-Z0-9]{1,8}(?:[ \t-][A-Z0-9]{1,8}){0,2})(?![\w-])/dg;
 
+/** A plate of letters only behind the word "plate", dashed as plates are ("WHT-LILY"); "tag" is too common a word. */
+function isVanityPlate(match: string, value: string): boolean {
+  return /^[Pp]late/.test(match) && /^[A-Z]{2,}(?:-[A-Z]{2,})+$/.test(value);
+}
+
 /** Finds labelled identifiers of every number family (see FAMILIES). */
 export function detectLabelledIdentifiers(text: string): PhiFinding[] {
   const found: PhiFinding[] = [];
@@ -132,7 +137,7 @@ export function detectLabelledIdentifiers(text: string): PhiFinding[] {
   }
   for (const m of text.matchAll(PLATE)) {
     const [start, end] = m.indices!.groups!.v!;
-    if (/\d/.test(m.groups!.v!)) found.push({ kind: 'vehicle', start, end });
+    if (/\d/.test(m.groups!.v!) || isVanityPlate(m[0], m.groups!.v!)) found.push({ kind: 'vehicle', start, end });
   }
   return found;
 }

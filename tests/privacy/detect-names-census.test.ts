@@ -90,5 +90,6 @@ describe('ages, dates and identifiers found this round', () => {
     expect(found('portal login mara_k88 is locked', 'other_id')).toEqual(['mara_k88']);
     expect(found('Flat 4, 22 Wexford Rd, Galway', 'address')).toContain('Flat 4');
     expect(found('mail it to Charlotte Amalie, VI 00802', 'zip')).toEqual(['00802']);
+    expect(found('her car, plate SUN-GIRL, was in the lot', 'vehicle')).toEqual(['SUN-GIRL']);
   });
 });
