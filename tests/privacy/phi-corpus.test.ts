@@ -46,11 +46,11 @@ describe('PHI tuning corpus', () => {
 // The former blind held-out sets, tuned on since (eval/privacy/README.md). A regression guard with the
 // guides' vocabulary, as the bot runs; the ceilings sit a little above what they measure. tune-3 has one
 // message without patient data still changed in the store (a place-of-service code pair read as a
-// month/day), tune-4 one (a programme's name read as a person's).
+// month/day); tune-4 none.
 describe.each([
   { file: 'tune-2.jsonl', maxLeaks: 10, maxChangedNegatives: 0 },
   { file: 'tune-3.jsonl', maxLeaks: 14, maxChangedNegatives: 1 },
-  { file: 'tune-4.jsonl', maxLeaks: 22, maxChangedNegatives: 1 },
+  { file: 'tune-4.jsonl', maxLeaks: 22, maxChangedNegatives: 0 },
 ])('PHI tuning corpus eval/privacy/$file', ({ file, maxLeaks, maxChangedNegatives }) => {
   const cases = parsePhiCorpus(readFileSync(new URL(`../../eval/privacy/${file}`, import.meta.url), 'utf8'));
   const options = { vocabulary: guideVocabulary(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url)) };
