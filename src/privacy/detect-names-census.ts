@@ -49,20 +49,27 @@ export function detectCensusNames(text: string, terms: readonly Term[], vocabula
 function isNamePair(first: Term, second: Term, text: string, vocabulary: Vocabulary, chartLike: boolean): boolean {
   const [a, b] = [first.text, second.text.replace(/['’]s$/u, '')];
   if (!isNameWord(a, vocabulary) || !isNameWord(b, vocabulary)) return false;
-  // A person's name in WordNet before a surname no dictionary knows: "Wren Castellano".
-  // A day or month is no surname in Title case ("Black Friday").
-  if (TITLE.test(a) && CALENDAR_WORD.test(b)) return false;
-  if (TITLE.test(a) && TITLE_SURNAME.test(second.text) && vocabulary.isPersonName(a) && vocabulary.isSurname(b) && !vocabulary.isDictionaryWord(b)) return true;
-  if (!vocabulary.isGivenName(a)) return false;
-  // A short lower-case unknown word is more often shorthand ("addr") than a surname.
-  const surname = vocabulary.isSurname(b) || (!vocabulary.isFamiliar(b) && (b.length >= MIN_UNKNOWN_SURNAME || !LOWER.test(b)));
-  if (TITLE.test(a) && TITLE_SURNAME.test(second.text)) return !vocabulary.isFamiliar(b) || (chartLike && vocabulary.isSurname(b));
-  if (CAPITALS.test(a) && CAPITALS.test(b)) return chartLike && surname && !isAcronymOfGuide(a, vocabulary) && !isAcronymOfGuide(b, vocabulary);
-  if (!LOWER.test(a) || !LOWER.test(b) || !chartLike || !surname || second.tags.has('Verb')) return false;
+  if (TITLE.test(a) && TITLE_SURNAME.test(second.text)) return isTitleCaseName(a, b, vocabulary, chartLike);
+  if (!vocabulary.isGivenName(a) || !chartLike) return false;
+  if (CAPITALS.test(a) && CAPITALS.test(b)) return isSurnameLike(b, vocabulary) && !isAcronymOfGuide(a, vocabulary) && !isAcronymOfGuide(b, vocabulary);
+  if (!LOWER.test(a) || !LOWER.test(b) || !isSurnameLike(b, vocabulary) || second.tags.has('Verb')) return false;
   // Function words are in the census lists too ("my", "in", "so"): a lower-case name only before a
   // word the tagger knows as a surname ("will fisher").
   if (vocabulary.isFunctionWord(b) || (vocabulary.isFunctionWord(a) && !second.tags.has('LastName'))) return false;
   return opensLine(text, first.start) || BEFORE_ANCHOR.test(text.slice(second.end, second.end + 12));
+}
+
+function isTitleCaseName(a: string, b: string, vocabulary: Vocabulary, chartLike: boolean): boolean {
+  // A day or month is no surname ("Black Friday").
+  if (CALENDAR_WORD.test(b)) return false;
+  // A person's name in WordNet before a surname no dictionary knows: "Wren Castellano".
+  if (vocabulary.isPersonName(a) && vocabulary.isSurname(b) && !vocabulary.isDictionaryWord(b)) return true;
+  return vocabulary.isGivenName(a) && (!vocabulary.isFamiliar(b) || (chartLike && vocabulary.isSurname(b)));
+}
+
+/** A census surname, or a word no dictionary knows (a short lower-case one is more often shorthand, "addr"). */
+function isSurnameLike(word: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.isSurname(word) || (!vocabulary.isFamiliar(word) && (word.length >= MIN_UNKNOWN_SURNAME || !LOWER.test(word)));
 }
 
 /** A word that can be part of a name: no label, no guide-only word (organisation, product), no acronym in mixed case. */
