@@ -7,6 +7,9 @@ import json, sys, collections, re, pathlib
 KINDS = ["name","address","zip","date","age_over_89","phone","fax","email","ssn","mrn",
          "health_plan_id","account","certificate_license","vehicle","device","url","ip","other_id"]
 path = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).with_name("holdout.jsonl"))
+if not path.exists():
+    # holdout.jsonl is absent between a blind set's retirement and the next one's arrival.
+    sys.exit(f"{path}: no such file (the held-out set is added by the coordinator; pass a tune-N.jsonl path)")
 errors, warnings = [], []
 span_counts, msg_counts = collections.Counter(), collections.Counter()
 ids, n, clean = set(), 0, 0

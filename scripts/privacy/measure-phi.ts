@@ -5,14 +5,13 @@
 //   npm run privacy:measure -- tests/fixtures/phi-corpus.jsonl [--mistakes] [--json]
 //
 // The guides' vocabulary comes from KNOWLEDGE_DIR (default: knowledge/), as it does when the bot runs.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../../src/config/index.js';
-import { listKnowledgeFiles } from '../../src/ingest/index.js';
+import { guideWords, listKnowledgeFiles, parseKnowledgeFile } from '../../src/ingest/index.js';
 import {
   evaluatePhiDetection,
   formatPhiEvaluation,
   formatStoredTextMeasure,
-  knownWordsOf,
   measureStoredText,
   minimizePhi,
   parsePhiCorpus,
@@ -26,9 +25,14 @@ if (!file) {
   process.stderr.write('usage: measure-phi FILE.jsonl [--mistakes] [--json]\n');
   process.exit(2);
 }
+if (!existsSync(file)) {
+  // eval/privacy/holdout.jsonl is absent until the coordinator adds the next blind set.
+  process.stderr.write(`measure-phi: ${file}: no such file\n`);
+  process.exit(2);
+}
 const cases = parsePhiCorpus(readFileSync(file, 'utf8'));
 const config = loadConfig();
-const vocabulary = new Vocabulary(knownWordsOf(listKnowledgeFiles(config.knowledgeDir).map((f) => f.text)));
+const vocabulary = new Vocabulary(new Set(guideWords(listKnowledgeFiles(config.knowledgeDir).map(parseKnowledgeFile))));
 const options = { vocabulary };
 
 const detection = evaluatePhiDetection(cases, (text) => redactPhi(text, options).findings);

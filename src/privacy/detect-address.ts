@@ -27,12 +27,15 @@ const RURAL_ROUTE = new RegExp(`\\b(?:[Rr]ural\\s+[Rr]oute|RR|HC)\\s*\\d+,?\\s+[
 
 /** Finds US-style street addresses and PO boxes. */
 export function detectAddresses(text: string): PhiFinding[] {
-  return [...scan(text, STREET, 'address'), ...scan(text, PO_BOX, 'address'), ...scan(text, RURAL_ROUTE, 'address')];
+  return [...scan(text, STREET, 'address'), ...scan(text, UNIT_BEFORE_STREET, 'address'), ...scan(text, PO_BOX, 'address'), ...scan(text, RURAL_ROUTE, 'address')];
 }
+
+// A unit written before its street, as in the UK and on many forms: "Apt 9, 500 Lindell Blvd", "Flat 2, 14 Harcourt St".
+const UNIT_BEFORE_STREET = /\b(?:Apt|Apartment|Unit|Suite|Ste|Flat)\.?[ \t]*#?[ \t]*[A-Za-z0-9-]{1,6}(?=,?[ \t]+\d{1,6}[A-Z]?[ \t]+\p{Lu})/gu;
 
 
 const STATE_CODES =
-  'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+  'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU|MP';
 // A ZIP code next to a state code, or behind a "ZIP" label (3-digit ZIP prefixes included:
 // Safe Harbor removes them too). A bare five-digit number is a CPT code far more often.
 const ZIP_AFTER_STATE = new RegExp(`\\b(?:${STATE_CODES})\\.?,?\\s+(?<v>\\d{5}(?:-\\d{4})?)(?![\\w-])`, 'gd');
@@ -56,7 +59,7 @@ const CITY_STATE = new RegExp(`(?<v>\\b\\p{Lu}\\p{Ll}+(?:[ \\t]\\p{Lu}\\p{Ll}+){
 // or "Bethel AK" (a capitalised word and a state code, no comma: codes that are also credentials
 // or words, such as MD, PA, MA, OR, IN, are left out of this form).
 const TOWN_ZIP = /(?<![\p{L}-])(?<v>\p{Lu}\p{Ll}+(?:[ \t-]\p{Lu}\p{Ll}+)?),?[ \t]+(?<zip>\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d)/gdu;
-const PLAIN_STATE_CODES = STATE_CODES.split('|').filter((c) => !['MD', 'PA', 'MA', 'OR', 'IN', 'ME', 'OK', 'HI', 'ID', 'DE', 'CO', 'DC'].includes(c)).join('|');
+const PLAIN_STATE_CODES = STATE_CODES.split('|').filter((c) => !['MD', 'PA', 'MA', 'OR', 'IN', 'ME', 'OK', 'HI', 'ID', 'DE', 'CO', 'DC', 'VI'].includes(c)).join('|');
 const TOWN_STATE = new RegExp(`(?<v>\\b\\p{Lu}\\p{Ll}+(?:[ \\t]\\p{Lu}\\p{Ll}+)?)[ \\t]+(?:${PLAIN_STATE_CODES})(?![\\w-])`, 'gdu');
 const ZIP_AFTER = /^,?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d)/;
 

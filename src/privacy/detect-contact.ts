@@ -36,9 +36,12 @@ const PHONE_INTERNATIONAL = /(?<![\w+])\+(?!1[\s.-]?\(?\d{3})\d{1,3}(?:[\s.-]?\(
 const CARD = /(?<![\w$.,/-])\d{4}(?:([ -])\d{4}){2}\1\d{1,7}(?![\w-]|[.,]\d)/g;
 const FOUR_BY_FOUR = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$/;
 
-/** Finds payment card numbers. */
+// The last four digits of a card still narrow a person down: "paid by card ending in 4417".
+const CARD_ENDING = /\b(?:card|visa|mastercard|amex|discover|debit|credit)\b[^.\n\d]{0,20}?\b(?:ending|last\s*(?:4|four))(?:\s+(?:in|with|of))?[\s:#]*(?<v>\d{4})(?!\d)/gid;
+
+/** Finds payment card numbers, whole or by their last four digits. */
 export function detectCards(text: string): PhiFinding[] {
-  return scan(text, CARD, 'account', (v) => FOUR_BY_FOUR.test(v) || passesLuhn(v.replace(/\D/g, '')));
+  return [...scan(text, CARD, 'account', (v) => FOUR_BY_FOUR.test(v) || passesLuhn(v.replace(/\D/g, ''))), ...scan(text, CARD_ENDING, 'account')];
 }
 
 function passesLuhn(digits: string): boolean {

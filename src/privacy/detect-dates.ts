@@ -58,16 +58,40 @@ const AGE_OVER_89 = new RegExp(
 /** Finds patient dates: any date behind a date label, and every date in a chart-like message. */
 export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
   const labelled = scan(text, LABELLED_DATE, 'date', isDateNotVerb);
-  if (!chartLike) return labelled;
-  return [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb), ...scan(text, CHART_MONTH_DAY, 'date'), ...scan(text, WEEKDAY_DATE, 'date'), ...scan(text, ORDINAL_DAY, 'date')];
+  const found = chartLike ? [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb), ...scan(text, CHART_MONTH_DAY, 'date'), ...scan(text, WEEKDAY_DATE, 'date'), ...scan(text, ORDINAL_DAY, 'date')] : labelled;
+  return [...found, ...rangeEnds(text, found)];
+}
+
+// "DOS 08/08/23-08/11/23", "4/2 to 4/5": the end of a range starting at a found date is a date too.
+const RANGE_END = /^[ \t]*(?:-|–|to|thru|through)[ \t]*(?<v>\d{1,2}\/\d{1,2}(?:\/\d{2}(?:\d{2})?)?)(?![\d/])/d;
+
+function rangeEnds(text: string, dates: readonly PhiFinding[]): PhiFinding[] {
+  return dates.flatMap((d) => {
+    const v = RANGE_END.exec(text.slice(d.end, d.end + 24))?.indices?.groups?.v;
+    return v ? [{ kind: 'date' as const, start: d.end + v[0], end: d.end + v[1] }] : [];
+  });
 }
 
 // "mom 3/8/31 is 93.", "nana is ninety-one and ...": an age after "is"/"was" that closes a clause.
 const AGE_AFTER_COPULA = new RegExp(`\\b(?:is|was)[ \\t]+(?:now[ \\t]+)?(?<v>${AGE_VALUE})(?=[ \\t]*(?:[.,;!?)]|$|and\\b|now\\b|[—–-]))`, 'gdi');
 
-/** Ages over 89 after "is"/"was", in a message that reads like a case (the caller decides). */
+// "sione fifita — ninety-three, lives ...", "home fax ..., ninety.": an age written out and set off by
+// commas or a dash; a number spelled out on its own is rarely anything else in a case.
+const SET_OFF_SPELLED_AGE = new RegExp(`(?<=[,—–][ \\t]*)(?<v>${SPELLED_AGE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|(?:y\\.?o|y/o|yrs?|years?)\\b))`, 'gdi');
+// "Pham Van Duc, 95, seen ...": a number right after a name, set off by commas, is the person's age.
+const AGE_AFTER_NAME = new RegExp(`^,[ \\t]*(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$))`, 'di');
+
+/** Ages over 89 after "is"/"was" or written out and set off, in a message that reads like a case (the caller decides). */
 export function detectAgesAfterCopula(text: string): PhiFinding[] {
-  return scan(text, AGE_AFTER_COPULA, 'age_over_89');
+  return [...scan(text, AGE_AFTER_COPULA, 'age_over_89'), ...scan(text, SET_OFF_SPELLED_AGE, 'age_over_89')];
+}
+
+/** Ages over 89 set off by commas right after a found name ("Pham Van Duc, 95, seen"). */
+export function detectAgesAfterNames(text: string, names: readonly PhiFinding[]): PhiFinding[] {
+  return names.flatMap((n) => {
+    const group = AGE_AFTER_NAME.exec(text.slice(n.end, n.end + 20))?.indices?.groups?.v;
+    return group ? [{ kind: 'age_over_89' as const, start: n.end + group[0], end: n.end + group[1] }] : [];
+  });
 }
 
 /** Finds ages over 89 ("92 y/o", "a 94-year-old", "age: 101", "91F"), which Safe Harbor groups as 90+. */

@@ -85,6 +85,10 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
   { kind: 'other_id', labels: ['\\b(?:room|rm|bed)\\s*#?'], minDigits: 1, codesAllowed: true },
 ];
 
+// A portal or system user name ("portal username bjorn.l1952"): dots and underscores are part of
+// the value, which needs one of them or a digit to be more than a word.
+const USERNAME = /\b(?:user\s?name|login|user\s?id|screen\s?name)\b[\s:#]*(?:is\s+)?(?<v>[A-Za-z0-9][\w.-]{1,40}[A-Za-z0-9])(?![\w@])/gid;
+
 /** Every label above, as regex sources: words a name detector must never read as a name ("dob", "mrn"). */
 export const IDENTIFIER_LABEL_SOURCES: readonly string[] = FAMILIES.flatMap((f) => f.labels);
 
@@ -110,6 +114,11 @@ const ID_TOKEN = /(?<![\w$€£.,/-])(?:[A-Za-z]{2,}[.#](?=\d))?[A-Za-z0-9]+(?:[
 // "plate CA 8RTX552", "boat registration FL 4471 KX". Groups in capitals and digits only.
 const PLATE = /\b(?:[Pp]late|[Tt]ag|(?:[Bb]oat|[Vv]ehicle|[Cc]ar|[Vv]essel)[ \t]+[Rr]egistration)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber))?[ \t]*:?[ \t]*(?<v>(?:[A-Z]{2}[ \t]+)?[A-Z0-9]{1,8}(?:[ \t-][A-Z0-9]{1,8}){0,2})(?![\w-])/dg;
 
+/** A plate of letters only behind the word "plate", dashed as plates are ("WHT-LILY"); "tag" is too common a word. */
+function isVanityPlate(match: string, value: string): boolean {
+  return /^[Pp]late/.test(match) && /^[A-Z]{2,}(?:-[A-Z]{2,})+$/.test(value);
+}
+
 /** Finds labelled identifiers of every number family (see FAMILIES). */
 export function detectLabelledIdentifiers(text: string): PhiFinding[] {
   const found: PhiFinding[] = [];
@@ -122,9 +131,13 @@ export function detectLabelledIdentifiers(text: string): PhiFinding[] {
       found.push({ kind, start: span[0], end: span[1] });
     }
   }
+  for (const m of text.matchAll(USERNAME)) {
+    const [start, end] = m.indices!.groups!.v!;
+    if (/[\d._]/.test(m.groups!.v!)) found.push({ kind: 'other_id', start, end });
+  }
   for (const m of text.matchAll(PLATE)) {
     const [start, end] = m.indices!.groups!.v!;
-    if (/\d/.test(m.groups!.v!)) found.push({ kind: 'vehicle', start, end });
+    if (/\d/.test(m.groups!.v!) || isVanityPlate(m[0], m.groups!.v!)) found.push({ kind: 'vehicle', start, end });
   }
   return found;
 }

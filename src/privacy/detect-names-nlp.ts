@@ -183,7 +183,9 @@ function acceptRun(run: readonly Term[], kinds: TermKind[], before: Term | undef
   // Two English words in Title case ("Coverage Database", "Supply Chain") are a name only in a
   // chart-like message, and only if one is known as a person's name ("Hope Summers").
   const personEvidence = kinds.some((k, n) => k === 'person' || k === 'unknown' || (chartLike && k === 'capital' && vocabulary.isPersonName(run[n]!.text.replace(/['’]s$/, ''))));
-  if (words >= 2) return personEvidence && !run.every((t) => vocabulary.isKnown(t.text));
+  // A common capitalised word no list knows as a name ("Project") does not start a name with a coinage ("Project Xtern").
+  const commonWordFirst = kinds[0] === 'capital' && !vocabulary.isPersonName(bare(run[0]!.text)) && !vocabulary.isGivenName(bare(run[0]!.text)) && !vocabulary.isSurname(bare(run[0]!.text));
+  if (words >= 2) return personEvidence && !commonWordFirst && !run.every((t) => vocabulary.isKnown(t.text));
   const only = kinds.find((k) => k !== 'initial');
   // "her son Ray", "my daughter Ivy": a word naming a relative introduces the person's name.
   if (leader && /^\p{Lu}/u.test(run[0]!.text) && vocabulary.isRelative(leader)) return true;
@@ -214,13 +216,17 @@ function isDateGap(gap: string): boolean {
  * Only spaces (and an initial's dot) between two terms, or a hyphen ("Mei-Ling"), or a
  * nickname's quotes (Robert "Bobby" Tanner): a comma or a full stop ends a name.
  */
-function joined(term: Term): boolean {
+export function joined(term: Term): boolean {
   return /^(?:[ \t]*["“”]?[ \t]*|-)$/.test(term.after) || (/^\p{L}$/u.test(term.text) && /^\.[ \t]*$/.test(term.after));
 }
 
 function isProperName(term: Term): boolean {
   const { tags, text } = term;
   return tags.has('ProperNoun') && /^\p{Lu}\p{Ll}/u.test(text) && isWordLike(term) && !tags.has('Organization') && !tags.has('Place') && !tags.has('Honorific') && !tags.has('Date');
+}
+
+function bare(word: string): string {
+  return word.replace(/['’]s$/u, '');
 }
 
 function isWordLike(term: Term): boolean {

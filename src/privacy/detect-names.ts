@@ -1,4 +1,5 @@
 import { isChartLike } from './chart-context.js';
+import { isLabelWord } from './label-words.js';
 import { cueWordKind, isEvidencedName } from './name-evidence.js';
 import type { PhiFinding } from './phi-types.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -204,11 +205,30 @@ export function findRepeats(text: string, names: PhiFinding[], vocabulary: Vocab
     // The same word as written, in capitals or in Title case ("Johnny" after "JOHNNY RAY CULPEPPER",
     // "BELL" after "Eunice Bell"), possessive too ("Hollis's chart").
     const re = new RegExp(`(?<![\\p{L}\\d'’-])${escapeRegExp(token)}(?=['’]s\\b|[^\\p{L}\\d'’-]|$)`, 'giu');
+    // In any case when no dictionary knows the word ("wendy" after "Wendy Koh"); an English word only as written.
+    const anyCase = token.length >= 3 && !vocabulary.isFamiliar(token);
     for (const m of text.matchAll(re)) {
-      if (m[0] === token || (m[0] === m[0].toUpperCase() && token.length >= 3) || isTitleCase(m[0])) repeats.push({ kind: 'name', start: m.index, end: m.index + token.length });
+      if (m[0] === token || anyCase || (m[0] === m[0].toUpperCase() && token.length >= 3) || isTitleCase(m[0])) repeats.push({ kind: 'name', start: m.index, end: m.index + token.length });
     }
   }
-  return repeats;
+  return [...repeats, ...nicknamesBeforeSurnames(text, names, vocabulary)];
+}
+
+/**
+ * "tom thumb ... Thomas Thumb", "vic strong (victor strong)": a census given name before a word of a
+ * found name, in any case, is the same person under another first name.
+ */
+function nicknamesBeforeSurnames(text: string, names: readonly PhiFinding[], vocabulary: Vocabulary): PhiFinding[] {
+  const surnames = new Set(names.flatMap((n) => text.slice(n.start, n.end).split(/[\s,]+/u).slice(1)).filter((w) => /^\p{L}{3,}$/u.test(w)).map((w) => w.toLowerCase()));
+  const found: PhiFinding[] = [];
+  for (const surname of surnames) {
+    const re = new RegExp(`(?<![\\p{L}'’-])(\\p{L}+)[ \\t]+${escapeRegExp(surname)}(?![\\p{L}'’-])`, 'giu');
+    for (const m of text.matchAll(re)) {
+      const first = m[1]!;
+      if (vocabulary.isGivenName(first) && !vocabulary.isFunctionWord(first) && !isLabelWord(first)) found.push({ kind: 'name', start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return found;
 }
 
 function isTitleCase(word: string): boolean {
@@ -235,6 +255,25 @@ export function nameAffixes(text: string, names: readonly PhiFinding[], vocabula
     if (suffix) affixes.push({ kind: 'name', start: n.start, end: n.end + suffix[0].length });
     const first = FIRST_NAME_BEFORE.exec(text.slice(Math.max(0, n.start - 20), n.start))?.[1];
     if (single && first && !CUE_WORD.test(first) && !vocabulary.isKnown(first) && cueWordKind(first, vocabulary) !== 'stop') affixes.push({ kind: 'name', start: n.start - first.length - 1, end: n.end });
+    const alias = aliasAfter(text, n.end, vocabulary);
+    if (alias) affixes.push(alias);
     return affixes;
   });
+}
+
+// "Grace Kim (goes by gracie)", "vic strong (victor strong)": one or two words closing a parenthesis right after a name.
+const ALIAS_AFTER = /^[ \t]*\((?:[^()\n]{0,24}[ \t])??(\p{L}{2,}(?:[ \t]+\p{L}{2,})?)\)/du;
+
+/**
+ * The other name a found name goes by, in parentheses right after it: a census given name or no
+ * English word, then possibly a surname or another word no dictionary knows.
+ */
+function aliasAfter(text: string, end: number, vocabulary: Vocabulary): PhiFinding | undefined {
+  const m = ALIAS_AFTER.exec(text.slice(end, end + 48));
+  const words = m?.[1]?.split(/[ \t]+/) ?? [];
+  const usable = (w: string) => !vocabulary.isFunctionWord(w) && !isLabelWord(w) && !vocabulary.isKnown(w);
+  const nameLike = (w: string, k: number) => usable(w) && (!vocabulary.isFamiliar(w) || (k === 0 ? vocabulary.isGivenName(w) : vocabulary.isSurname(w)));
+  if (!m || words.length === 0 || !words.every(nameLike)) return undefined;
+  const [start, stop] = m.indices![1]!;
+  return { kind: 'name', start: end + start, end: end + stop };
 }

@@ -1,10 +1,13 @@
 import { isChartLike } from './chart-context.js';
 import { detectAddresses, detectPlaces, detectTownsBeforeStates, detectTownsWithZip, detectZips, detectZipsAfterPlaces } from './detect-address.js';
 import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
-import { detectAgesAfterCopula, detectAgesOver89, detectDates } from './detect-dates.js';
+import { detectAgesAfterCopula, detectAgesAfterNames, detectAgesOver89, detectDates } from './detect-dates.js';
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
 import { detectNames, findRepeats, nameAffixes } from './detect-names.js';
 import { detectNamesBesideIdentifiers } from './detect-names-beside-ids.js';
+import { detectCensusNames } from './detect-names-census.js';
+import { detectInitials } from './detect-initials.js';
+import { detectNamesByRelation } from './detect-names-by-relation.js';
 import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
 import { detectIps, detectUrls } from './detect-network.js';
 import { detectX12 } from './detect-x12.js';
@@ -109,10 +112,13 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...detectNames(masked, vocabulary),
     ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates),
     ...detectNamesBesideIdentifiers(masked, terms, vocabulary, [...identifiers, ...dates]),
+    ...detectCensusNames(masked, terms, vocabulary, chartLike),
+    ...(chartLike ? detectInitials(masked, vocabulary) : []),
+    ...detectNamesByRelation(masked, terms, vocabulary),
   ];
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
-  const ages = caseLike || names.length > 0 ? detectAgesAfterCopula(masked) : [];
+  const ages = caseLike || names.length > 0 ? [...detectAgesAfterCopula(masked), ...detectAgesAfterNames(masked, names)] : [];
   const repeats = findRepeats(masked, names, vocabulary);
   const places = [...detectPlaces(masked, chartLike || names.length > 0, vocabulary), ...addresses, ...detectTownsWithZip(masked), ...(chartLike ? detectTownsBeforeStates(masked, vocabulary) : [])];
   const candidates = [

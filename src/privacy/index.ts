@@ -3,7 +3,7 @@ export { detectPhi, type PhiDetectionOptions } from './detect-phi.js';
 export { redactPhi, phiPlaceholder, PHI_PLACEHOLDER_PATTERN, type RedactionResult } from './redact-phi.js';
 export { minimizePhi, maskLeftovers, type MinimizedText } from './minimize.js';
 export { guardQuestion, type GuardedQuestion, type StoredQuestionText } from './guard-question.js';
-export { Vocabulary, knownWordsOf, type KnownWords } from './vocabulary.js';
+export { Vocabulary, type KnownWords } from './vocabulary.js';
 export { phiReminder } from './phi-reminder.js';
 export {
   parsePhiCorpus,

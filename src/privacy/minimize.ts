@@ -2,6 +2,7 @@ import { isAmountLike, isCodeRange, isMedicalCodeShape, isYearLike } from './cod
 import { isGuideForm, isIdentifierShaped } from './detect-identifiers.js';
 import { isAcronym } from './label-words.js';
 import type { PhiDetectionOptions } from './detect-phi.js';
+import { possibleFirstNames } from './minimize-names.js';
 import { MASK_PLACEHOLDER, PHI_PLACEHOLDER_PATTERN, placeholderSpans } from './placeholder.js';
 import { redactPhi, replaceSpans } from './redact-phi.js';
 import { Vocabulary } from './vocabulary.js';
@@ -11,8 +12,9 @@ import type { PhiFinding } from './phi-types.js';
 // redacted text with every remaining token that *could* identify someone
 // masked too: identifier-shaped tokens (long digit runs, letter-digit mixes,
 // separated digit groups) unless they are a code, an amount, a year or a small
-// count, and words the vocabulary check flags (unknown words next to another
-// unknown word or a date). It is what the store keeps and the report shows.
+// count, words the vocabulary check flags (unknown words next to another
+// unknown word or a date) and, in a message with a finding, possible first names
+// (minimize-names.ts). It is what the store keeps and the report shows.
 
 export interface MinimizedText {
   /** The redacted text with leftover identifier-like tokens replaced by [MASKED]. */
@@ -29,6 +31,8 @@ export interface MinimizedText {
 const DIGIT_TOKEN = /(?<![\w$€£.,/-])(?:\d+(?:[-/.]\d+)+|[A-Za-z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]*\d[A-Za-z0-9]*)*(?:-[A-Za-z]{1,2})?)(?![\w/-]|[.,]\d)/g;
 const WORD = /\p{L}[\p{L}'’-]*/gu;
 const COUNT_WITH_UNIT = /^\d{1,4}(?:st|nd|rd|th|k|yrs?|hrs?|mos?|wks?|x|am|pm|h|m|s|yo|y\/o|mg|ml|cm|mm|kg|lbs?)$/i;
+/** A product of two small numbers: a shift pattern or a size ("4x10s", "3x5"). */
+const SMALL_PRODUCT = /^\d{1,2}x\d{1,2}s?$/i;
 
 /** Redacts `text`, then masks what the detectors did not claim (see the module comment). */
 export function minimizePhi(text: string, options: PhiDetectionOptions = {}): MinimizedText {
@@ -40,7 +44,7 @@ export function minimizePhi(text: string, options: PhiDetectionOptions = {}): Mi
 /** Masks identifier-shaped tokens and flagged words in already redacted text; placeholders stay as they are. */
 export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text: string; masked: number } {
   const opaque = placeholderSpans(redacted);
-  const spans = [...suspiciousNumbers(redacted, vocabulary), ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary)]
+  const spans = [...suspiciousNumbers(redacted, vocabulary), ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary), ...possibleFirstNames(redacted, vocabulary)]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
     .sort((a, b) => a.start - b.start);
   const merged: Array<{ start: number; end: number }> = [];
@@ -79,7 +83,7 @@ function identifierSuffixes(text: string): Array<{ start: number; end: number }>
 /** True for a token with digits that no code, amount, year or small count explains. */
 export function isSuspicious(token: string, before = '', after = ''): boolean {
   if (isMedicalCodeShape(token) || isCodeRange(token) || isYearLike(token) || isAmountLike(token, before, after)) return false;
-  if (/^\d{5}-[0-9A-Z]{2}$/i.test(token) || /^\d{3,4}[A-Z]$/.test(token) || COUNT_WITH_UNIT.test(token)) return false;
+  if (/^\d{5}-[0-9A-Z]{2}$/i.test(token) || /^\d{3,4}[A-Z]$/.test(token) || COUNT_WITH_UNIT.test(token) || SMALL_PRODUCT.test(token)) return false;
   const groups = token.split(/[-/.\s]/).filter(Boolean);
   if (groups.length >= 3) return !isVersionLike(token);
   if (groups.length === 2) return isDigitPair(token, groups as [string, string]) && !isShortRange(groups as [string, string]);

@@ -1,7 +1,7 @@
 import type { PhiKind } from './phi-types.js';
 
 /** Matches the placeholders `redactPhi` writes, so later stages can skip them. */
-export const PHI_PLACEHOLDER_PATTERN = /\[(?:REDACTED:[a-z_]+|MASKED)\]/g;
+export const PHI_PLACEHOLDER_PATTERN = /\[(?:REDACTED:[a-z_0-9]+|MASKED)\]/g;
 
 /** The placeholder that replaces a finding of `kind`, e.g. `[REDACTED:ssn]`. */
 export function phiPlaceholder(kind: PhiKind): string {

@@ -1,6 +1,8 @@
 import { boundedCache } from '../cache/index.js';
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
-import { getWordNet } from '../lexicon/index.js';
+import { getCensusNames, getWordNet, isPlainLexiconWord } from '../lexicon/index.js';
+import { CHAT_SHORTHAND_WORDS } from '../text/index.js';
+import { WRITTEN_SHORTHAND } from './written-shorthand.js';
 
 // The vocabulary check behind name detection without cues: a word that is no
 // English word (WordNet, plus the function words WordNet leaves out), no word
@@ -9,18 +11,25 @@ import { getWordNet } from '../lexicon/index.js';
 // "unknown" — and two unknown words side by side, or one next to a date, read
 // like a name ("jane q doe 4/5/67").
 
-/** Function words and chat spellings WordNet has no entry for (it lists content words only). */
+/**
+ * Words WordNet has no entry for (it lists content words only): English function words (the
+ * stopword list, plus the pronouns, auxiliaries, conjunctions and apostrophe-less contractions it
+ * leaves out), chat spellings (src/text's shorthand table) and written shorthand ("pt", "fyi").
+ */
 const FUNCTION_WORDS = new Set([
   ...ENGLISH_STOPWORDS,
   ...`is am are was were be been being has had have having do does did doing i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
   this that these those who whom whose which what when where why how a an the and or but nor if then else so than too very of to in on at by for from with without into onto
   upon about above below over under between among through during before after since until while because although though unless whether can could shall should will would
-  may might must ought im ive id youre youve theyre dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent havent hasnt hadnt thats whats lets
-  pls plz thx thanks ty lol omg btw imo tbh idk ok okay hi hey hello yeah yep nope gonna wanna gotta kinda sorta u ur r y'all yall
-  vs etc eg ie w wo approx re fyi asap acct dept appt info pt pts dx hx tx rx sx fx yo hr hrs min mins sec wk wks mo mos yr yrs`.split(/\s+/),
+  may might must ought id youre youve theyre didnt couldnt wouldnt shouldnt arent wasnt werent havent hasnt hadnt thats whats lets thanks`.split(/\s+/),
+  ...CHAT_SHORTHAND_WORDS,
+  ...WRITTEN_SHORTHAND,
 ]);
 
-/** Words that are never unknown, e.g. the loaded guides' vocabulary; lower case. */
+/**
+ * Words that are never unknown: the loaded guides' words, as `guideWords` (src/ingest) lists them
+ * for the whole bot (lower case, possessives dropped); a `Set` of them will do.
+ */
 export interface KnownWords {
   has(word: string): boolean;
 }
@@ -29,16 +38,8 @@ const MAX_WORD_LENGTH = 40;
 /** Shortest capitalised word excused as a typo: names one letter off an English word are mostly shorter. */
 const MIN_CAPITALISED_TYPO_LENGTH = 8;
 const NO_KNOWN_WORDS: KnownWords = { has: () => false };
-const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
-/** Lower-cased words of the guides' text, for {@link Vocabulary}. */
-export function knownWordsOf(texts: Iterable<string>): Set<string> {
-  const words = new Set<string>();
-  for (const text of texts) for (const m of text.matchAll(WORD)) words.add(normalise(m[0]));
-  return words;
-}
-
-/** The vocabulary check (see the module comment); `known` is usually the guides' words. */
+/** The vocabulary check (see the module comment); `known` is usually `new Set(guideWords(documents))`. */
 export class Vocabulary {
   // Bounded: the words come from user messages.
   private readonly cache = boundedCache<string, boolean>({ max: 10_000 });
@@ -77,6 +78,16 @@ export class Vocabulary {
     return this.remember('person', word, (w) => getWordNet().isPersonName(w));
   }
 
+  /** True when the 1990 US Census lists `word` as a given name ("Mercy", "Hope"): evidence, not proof. */
+  isGivenName(word: string): boolean {
+    return getCensusNames().isGivenName(normalise(word));
+  }
+
+  /** True when the 1990 US Census lists `word` as a surname ("Okoro" is not, "Church" is): evidence, not proof. */
+  isSurname(word: string): boolean {
+    return getCensusNames().isSurname(normalise(word));
+  }
+
   /** True when `word` names a relative (WordNet: a kind of "relative"): "son", "mom", "granddaughter". */
   isRelative(word: string): boolean {
     return this.remember('relative', word, (w) => getWordNet().isKindOf(w, ['relative']));
@@ -103,9 +114,12 @@ function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
 }
 
-/** A function word or a WordNet lemma other than a proper noun only ("Clovis", "Sutherland" name someone). */
+/**
+ * A function word, a WordNet lemma other than a proper noun only ("Clovis", "Sutherland" name
+ * someone), or a plain word of the tagger's lexicon (irregular forms WordNet cannot reduce: "took").
+ */
 function isEnglish(word: string): boolean {
-  return FUNCTION_WORDS.has(word) || isCommonWordNetWord(word);
+  return FUNCTION_WORDS.has(word) || isCommonWordNetWord(word) || isPlainLexiconWord(word);
 }
 
 function isCommonWordNetWord(word: string): boolean {

@@ -7,8 +7,7 @@ import { RedisInbox, SqliteInbox, type QuestionInbox } from '../inbox/index.js';
 import type { BreakerStatus } from '../llm/index.js';
 import { RedisState, openSharedState, type SharedState } from '../state/index.js';
 import { openStore, type QuestionRecorder } from '../store/index.js';
-import { listKnowledgeFiles } from '../ingest/index.js';
-import { knownWordsOf, Vocabulary } from '../privacy/index.js';
+import { Vocabulary } from '../privacy/index.js';
 import { AdvisorService } from './advisor-service.js';
 import { AnswerWorkerPool } from './answer-pool/index.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
@@ -65,8 +64,9 @@ export class BotRuntime {
     // thread, so with one the main thread answers.
     const pool = config.WORKER_THREADS > 0 && !options.embedder ? await AnswerWorkerPool.start(config, logger) : undefined;
     const redis = state instanceof RedisState ? { redis: state.client } : {};
-    // The guides' words (credentials, organisations, jargon) are never taken for a name.
-    const vocabulary = new Vocabulary(knownWordsOf(listKnowledgeFiles(config.knowledgeDir).map((f) => f.text)));
+    // The guides' words (credentials, organisations, jargon) are never taken for a name: the same
+    // listing the retriever built from the loaded index (no second reading of the guide files).
+    const vocabulary = new Vocabulary(new Set(advisor.retriever.catalog.words));
     const commands = new AdvisorService({ config, advisor, commands: pool ?? createCommandHandler(advisor, { state }), store, metrics, logger, state, vocabulary, ...redis });
     const health = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, registry: metrics.registry, health: () => ({ ...runtimeHealth(commands, advisor), workers: pool?.size ?? 0 }) });
     logger.info({ port: health.port }, 'health and metrics server listening (GET /healthz, GET /metrics)');

@@ -14,6 +14,9 @@ const SHORTHAND: Record<string, string> = {
   frm: 'from', hv: 'have', ez: 'easy', rn: 'right now', tbh: 'to be honest', imo: 'in my opinion', irl: 'in real life', asap: 'as soon as possible', prob: 'probably', def: 'definitely',
 };
 
+/** The shorthand spellings themselves (lower case), for checks that must know them as words ("pls", "idk"). */
+export const CHAT_SHORTHAND_WORDS: ReadonlySet<string> = new Set(Object.keys(SHORTHAND));
+
 const PATTERN = new RegExp(`(?<![\\p{L}\\p{N}$])(${Object.keys(SHORTHAND).map((k) => k.replace(/[/]/g, '\\/')).join('|')})(?![\\p{L}\\p{N}/])`, 'giu');
 
 /** The text with chat shorthand spelled out; everything else unchanged. */

@@ -1,7 +1,7 @@
 export { wordTokens, isStopWord, stem, contentTerms } from './tokenize.js';
 export { synonymsOf } from './synonyms.js';
 export { sha256 } from './hash.js';
-export { expandShorthand } from './chat-shorthand.js';
+export { CHAT_SHORTHAND_WORDS, expandShorthand } from './chat-shorthand.js';
 export { plainApostrophes } from './apostrophes.js';
 export { editDistance } from './edit-distance.js';
 export { questionLengthProblem } from './question-length.js';

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { guideVocabulary } from '../helpers/guide-vocabulary.js';
 import { describe, expect, it } from 'vitest';
-import { knownWordsOf, minimizePhi, Vocabulary } from '../../src/privacy/index.js';
+import { minimizePhi } from '../../src/privacy/index.js';
 
 // Precision on career text: no code, figure, duration, credential or organisation may be
 // redacted or masked. The vocabulary is the main guide's; the second text is the pharmacy
 // technician guide, career text about another job that the vocabulary has never seen.
-const knowledge = readFileSync(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url), 'utf8');
-const vocabulary = new Vocabulary(knownWordsOf([knowledge]));
+const vocabulary = guideVocabulary(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url));
 const pharmacyGuide = readFileSync(new URL('../fixtures/guides/pharmacy-technician-guide.md', import.meta.url), 'utf8');
 
 const careerQuestions = [

@@ -9,6 +9,10 @@ function names(text: string): string[] {
 }
 
 describe('names without a patient cue', () => {
+  it('does not start a name with a common capitalised word before a coinage (a programme, a product)', () => {
+    expect(names('is Program Quintrel worth $500 before my first CPC job, or 99213 practice?')).toEqual([]);
+  });
+
   it('reads a surname WordNet lists only as a proper noun as a name word', () => {
     expect(names('coding the visit for Lucinda Sutherland, 99213 or 99214?')).toEqual(['Lucinda Sutherland']);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minimizePhi, Vocabulary } from '../../src/privacy/index.js';
+import { placeholderSpans } from '../../src/privacy/placeholder.js';
 
 describe('minimizePhi: what the detectors leave is masked', () => {
   it('masks a short suffix right after a redacted identifier', () => {
@@ -25,5 +26,21 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     const vocabulary = new Vocabulary(new Set(['cms']));
     expect(minimizePhi('bill it on the CMS-1500, status P1-P5', { vocabulary }).text).toBe('bill it on the CMS-1500, status P1-P5');
     expect(minimizePhi('she moved to 517-C yesterday', { vocabulary }).text).toBe('she moved to [MASKED] yesterday');
+  });
+
+  it('masks possible first names once a message holds patient data, and leaves other messages alone', () => {
+    expect(minimizePhi('DOB 4/4/1950. Hunter asked whether I10 is right').text).toBe('DOB [REDACTED:date]. [MASKED] asked whether I10 is right');
+    expect(minimizePhi('Grant writing or coding: which pays more, 99213 work or grants?').text).toBe('Grant writing or coding: which pays more, 99213 work or grants?');
+  });
+
+  it('reads an age placeholder (a kind with digits) as a placeholder', () => {
+    const once = minimizePhi('she is 97 y/o, seen 3/3 for I10').text;
+    expect(once).toContain('[REDACTED:age_over_89]');
+    expect(placeholderSpans(once).map((s) => once.slice(s.start, s.end))).toContain('[REDACTED:age_over_89]');
+  });
+
+  it('does not mask a shift pattern or an irregular past tense beside an unknown word', () => {
+    expect(minimizePhi('our team moved to 4x10s last year').text).toBe('our team moved to 4x10s last year');
+    expect(minimizePhi('anyone took the CDIP exam?').text).toBe('anyone took the CDIP exam?');
   });
 });

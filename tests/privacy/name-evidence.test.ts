@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { guideVocabulary } from '../helpers/guide-vocabulary.js';
 import { describe, expect, it } from 'vitest';
-import { detectPhi, knownWordsOf, Vocabulary } from '../../src/privacy/index.js';
+import { detectPhi, Vocabulary } from '../../src/privacy/index.js';
 import { cueWordKind, isEvidencedName } from '../../src/privacy/name-evidence.js';
 
 // Which words behind a patient cue can be a name comes from evidence, not a list: the guides'
 // vocabulary (read here from the second guide, so nothing is fitted to the coding guide), WordNet
 // and the function words.
 const pharmacyGuide = readFileSync(new URL('../fixtures/guides/pharmacy-technician-guide.md', import.meta.url), 'utf8');
-const vocabulary = new Vocabulary(knownWordsOf([pharmacyGuide]));
+const vocabulary = guideVocabulary(new URL('../fixtures/guides/pharmacy-technician-guide.md', import.meta.url));
 
 function names(text: string, options = { vocabulary }): string[] {
   return detectPhi(text, options)

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { guideVocabulary } from '../helpers/guide-vocabulary.js';
 import { describe, expect, it } from 'vitest';
-import { evaluatePhiDetection, formatPhiEvaluation, knownWordsOf, measureStoredText, minimizePhi, parsePhiCorpus, PHI_KINDS, redactPhi, Vocabulary } from '../../src/privacy/index.js';
+import { evaluatePhiDetection, formatPhiEvaluation, measureStoredText, minimizePhi, parsePhiCorpus, PHI_KINDS, redactPhi } from '../../src/privacy/index.js';
 
 // The tuning corpus: the detectors were adjusted while looking at it, so its numbers are an upper
-// bound. docs/privacy.md also reports a held-out corpus nobody tuned on (scripts/privacy/measure-phi.ts).
+// bound. docs/privacy.md also reports the held-out corpus nobody tuned on (eval/privacy/holdout.jsonl,
+// measured once with scripts/privacy/measure-phi.ts; never used in a test).
 const corpus = parsePhiCorpus(readFileSync(new URL('../fixtures/phi-corpus.jsonl', import.meta.url), 'utf8'));
 
 describe('PHI tuning corpus', () => {
@@ -43,14 +45,15 @@ describe('PHI tuning corpus', () => {
 
 // The former blind held-out sets, tuned on since (eval/privacy/README.md). A regression guard with the
 // guides' vocabulary, as the bot runs; the ceilings sit a little above what they measure. tune-3 has one
-// message without patient data still changed in the store (a place-of-service code pair read as a month/day).
+// message without patient data still changed in the store (a place-of-service code pair read as a
+// month/day); tune-4 none.
 describe.each([
-  { file: 'tune-2.jsonl', maxLeaks: 15, maxChangedNegatives: 0 },
-  { file: 'tune-3.jsonl', maxLeaks: 20, maxChangedNegatives: 1 },
+  { file: 'tune-2.jsonl', maxLeaks: 10, maxChangedNegatives: 0 },
+  { file: 'tune-3.jsonl', maxLeaks: 14, maxChangedNegatives: 1 },
+  { file: 'tune-4.jsonl', maxLeaks: 22, maxChangedNegatives: 0 },
 ])('PHI tuning corpus eval/privacy/$file', ({ file, maxLeaks, maxChangedNegatives }) => {
   const cases = parsePhiCorpus(readFileSync(new URL(`../../eval/privacy/${file}`, import.meta.url), 'utf8'));
-  const knowledge = readFileSync(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url), 'utf8');
-  const options = { vocabulary: new Vocabulary(knownWordsOf([knowledge])) };
+  const options = { vocabulary: guideVocabulary(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url)) };
 
   it('keeps recall on names and dates at 0.95 or more, and on numeric identifiers at 0.98 or more', () => {
     const e = evaluatePhiDetection(cases, (text) => redactPhi(text, options).findings);

@@ -28,4 +28,16 @@ describe('Vocabulary (the check behind names without cues)', () => {
     expect(vocabulary.isFamiliar('AAPC')).toBe(true);
     expect(vocabulary.isKnown('Coder')).toBe(true);
   });
+
+  it('knows chat spellings and chart shorthand as function words, not unknown words', () => {
+    expect(vocabulary.isFunctionWord('idk')).toBe(true);
+    expect(vocabulary.isFunctionWord('fyi')).toBe(true);
+    expect(vocabulary.isFamiliar('pts')).toBe(true);
+  });
+
+  it('gives census name evidence without making it proof', () => {
+    expect(vocabulary.isGivenName('Patience')).toBe(true);
+    expect(vocabulary.isSurname('Baker')).toBe(true);
+    expect(vocabulary.isFamiliar('Baker')).toBe(true);
+  });
 });

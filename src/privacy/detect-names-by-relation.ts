@@ -1,0 +1,34 @@
+import { isAcronym } from './label-words.js';
+import { cueWordKind } from './name-evidence.js';
+import type { Term } from './detect-names-nlp.js';
+import type { PhiFinding } from './phi-types.js';
+import type { Vocabulary } from './vocabulary.js';
+
+// A capitalised word whose relation to someone is spelled out is a person: the owner of a
+// relative ("Anneliese's son", "Marta's daughter") or a word with its relation in parentheses
+// ("Chaya (wife)", "Tevita (nephew)"). Which words name a relative comes from WordNet (kinds of
+// "relative"), not from a list.
+
+const POSSESSIVE = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)['’]s$/u;
+const TITLE_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+
+/** Names found by a relative word next to them (see the module comment). */
+export function detectNamesByRelation(text: string, terms: readonly Term[], vocabulary: Vocabulary): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  terms.forEach((term, k) => {
+    const next = terms[k + 1];
+    if (!next) return;
+    const owner = POSSESSIVE.exec(term.text)?.[1];
+    if (owner && /^[ \t]+$/.test(term.after) && isPersonWord(owner, vocabulary) && vocabulary.isRelative(next.text)) {
+      found.push({ kind: 'name', start: term.start, end: term.start + owner.length });
+    } else if (TITLE_WORD.test(term.text) && /^[ \t]*\($/.test(term.after) && /^\)/.test(next.after) && isPersonWord(term.text, vocabulary) && vocabulary.isRelative(next.text)) {
+      found.push({ kind: 'name', start: term.start, end: term.end });
+    }
+  });
+  return found.filter((f) => !/\n/.test(text.slice(f.start, f.end)));
+}
+
+/** Evidence of a name as behind a patient cue: no label, function word, guide word or common English word ("Patient's son"). */
+function isPersonWord(word: string, vocabulary: Vocabulary): boolean {
+  return !isAcronym(word) && cueWordKind(word, vocabulary) === 'evidence';
+}

@@ -1,0 +1,97 @@
+import { CALENDAR_WORD } from './date-patterns.js';
+import { isAcronym, isLabelWord } from './label-words.js';
+import { joined, type Term } from './detect-names-nlp.js';
+import type { PhiFinding } from './phi-types.js';
+import { OPAQUE } from './placeholder.js';
+import type { Vocabulary } from './vocabulary.js';
+
+// Names the tagger and the vocabulary check miss because their words are English words too
+// ("june cook", "Patience Okoro", "IRIS STONE"). The evidence is the 1990 US Census name lists
+// (a given name, a surname: src/lexicon/census-names.ts) combined with where and how the words
+// are written, never one word alone:
+// - a given name in Title case before a Title-case word that is no English word ("Mercy Adjei"),
+//   or, in a chart-like message, before a surname ("Rose Hill came in");
+// - the same in capitals in a chart-like message ("IRIS STONE");
+// - a lower-case given name and surname (or unknown word) in a chart-like message, opening a line
+//   ("june cook — DOS") or right before a date, identifier or code ("for hope young, E0784");
+// - a given name or unknown word alone opening a chart-like message, set off by "(", "," or a
+//   dash ("hope (first name only ...", "Babajide (mom ...").
+// Guide words that are no English word (organisations, products), the detectors' labels, function
+// words in lower case and acronyms are never part of such a name.
+
+const TITLE = /^\p{Lu}\p{Ll}+$/u;
+const TITLE_SURNAME = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)*(?:['’]s)?$/u;
+const CAPITALS = /^\p{Lu}{3,}(?:-\p{Lu}{2,})?$/u;
+const LOWER = /^\p{Ll}+(?:-\p{Ll}+)?$/u;
+/** What may stand between a lower-case name and a date, identifier or code after it. */
+const BEFORE_ANCHOR = new RegExp(`^[ \\t]*[,(—–-]?[ \\t]*(?:${OPAQUE}|[A-Z]?\\d)`, 'u');
+/** Shortest lower-case unknown word read as a surname. */
+const MIN_UNKNOWN_SURNAME = 5;
+/** What sets off a one-word name opening a message. */
+const SET_OFF = /^[ \t]*(?:[(,—–]|-[ \t])/;
+
+/** Finds names from census evidence and position (see the module comment); `terms` as in detectNamesByEvidence. */
+export function detectCensusNames(text: string, terms: readonly Term[], vocabulary: Vocabulary, chartLike: boolean): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  const words = terms.map((t) => (text.slice(t.start, t.end).includes(OPAQUE) ? '' : t.text));
+  for (let k = 0; k + 1 < terms.length; k++) {
+    const [first, second] = [terms[k]!, terms[k + 1]!];
+    if (!words[k] || !words[k + 1] || !joined(first) || first.after === '-') continue;
+    if (isNamePair(first, second, text, vocabulary, chartLike)) found.push({ kind: 'name', start: first.start, end: second.end });
+  }
+  const opening = terms[0];
+  if (opening && chartLike && words[0] && /^\s*$/.test(text.slice(0, opening.start)) && isLoneOpeningName(opening, vocabulary)) {
+    found.push({ kind: 'name', start: opening.start, end: opening.end });
+  }
+  return found;
+}
+
+function isNamePair(first: Term, second: Term, text: string, vocabulary: Vocabulary, chartLike: boolean): boolean {
+  const [a, b] = [first.text, second.text.replace(/['’]s$/u, '')];
+  if (!isNameWord(a, vocabulary) || !isNameWord(b, vocabulary)) return false;
+  if (TITLE.test(a) && TITLE_SURNAME.test(second.text)) return isTitleCaseName(a, b, vocabulary, chartLike);
+  if (!vocabulary.isGivenName(a) || !chartLike) return false;
+  if (CAPITALS.test(a) && CAPITALS.test(b)) return isSurnameLike(b, vocabulary) && !isAcronymOfGuide(a, vocabulary) && !isAcronymOfGuide(b, vocabulary);
+  if (!LOWER.test(a) || !LOWER.test(b) || !isSurnameLike(b, vocabulary) || second.tags.has('Verb')) return false;
+  // Function words are in the census lists too ("my", "in", "so"): a lower-case name only before a
+  // word the tagger knows as a surname ("will fisher").
+  if (vocabulary.isFunctionWord(b) || (vocabulary.isFunctionWord(a) && !second.tags.has('LastName'))) return false;
+  return opensLine(text, first.start) || BEFORE_ANCHOR.test(text.slice(second.end, second.end + 12));
+}
+
+function isTitleCaseName(a: string, b: string, vocabulary: Vocabulary, chartLike: boolean): boolean {
+  // A day or month is no surname ("Black Friday").
+  if (CALENDAR_WORD.test(b)) return false;
+  // A person's name in WordNet before a surname no dictionary knows: "Wren Castellano".
+  if (vocabulary.isPersonName(a) && vocabulary.isSurname(b) && !vocabulary.isDictionaryWord(b)) return true;
+  return vocabulary.isGivenName(a) && (!vocabulary.isFamiliar(b) || (chartLike && vocabulary.isSurname(b)));
+}
+
+/** A census surname, or a word no dictionary knows (a short lower-case one is more often shorthand, "addr"). */
+function isSurnameLike(word: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.isSurname(word) || (!vocabulary.isFamiliar(word) && (word.length >= MIN_UNKNOWN_SURNAME || !LOWER.test(word)));
+}
+
+/** A word that can be part of a name: no label, no guide-only word (organisation, product), no acronym in mixed case. */
+function isNameWord(word: string, vocabulary: Vocabulary): boolean {
+  if (isLabelWord(word) || (vocabulary.isKnown(word) && !vocabulary.isDictionaryWord(word))) return false;
+  return CAPITALS.test(word) || !isAcronym(word);
+}
+
+/** A capitalised word the guides use (a credential, an organisation's acronym): "CPC", "AHIMA". */
+function isAcronymOfGuide(word: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.isKnown(word) || vocabulary.isFunctionWord(word);
+}
+
+function isLoneOpeningName(term: Term, vocabulary: Vocabulary): boolean {
+  const word = term.text;
+  if (!/^\p{L}+$/u.test(word) || !SET_OFF.test(term.after) || !isNameWord(word, vocabulary) || isAcronym(word)) return false;
+  // "ok, ...", "so, ...", "ugh, ...": function words (some are in the census lists) and interjections.
+  if (vocabulary.isFunctionWord(word) || term.tags.has('Expression')) return false;
+  return vocabulary.isGivenName(word) || !vocabulary.isFamiliar(word);
+}
+
+function opensLine(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return /^[ \t>*•-]*$/.test(text.slice(lineStart, at));
+}

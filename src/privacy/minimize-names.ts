@@ -1,0 +1,33 @@
+import { CALENDAR_WORD } from './date-patterns.js';
+import { isAcronym, isLabelWord } from './label-words.js';
+import type { Vocabulary } from './vocabulary.js';
+
+// The store can afford to lose a word the detectors would not risk: a report needs the career
+// words, codes and figures of a question, not who it was about. So once a message holds patient
+// data (a detector redacted something), every word that may be a first name is masked as well:
+// a Title-case census given name or a word WordNet knows as a person's name ("Hunter got his cast
+// off", "Opal still does ..."), and a lower-case given name no dictionary knows ("andre"). Function
+// words ("Will", "May"), month and day names, the detectors' labels, acronyms and the guides'
+// words (organisations, credentials) stay, and a message without a finding is left alone.
+
+const REDACTED = /\[REDACTED:[a-z_0-9]+\]/;
+const WORD = /(?<![\p{L}'’-])\p{L}[\p{L}'’-]*/gu;
+const TITLE = /^\p{Lu}\p{Ll}+(?:['’]s)?$/u;
+const LOWER = /^\p{Ll}+$/u;
+
+/** Spans of possible first names in redacted text that holds a finding (see the module comment). */
+export function possibleFirstNames(redacted: string, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
+  if (!REDACTED.test(redacted)) return [];
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const m of redacted.matchAll(WORD)) {
+    if (isPossibleFirstName(m[0], vocabulary)) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+function isPossibleFirstName(token: string, vocabulary: Vocabulary): boolean {
+  const word = token.replace(/['’]s$/u, '');
+  if (word.length < 3 || isAcronym(word) || isLabelWord(word) || CALENDAR_WORD.test(word) || vocabulary.isFunctionWord(word) || vocabulary.isKnown(word)) return false;
+  if (TITLE.test(token)) return vocabulary.isGivenName(word) || vocabulary.isPersonName(word);
+  return LOWER.test(word) && vocabulary.isGivenName(word) && !vocabulary.isFamiliar(word);
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { detectPhi } from '../../src/privacy/index.js';
+import { detectNamesByRelation } from '../../src/privacy/detect-names-by-relation.js';
+import { tagTerms } from '../../src/privacy/detect-names-nlp.js';
+import { guideVocabulary } from '../helpers/guide-vocabulary.js';
+
+// Names whose words are English words too, found from the census name lists and where the words
+// stand (src/privacy/detect-names-census.ts). The vocabulary is the second guide's, so nothing
+// here is fitted to the coding guide.
+const vocabulary = guideVocabulary(new URL('../fixtures/guides/pharmacy-technician-guide.md', import.meta.url));
+
+function found(text: string, kind = 'name'): string[] {
+  return detectPhi(text, { vocabulary })
+    .filter((f) => f.kind === kind)
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('names from census evidence and position', () => {
+  it('takes a Title-case given name before a word no dictionary knows', () => {
+    expect(found('Patience Ndlovu called about her 99213 bill')).toEqual(['Patience Ndlovu']);
+  });
+
+  it('takes a Title-case given name before a census surname in a chart-like message', () => {
+    expect(found('Ivy Marsh came in for a f/u, J20.9 or J06.9?')).toEqual(['Ivy Marsh']);
+  });
+
+  it('takes a given name and surname in capitals in a chart-like message', () => {
+    expect(found('DORA FINCH is how the wristband reads, admitted for I10')).toEqual(['DORA FINCH']);
+  });
+
+  it('takes a lower-case given name and surname opening a line or before a code', () => {
+    expect(found('june baker — DOS 3/4, 99214 + 36415')).toContain('june baker');
+    expect(found('billed 99213 for faith cooper, 99213 again next week?')).toContain('faith cooper');
+  });
+
+  it('takes a lone given name opening a chart-like message when set off', () => {
+    expect(found('hope (only a first name on the note) + MRN 445120, DOS 6/2')).toContain('hope');
+  });
+
+  it('never takes function words, interjections or career phrases for names', () => {
+    expect(found('my patient was seen 3/4, is 99213 right?')).toEqual([]);
+    expect(found('ugh, MRN 4451209 again and no DOS on the claim')).toEqual([]);
+    expect(found('Grant writing jobs for CPhT holders, 99213 billing experience?')).toEqual([]);
+    expect(found('Black Friday sale on exam prep, 99213 coding course')).toEqual([]);
+  });
+});
+
+describe('initials, relatives and other names of a found person', () => {
+  it('takes dotted initials and an initial before a surname in a chart-like message', () => {
+    expect(found('chart for K.L. DOS 6/2, 99213')).toEqual(['K.L.']);
+    expect(found('note says "P. Ostrowski seen 5/5 for 99213"')).toEqual(['P. Ostrowski']);
+  });
+
+  it('leaves credentials and abbreviations written with dots alone', () => {
+    expect(found('I am an R.N. moving into coding, seen 5/5 clinic volumes, 99213')).toEqual([]);
+    expect(found('U.S. coders: DOS 5/5 rules for 99213?')).toEqual([]);
+  });
+
+  it('takes the owner of a relative and a word with its relation in parentheses', () => {
+    const byRelation = (text: string) => detectNamesByRelation(text, tagTerms(text), vocabulary).map((f) => text.slice(f.start, f.end));
+    expect(byRelation("Marisol's husband called about the 99213 bill")).toEqual(['Marisol']);
+    expect(byRelation('Keoni (grandson) brought her in, I10')).toEqual(['Keoni']);
+    expect(byRelation("Patient's daughter called about the 99213 bill")).toEqual([]);
+    expect(found('Keoni (grandson) brought her in, I10')).toEqual(['Keoni']);
+  });
+
+  it('takes an alias in parentheses and a lower-case repeat of an unknown name word', () => {
+    expect(found('Eleanor Vantwest (goes by nell), DOS 2/2, 99213')).toEqual(['Eleanor Vantwest', 'nell']);
+    expect(found('Ottavia Renwick called; ottavia wants the 99213 bill')).toEqual(['Ottavia Renwick', 'ottavia']);
+  });
+
+  it('takes a given name before a surname of a found name as the same person', () => {
+    expect(found('Bartholomew Quillfeather, DOB 1/2/1950; later bart quillfeather phoned')).toEqual(['Bartholomew Quillfeather', 'bart quillfeather']);
+  });
+});
+
+describe('ages, dates and identifiers found this round', () => {
+  it('takes an age set off right after a name, and an age written out and set off', () => {
+    expect(found('Hollis Brandtner, 96, seen 4/4 for I10', 'age_over_89')).toEqual(['96']);
+    expect(found('lives alone — ninety-two, admitted 4/4 for I10', 'age_over_89')).toEqual(['ninety-two']);
+    expect(found('modifiers 25, 59, 91, 95: which one for 99213?', 'age_over_89')).toEqual([]);
+  });
+
+  it('takes the end of a date range', () => {
+    expect(found('inpatient DOS 03/02/24-03/05/24, DRG 871', 'date')).toEqual(['03/02/24', '03/05/24']);
+  });
+
+  it('takes the last four digits of a card, a user name, a unit before its street and a territory ZIP', () => {
+    expect(found('paid with visa ending in 5521 for 99213', 'account')).toEqual(['5521']);
+    expect(found('portal login mara_k88 is locked', 'other_id')).toEqual(['mara_k88']);
+    expect(found('Flat 4, 22 Wexford Rd, Galway', 'address')).toContain('Flat 4');
+    expect(found('mail it to Charlotte Amalie, VI 00802', 'zip')).toEqual(['00802']);
+    expect(found('her car, plate SUN-GIRL, was in the lot', 'vehicle')).toEqual(['SUN-GIRL']);
+  });
+});
