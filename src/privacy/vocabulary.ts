@@ -1,6 +1,8 @@
 import { boundedCache } from '../cache/index.js';
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
-import { getCensusNames, getWordNet, isPlainLexiconWord } from '../lexicon/index.js';
+import { getCensusNames, getWordNet } from '../lexicon/index.js';
+// Directly, not through the lexicon's index: it loads compromise, which the answer path does without.
+import { isPlainLexiconWord } from '../lexicon/tagger-lexicon.js';
 import { CHAT_SHORTHAND_WORDS } from '../text/index.js';
 import { WRITTEN_SHORTHAND } from './written-shorthand.js';
 

