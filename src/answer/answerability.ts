@@ -160,7 +160,8 @@ export class AnswerabilityDecider {
   decide(result: RetrievalResult, threshold = this.model.threshold): Decision {
     const features = answerabilityFeatures(result);
     const probability = answerProbability(features, this.model);
-    if (probability >= threshold) return { outcome: 'answer', probability, features };
+    // A code or acronym the guides never use names something they cannot speak to, however close the rest is.
+    if (probability >= threshold && result.signals.unknownAcronyms.length === 0) return { outcome: 'answer', probability, features };
     const onTopic = features.line_sim >= QUALITY.answer.partialMinSimilarity && features.lex_support > 0;
     return { outcome: onTopic ? 'partial' : 'abstain', probability, features };
   }

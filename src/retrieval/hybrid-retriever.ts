@@ -33,6 +33,8 @@ export interface RetrievalSignals {
   termWeights: number[];
   /** Whether the searched guides use each query term itself (in any form or spelling), parallel to `query.terms`. */
   inGuides: boolean[];
+  /** Codes and acronyms the question writes in capitals ("CMAA", "E11") that no searched guide uses in any form. */
+  unknownAcronyms: string[];
 }
 
 /** Per-query values shared by every unit's scoring, computed once. */
@@ -132,6 +134,7 @@ export class HybridRetriever {
       keywordRankOfTop: rankOf(orders.keyword),
       unknownShare: this.unknownShare(query),
       termWeights,
+      unknownAcronyms: unknownAcronyms(query, this.catalog),
       inGuides: query.terms.map((t) => this.catalog.knows(t.term) || [...t.alternatives].some(([alt, strength]) => strength >= QUALITY.matching.relation.spelling && this.catalog.knows(alt))),
     };
     const sections = ranked.slice(0, limit);
@@ -344,4 +347,13 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<stri
 /** One vector or several views, each scaled to unit length. */
 function unitVectors(vectorOrViews: number[] | number[][] | undefined): number[][] {
   return (vectorOrViews === undefined ? [] : Array.isArray(vectorOrViews[0]) ? (vectorOrViews as number[][]) : [vectorOrViews as number[]]).map(unitLength);
+}
+
+/**
+ * The question's codes and acronyms no searched guide speaks of. Capitals right after a number
+ * are a unit ("9 AM", "5 MG"), not a thing the question names.
+ */
+function unknownAcronyms(query: AnalyzedQuery, catalog: SectionCatalog): string[] {
+  const units = new Set([...query.question.matchAll(/\d\s*([A-Z]{2,})\b/g)].map((m) => m[1]!));
+  return query.acronyms.filter((a) => !units.has(a) && !catalog.knowsAcronym(a));
 }

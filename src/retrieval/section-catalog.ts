@@ -1,7 +1,7 @@
 import { guideWords, sectionUnits, type Chunk, type GlossaryEntry, type Section } from '../ingest/index.js';
 import type { KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
-import { contentTerms } from '../text/index.js';
+import { contentTerms, isStopWord } from '../text/index.js';
 import type { Vocabulary } from './query-expansion.js';
 
 /** One answerable line of a section (a bullet or a sentence), pre-tokenised for scoring. */
@@ -49,6 +49,13 @@ export class SectionCatalog implements Vocabulary {
   /** Stems of the guides' titles: the subject every section is about ("clinical coding specialist"). */
   private readonly topicTerms: ReadonlySet<string>;
 
+  /**
+   * Initials of runs of the guides' words: two content words ("physician assistant" → "pa"), or two
+   * to five capitalised words ("Certified Medical Assistant" → "cma"). Longer initials only count
+   * from capitalised names: three lower-case words spell some three letters all too often.
+   */
+  private readonly initialisms = new Set<string>();
+
   constructor(index: KnowledgeIndex) {
     const unitLabels = new Map<string, number>();
     const sectionLabels = new Map<string, number[]>();
@@ -79,6 +86,7 @@ export class SectionCatalog implements Vocabulary {
         headingVector: vectorOf(headingLabels.get(key(section))),
         centroid: centroid([...(sectionLabels.get(key(section)) ?? []).map((l) => index.vectors.vectorAt(l)), ...units.flatMap((u) => (u.vector ? [u.vector] : []))]),
       });
+      for (const text of [section.headingPath.at(-1)!, ...units.map((u) => u.text)]) this.addInitialisms(text);
       const seen = new Set<string>([...headingTerms, ...units.flatMap((u) => [...u.terms])]);
       for (const t of seen) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
     }
@@ -110,6 +118,29 @@ export class SectionCatalog implements Vocabulary {
   topicalFactor(term: string): number {
     const topical = [...this.topicTerms].some((t) => t === term || (term.length >= 4 && t.length >= 4 && (term.startsWith(t) || t.startsWith(term))));
     return topical ? QUALITY.matching.topicalTermWeight : 1;
+  }
+
+  /**
+   * True when the guides use an acronym as written ("CMA", "ICD-10") or spell out words whose
+   * initials it is ("PA" for "physician assistant programs"): either way they speak of it.
+   */
+  knowsAcronym(acronym: string): boolean {
+    const terms = contentTerms(acronym);
+    if (terms.some((t) => this.knows(t))) return true;
+    const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+    return terms.length === 0 || this.initialisms.has(letters);
+  }
+
+  private addInitialisms(text: string): void {
+    const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w && !isStopWord(w.toLowerCase()));
+    const initials = (run: string[]) => run.map((w) => w[0]!.toLowerCase()).join('');
+    for (let i = 0; i < words.length; i++) {
+      if (i + 2 <= words.length) this.initialisms.add(initials(words.slice(i, i + 2)));
+      for (let n = 3; n <= 5 && i + n <= words.length; n++) {
+        const run = words.slice(i, i + n);
+        if (run.every((w) => /^\p{Lu}/u.test(w))) this.initialisms.add(initials(run));
+      }
+    }
   }
 
   /** True when a stemmed term occurs anywhere in the knowledge base. */

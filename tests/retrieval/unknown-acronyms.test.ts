@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerabilityDecider } from '../../src/answer/index.js';
+import type { CareerAdvisor } from '../../src/core/index.js';
+import type { AnswerabilityModel } from '../../src/quality/index.js';
+import { cleanUpAdvisor } from '../helpers/guide-files.js';
+import { openTestAdvisor } from '../helpers/test-advisor.js';
+
+// A code or acronym the question writes in capitals names something specific. When no searched
+// guide uses it, in any form or spelled out, the guide cannot speak to it, however close the rest is.
+describe('codes and acronyms the guides never use', () => {
+  let advisor: CareerAdvisor;
+  beforeAll(async () => {
+    advisor = cleanUpAdvisor(await openTestAdvisor());
+  });
+  const signals = async (q: string) => (await advisor.retriever.retrieve(advisor.retriever.analyze(q))).signals;
+
+  it('are told apart from the ones the guide uses, spells out or cannot hold', async () => {
+    const catalog = advisor.retriever.catalog;
+    expect(catalog.knowsAcronym('CPC')).toBe(true); // used as written
+    expect(catalog.knowsAcronym('ICD-10')).toBe(true);
+    expect(catalog.knowsAcronym('HIM')).toBe(true); // no content word to look for ("him")
+    expect(catalog.knowsAcronym('CMAA')).toBe(false);
+    expect(catalog.knowsAcronym('PTO')).toBe(false);
+    expect((await signals('How many PTO days do hospital coders get?')).unknownAcronyms).toEqual(['PTO']);
+    expect((await signals('What does the CPC exam cover?')).unknownAcronyms).toEqual([]);
+  });
+
+  it('count as spelled out from two content words, or from three or more capitalised ones', async () => {
+    // The coding guide writes "Electronic Health Records" and "health information" but never "EHRX" or "HIX".
+    const catalog = advisor.retriever.catalog;
+    expect(catalog.knowsAcronym('EHR')).toBe(true);
+    expect(catalog.knowsAcronym('HI')).toBe(true);
+    expect(catalog.knowsAcronym('EHRX')).toBe(false);
+  });
+
+  it('skip capitals right after a number, which are units ("9 AM")', async () => {
+    expect((await signals('I work 9 AM to 5 PM, can coding fit part time?')).unknownAcronyms).toEqual([]);
+  });
+
+  it('turn an answer the model would give into a partial one', async () => {
+    const result = await advisor.retriever.retrieve(advisor.retriever.analyze('What is on the CMAA exam?'));
+    const alwaysAnswers = { ...advisor.retriever.models.answerability, threshold: 0 } as AnswerabilityModel;
+    expect(new AnswerabilityDecider(alwaysAnswers).decide(result).outcome).not.toBe('answer');
+    const known = await advisor.retriever.retrieve(advisor.retriever.analyze('What is on the CPC exam?'));
+    expect(new AnswerabilityDecider(alwaysAnswers).decide(known).outcome).toBe('answer');
+  });
+});
