@@ -22,9 +22,9 @@ export function isMedicalCodeShape(token: string): boolean {
   return CPT_HCPCS.test(token) || ICD10_CM.test(token) || ICD10_PCS.test(token) || ICD9.test(token) || NDC.test(token);
 }
 
-/** A code range such as 99202-99215 or E08-E13: both ends are codes. */
+/** A code range or pair such as 99202-99215, E08-E13 or 99205/99215: both ends are codes of one shape. */
 export function isCodeRange(token: string): boolean {
-  const [from, to, ...rest] = token.split(/[-–]/);
+  const [from, to, ...rest] = token.split(/[-–/]/);
   if (!from || !to || rest.length > 0 || from.length !== to.length || /\d/.test(from[0]!) !== /\d/.test(to[0]!)) return false;
   return isMedicalCodeShape(from) && isMedicalCodeShape(to);
 }

@@ -20,8 +20,11 @@ const MONTH_DAY_YEAR = `\\b${MONTH}\\s+${DAY}(?:,?\\s+(?:${YEAR}|'\\d{2}))?(?![\
 const DAY_MONTH_YEAR = `\\b${DAY}(?:\\s+(?:of\\s+)?|-)${MONTH}(?:(?:,?\\s+|-)(?:${YEAR}|\\d{2}))?(?!\\d)`;
 /** March 1980: month and year still narrow a date beyond the year alone. */
 const MONTH_YEAR = `\\b${MONTH}\\s+(?:of\\s+)?${YEAR}(?!\\d)`;
-/** 4/5 (month/day without a year): a date element only behind a date label. */
-export const MONTH_DAY_NUMERIC = '(?<![\\d.,/-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])(?![\\d/.,]\\d)';
+/**
+ * 4/5 (month/day without a year): a date element only behind a date label. No digit may follow
+ * the day: "4/12" is the 12th, never "4/1" with a "2" left over in the clear.
+ */
+export const MONTH_DAY_NUMERIC = '(?<![\\d.,/-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])(?!\\d)(?![/.,]\\d)';
 
 /**
  * Any date more precise than a year. A bare year is not included: HIPAA Safe

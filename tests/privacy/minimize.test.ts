@@ -12,6 +12,13 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('E/M codes 99202-99215 only').text).toBe('E/M codes 99202-99215 only');
   });
 
+  it('keeps two codes of one shape joined by a slash, and still removes a month/day whole', () => {
+    expect(minimizePhi('was it 99205/99215 or 90460/90461 for that visit').text).toBe('was it 99205/99215 or 90460/90461 for that visit');
+    // The day's second digit once stayed in the clear ("[REDACTED:date]2").
+    expect(minimizePhi('seen 4/12 for follow-up').text).toBe('seen [REDACTED:date] for follow-up');
+    expect(minimizePhi('DOS 11/30 billed').text).toBe('DOS [REDACTED:date] billed');
+  });
+
   it('does not mask plural codes, short salary ranges or plural acronyms', () => {
     const text = 'Two 99214s a day, 45k-65k pay, and 30 CEUs every two years';
     expect(minimizePhi(text).text).toBe(text);
