@@ -56,6 +56,8 @@ describeWithService('Redis', services.redisUrl, 'Discord with two shards (Shardi
     });
     for (const stream of [manager.stdout!, manager.stderr!]) stream.setEncoding('utf8').on('data', (d: string) => (output += d));
     await until(() => discord.gateway.sessionCount === 2, 90_000, () => `two shard sessions (${output.slice(-2000)})`);
+    // A shard logs "ready" just after its session opens: wait for both lines, not only the sessions.
+    await until(() => output.split('\n').filter((l) => l.includes('discord shard ready')).length >= 2, 30_000, () => `two ready lines (${output.slice(-2000)})`);
   }, 180_000);
 
   afterAll(async () => {
