@@ -152,12 +152,12 @@ function missingPart(result: RetrievalResult, lead: ScoredUnit): string {
   const { quantity } = result.query;
   if (quantity && !lead.hasQuantity) return `The guide doesn't give ${VALUE_NAMES[quantity]}.`;
   const terms = new Set([...lead.unit.terms, ...result.sections[0]!.entry.headingTerms]);
-  const acronyms = new Map(result.signals.unknownAcronyms.map((a) => [a.toLowerCase(), a]));
+  const named = new Map([...result.signals.unknownAcronyms, ...result.signals.unknownNames].map((a) => [a.toLowerCase(), a]));
   // A word reached only through a loose relation ("hygienist" → "specialist") is still missing.
   // Only words that pin something down are worth naming; "doesn't mention “worried sits numbers”" helps no one.
   // And only words the guides never use: "doesn't mention “home”" is false of a guide that says "work-from-home" elsewhere.
   const missing = result.query.terms
-    .filter((t, i) => t.token && t.weight >= 1 && !t.setup && !result.signals.inGuides[i] && matchStrength(t, terms) < QUALITY.matching.relation.spelling && (acronyms.has(t.token) || pinsDown(t.token)))
-    .map((t) => acronyms.get(t.token!) ?? asWritten(result.query.question, t.token!));
+    .filter((t, i) => t.token && t.weight >= 1 && !t.setup && !result.signals.inGuides[i] && matchStrength(t, terms) < QUALITY.matching.relation.spelling && (named.has(t.token) || pinsDown(t.token)))
+    .map((t) => named.get(t.token!) ?? asWritten(result.query.question, t.token!));
   return missing.length > 0 ? `The guide doesn't mention “${missing.slice(0, 3).join(' ')}”.` : "The guide doesn't answer exactly that.";
 }

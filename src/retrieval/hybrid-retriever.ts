@@ -35,6 +35,8 @@ export interface RetrievalSignals {
   inGuides: boolean[];
   /** Codes and acronyms the question writes in capitals ("CMAA", "E11") that no searched guide uses in any form. */
   unknownAcronyms: string[];
+  /** Names the asking sentence capitalises ("in Texas") that no searched guide uses in any form or spelling, as written. */
+  unknownNames: string[];
 }
 
 /** Per-query values shared by every unit's scoring, computed once. */
@@ -128,6 +130,7 @@ export class HybridRetriever {
     const orders = { dense: this.sectionOrder(denseHits), keyword: this.sectionOrder(keywordHits) };
     const ranked = this.rerank(this.fuseBySection(denseHits, keywordHits), orders, query, termWeights, vectors);
     const rankOf = (order: Array<CatalogSection | undefined>) => (ranked[0] ? order.indexOf(ranked[0].entry) + 1 : 0);
+    const inGuides = query.terms.map((t) => this.catalog.knows(t.term) || [...t.alternatives].some(([alt, strength]) => strength >= QUALITY.matching.relation.spelling && this.catalog.knows(alt)));
     const signals: RetrievalSignals = {
       denseTop: denseHits[0]?.similarity ?? 0,
       denseRankOfTop: rankOf(orders.dense),
@@ -135,7 +138,8 @@ export class HybridRetriever {
       unknownShare: this.unknownShare(query),
       termWeights,
       unknownAcronyms: unknownAcronyms(query, this.catalog),
-      inGuides: query.terms.map((t) => this.catalog.knows(t.term) || [...t.alternatives].some(([alt, strength]) => strength >= QUALITY.matching.relation.spelling && this.catalog.knows(alt))),
+      inGuides,
+      unknownNames: unknownNames(query, inGuides),
     };
     const sections = ranked.slice(0, limit);
     return { query, sections, lines: rankLines(query, sections, this.models.lines), retrieveMs: performance.now() - started, signals };
@@ -356,4 +360,14 @@ function unitVectors(vectorOrViews: number[] | number[][] | undefined): number[]
 function unknownAcronyms(query: AnalyzedQuery, catalog: SectionCatalog): string[] {
   const units = new Set([...query.question.matchAll(/\d\s*([A-Z]{2,})\b/g)].map((m) => m[1]!));
   return query.acronyms.filter((a) => !units.has(a) && !catalog.knowsAcronym(a));
+}
+
+/**
+ * The names the asking sentence capitalises that no searched guide uses: a place, employer or
+ * product the guides never mention is something they cannot speak to. Names in a sentence that
+ * only sets the scene ("I work at Mercy General. …") do not count.
+ */
+function unknownNames(query: AnalyzedQuery, inGuides: readonly boolean[]): string[] {
+  const written = new Map(query.properNames.map((n) => [n.toLowerCase(), n]));
+  return query.terms.flatMap((t, i) => (t.token && !t.setup && !inGuides[i] && written.has(t.token) ? [written.get(t.token)!] : []));
 }

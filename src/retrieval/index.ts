@@ -1,4 +1,4 @@
-export { analyzeQuery, detectQuantity, detectAcronyms } from './query-analysis.js';
+export { analyzeQuery, detectQuantity, detectAcronyms, detectProperNames } from './query-analysis.js';
 export type { AnalyzedQuery, Quantity, QueryTerm } from './query-analysis.js';
 export { SectionCatalog } from './section-catalog.js';
 export type { CatalogSection, Unit } from './section-catalog.js';

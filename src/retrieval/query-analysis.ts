@@ -34,6 +34,8 @@ export interface AnalyzedQuery {
   wantsList: boolean;
   /** Upper-case codes named in the question (CPC, CCS-P, ICD-10). */
   acronyms: string[];
+  /** Words the question capitalises mid-sentence ("a coder in Texas"): names of places, people, products. */
+  properNames: string[];
 }
 
 const DEFINITIONAL = /^(?:what(?:'s| is| are)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\??$|what does .+ (?:stand for|mean)|define\b|tell me about|explain\b)/;
@@ -153,6 +155,16 @@ export function detectAcronyms(question: string): string[] {
 }
 
 /**
+ * Words capitalised mid-sentence, as written: in English only names are ("the salary in Texas",
+ * "switching to Epic"). A question that capitalises most of its words (title case) names nothing this way.
+ */
+export function detectProperNames(question: string): string[] {
+  const words = question.match(/[A-Za-z][\w'’-]*/g) ?? [];
+  if (words.filter((w) => /^[A-Z]/.test(w)).length * 2 > words.length) return [];
+  return [...question.matchAll(/(?<=[\w,;)"'’]\s+)[A-Z][a-z][\w'’-]*/g)].map((m) => m[0].replace(/['’]s$/, ''));
+}
+
+/**
  * Reads a question: its weighted content terms (stemmed, stop words removed, synonyms attached),
  * the value it asks for, and its shape. `carried` adds context terms from earlier turns.
  */
@@ -193,5 +205,6 @@ export function analyzeQuery(
     definitional,
     wantsList: wantsList(q),
     acronyms: detectAcronyms(asked),
+    properNames: detectProperNames(asked),
   };
 }

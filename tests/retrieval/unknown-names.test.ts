@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswerabilityDecider } from '../../src/answer/index.js';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import type { AnswerabilityModel } from '../../src/quality/index.js';
+import { detectProperNames } from '../../src/retrieval/index.js';
 import { cleanUpAdvisor } from '../helpers/guide-files.js';
 import { openTestAdvisor } from '../helpers/test-advisor.js';
 
@@ -43,5 +44,37 @@ describe('codes and acronyms the guides never use', () => {
     expect(new AnswerabilityDecider(alwaysAnswers).decide(result).outcome).not.toBe('answer');
     const known = await advisor.retriever.retrieve(advisor.retriever.analyze('What is on the CPC exam?'));
     expect(new AnswerabilityDecider(alwaysAnswers).decide(known).outcome).toBe('answer');
+  });
+});
+
+// A place, employer or product the question names, capitalised mid-sentence, is as specific as a code.
+describe('names the guides never use', () => {
+  let advisor: CareerAdvisor;
+  beforeAll(async () => {
+    advisor = cleanUpAdvisor(await openTestAdvisor());
+  });
+  const signals = async (q: string) => (await advisor.retriever.retrieve(advisor.retriever.analyze(q))).signals;
+
+  it('are the words capitalised mid-sentence, unless the question is in title case', () => {
+    expect(detectProperNames('What do coders earn in Texas, or in New Mexico?')).toEqual(['Texas', 'New', 'Mexico']);
+    expect(detectProperNames('Kaiser pays coders well?')).toEqual([]); // sentence-initial capitals say nothing
+    expect(detectProperNames("is the pay at Kaiser's good? Ask Bob.")).toEqual(['Kaiser', 'Bob']); // "Ask" starts a sentence
+    expect(detectProperNames('What Does A Coder Earn In Texas')).toEqual([]);
+  });
+
+  it('count only when no searched guide uses them and the asking sentence names them', async () => {
+    expect((await signals('What is the average coder salary in Texas?')).unknownNames).toEqual(['Texas']);
+    expect((await signals('Do coders log in to Epic every day?')).unknownNames).toEqual([]); // the guide names Epic
+    expect((await signals('I moved to Texas last year. What is the average coder salary?')).unknownNames).toEqual([]);
+  });
+
+  it('turn an answer the model would give into a partial one that says what is missing', async () => {
+    const alwaysAnswers = { ...advisor.retriever.models.answerability, threshold: 0 } as AnswerabilityModel;
+    const decide = async (q: string) => new AnswerabilityDecider(alwaysAnswers).decide(await advisor.retriever.retrieve(advisor.retriever.analyze(q))).outcome;
+    expect(await decide('What is the average coder salary in Texas?')).not.toBe('answer');
+    expect(await decide('What is the average coder salary?')).toBe('answer');
+    const answer = await advisor.ask('What is the average clinical coder salary in Texas?');
+    expect(answer.abstained).toBe(true);
+    if (answer.related?.length) expect(answer.answer).toContain('doesn’t mention “Texas”'.replace('’', "'"));
   });
 });
