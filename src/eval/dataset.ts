@@ -45,3 +45,12 @@ export function readEvalFile(path: string): EvalItem[] {
 export const isOutOfScope = (item: EvalItem): item is OutOfScopeItem => 'out_of_scope' in item;
 export const isConversation = (item: EvalItem): item is ConversationItem => 'turns' in item;
 export const isInScope = (item: EvalItem): item is InScopeItem => 'sections' in item;
+
+/**
+ * The guides an eval set's rows name (`source`) that are not loaded. Scores for such rows would
+ * measure nothing: the answer cannot come from a guide the index does not hold.
+ */
+export function guidesNotLoaded(items: readonly EvalItem[], loadedSources: Iterable<string>): string[] {
+  const loaded = new Set(loadedSources);
+  return [...new Set(items.flatMap((item) => (item.source !== undefined && !loaded.has(item.source) ? [item.source] : [])))];
+}

@@ -1,4 +1,4 @@
-export { readEvalFile, evalItemSchema, isConversation, isInScope, isOutOfScope } from './dataset.js';
+export { readEvalFile, evalItemSchema, guidesNotLoaded, isConversation, isInScope, isOutOfScope } from './dataset.js';
 export type { EvalItem, Fact } from './dataset.js';
 export { firstHitRank, hasFact, mean, sectionMatches } from './metrics.js';
 export { runEval, sweepThresholds } from './run-eval.js';

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../../../src/config/index.js';
-import { LlmEvalRecorder, readEvalFile, runEval, summarizeLlmRun, sweepThresholds, type EvalReport, type SweepRow } from '../../../src/eval/index.js';
+import { guidesNotLoaded, LlmEvalRecorder, readEvalFile, runEval, summarizeLlmRun, sweepThresholds, type EvalItem, type EvalReport, type SweepRow } from '../../../src/eval/index.js';
 import { InputError } from '../../../src/errors.js';
 import { openAdvisor } from '../cli-context.js';
 import type { CliCommand } from '../command.js';
@@ -17,6 +17,7 @@ export const evalCommand: CliCommand = {
     const sets = positionals.map((file) => ({ file, items: readEvalFile(file) }));
     const recorder = new LlmEvalRecorder();
     const advisor = await openAdvisor(evalConfig(values.llm ?? false), { llmLogger: recorder });
+    refuseUnloadedGuides(sets, advisor.index.documents.map((d) => d.source));
     if (values.sweep) {
       const sweeps = await Promise.all(sets.map(async (s) => ({ file: s.file, rows: await sweepThresholds(advisor, s.items) })));
       process.stdout.write(values.json ? `${JSON.stringify(positionals.length === 1 ? sweeps[0]!.rows : sweeps, null, 2)}\n` : `${sweeps.map(renderSweep).join('\n\n')}\n`);
@@ -47,6 +48,18 @@ const METRICS: Array<[string, keyof EvalReport]> = [
   ['follow-up fact recall', 'follow_up_fact_recall'],
   ['right guide cited first', 'right_guide_first'],
 ];
+
+/** Rows that name a guide the index does not hold cannot be scored; say which and how to load it. */
+function refuseUnloadedGuides(sets: Array<{ file: string; items: EvalItem[] }>, loaded: string[]): void {
+  for (const { file, items } of sets) {
+    const missing = guidesNotLoaded(items, loaded);
+    if (missing.length === 0) continue;
+    throw new InputError(
+      `${file} asks about ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not loaded (loaded: ${loaded.join(', ') || 'none'}). ` +
+        'Point KNOWLEDGE_DIR at a folder holding those guides, with its own INDEX_DIR (see docs/evaluation.md).',
+    );
+  }
+}
 
 /** Without --llm the eval is the extractive baseline whatever the environment says; --llm needs a configured model. */
 function evalConfig(llm: boolean): Config {

@@ -281,6 +281,17 @@ describe('career-advisor eval', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('bad-eval.jsonl:2');
   });
+
+  it('a set whose rows name a guide that is not loaded is refused, naming the guide', async () => {
+    const other = join(work, 'other-guide-eval.jsonl');
+    const row = (source: string) => JSON.stringify({ id: source, question: 'How long is the program?', sections: ['Education'], facts: ['months'], source });
+    writeFileSync(other, `${row('clinical-coding-specialist-guide.md')}\n${row('pharmacy-technician-guide.md')}\n`);
+    const result = await run(['eval', other]);
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('pharmacy-technician-guide.md, which is not loaded');
+    expect(result.stderr).not.toContain('clinical-coding-specialist-guide.md,');
+  });
 });
 
 describe('index problems at the CLI', () => {
