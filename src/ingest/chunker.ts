@@ -36,12 +36,45 @@ export function splitSentences(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A sentence shorter than this says nothing on its own ("No.", "Some can.", "Yes, it is."): as a
+ * unit it would be quoted, searched and embedded without the sentence that carries its meaning.
+ */
+const MIN_UNIT_WORDS = 4;
+
+/**
+ * A paragraph's sentences as units: a sentence too short to stand alone goes with the next (or,
+ * last, with the previous). A line ending in a colon introduces the list after it and stays alone.
+ */
+export function unitSentences(text: string): string[] {
+  const units: string[] = [];
+  let pending = '';
+  const flush = () => {
+    const last = units.at(-1);
+    if (pending && last !== undefined && !last.endsWith(':')) units[units.length - 1] = `${last} ${pending}`;
+    else if (pending) units.push(pending);
+    pending = '';
+  };
+  for (const sentence of splitSentences(text)) {
+    if (sentence.endsWith(':')) {
+      flush();
+      units.push(sentence);
+      continue;
+    }
+    const joined = pending ? `${pending} ${sentence}` : sentence;
+    pending = joined.split(/\s+/).length < MIN_UNIT_WORDS ? joined : '';
+    if (!pending) units.push(joined);
+  }
+  flush();
+  return units;
+}
+
 /** One unit per bullet and per paragraph sentence, each with the line it came from. */
 export function sectionUnits(section: Section): Array<{ text: string; line: number; block: Block }> {
   return section.blocks.flatMap((block) =>
     block.kind === 'bullet'
       ? [{ text: block.text, line: block.line, block }]
-      : splitSentences(block.text).map((text) => ({ text, line: block.line, block })),
+      : unitSentences(block.text).map((text) => ({ text, line: block.line, block })),
   );
 }
 

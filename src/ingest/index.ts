@@ -2,7 +2,7 @@ export type { Block, Section, KnowledgeDocument } from './types.js';
 export { formatHeadingPath, guideSubject } from './types.js';
 export { parseMarkdown } from './markdown-loader.js';
 export { parsePlainText, renderMarkdown } from './text-loader.js';
-export { chunkDocument, chunkSearchText, headingChunks, sectionUnits, splitSentences, DEFAULT_CHUNKER_OPTIONS } from './chunker.js';
+export { chunkDocument, chunkSearchText, headingChunks, sectionUnits, splitSentences, unitSentences, DEFAULT_CHUNKER_OPTIONS } from './chunker.js';
 export type { Chunk, ChunkKind, ChunkerOptions } from './chunker.js';
 export { extractGlossary, headingDefinition } from './glossary.js';
 export { guideWords } from './guide-words.js';

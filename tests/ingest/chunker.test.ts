@@ -6,6 +6,7 @@ import {
   chunkSearchText,
   DEFAULT_CHUNKER_OPTIONS,
   parseMarkdown,
+  unitSentences,
   type Chunk,
   type KnowledgeDocument,
   type Section,
@@ -211,11 +212,11 @@ describe('chunkDocument over synthetic documents', () => {
   });
 
   it('a Markdown document round-trips through parse + chunk with headings as context', () => {
-    const d = parseMarkdown(['# T', '## Salaries', 'Pay varies. It depends on location!', '- Entry: $1', '### Lead roles', '- Lead: $2'].join('\n'), 'mini.md');
+    const d = parseMarkdown(['# T', '## Salaries', 'Pay varies by employer. It depends on location!', '- Entry: $1', '### Lead roles', '- Lead: $2'].join('\n'), 'mini.md');
     const chunks = chunkDocument(d);
     expect(chunks.map((c) => [c.kind, c.headingPath.join('/'), c.lineStart, c.lineEnd, c.text])).toEqual([
-      ['section', 'Salaries', 2, 4, 'Pay varies. It depends on location!\n- Entry: $1'],
-      ['unit', 'Salaries', 3, 3, 'Pay varies.'],
+      ['section', 'Salaries', 2, 4, 'Pay varies by employer. It depends on location!\n- Entry: $1'],
+      ['unit', 'Salaries', 3, 3, 'Pay varies by employer.'],
       ['unit', 'Salaries', 3, 3, 'It depends on location!'],
       ['unit', 'Salaries', 4, 4, 'Entry: $1'],
       ['section', 'Salaries/Lead roles', 5, 6, '- Lead: $2'],
@@ -237,5 +238,20 @@ describe('headingChunks', () => {
     }
     const ids = new Set(chunkDocument(guide).map((c) => c.id));
     for (const h of headings) expect(ids.has(h.id)).toBe(false);
+  });
+});
+
+describe('unitSentences', () => {
+  it('keeps a sentence too short to say anything with the one that carries its meaning', () => {
+    expect(unitSentences('No. A high school diploma or GED is enough. An associate degree helps later.')).toEqual([
+      'No. A high school diploma or GED is enough.',
+      'An associate degree helps later.',
+    ]);
+    expect(unitSentences('Most technicians work in retail. Some can.')).toEqual(['Most technicians work in retail. Some can.']);
+    expect(unitSentences('Yes.')).toEqual(['Yes.']);
+  });
+
+  it('leaves a short line that introduces a list on its own', () => {
+    expect(unitSentences('Demand is growing. Common routes include:')).toEqual(['Demand is growing.', 'Common routes include:']);
   });
 });
