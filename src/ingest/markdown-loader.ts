@@ -93,6 +93,18 @@ function flatText(nodes: readonly PhrasingContent[]): string {
   return [...inlineLines(nodes, 0).values()].map((l) => l.trim()).filter(Boolean).join(' ');
 }
 
+/**
+ * The title of a paragraph that is one short bold run on one line and reads as a title: a question
+ * or a phrase, not a sentence stated in bold ("**Always check accreditation.**").
+ */
+function boldHeadingTitle(node: Paragraph): string | undefined {
+  const parts = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  if (parts.length !== 1 || parts[0]!.type !== 'strong') return undefined;
+  if ((node.position?.start.line ?? 0) !== (node.position?.end.line ?? -1)) return undefined;
+  const title = flatText(parts[0]!.children).replace(/:$/, '').trim();
+  return title && title.length <= 120 && !/[.!]$/.test(title) ? title : undefined;
+}
+
 const lineOf = (node: Nodes) => node.position?.start.line ?? 0;
 
 class GuideWalker {
@@ -101,6 +113,8 @@ class GuideWalker {
   private frontMatterTitle: string | undefined;
   private tags: string[] = [];
   private sectionOpen = false;
+  /** Depth of the last real heading: a bold line standing alone opens a section one level below it. */
+  private headingDepth = 1;
 
   constructor(
     private readonly builder: SectionBuilder,
@@ -152,6 +166,7 @@ class GuideWalker {
       return;
     }
     this.sectionOpen = true;
+    this.headingDepth = node.depth;
     this.builder.heading(node.depth, title, lineOf(node));
   }
 
@@ -168,6 +183,14 @@ class GuideWalker {
   }
 
   private paragraph(node: Paragraph): void {
+    const title = boldHeadingTitle(node);
+    if (title && this.title) {
+      // Web guides often set a question or a sub-topic in bold on its own line ("**Can I work from home?**")
+      // instead of a heading: it titles what follows, and is no answer to quote.
+      this.sectionOpen = true;
+      this.builder.heading(Math.min(6, this.headingDepth + 1), title, lineOf(node));
+      return;
+    }
     const lines = inlineLines(node.children, lineOf(node));
     for (const [line, text] of [...lines].sort((a, b) => a[0] - b[0])) this.block('paragraph', text, line);
   }

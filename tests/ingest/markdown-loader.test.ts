@@ -69,3 +69,23 @@ describe('parseMarkdown (CommonMark + GFM through mdast) on a fixture with every
     }
   });
 });
+
+describe('a bold line standing alone', () => {
+  const guide = parseMarkdown(
+    ['# Guide', '## 3. Skills', '**Technical skills**', '- Coding: ICD-10', '**People skills**', '- Tact', '## FAQ', '**Do I need a degree?**', 'Yes, an associate degree.', '**Always check accreditation.**', 'Some text with **bold** inside.'].join('\n\n'),
+    'bold.md',
+  );
+  const paths = guide.sections.map((s) => [s.level, s.headingPath.join(' › ')]);
+
+  it('titles what follows it, one level below the heading above (web guides write FAQ questions and sub-topics this way)', () => {
+    expect(paths).toEqual([
+      [2, '3. Skills'],
+      [3, '3. Skills › Technical skills'],
+      [3, '3. Skills › People skills'],
+      [2, 'FAQ'],
+      [3, 'FAQ › Do I need a degree?'],
+    ]);
+    expect(guide.sections.at(-1)!.blocks.map((b) => b.text)).toEqual(['Yes, an associate degree.', 'Always check accreditation.', 'Some text with bold inside.']);
+  });
+});
+
