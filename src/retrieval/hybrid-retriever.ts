@@ -1,4 +1,5 @@
 import type { IdentifiedEmbeddings } from '../embeddings/index.js';
+import { getWordNet } from '../lexicon/index.js';
 import { linearScore, loadQualityModels, QUALITY, type QualityModels, type QualityParameters } from '../quality/index.js';
 import { rankLines, type RankedLine } from './line-ranking.js';
 import type { KnowledgeIndex } from '../index/index.js';
@@ -365,9 +366,11 @@ function unknownAcronyms(query: AnalyzedQuery, catalog: SectionCatalog): string[
 /**
  * The names the asking sentence capitalises that no searched guide uses: a place, employer or
  * product the guides never mention is something they cannot speak to. Names in a sentence that
- * only sets the scene ("I work at Mercy General. …") do not count.
+ * only sets the scene ("I work at Mercy General. …") and days and months do not count.
  */
 function unknownNames(query: AnalyzedQuery, inGuides: readonly boolean[]): string[] {
   const written = new Map(query.properNames.map((n) => [n.toLowerCase(), n]));
-  return query.terms.flatMap((t, i) => (t.token && !t.setup && !inGuides[i] && written.has(t.token) ? [written.get(t.token)!] : []));
+  // Days and months are capitalised too, but say when, not what ("what do I do on Monday?").
+  const isTime = (token: string) => getWordNet().nounClasses(token).includes('noun.time');
+  return query.terms.flatMap((t, i) => (t.token && !t.setup && !inGuides[i] && written.has(t.token) && !isTime(t.token) ? [written.get(t.token)!] : []));
 }

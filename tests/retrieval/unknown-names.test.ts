@@ -78,3 +78,11 @@ describe('names the guides never use', () => {
     if (answer.related?.length) expect(answer.answer).toContain('doesn’t mention “Texas”'.replace('’', "'"));
   });
 });
+
+describe('days and months', () => {
+  it('are capitalised but name no thing the guide lacks', async () => {
+    const advisor = cleanUpAdvisor(await openTestAdvisor());
+    const { signals } = await advisor.retriever.retrieve(advisor.retriever.analyze('The encoder was down all weekend, what should coders do on Monday in Texas?'));
+    expect(signals.unknownNames).toEqual(['Texas']);
+  });
+});
