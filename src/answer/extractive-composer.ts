@@ -1,6 +1,6 @@
 import { formatHeadingPath } from '../ingest/index.js';
 import { QUALITY } from '../quality/index.js';
-import { isIntro, leadLine, matchStrength, type RankedLine, type RankedSection, type RetrievalResult, type ScoredUnit } from '../retrieval/index.js';
+import { isIntro, leadLine, matchStrength, type RankedLine, type RankedSection, type RetrievalResult, type ScoredUnit, type Unit } from '../retrieval/index.js';
 import type { Decision } from './answerability.js';
 import { pinsDown } from './specific-words.js';
 import type { Citation } from './schema.js';
@@ -45,8 +45,10 @@ function listSection(result: RetrievalResult, leadSection: RankedSection): Ranke
 
 /** The lead line, then the next best lines the model rates nearly as likely (not near-copies, same value type). */
 function factLines(lead: RankedLine, result: RetrievalResult): Line[] {
-  const lines: Line[] = [{ text: display(lead.unit.unit.text), section: lead.section, quotes: [lead.unit.unit.text] }];
-  const used = [lead.unit];
+  const next = continuation(lead);
+  const leadUnits = [lead.unit.unit, ...(next ? [next] : [])];
+  const lines: Line[] = [{ text: leadUnits.map((u) => display(u.text)).join(' '), section: lead.section, quotes: leadUnits.map((u) => u.text) }];
+  const used = [lead.unit, ...lead.section.units.filter((u) => u.unit === next)];
   const { maxLines, extraLineLogOdds } = QUALITY.answer;
   for (const c of result.lines) {
     if (lines.length >= maxLines || c.score < lead.score - extraLineLogOdds) break;
@@ -55,6 +57,19 @@ function factLines(lead: RankedLine, result: RetrievalResult): Line[] {
     lines.push({ text: display(c.unit.unit.text), section: c.section, quotes: [c.unit.unit.text] });
   }
   return lines;
+}
+
+/**
+ * The sentence that carries a lead sentence on: the next one of its paragraph. A question's best
+ * match is often the sentence that sets up what the paragraph then answers ("Problem: …" before
+ * "Solution: …", "Yes, many positions are remote." before what they need).
+ */
+function continuation(lead: RankedLine): Unit | undefined {
+  const units = lead.section.entry.units;
+  const at = units.indexOf(lead.unit.unit);
+  const next = units[at + 1];
+  const sameParagraph = next && lead.unit.unit.kind === 'paragraph' && next.kind === 'paragraph' && (next.line === lead.unit.unit.line || next.line === lead.unit.unit.line + 1);
+  return sameParagraph && !next.text.endsWith(':') ? next : undefined;
 }
 
 /** For "which/what are the …" questions: the section's list, the best items in full and the rest by name. */

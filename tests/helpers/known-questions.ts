@@ -57,7 +57,8 @@ export function knownQuestionSuite(label: string, getAdvisor: () => CareerAdviso
         return;
       }
       expectAnswered(answer);
-      const quoted = answer.citations.flatMap((c) => c.quote.split('\n'));
+      // A line is one quoted guide line, or a sentence and the next one of its paragraph (quoted in order).
+      const quoted = answer.citations.flatMap((c) => c.quote.split('\n').flatMap((q, i, all) => (all[i + 1] ? [q, `${q} ${all[i + 1]}`] : [q])));
       for (const line of answer.answer.split('\n')) {
         const text = line.replace(/\s*\[\d+\]$/, '');
         expect(quoted.some((q) => q.endsWith(text) || q === text), `"${text}" is not a quoted guide line`).toBe(true);

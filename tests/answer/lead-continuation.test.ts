@@ -1,0 +1,38 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CareerAdvisor } from '../../src/core/index.js';
+import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
+
+// A question's best match is often the sentence that sets up what its paragraph then answers:
+// the answer carries that sentence on with the next one of the same paragraph.
+describe('a lead sentence and the one that carries it on', () => {
+  let advisor: CareerAdvisor;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-continuation-'));
+    const guide = [
+      '# Beekeeper Guide',
+      '## Common Challenges',
+      '**Problem:** colonies swarm every spring and the keeper loses half the bees.\n**Solution:** split strong hives in April and add a super before the flow.',
+      '## Hive Care',
+      '- Inspections: once a week in summer',
+      '- Feeding: sugar syrup in autumn',
+    ].join('\n\n');
+    writeFileSync(join(dir, 'beekeeper.md'), `${guide}\n`);
+    advisor = await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) });
+  });
+
+  it('quotes the next sentence of the lead’s paragraph with it', async () => {
+    const reply = await advisor.ask('My colonies swarm every spring and I lose half the bees, help?');
+    expect(reply.abstained).toBe(false);
+    const first = reply.answer.split('\n')[0]!;
+    expect(first).toMatch(/^Problem: colonies swarm every spring.*Solution: split strong hives in April/);
+    expect(reply.citations[0]!.quote).toContain('Solution: split strong hives in April');
+  });
+
+  it('does not join a list item to the next one', async () => {
+    const reply = await advisor.ask('How often are hive inspections in summer?');
+    expect(reply.answer.split('\n')[0]).not.toContain('Feeding');
+  });
+});
