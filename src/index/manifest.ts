@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever the on-disk layout or chunking changes, forcing a rebuild. */
-export const INDEX_SCHEMA_VERSION = 11;
+export const INDEX_SCHEMA_VERSION = 12;
 
 export const manifestSchema = z.object({
   schemaVersion: z.number().int(),

@@ -52,10 +52,11 @@ function tokenInRun(run: string): string {
   return end > first ? run.slice(first, end) : '';
 }
 
-/** Splits text into lower-case word tokens, keeping codes like `icd-10`, `ccs-p`, `$28,000`, `8-10%`. */
+/** Splits text into lower-case word tokens, keeping codes like `icd-10`, `ccs-p`, `$28,000`; "8-10%" is `8-10`, `percent`. */
 export function wordTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (const match of text.toLowerCase().replace(/’/g, "'").matchAll(RUN)) {
+  // "10%" and "10 percent" are the same words: guides and questions write either.
+  for (const match of text.toLowerCase().replace(/’/g, "'").replace(/(\d)\s?%(?=$|[\s)\]!?;:"]|[.,](?:\s|$))/g, '$1 percent').matchAll(RUN)) {
     // A token never ends in "," or "." (see END), so only a possessive needs trimming.
     const token = tokenInRun(match[0]).replace(/'s$/, '');
     if (!token) continue;

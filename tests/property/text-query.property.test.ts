@@ -49,7 +49,8 @@ describe('tokenizer', () => {
     fc.assert(
       fc.property(anyString, (text) => {
         const lower = text.toLowerCase().replace(/’/g, "'");
-        for (const t of wordTokens(text)) expect(lower.includes(t)).toBe(true);
+        // The one word a token may add: "percent" for a "%" after a number.
+        for (const t of wordTokens(text)) expect(lower.includes(t) || (t === 'percent' && /\d\s?%/.test(lower))).toBe(true);
       }),
       { seed: SEED, numRuns: 500 },
     );
@@ -84,6 +85,7 @@ describe('tokenizer on 100 KB runs of code punctuation', () => {
         const parts = new Set<string>(); // the parts of a compound ("a-b" → "a", "b") may start and end with anything
         for (const t of wordTokens(text)) {
           checkTerm(t, 'wordTokens');
+          if (t === 'percent' && /\d%/.test(lower)) continue; // "7%" reads as "7 percent"
           if (!lower.includes(t)) throw new Error(`invented token ${JSON.stringify(t.slice(0, 40))}`);
           if (/[-/]/.test(t)) for (const p of t.split(/[-/]/)) parts.add(p);
           if (parts.has(t)) continue;

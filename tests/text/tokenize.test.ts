@@ -15,4 +15,9 @@ describe('content terms', () => {
   it('keeps the words the stop list would drop but questions mean ("make" = earn)', () => {
     expect(contentTerms('How much do they make')).toEqual(['make']);
   });
+
+  it('reads "10%" as "10 percent": guides and questions write either', () => {
+    expect(contentTerms('top 10% of technicians')).toEqual(contentTerms('top 10 percent of technicians'));
+    expect(contentTerms('raises of 8-10%')).toEqual(contentTerms('raises of 8-10 percent'));
+  });
 });
