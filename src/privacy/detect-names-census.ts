@@ -78,6 +78,26 @@ function isNameWord(word: string, vocabulary: Vocabulary): boolean {
   return CAPITALS.test(word) || !isAcronym(word);
 }
 
+// Charts and claim lines write a patient surname first, in capitals: "SOKOLOVA, ANASTASIA",
+// "O'BRIEN, SIOBHAN M.", "JOHNSON, MARY ELLEN R". Credentials and organisations are listed in
+// capitals with commas too ("AAPC, AHIMA"), so the word after the comma must be a census given name.
+const INVERTED_CAPITALS = /(?<![\p{L}\d])(?<surname>\p{Lu}+(?:['’-]\p{Lu}+)*),[ \t]*(?<given>\p{Lu}{2,})(?:[ \t]+(?<middle>\p{Lu}{2,}))?(?:[ \t]+(?<initial>\p{Lu})\b\.?)?/dgu;
+
+/** "SURNAME, GIVEN [GIVEN] [I.]" in capitals (see INVERTED_CAPITALS). */
+export function detectInvertedCapitalNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  for (const m of text.matchAll(INVERTED_CAPITALS)) {
+    const { surname, given, middle } = m.groups as { surname: string; given: string; middle?: string };
+    if (surname.length < 2 || !vocabulary.isGivenName(given) || !isSurnameLike(surname, vocabulary)) continue;
+    if ([surname, given].some((w) => isAcronymOfGuide(w, vocabulary) || isLabelWord(w))) continue;
+    // A second capital word is the name's only when it is a name too ("MARY ELLEN", not "JOHN CPT").
+    const nameMiddle = middle !== undefined && (vocabulary.isGivenName(middle) || vocabulary.isSurname(middle)) && !isAcronymOfGuide(middle, vocabulary);
+    const end = middle === undefined || nameMiddle ? m.indices!.groups!.initial?.[1] ?? m.indices!.groups!.middle?.[1] ?? m.indices!.groups!.given![1] : m.indices!.groups!.given![1];
+    found.push({ kind: 'name', start: m.index, end: text[end] === '.' && m[0].endsWith('.') ? end + 1 : end });
+  }
+  return found;
+}
+
 /** A capitalised word the guides use (a credential, an organisation's acronym): "CPC", "AHIMA". */
 function isAcronymOfGuide(word: string, vocabulary: Vocabulary): boolean {
   return vocabulary.isKnown(word) || vocabulary.isFunctionWord(word);

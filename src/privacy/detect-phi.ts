@@ -5,7 +5,7 @@ import { detectAgesAfterCopula, detectAgesAfterNames, detectAgesOver89, detectDa
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
 import { detectNames, findRepeats, nameAffixes } from './detect-names.js';
 import { detectNamesBesideIdentifiers } from './detect-names-beside-ids.js';
-import { detectCensusNames } from './detect-names-census.js';
+import { detectCensusNames, detectInvertedCapitalNames } from './detect-names-census.js';
 import { detectInitials } from './detect-initials.js';
 import { detectNamesByRelation } from './detect-names-by-relation.js';
 import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
@@ -113,6 +113,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates),
     ...detectNamesBesideIdentifiers(masked, terms, vocabulary, [...identifiers, ...dates]),
     ...detectCensusNames(masked, terms, vocabulary, chartLike),
+    ...detectInvertedCapitalNames(masked, vocabulary),
     ...(chartLike ? detectInitials(masked, vocabulary) : []),
     ...detectNamesByRelation(masked, terms, vocabulary),
   ];

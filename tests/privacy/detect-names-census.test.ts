@@ -93,3 +93,17 @@ describe('ages, dates and identifiers found this round', () => {
     expect(found('her car, plate SUN-GIRL, was in the lot', 'vehicle')).toEqual(['SUN-GIRL']);
   });
 });
+
+describe('a surname first, in capitals, as charts and claim lines write it', () => {
+  it('is a name when the word after the comma is a given name', () => {
+    expect(found('EHR shows SOKOLOVA, ANASTASIA twice, which one do I bill?')).toEqual(['SOKOLOVA, ANASTASIA']);
+    expect(found("O'BRIEN, SIOBHAN M. came back denied")).toEqual(["O'BRIEN, SIOBHAN M."]);
+    expect(found('two pts: JOHNSON, MARY ELLEN and JOHNSON, MARY ELLEN R')).toEqual(['JOHNSON, MARY ELLEN', 'JOHNSON, MARY ELLEN R']);
+    expect(found('the line reads PAUL, ANDREW 99213')).toEqual(['PAUL, ANDREW']);
+  });
+
+  it('is not a list of credentials, organisations or codes in capitals', () => {
+    expect(found('Should I get the CPC, CCS or CPhT first? AAPC, AHIMA and PTCB all offer exams.')).toEqual([]);
+    expect(found('NOTE, PLEASE READ: the PTCE, EXCPT and CSPT exams changed.')).toEqual([]);
+  });
+});
