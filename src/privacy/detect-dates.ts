@@ -78,8 +78,9 @@ const AGE_AFTER_COPULA = new RegExp(`\\b(?:is|was)[ \\t]+(?:now[ \\t]+)?(?<v>${A
 // "sione fifita — ninety-three, lives ...", "home fax ..., ninety.": an age written out and set off by
 // commas or a dash; a number spelled out on its own is rarely anything else in a case.
 const SET_OFF_SPELLED_AGE = new RegExp(`(?<=[,—–][ \\t]*)(?<v>${SPELLED_AGE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|(?:y\\.?o|y/o|yrs?|years?)\\b))`, 'gdi');
-// "Pham Van Duc, 95, seen ...": a number right after a name, set off by commas, is the person's age.
-const AGE_AFTER_NAME = new RegExp(`^,[ \\t]*(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$))`, 'di');
+// "Pham Van Duc, 95, seen ...", "Millicent Obi 90, Sylvester Grant 97": a number right after a name,
+// closing a clause, is the person's age.
+const AGE_AFTER_NAME = new RegExp(`^(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$))`, 'di');
 
 /** Ages over 89 after "is"/"was" or written out and set off, in a message that reads like a case (the caller decides). */
 export function detectAgesAfterCopula(text: string): PhiFinding[] {

@@ -23,6 +23,12 @@ describe('dates and ages', () => {
     expect(found('he turns 90 next week, dx I48.91')).toContain('age_over_89:90');
   });
 
+  it('finds an age right after a found name, with or without a comma', () => {
+    const ages = found('every pt this week is old: Millicent Obi 90, Sylvester Grant 97, and Agnes Kowalczyk 92.').filter((f) => f.startsWith('age_over_89'));
+    expect(ages).toEqual(['age_over_89:90', 'age_over_89:97', 'age_over_89:92']);
+    expect(found('Millicent Obi 90 units of 96372 billed').some((f) => f.startsWith('age_over_89'))).toBe(false); // a count, not closing a clause
+  });
+
   it('does not read durations or shares as ages', () => {
     expect(found('the global period is 90 days and she turns 90 minutes into overtime')).toEqual([]);
     expect(found('my accuracy is 95% on 99213 audits')).toEqual([]);
