@@ -6,7 +6,8 @@ import type { Vocabulary } from './vocabulary.js';
 // words, codes and figures of a question, not who it was about. So once a message holds patient
 // data (a detector redacted something), every word that may be a first name is masked as well:
 // a Title-case census given name or a word WordNet knows as a person's name ("Hunter got his cast
-// off", "Opal still does ..."), and a lower-case given name no dictionary knows ("andre"). Function
+// off", "Opal still does ..."), a Title-case census surname in the middle of a sentence ("the
+// daughter says Whitaker fell"), and a lower-case given name no dictionary knows ("andre"). Function
 // words ("Will", "May"), month and day names, the detectors' labels, acronyms and the guides'
 // words (organisations, credentials) stay, and a message without a finding is left alone.
 
@@ -20,9 +21,20 @@ export function possibleFirstNames(redacted: string, vocabulary: Vocabulary): Ar
   if (!REDACTED.test(redacted)) return [];
   const spans: Array<{ start: number; end: number }> = [];
   for (const m of redacted.matchAll(WORD)) {
-    if (isPossibleFirstName(m[0], vocabulary)) spans.push({ start: m.index, end: m.index + m[0].length });
+    const midSentence = MID_SENTENCE.test(redacted.slice(Math.max(0, m.index - 3), m.index));
+    if (isPossibleFirstName(m[0], vocabulary) || (midSentence && isPossibleSurname(m[0], vocabulary))) spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;
+}
+
+/** Before a word in the middle of a sentence: a word, a comma or a placeholder's bracket, then a space. */
+const MID_SENTENCE = /[\p{L}\d,;)\]][ \t]+$/u;
+
+/** A Title-case census surname mid-sentence ("… for Grant, DOB …", "Mrs Stone"), not a word of the guides. */
+function isPossibleSurname(token: string, vocabulary: Vocabulary): boolean {
+  const word = token.replace(/['’]s$/u, '');
+  if (!TITLE.test(token) || word.length < 3 || isLabelWord(word) || CALENDAR_WORD.test(word) || vocabulary.isFunctionWord(word) || vocabulary.isKnown(word)) return false;
+  return vocabulary.isSurname(word);
 }
 
 function isPossibleFirstName(token: string, vocabulary: Vocabulary): boolean {

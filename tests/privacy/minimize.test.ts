@@ -40,6 +40,11 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('Grant writing or coding: which pays more, 99213 work or grants?').text).toBe('Grant writing or coding: which pays more, 99213 work or grants?');
   });
 
+  it('masks a Title-case surname mid-sentence once a message holds patient data, and leaves career questions alone', () => {
+    expect(minimizePhi('MRN 4471923 admitted, the daughter says Whitaker fell twice').text).toBe('MRN [REDACTED:mrn] admitted, the daughter says [MASKED] fell twice');
+    expect(minimizePhi('Does Whitaker hire remote coders for 99213 audits?').text).toBe('Does Whitaker hire remote coders for 99213 audits?');
+  });
+
   it('reads an age placeholder (a kind with digits) as a placeholder', () => {
     const once = minimizePhi('she is 97 y/o, seen 3/3 for I10').text;
     expect(once).toContain('[REDACTED:age_over_89]');
