@@ -33,9 +33,11 @@ function sectionOf(result: RetrievalResult, answer: ComposedAnswer): RankedSecti
 
 /** The lines after the last shown one in the lead section (the next stage or band), not yet shown. */
 function nextInSection(section: RankedSection, shown: ReadonlySet<string>): ScoredUnit[] {
-  const inOrder = [...section.units].sort((a, b) => a.unit.line - b.unit.line);
-  const lastShown = Math.max(-1, ...inOrder.filter((u) => shown.has(u.unit.text)).map((u) => u.unit.line));
-  return inOrder.filter((u) => u.unit.line > lastShown && !shown.has(u.unit.text)).slice(0, QUALITY.followUps.nextLines);
+  // Document order is the catalog's unit order: sentences of one paragraph share a line number.
+  const order = section.entry.units;
+  const inOrder = [...section.units].sort((a, b) => order.indexOf(a.unit) - order.indexOf(b.unit));
+  const lastShown = inOrder.reduce((last, u, i) => (shown.has(u.unit.text) ? i : last), -1);
+  return inOrder.filter((u, i) => i > lastShown && !shown.has(u.unit.text)).slice(0, QUALITY.followUps.nextLines);
 }
 
 /**

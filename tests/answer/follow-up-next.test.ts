@@ -3,12 +3,13 @@ import { composeNextLines, repeatsConversation } from '../../src/answer/index.js
 import type { AnalyzedQuery, RetrievalResult } from '../../src/retrieval/index.js';
 
 /** A retrieval result with sections of numbered lines (only what the follow-up logic reads). */
-function retrieval(sections: Array<{ path: string[]; lines: string[] }>): RetrievalResult {
+function retrieval(sections: Array<{ path: string[]; lines: string[]; lineNumbers?: number[] }>): RetrievalResult {
   return {
-    sections: sections.map((s) => ({
-      entry: { section: { source: 'g.md', headingPath: s.path } },
-      units: s.lines.map((text, i) => ({ unit: { text, line: i + 1 } })),
-    })),
+    sections: sections.map((s) => {
+      const units = s.lines.map((text, i) => ({ text, line: s.lineNumbers?.[i] ?? i + 1 }));
+      // Ranked units come best first, not in document order.
+      return { entry: { section: { source: 'g.md', headingPath: s.path }, units }, units: [...units].reverse().map((unit) => ({ unit })) };
+    }),
   } as unknown as RetrievalResult;
 }
 
@@ -43,5 +44,12 @@ describe('follow-ups that add', () => {
     const next = composeNextLines(stages, first, all);
     expect(next).toMatchObject({ abstained: true, citations: [] });
     expect(next.text).toBe("The guide says nothing more on this than what I've already shown. The closest related section is “Salary” (try “topics Salary”).");
+  });
+
+  it('takes the next sentence of a paragraph whose sentences share one source line', () => {
+    const outlook = retrieval([{ path: ['Outlook'], lines: ['Demand grows 9 percent.', 'Most openings come from retirements.', 'Pollination contracts drive the rest.'], lineNumbers: [7, 7, 7] }]);
+    const shown = { text: '', abstained: false, citations: [{ n: 1, section: 'Outlook', source: 'g.md', quote: 'Demand grows 9 percent.\nMost openings come from retirements.' }] };
+    const next = composeNextLines(outlook, shown, new Set(['Demand grows 9 percent.', 'Most openings come from retirements.']));
+    expect(next.text).toBe('Pollination contracts drive the rest. [1]');
   });
 });
