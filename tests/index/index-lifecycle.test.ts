@@ -307,7 +307,7 @@ describe('embedding cache', () => {
     const b = await loadIndex({ ...ws, indexDir: join(ws.root, 'index2'), embedder: second });
     expect(await searchLabels(b, second)).toEqual(await searchLabels(a, first));
 
-    appendFileSync(join(ws.knowledgeDir, GUIDE_MD_NAME), '\n## Cache Test Section\n\nOnly this needs embedding. And this sentence.\n');
+    appendFileSync(join(ws.knowledgeDir, GUIDE_MD_NAME), '\n## Cache Test Section\n\nOnly this needs embedding. And so does this sentence.\n');
     const third = new CountingEmbeddings();
     const { summary: s3 } = await buildIndex({ ...ws, embedder: third });
     // One section chunk, its heading chunk and two sentence units are new, and the words the guide did not use before.
