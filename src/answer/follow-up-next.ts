@@ -17,8 +17,12 @@ export function quotedLines(answer: Pick<ComposedAnswer, 'citations'>): string[]
 export function repeatsConversation(answer: ComposedAnswer, shown: ReadonlySet<string>, query?: AnalyzedQuery): boolean {
   const quoted = quotedLines(answer);
   if (answer.abstained || quoted.length === 0 || !quoted.every((line) => shown.has(line))) return false;
+  // "why?" asks for the reason behind what was said, and the guide often gave it in the same lines: say them again.
+  if (query && ASKS_WHY.test(query.question)) return false;
   return !query || ownSupport(query, new Set(quoted.flatMap((line) => contentTerms(line)))) < QUALITY.followUps.restateSupport;
 }
+
+const ASKS_WHY = /^\s*(?:(?:and|but|so)\s+)?why\b/i;
 
 /** Share of the question's own words (not carried context, not hints) that the terms contain. */
 function ownSupport(query: AnalyzedQuery, terms: ReadonlySet<string>): number {

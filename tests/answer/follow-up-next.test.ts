@@ -33,6 +33,14 @@ describe('follow-ups that add', () => {
     expect(repeatsConversation(first, shown, query(['salari', 'bonus']))).toBe(true);
   });
 
+  it('answers "why?" again from the lines already shown: the reason is often among them', () => {
+    const shown = new Set(['Entry: coder → 2 years']);
+    const asked = (question: string) => ({ question, terms: [] }) as unknown as AnalyzedQuery;
+    expect(repeatsConversation(first, shown, asked('why is that?'))).toBe(false);
+    expect(repeatsConversation(first, shown, asked('and why?'))).toBe(false);
+    expect(repeatsConversation(first, shown, asked('what then?'))).toBe(true);
+  });
+
   it('gives the next lines of the section after the last one shown', () => {
     const next = composeNextLines(stages, first, new Set(['Entry: coder → 2 years']));
     expect(next.text.split('\n')).toEqual(['Specialist → 5 years [1]', 'Lead → 8 years [1]', 'Manager → 10 years [1]']);
