@@ -92,8 +92,11 @@ export function detectInvertedCapitalNames(text: string, vocabulary: Vocabulary)
     if ([surname, given].some((w) => isAcronymOfGuide(w, vocabulary) || isLabelWord(w))) continue;
     // A second capital word is the name's only when it is a name too ("MARY ELLEN", not "JOHN CPT").
     const nameMiddle = middle !== undefined && (vocabulary.isGivenName(middle) || vocabulary.isSurname(middle)) && !isAcronymOfGuide(middle, vocabulary);
-    const end = middle === undefined || nameMiddle ? m.indices!.groups!.initial?.[1] ?? m.indices!.groups!.middle?.[1] ?? m.indices!.groups!.given![1] : m.indices!.groups!.given![1];
-    found.push({ kind: 'name', start: m.index, end: text[end] === '.' && m[0].endsWith('.') ? end + 1 : end });
+    const at = m.indices!.groups!;
+    const last = middle !== undefined && !nameMiddle ? at.given : (at.initial ?? at.middle ?? at.given);
+    const end = last![1];
+    // An initial keeps its full stop ("SIOBHAN M.").
+    found.push({ kind: 'name', start: m.index, end: last === at.initial && text[end] === '.' ? end + 1 : end });
   }
   return found;
 }
