@@ -5,7 +5,7 @@
 // guides the code was never tuned on are gated as well as the shipped one.
 //   node scripts/check-quality-floors.mjs [quality-floors.json]
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -14,22 +14,27 @@ const { sets } = JSON.parse(readFileSync(floorsPath, 'utf8'));
 const present = sets.filter((s) => existsSync(s.file));
 for (const s of sets.filter((x) => !present.includes(x))) console.log(`No ${s.file} here: skipping its gate.`);
 
-/** Environment for a set: the default knowledge folder, or a fresh one holding only its guides. */
+/** Environment for a set: the default knowledge folder, or a fresh one holding only its guides (`dir`, removed after the run). */
 function environmentFor(guides) {
-  if (!guides) return process.env;
+  if (!guides) return { env: process.env };
   const dir = mkdtempSync(join(tmpdir(), 'career-advisor-floors-'));
   const knowledge = join(dir, 'knowledge');
   mkdirSync(knowledge);
   for (const guide of guides) copyFileSync(guide, join(knowledge, basename(guide)));
-  return { ...process.env, KNOWLEDGE_DIR: knowledge, INDEX_DIR: join(dir, 'index'), INDEX_AUTO_REBUILD: 'true' };
+  return { dir, env: { ...process.env, KNOWLEDGE_DIR: knowledge, INDEX_DIR: join(dir, 'index'), INDEX_AUTO_REBUILD: 'true' } };
 }
 
 /** One eval run per distinct guide list, every file of that list in it. */
 function reportsFor(group) {
   const files = group.map((s) => s.file);
-  const out = execFileSync(process.execPath, ['dist/adapters/cli/main.js', 'eval', '--json', ...files], { encoding: 'utf8', maxBuffer: 64 << 20, env: environmentFor(group[0].guides), stdio: ['ignore', 'pipe', 'pipe'] });
-  const parsed = JSON.parse(out);
-  return files.length === 1 ? { [files[0]]: parsed } : parsed;
+  const { dir, env } = environmentFor(group[0].guides);
+  try {
+    const out = execFileSync(process.execPath, ['dist/adapters/cli/main.js', 'eval', '--json', ...files], { encoding: 'utf8', maxBuffer: 64 << 20, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const parsed = JSON.parse(out);
+    return files.length === 1 ? { [files[0]]: parsed } : parsed;
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const groups = new Map();
