@@ -161,8 +161,7 @@ export class AnswerabilityDecider {
     const features = answerabilityFeatures(result);
     const probability = answerProbability(features, this.model);
     // A code, acronym or name the guides never use is something they cannot speak to, however close the rest is.
-    const { unknownAcronyms, unknownNames } = result.signals;
-    if (probability >= threshold && unknownAcronyms.length === 0 && unknownNames.length === 0) return { outcome: 'answer', probability, features };
+    if (probability >= threshold && result.signals.unknownNames.length === 0) return { outcome: 'answer', probability, features };
     const onTopic = features.line_sim >= QUALITY.answer.partialMinSimilarity && features.lex_support > 0;
     return { outcome: onTopic ? 'partial' : 'abstain', probability, features };
   }

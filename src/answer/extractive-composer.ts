@@ -167,7 +167,7 @@ function missingPart(result: RetrievalResult, lead: ScoredUnit): string {
   const { quantity } = result.query;
   if (quantity && !lead.hasQuantity) return `The guide doesn't give ${VALUE_NAMES[quantity]}.`;
   const terms = new Set([...lead.unit.terms, ...result.sections[0]!.entry.headingTerms]);
-  const named = new Map([...result.signals.unknownAcronyms, ...result.signals.unknownNames].map((a) => [a.toLowerCase(), a]));
+  const named = new Map(result.signals.unknownNames.map((a) => [a.toLowerCase(), a]));
   // A word reached only through a loose relation ("hygienist" → "specialist") is still missing.
   // Only words that pin something down are worth naming; "doesn't mention “worried sits numbers”" helps no one.
   // And only words the guides never use: "doesn't mention “home”" is false of a guide that says "work-from-home" elsewhere.

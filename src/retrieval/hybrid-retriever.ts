@@ -34,9 +34,10 @@ export interface RetrievalSignals {
   termWeights: number[];
   /** Whether the searched guides use each query term itself (in any form or spelling), parallel to `query.terms`. */
   inGuides: boolean[];
-  /** Codes and acronyms the question writes in capitals ("CMAA", "E11") that no searched guide uses in any form. */
-  unknownAcronyms: string[];
-  /** Names the asking sentence capitalises ("in Texas") that no searched guide uses in any form or spelling, as written. */
+  /**
+   * What the question names that no searched guide speaks of, as written: codes and acronyms in
+   * capitals ("CMAA", "E11"), and words the asking sentence capitalises ("in Texas").
+   */
   unknownNames: string[];
 }
 
@@ -138,9 +139,8 @@ export class HybridRetriever {
       keywordRankOfTop: rankOf(orders.keyword),
       unknownShare: this.unknownShare(query),
       termWeights,
-      unknownAcronyms: unknownAcronyms(query, this.catalog),
       inGuides,
-      unknownNames: unknownNames(query, inGuides),
+      unknownNames: [...unknownAcronyms(query, this.catalog), ...unknownProperNames(query, inGuides)],
     };
     const sections = ranked.slice(0, limit);
     return { query, sections, lines: rankLines(query, sections, this.models.lines), retrieveMs: performance.now() - started, signals };
@@ -368,7 +368,7 @@ function unknownAcronyms(query: AnalyzedQuery, catalog: SectionCatalog): string[
  * product the guides never mention is something they cannot speak to. Names in a sentence that
  * only sets the scene ("I work at Mercy General. …") and days and months do not count.
  */
-function unknownNames(query: AnalyzedQuery, inGuides: readonly boolean[]): string[] {
+function unknownProperNames(query: AnalyzedQuery, inGuides: readonly boolean[]): string[] {
   const written = new Map(query.properNames.map((n) => [n.toLowerCase(), n]));
   // Days and months are capitalised too, but say when, not what ("what do I do on Monday?").
   const isTime = (token: string) => getWordNet().nounClasses(token).includes('noun.time');

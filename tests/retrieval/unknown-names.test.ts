@@ -22,8 +22,8 @@ describe('codes and acronyms the guides never use', () => {
     expect(catalog.knowsAcronym('HIM')).toBe(true); // no content word to look for ("him")
     expect(catalog.knowsAcronym('CMAA')).toBe(false);
     expect(catalog.knowsAcronym('PTO')).toBe(false);
-    expect((await signals('How many PTO days do hospital coders get?')).unknownAcronyms).toEqual(['PTO']);
-    expect((await signals('What does the CPC exam cover?')).unknownAcronyms).toEqual([]);
+    expect((await signals('How many PTO days do hospital coders get?')).unknownNames).toEqual(['PTO']);
+    expect((await signals('What does the CPC exam cover?')).unknownNames).toEqual([]);
   });
 
   it('count as spelled out from two content words, or from three or more capitalised ones', async () => {
@@ -35,7 +35,7 @@ describe('codes and acronyms the guides never use', () => {
   });
 
   it('skip capitals right after a number, which are units ("9 AM")', async () => {
-    expect((await signals('I work 9 AM to 5 PM, can coding fit part time?')).unknownAcronyms).toEqual([]);
+    expect((await signals('I work 9 AM to 5 PM, can coding fit part time?')).unknownNames).toEqual([]);
   });
 
   it('turn an answer the model would give into a partial one', async () => {
@@ -75,7 +75,9 @@ describe('names the guides never use', () => {
     expect(await decide('What is the average coder salary?')).toBe('answer');
     const answer = await advisor.ask('What is the average clinical coder salary in Texas?');
     expect(answer.abstained).toBe(true);
-    if (answer.related?.length) expect(answer.answer).toContain('doesn’t mention “Texas”'.replace('’', "'"));
+    expect(answer.kind).toBe('partial');
+    expect(answer.answer).toMatch(/^The guide doesn't mention “Texas”\. What it says under/);
+    expect(answer.related?.length).toBeGreaterThan(0);
   });
 });
 
