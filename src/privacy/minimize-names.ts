@@ -33,13 +33,17 @@ const MID_SENTENCE = /[\p{L}\d,;)\]][ \t]+$/u;
 /** A Title-case census surname mid-sentence ("… for Grant, DOB …", "Mrs Stone"), not a word of the guides. */
 function isPossibleSurname(token: string, vocabulary: Vocabulary): boolean {
   const word = token.replace(/['’]s$/u, '');
-  if (!TITLE.test(token) || word.length < 3 || isLabelWord(word) || CALENDAR_WORD.test(word) || vocabulary.isFunctionWord(word) || vocabulary.isKnown(word)) return false;
-  return vocabulary.isSurname(word);
+  return TITLE.test(token) && mayBeName(word, vocabulary) && vocabulary.isSurname(word);
 }
 
 function isPossibleFirstName(token: string, vocabulary: Vocabulary): boolean {
   const word = token.replace(/['’]s$/u, '');
-  if (word.length < 3 || isAcronym(word) || isLabelWord(word) || CALENDAR_WORD.test(word) || vocabulary.isFunctionWord(word) || vocabulary.isKnown(word)) return false;
+  if (!mayBeName(word, vocabulary)) return false;
   if (TITLE.test(token)) return vocabulary.isGivenName(word) || vocabulary.isPersonName(word);
   return LOWER.test(word) && vocabulary.isGivenName(word) && !vocabulary.isFamiliar(word);
+}
+
+/** Words that are never masked as names: short ones, acronyms, labels, days and months, function words and the guides' own words. */
+function mayBeName(word: string, vocabulary: Vocabulary): boolean {
+  return word.length >= 3 && !isAcronym(word) && !isLabelWord(word) && !CALENDAR_WORD.test(word) && !vocabulary.isFunctionWord(word) && !vocabulary.isKnown(word);
 }
