@@ -38,8 +38,8 @@ function sectionOf(result: RetrievalResult, answer: ComposedAnswer): RankedSecti
 /** The lines after the last shown one in the lead section (the next stage or band), not yet shown. */
 function nextInSection(section: RankedSection, shown: ReadonlySet<string>): ScoredUnit[] {
   // Document order is the catalog's unit order: sentences of one paragraph share a line number.
-  const order = section.entry.units;
-  const inOrder = [...section.units].sort((a, b) => order.indexOf(a.unit) - order.indexOf(b.unit));
+  const position = new Map(section.entry.units.map((u, i) => [u, i]));
+  const inOrder = [...section.units].sort((a, b) => position.get(a.unit)! - position.get(b.unit)!);
   const lastShown = inOrder.reduce((last, u, i) => (shown.has(u.unit.text) ? i : last), -1);
   return inOrder.filter((u, i) => i > lastShown && !shown.has(u.unit.text)).slice(0, QUALITY.followUps.nextLines);
 }
