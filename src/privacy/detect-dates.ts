@@ -46,7 +46,8 @@ const AGE_OVER_89 = new RegExp(
   [
     // The unit goes with the number: "y/o" left behind would still say "an age was here".
     `\\b(?<v>${AGE_VALUE}\\s*(?:-|\\s)?\\s*${AGE_UNIT})`,
-    `\\bage(?:d|\\s*:)?\\s*(?<w>${AGE_VALUE})\\b`,
+    // "age 92", "aged 90", "age: 95", "his age as 90", "age of 91"
+    `\\bage(?:d|\\s*:|\\s+(?:as|of|is|was|now))?\\s*(?<w>${AGE_VALUE})\\b${NOT_A_QUANTITY}`,
     // "she's 93", "he turns 90 on May 5", "pt is 94"
     `\\b(?:(?:she|he|pt|patient|who)\\s+(?:is|was|turns|turned|will\\s+be)|she['’]?s|he['’]?s|turns|turned|turning)\\s+(?<x>${AGE_VALUE})\\b${NOT_A_QUANTITY}`,
     // A written-out age set off by commas after a name: "Haruko Sato, ninety-one, had ..."

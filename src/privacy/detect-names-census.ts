@@ -87,8 +87,11 @@ const INVERTED_CAPITALS = /(?<![\p{L}\d])(?<surname>\p{Lu}+(?:['’-]\p{Lu}+)*),
 export function detectInvertedCapitalNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
   const found: PhiFinding[] = [];
   for (const m of text.matchAll(INVERTED_CAPITALS)) {
-    const { surname, given, middle } = m.groups as { surname: string; given: string; middle?: string };
-    if (surname.length < 2 || !vocabulary.isGivenName(given) || !isSurnameLike(surname, vocabulary)) continue;
+    const { surname, given, middle, initial } = m.groups as { surname: string; given: string; middle?: string; initial?: string };
+    // A given name the census lists, or one no lexicon knows when a middle initial follows ("ADEBAYO, FOLASADE T."):
+    // credentials and organisations listed in capitals do not take initials.
+    const givenLike = vocabulary.isGivenName(given) || (initial !== undefined && middle === undefined && !vocabulary.isFamiliar(given));
+    if (surname.length < 2 || !givenLike || !isSurnameLike(surname, vocabulary)) continue;
     if ([surname, given].some((w) => isAcronymOfGuide(w, vocabulary) || isLabelWord(w))) continue;
     // A second capital word is the name's only when it is a name too ("MARY ELLEN", not "JOHN CPT").
     const nameMiddle = middle !== undefined && (vocabulary.isGivenName(middle) || vocabulary.isSurname(middle)) && !isAcronymOfGuide(middle, vocabulary);

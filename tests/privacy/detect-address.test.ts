@@ -10,6 +10,12 @@ describe('towns and ZIP codes without a state', () => {
     expect(found('Ines Varga, Kalamazoo 49007 - is 99204 ok?')).toEqual(expect.arrayContaining(['address:Kalamazoo', 'zip:49007']));
   });
 
+  it('takes a five-digit ZIP code next to its label without a colon, but not a code a label words away', () => {
+    expect(found('zip on file 08021 was dropped by the clearinghouse')).toContain('zip:08021');
+    expect(found('Gwendolyn Akers, 60614 zip, the payer says deceased')).toContain('zip:60614');
+    expect(found('is the 9-digit zip required for 99214 claims?')).not.toContain('zip:99214');
+  });
+
   it('takes a ZIP code right after a county', () => {
     expect(found('pt lives in Ottawa County, 49424 and needs 97110')).toEqual(expect.arrayContaining(['zip:49424']));
   });

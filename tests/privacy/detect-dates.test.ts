@@ -21,6 +21,8 @@ describe('dates and ages', () => {
     expect(found('coded for a 97 y.o. with E11.9')).toContain('age_over_89:97 y.o.');
     expect(found("she's 91 and on hospice, dx C34.90")).toContain('age_over_89:91');
     expect(found('he turns 90 next week, dx I48.91')).toContain('age_over_89:90');
+    expect(found('the summary page still shows his age as 90, dx R41.0')).toContain('age_over_89:90');
+    expect(found('the mean age is 92 days for these claims')).toEqual([]);
   });
 
   it('finds an age right after a found name, with or without a comma', () => {

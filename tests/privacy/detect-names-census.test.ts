@@ -102,6 +102,12 @@ describe('a surname first, in capitals, as charts and claim lines write it', () 
     expect(found('the line reads PAUL, ANDREW 99213')).toEqual(['PAUL, ANDREW']);
   });
 
+  it('is a name when a given name no list knows is followed by a middle initial', () => {
+    expect(found('ADEBAYO, FOLASADE T. — 76 yo — sepsis 2/2 cellulitis')).toEqual(['ADEBAYO, FOLASADE T.']);
+    // Without the initial, an unknown word after a comma is not enough evidence.
+    expect(found('ADEBAYO, FOLASADE — 76 yo — sepsis 2/2 cellulitis')).toEqual([]);
+  });
+
   it('is not a list of credentials, organisations or codes in capitals', () => {
     expect(found('Should I get the CPC, CCS or CPhT first? AAPC, AHIMA and PTCB all offer exams.')).toEqual([]);
     expect(found('NOTE, PLEASE READ: the PTCE, EXCPT and CSPT exams changed.')).toEqual([]);
