@@ -85,12 +85,21 @@ export class WordNet {
    * "noun.location") of the word's first noun senses.
    */
   nounClasses(word: string, senses = 2): string[] {
+    return this.classes(word, 'noun', senses);
+  }
+
+  /** The lexicographer files of the word's first verb senses ("grow" → verb.change). */
+  verbClasses(word: string, senses = 2): string[] {
+    return this.classes(word, 'verb', senses);
+  }
+
+  private classes(word: string, part: PartOfSpeech, senses: number): string[] {
     const classes = new Set<string>();
     for (const { lemma, pos } of this.lemmas(word)) {
-      if (pos !== 'noun') continue;
+      if (pos !== part) continue;
       for (const offset of this.synsetOffsets(lemma, pos).slice(0, senses)) {
         const synset = this.synset(offset, pos);
-        if (synset) classes.add(NOUN_CLASSES[synset.lexFile] ?? 'noun.other');
+        if (synset) classes.add(LEXICOGRAPHER_FILES[synset.lexFile] ?? `${part}.other`);
       }
     }
     return [...classes];
@@ -139,7 +148,7 @@ export class WordNet {
       this.synsetOffsets(lemma, pos).some((offset) => {
         const synset = this.synset(offset, pos);
         const k = synset?.words.indexOf(lemma.replace(/_/g, ' ')) ?? -1;
-        return k >= 0 && NOUN_CLASSES[synset!.lexFile] === 'noun.person' && /^\p{Lu}/u.test(synset!.spellings[k]!);
+        return k >= 0 && LEXICOGRAPHER_FILES[synset!.lexFile] === 'noun.person' && /^\p{Lu}/u.test(synset!.spellings[k]!);
       }),
     );
   }
@@ -215,11 +224,13 @@ export class WordNet {
 }
 
 /** WordNet's noun lexicographer files by number (lexnames). */
-const NOUN_CLASSES: Record<number, string> = {
+const LEXICOGRAPHER_FILES: Record<number, string> = {
   3: 'noun.tops', 4: 'noun.act', 5: 'noun.animal', 6: 'noun.artifact', 7: 'noun.attribute', 8: 'noun.body', 9: 'noun.cognition', 10: 'noun.communication',
   11: 'noun.event', 12: 'noun.feeling', 13: 'noun.food', 14: 'noun.group', 15: 'noun.location', 16: 'noun.motive', 17: 'noun.object', 18: 'noun.person',
   19: 'noun.phenomenon', 20: 'noun.plant', 21: 'noun.possession', 22: 'noun.process', 23: 'noun.quantity', 24: 'noun.relation', 25: 'noun.shape', 26: 'noun.state',
-  27: 'noun.substance', 28: 'noun.time',
+  27: 'noun.substance', 28: 'noun.time', 29: 'verb.body', 30: 'verb.change', 31: 'verb.cognition', 32: 'verb.communication', 33: 'verb.competition',
+  34: 'verb.consumption', 35: 'verb.contact', 36: 'verb.creation', 37: 'verb.emotion', 38: 'verb.motion', 39: 'verb.perception', 40: 'verb.possession',
+  41: 'verb.social', 42: 'verb.stative', 43: 'verb.weather',
 };
 
 function lineEnd(buffer: Buffer, start: number): number {

@@ -1,4 +1,5 @@
 import { PHI_PLACEHOLDER_PATTERN } from '../privacy/placeholder.js';
+import { getWordNet } from '../lexicon/index.js';
 import { QUALITY } from '../quality/index.js';
 import { expandShorthand, isStopWord, stem, synonymsOf, wordTokens } from '../text/index.js';
 import type { Alternatives, TermExpander } from './query-expansion.js';
@@ -137,9 +138,29 @@ export function askingPart(text: string): string {
   return (questions.length > 0 ? questions : sentences.slice(-1)).join(' ');
 }
 
+/** "how fast/quickly" and what follows, up to the sentence's end. */
+const HOW_FAST = /\bhow (?:fast|quickly|rapidly)\s+([^.?!]*)/;
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'our', 'their']);
+const PERSONAL = new Set(['i', 'you', 'we', 'me', 'u', 'he', 'she', 'they', 'someone', 'one']);
+
+/**
+ * "How fast is employment expected to grow?" asks for a rate, not a time: the subject is not a
+ * person and the verb is one of change (WordNet files one of its first two senses under verb.change).
+ * "How fast can I get certified?" and "how quickly can a new coder move up?" ask how long.
+ */
+function asksRateOfChange(q: string): boolean {
+  const words = HOW_FAST.exec(q)?.[1]?.match(/[a-z']+/g) ?? [];
+  const wordnet = getWordNet();
+  const verb = words.findIndex((w, i) => i > 0 && !AUXILIARIES.has(w) && wordnet.verbClasses(w, 2).includes('verb.change'));
+  if (verb === -1) return false;
+  const subject = words.slice(AUXILIARIES.has(words[0]!) ? 1 : 0, verb).filter((w) => !DETERMINERS.has(w)).slice(0, 2);
+  return subject.length > 0 && !subject.some((w) => PERSONAL.has(w) || wordnet.nounClasses(w, 1).includes('noun.person'));
+}
+
 /** The value type a question asks for, if any. */
 export function detectQuantity(question: string): Quantity | undefined {
   const q = question.toLowerCase();
+  if (asksRateOfChange(q)) return 'number';
   if (/how long|how many (?:years|months|weeks|hours)|how much (?:time|experience)|how quickly|how fast|how soon/.test(q)) return 'duration';
   if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || MONEY_QUESTION.test(q)) return 'money';
   if (/^when\b|what date|which month|what month/.test(q)) return 'date';

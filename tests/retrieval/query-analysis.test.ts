@@ -28,4 +28,13 @@ describe('analyzeQuery', () => {
     expect(detectQuantity('who offers the credential')).toBe('organization');
     expect(detectQuantity('is it stressful')).toBeUndefined();
   });
+
+  it('reads "how fast does X grow" as asking a rate, and "how fast can I …" as asking how long', () => {
+    expect(detectQuantity('How fast is employment in this field expected to grow over the next decade?')).toBe('number');
+    expect(detectQuantity('How quickly are salaries rising?')).toBe('number');
+    expect(detectQuantity('how quickly will my pay grow')).toBe('number');
+    expect(detectQuantity('how fast can I get certified?')).toBe('duration');
+    expect(detectQuantity('How quickly can a new technician move up?')).toBe('duration');
+    expect(detectQuantity('How quickly must a patient receive copies of their records?')).toBe('duration');
+  });
 });
