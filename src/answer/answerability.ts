@@ -161,7 +161,8 @@ export class AnswerabilityDecider {
     const features = answerabilityFeatures(result);
     const probability = answerProbability(features, this.model);
     // A code, acronym or name the guides never use is something they cannot speak to, however close the rest is.
-    if (probability >= threshold && result.signals.unknownNames.length === 0) return { outcome: 'answer', probability, features };
+    const { unknownNames, otherOccupations } = result.signals;
+    if (probability >= threshold && unknownNames.length === 0 && otherOccupations.length === 0) return { outcome: 'answer', probability, features };
     const onTopic = features.line_sim >= QUALITY.answer.partialMinSimilarity && features.lex_support > 0;
     return { outcome: onTopic ? 'partial' : 'abstain', probability, features };
   }

@@ -162,9 +162,11 @@ function asWritten(question: string, token: string): string {
   return at >= 0 ? question.slice(at, at + token.length) : token;
 }
 
-/** "The guide doesn't give a figure for that." or "The guide doesn't mention “exam fees”." */
+/** "The guide doesn't give a figure for that.", "The guide doesn't give that for “pharmacist”." or "The guide doesn't mention “exam fees”." */
 function missingPart(result: RetrievalResult, lead: ScoredUnit): string {
   const { quantity } = result.query;
+  const others = result.signals.otherOccupations.map((w) => asWritten(result.query.question, w));
+  if (others.length > 0) return `The guide doesn't give that for “${others.join('”, “')}”.`;
   if (quantity && !lead.hasQuantity) return `The guide doesn't give ${VALUE_NAMES[quantity]}.`;
   const terms = new Set([...lead.unit.terms, ...result.sections[0]!.entry.headingTerms]);
   const named = new Map(result.signals.unknownNames.map((a) => [a.toLowerCase(), a]));

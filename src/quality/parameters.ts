@@ -58,6 +58,13 @@ export interface QualityParameters {
      * by quoting the guide.
      */
     refusalCost: number;
+    /**
+     * An occupation word is one of the guide's own names for its subject ("coder" in a guide on
+     * clinical coding specialists) when the guide uses it in at least this share as many sections
+     * as its title's job word; rarer ones name other roles ("pharmacist" in a pharmacy technician
+     * guide). 0.5 sits between the four guides' own synonyms (0.66) and other roles (0.15–0.32).
+     */
+    ownOccupationShare: number;
   };
   /** Telling several loaded guides apart (src/retrieval/guide-router.ts). */
   guides: {
@@ -123,6 +130,7 @@ export const QUALITY: QualityParameters = {
     sectionsConsidered: 3,
     partialMinSimilarity: 0.35,
     refusalCost: 2,
+    ownOccupationShare: 0.5,
   },
   // Set by reasoning, then checked on the cross-guide tune split (eval/cross-guide/tune.jsonl):
   // two uses keep a one-off mention from naming a guide; five times as often leaves words both

@@ -1,7 +1,8 @@
 import type { IdentifiedEmbeddings } from '../embeddings/index.js';
 import { getWordNet } from '../lexicon/index.js';
 import { linearScore, loadQualityModels, QUALITY, type QualityModels, type QualityParameters } from '../quality/index.js';
-import { rankLines, type RankedLine } from './line-ranking.js';
+import { leadLine, rankLines, type RankedLine } from './line-ranking.js';
+import { otherOccupations, ownOccupation, type OwnOccupation } from './other-occupations.js';
 import type { KnowledgeIndex } from '../index/index.js';
 import { hasQuantity, matchStrength } from './matching.js';
 import { analyzeQuery, askingPart, type AnalyzedQuery, type QueryTerm } from './query-analysis.js';
@@ -39,6 +40,8 @@ export interface RetrievalSignals {
    * capitals ("CMAA", "E11"), and words the asking sentence capitalises ("in Texas").
    */
   unknownNames: string[];
+  /** Occupations a value question asks about that are not the guides' subject and the lead line does not name (other-occupations.ts). */
+  otherOccupations: string[];
 }
 
 /** Per-query values shared by every unit's scoring, computed once. */
@@ -66,6 +69,9 @@ export class HybridRetriever {
   /** Tells loaded guides apart by the words only one of them uses. */
   readonly router: GuideRouter;
 
+  /** What the loaded guides call their own occupation ("technician", "pt"). */
+  private readonly ownOccupation: OwnOccupation;
+
   constructor(
     readonly index: KnowledgeIndex,
     readonly embedder: IdentifiedEmbeddings,
@@ -77,6 +83,7 @@ export class HybridRetriever {
     this.expander = new QueryExpander(this.catalog);
     this.neighbours = new WordNeighbours(index.words);
     this.router = new GuideRouter(index, this.catalog);
+    this.ownOccupation = ownOccupation(this.catalog, index.documents);
   }
 
   /** Reads a question with this knowledge base's vocabulary (lexicon and spelling help where the guides use other words). */
@@ -133,6 +140,8 @@ export class HybridRetriever {
     const ranked = this.rerank(this.fuseBySection(denseHits, keywordHits), orders, query, termWeights, vectors);
     const rankOf = (order: Array<CatalogSection | undefined>) => (ranked[0] ? order.indexOf(ranked[0].entry) + 1 : 0);
     const inGuides = query.terms.map((t) => this.catalog.knows(t.term) || [...t.alternatives].some(([alt, strength]) => strength >= QUALITY.matching.relation.spelling && this.catalog.knows(alt)));
+    const sections = ranked.slice(0, limit);
+    const lines = rankLines(query, sections, this.models.lines);
     const signals: RetrievalSignals = {
       denseTop: denseHits[0]?.similarity ?? 0,
       denseRankOfTop: rankOf(orders.dense),
@@ -141,9 +150,9 @@ export class HybridRetriever {
       termWeights,
       inGuides,
       unknownNames: [...unknownAcronyms(query, this.catalog), ...unknownProperNames(query, inGuides)],
+      otherOccupations: otherOccupations(query, leadLine(lines, query), this.ownOccupation),
     };
-    const sections = ranked.slice(0, limit);
-    return { query, sections, lines: rankLines(query, sections, this.models.lines), retrieveMs: performance.now() - started, signals };
+    return { query, sections, lines, retrieveMs: performance.now() - started, signals };
   }
 
   /** The dense and keyword candidate chunks, best first, each list limited to the allowed guides. */

@@ -143,6 +143,11 @@ export class SectionCatalog implements Vocabulary {
     }
   }
 
+  /** Sections (of every loaded guide) whose heading or lines use a stemmed term. */
+  sectionsUsing(term: string): number {
+    return this.documentFrequency.get(term) ?? 0;
+  }
+
   /** True when a stemmed term occurs anywhere in the knowledge base. */
   knows(term: string): boolean {
     return this.documentFrequency.has(term);
