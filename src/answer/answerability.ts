@@ -160,7 +160,8 @@ export class AnswerabilityDecider {
   decide(result: RetrievalResult, threshold = this.model.threshold): Decision {
     const features = answerabilityFeatures(result);
     const probability = answerProbability(features, this.model);
-    // A code, acronym or name the guides never use is something they cannot speak to, however close the rest is.
+    // A code, acronym or name the guides never use is something they cannot speak to, however close the rest is;
+    // so is the pay of an occupation that is not the guide's own.
     const { unknownNames, otherOccupations } = result.signals;
     if (probability >= threshold && unknownNames.length === 0 && otherOccupations.length === 0) return { outcome: 'answer', probability, features };
     const onTopic = features.line_sim >= QUALITY.answer.partialMinSimilarity && features.lex_support > 0;

@@ -40,7 +40,7 @@ export interface RetrievalSignals {
    * capitals ("CMAA", "E11"), and words the asking sentence capitalises ("in Texas").
    */
   unknownNames: string[];
-  /** Occupations a value question asks about that are not the guides' subject and the lead line does not name (other-occupations.ts). */
+  /** Occupations a pay question asks about that are not the guides' own and the lead line does not name (other-occupations.ts). */
   otherOccupations: string[];
 }
 
