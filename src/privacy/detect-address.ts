@@ -40,12 +40,13 @@ const STATE_CODES =
 // Safe Harbor removes them too). A bare five-digit number is a CPT code far more often.
 const ZIP_AFTER_STATE = new RegExp(`\\b(?:${STATE_CODES})\\.?,?\\s+(?<v>\\d{5}(?:-\\d{4})?)(?![\\w-])`, 'gd');
 // The label may be followed by a few words before its colon ("zip on reg: 97217").
-const ZIP_LABELLED = /\b(?:zip|zipcode|postal\s+code)(?:\s+code)?(?:(?:\s+[a-z]{2,8}){1,2}\s*:)?\s*(?:[:#]|is|was|of)?\s*(?<v>\d{3}(?:\d{2})?(?:-\d{4})?)(?![\w-])/gid;
+const ZIP_LABEL = '(?:zip|zipcode|postal\\s+code)(?:\\s+code)?';
+const ZIP_LABELLED = new RegExp(`\\b${ZIP_LABEL}(?:(?:\\s+[a-z]{2,8}){1,2}\\s*:)?\\s*(?:[:#]|is|was|of)?\\s*(?<v>\\d{3}(?:\\d{2})?(?:-\\d{4})?)(?![\\w-])`, 'gid');
 // A full five-digit ZIP code after its label and where it is kept ("zip on file 08021", "zip in
 // Epic 60614"), or right before the label ("60614 zip"). Only a place phrase may come between: "zip
 // required for 99214 claims" names a procedure code.
-const ZIP_LABEL_NEAR = /\b(?:zip|zipcode|postal\s+code)(?:\s+code)?\s+(?:on|in|from)\s+[a-z]{2,8}\s+(?<v>\d{5}(?:-\d{4})?)(?![\w-])/gid;
-const ZIP_BEFORE_LABEL = /(?<![\w$.,-])(?<v>\d{5}(?:-\d{4})?)\s+(?:zip|zipcode|postal\s+code)\b/gid;
+const ZIP_LABEL_NEAR = new RegExp(`\\b${ZIP_LABEL}\\s+(?:on|in|from)\\s+[a-z]{2,8}\\s+(?<v>\\d{5}(?:-\\d{4})?)(?![\\w-])`, 'gid');
+const ZIP_BEFORE_LABEL = new RegExp(`(?<![\\w$.,-])(?<v>\\d{5}(?:-\\d{4})?)\\s+${ZIP_LABEL}\\b`, 'gid');
 // "lives in 02139": a ZIP code where a town would stand.
 const ZIP_CUED = /\b(?:lives|living|resides|residing|moved)\s+(?:in|to)\s+(?<v>\d{5}(?:-\d{4})?)(?![\w-])/gid;
 

@@ -11,4 +11,4 @@ export { WordNeighbours, type NearbyWords, type EmbedTexts } from './word-neighb
 export { termMatches, matchStrength, hasQuantity } from './matching.js';
 export { SectionRetriever } from './langchain-retriever.js';
 export { GuideRouter, type GuideRoute } from './guide-router.js';
-export { otherOccupations, ownOccupation, type OwnOccupation } from './other-occupations.js';
+export { ownOccupation, type OwnOccupation } from './other-occupations.js';

@@ -44,7 +44,7 @@ export interface OwnOccupation {
 export function ownOccupation(catalog: SectionCatalog, documents: readonly KnowledgeDocument[]): OwnOccupation {
   const subjects = documents.map((d) => (guideSubject(d.title).toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !isStopWord(w)));
   const subjectTerms = new Set(subjects.flatMap((subject) => contentTerms(subject.join(' '))));
-  const jobs = subjects.flatMap((subject) => jobPhrase(subject, catalog) ?? []);
+  const jobs = subjects.map((subject) => jobPhrase(subject, catalog)).filter((job): job is string[] => job !== undefined);
   const widest = Math.max(0, ...jobs.map((job) => catalog.sectionsUsing(stem(job.at(-1)!))));
   return {
     isOwn: (term) => subjectTerms.has(term) || (widest > 0 && catalog.sectionsUsing(term) >= QUALITY.answer.ownOccupationShare * widest),
@@ -58,10 +58,10 @@ export function ownOccupation(catalog: SectionCatalog, documents: readonly Knowl
  * "Pharmacy Technician Career Guide"): of the subject's words WordNet calls an occupation, the one
  * the guide uses in most sections ("technician", not "guide").
  */
-function jobPhrase(subject: string[], catalog: SectionCatalog): string[][] | undefined {
+function jobPhrase(subject: string[], catalog: SectionCatalog): string[] | undefined {
   const at = subject.map((w, i) => ({ w, i })).filter(({ w }) => isOccupation(w));
   const best = at.sort((a, b) => catalog.sectionsUsing(stem(b.w)) - catalog.sectionsUsing(stem(a.w)))[0];
-  return best ? [subject.slice(Math.max(0, best.i - 2), best.i + 1)] : undefined;
+  return best ? subject.slice(Math.max(0, best.i - 2), best.i + 1) : undefined;
 }
 
 /** ["pharmacy", "technician"] → "pt". */

@@ -140,7 +140,7 @@ export function askingPart(text: string): string {
 
 /** "how fast/quickly" and what follows, up to the sentence's end. */
 const HOW_FAST = /\bhow (?:fast|quickly|rapidly)\s+([^.?!]*)/;
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'our', 'their']);
+/** People as the subject of "how fast can … ": the stop words that still say who (the rest say nothing of it). */
 const PERSONAL = new Set(['i', 'you', 'we', 'me', 'u', 'he', 'she', 'they', 'someone', 'one']);
 
 /**
@@ -153,7 +153,7 @@ function asksRateOfChange(q: string): boolean {
   const wordnet = getWordNet();
   const verb = words.findIndex((w, i) => i > 0 && !AUXILIARIES.has(w) && wordnet.verbClasses(w, 2).includes('verb.change'));
   if (verb === -1) return false;
-  const subject = words.slice(AUXILIARIES.has(words[0]!) ? 1 : 0, verb).filter((w) => !DETERMINERS.has(w)).slice(0, 2);
+  const subject = words.slice(0, verb).filter((w) => PERSONAL.has(w) || !isStopWord(w)).slice(0, 2);
   return subject.length > 0 && !subject.some((w) => PERSONAL.has(w) || wordnet.nounClasses(w, 1).includes('noun.person'));
 }
 
