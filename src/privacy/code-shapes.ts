@@ -26,6 +26,9 @@ export function isMedicalCodeShape(token: string): boolean {
 export function isCodeRange(token: string): boolean {
   const [from, to, ...rest] = token.split(/[-–/]/);
   if (!from || !to || rest.length > 0 || from.length !== to.length || /\d/.test(from[0]!) !== /\d/.test(to[0]!)) return false;
+  // Four-digit codes are revenue codes, whose ranges stay within one leading digit (0450-0459);
+  // "0091-1127" is a record number written in two groups.
+  if (/^\d{4}$/.test(from) && /^\d{4}$/.test(to) && from[0] !== to[0]) return false;
   return isMedicalCodeShape(from) && isMedicalCodeShape(to);
 }
 

@@ -23,7 +23,9 @@ export const EVENT_LABEL = [
 // A short filler ("admitted to Mercy on 4/5/2024", "DOB is listed as ...");
 // sentence punctuation and placeholders end it.
 const FILLER = `[^\\n?!;${OPAQUE}]{0,30}?`;
-const LABELLED_DATE = new RegExp(`(?:${EVENT_LABEL})${FILLER}(?<v>${DATE_SOURCE}|${MONTH_DAY_NUMERIC})`, 'gid');
+// "DOB 03 15 1934": digit groups split by spaces read as a date only behind a date label.
+const SPACED_NUMERIC = '(?<![\\d.,/-])(?:0?[1-9]|1[0-2])[ \\t](?:0?[1-9]|[12]\\d|3[01])[ \\t](?:19|20)\\d{2}(?!\\d)';
+const LABELLED_DATE = new RegExp(`(?:${EVENT_LABEL})${FILLER}(?<v>${DATE_SOURCE}|${SPACED_NUMERIC}|${MONTH_DAY_NUMERIC})`, 'gid');
 const ANY_DATE = new RegExp(DATE_SOURCE, 'gi');
 // In a chart, a month/day without a year ("on 12/24", "at work 4/2") is a date too, unless a
 // unit or "of" makes it a fraction ("1/2 tab", "2/3 of the charts"); a weekday before it belongs to it.
@@ -74,7 +76,7 @@ function rangeEnds(text: string, dates: readonly PhiFinding[]): PhiFinding[] {
 }
 
 // "mom 3/8/31 is 93.", "nana is ninety-one and ...": an age after "is"/"was" that closes a clause.
-const AGE_AFTER_COPULA = new RegExp(`\\b(?:is|was)[ \\t]+(?:now[ \\t]+)?(?<v>${AGE_VALUE})(?=[ \\t]*(?:[.,;!?)]|$|and\\b|now\\b|[—–-]))`, 'gdi');
+const AGE_AFTER_COPULA = new RegExp(`\\b(?:is|was)[ \\t]+(?:now[ \\t]+)?(?<v>${AGE_VALUE})\\+?(?=[ \\t]*(?:[.,;!?)]|$|and\\b|now\\b|[—–-]))`, 'gdi');
 
 // "sione fifita — ninety-three, lives ...", "home fax ..., ninety.": an age written out and set off by
 // commas or a dash; a number spelled out on its own is rarely anything else in a case.
@@ -86,6 +88,17 @@ const AGE_AFTER_NAME = new RegExp(`^(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \
 /** Ages over 89 after "is"/"was" or written out and set off, in a message that reads like a case (the caller decides). */
 export function detectAgesAfterCopula(text: string): PhiFinding[] {
   return [...scan(text, AGE_AFTER_COPULA, 'age_over_89'), ...scan(text, SET_OFF_SPELLED_AGE, 'age_over_89')];
+}
+
+// "dob 11/30/1933 (92)": a number in brackets right after a date is the age on that date.
+const AGE_AFTER_DATE = new RegExp(`^[ \\t]*\\((?<v>${AGE_VALUE})\\)`, 'd');
+
+/** Ages over 89 in brackets right after a found date ("dob 11/30/1933 (92)"). */
+export function detectAgesAfterDates(text: string, dates: readonly PhiFinding[]): PhiFinding[] {
+  return dates.flatMap((d) => {
+    const group = AGE_AFTER_DATE.exec(text.slice(d.end, d.end + 10))?.indices?.groups?.v;
+    return group ? [{ kind: 'age_over_89' as const, start: d.end + group[0], end: d.end + group[1] }] : [];
+  });
 }
 
 /** Ages over 89 set off by commas right after a found name ("Pham Van Duc, 95, seen"). */

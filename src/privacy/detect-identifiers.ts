@@ -62,6 +62,8 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
     minDigits: 3,
     codesAllowed: true,
   },
+  // "account 7730-0192-44": the bare word, when a long number follows (whatever its shape).
+  { kind: 'account', labels: ['\\b(?:account|statement|invoice)\\b'], minDigits: 6, codesAllowed: true },
   {
     kind: 'mrn',
     labels: [
@@ -88,6 +90,8 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
 // A portal or system user name ("portal username bjorn.l1952"): dots and underscores are part of
 // the value, which needs one of them or a digit to be more than a word.
 const USERNAME = /\b(?:user\s?name|login|user\s?id|screen\s?name)\b[\s:#]*(?:is\s+)?(?<v>[A-Za-z0-9][\w.-]{1,40}[A-Za-z0-9])(?![\w@])/gid;
+// "user rdupree58", "account cmarchand44": after the bare word, only a handle's shape (letters, then digits).
+const BARE_HANDLE = /\b(?:user|account|acct)\s+(?<v>[A-Za-z][A-Za-z._]{2,30}\d{1,6})(?![\w@-]|\.\w)/gid;
 
 /** Every label above, as regex sources: words a name detector must never read as a name ("dob", "mrn"). */
 export const IDENTIFIER_LABEL_SOURCES: readonly string[] = FAMILIES.flatMap((f) => f.labels);
@@ -134,6 +138,10 @@ export function detectLabelledIdentifiers(text: string): PhiFinding[] {
   for (const m of text.matchAll(USERNAME)) {
     const [start, end] = m.indices!.groups!.v!;
     if (/[\d._]/.test(m.groups!.v!)) found.push({ kind: 'other_id', start, end });
+  }
+  for (const m of text.matchAll(BARE_HANDLE)) {
+    const [start, end] = m.indices!.groups!.v!;
+    if (!isCodeValue(m.groups!.v!)) found.push({ kind: 'other_id', start, end });
   }
   for (const m of text.matchAll(PLATE)) {
     const [start, end] = m.indices!.groups!.v!;

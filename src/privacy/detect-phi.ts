@@ -1,7 +1,7 @@
 import { isChartLike } from './chart-context.js';
 import { detectAddresses, detectPlaces, detectTownsBeforeStates, detectTownsWithZip, detectZips, detectZipsAfterPlaces } from './detect-address.js';
 import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
-import { detectAgesAfterCopula, detectAgesAfterNames, detectAgesOver89, detectDates } from './detect-dates.js';
+import { detectAgesAfterCopula, detectAgesAfterDates, detectAgesAfterNames, detectAgesOver89, detectDates } from './detect-dates.js';
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
 import { detectNames, findRepeats, nameAffixes } from './detect-names.js';
 import { detectNamesBesideIdentifiers } from './detect-names-beside-ids.js';
@@ -119,7 +119,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   ];
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
-  const ages = caseLike || names.length > 0 ? [...detectAgesAfterCopula(masked), ...detectAgesAfterNames(masked, names)] : [];
+  const ages = caseLike || names.length > 0 ? [...detectAgesAfterCopula(masked), ...detectAgesAfterNames(masked, names), ...detectAgesAfterDates(masked, dates)] : [];
   const repeats = findRepeats(masked, names, vocabulary);
   const places = [...detectPlaces(masked, chartLike || names.length > 0, vocabulary), ...addresses, ...detectTownsWithZip(masked), ...(chartLike ? detectTownsBeforeStates(masked, vocabulary) : [])];
   const candidates = [

@@ -51,4 +51,12 @@ describe('dates and ages', () => {
     expect(found('my practice exam score is 92.')).toEqual([]);
     expect(found('pt MRN 4402871 accuracy is 95%')).not.toContain('age_over_89:95');
   });
+
+  it('takes a bracketed age after a date, "is 90+", and a date split by spaces behind its label', () => {
+    expect(found('Ines Okoro, DOB 4/18/1931 (94), seen for I50.9')).toContain('age_over_89:94');
+    expect(found('pt Lund DOB 7/2/1990 (35), J45.909')).not.toContain('age_over_89:35');
+    expect(found('pt Haddad is 90+ and on hospice, Z51.5')).toContain('age_over_89:90');
+    expect(found('BRANDT, OTTO DOB 07 04 1932 seen for R26.81')).toContain('date:07 04 1932');
+    expect(found('we had 07 04 2025 on the schedule as three numbers')).toEqual([]);
+  });
 });

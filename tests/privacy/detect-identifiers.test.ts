@@ -6,6 +6,14 @@ function found(text: string, vocabulary = new Vocabulary()): string[] {
 }
 
 describe('labelled and shaped identifiers', () => {
+  it('takes a long number after a bare "account" whatever its shape, and a handle after "user" or "account"', () => {
+    expect(found('the statement says account 5521-0087-31 for her visit')).toContain('account:5521-0087-31');
+    expect(found('portal user jmorales71 logged in twice')).toContain('other_id:jmorales71');
+    expect(found('it is under account pbellweather09.')).toContain('other_id:pbellweather09');
+    expect(found('does the account for 99213 count?')).toEqual([]);
+    expect(found('each user E11.9 query counts?')).toEqual([]);
+  });
+
   it('reads a plate written with spaces and a state code behind its label', () => {
     expect(found('plate OH 4KT 921 on the crash report')).toContain('vehicle:OH 4KT 921');
     expect(found('vehicle registration TX 88 RJW in the EMS note')).toContain('vehicle:TX 88 RJW');

@@ -10,6 +10,9 @@ describe('minimizePhi: what the detectors leave is masked', () => {
   it('masks a room and bed but not a code range', () => {
     expect(minimizePhi('she is in 3318-1 now').text).toBe('she is in [MASKED] now');
     expect(minimizePhi('E/M codes 99202-99215 only').text).toBe('E/M codes 99202-99215 only');
+    expect(minimizePhi('revenue codes 0450-0459 for the ED').text).toBe('revenue codes 0450-0459 for the ED');
+    // Two four-digit groups across leading digits are no revenue-code range.
+    expect(minimizePhi('the one I keep seeing is 0073-2218').text).not.toContain('0073');
   });
 
   it('keeps two codes of one shape joined by a slash, and still removes a month/day whole', () => {
