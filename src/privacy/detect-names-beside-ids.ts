@@ -31,10 +31,13 @@ export function detectNamesBesideIdentifiers(text: string, terms: readonly Term[
     const first = run[0]!;
     const last = run.at(-1)!;
     const opensLine = OPENING.test(text.slice(Math.max(0, first.start - 3), first.start)) || first.start === 0;
+    const behindIdentifier = identifiers.some((d) => d.end <= first.start && /^,[ \t]*$/.test(text.slice(d.end, first.start)));
+    // "Whitaker A1029384, Oduya A1030447": a list of names, each with its identifier.
     const before = opensLine && headsDateOrLabel(text, last);
+    const listItem = (opensLine || behindIdentifier) && headsListedNumber(text, last, identifiers);
     // Behind an identifier only a run in capitals, set off by commas, is taken ("acct SP-774019, Tawny Redhorse, asked").
-    const after = identifiers.some((d) => d.end <= first.start && /^,[ \t]*$/.test(text.slice(d.end, first.start))) && /^[ \t]*[,.]/.test(last.after);
-    if ((before && isNameRun(run, vocabulary, true)) || (after && isNameRun(run, vocabulary, false))) found.push({ kind: 'name', start: first.start, end: last.end });
+    const after = behindIdentifier && /^[ \t]*[,.]/.test(last.after);
+    if ((before && isNameRun(run, vocabulary, true)) || ((after || listItem) && isNameRun(run, vocabulary, false))) found.push({ kind: 'name', start: first.start, end: last.end });
     k += run.length - 1;
   }
   return found;
@@ -75,4 +78,12 @@ function headsDateOrLabel(text: string, last: Term): boolean {
   if (gap.length === 0) return false;
   const next = rest.slice(gap.length);
   return FULL_DATE.test(next) || ID_LABEL.test(next);
+}
+
+/** Kinds of record number a list pairs with names; a link or a network address is not one ("portal link https://…"). */
+const LISTED_KINDS: ReadonlySet<PhiFinding['kind']> = new Set(['mrn', 'other_id', 'account', 'health_plan_id', 'ssn']);
+
+/** True when a found record number follows the run after spaces alone and closes a list item ("Whitaker A1029384,"). */
+function headsListedNumber(text: string, last: Term, identifiers: readonly PhiFinding[]): boolean {
+  return identifiers.some((d) => LISTED_KINDS.has(d.kind) && d.start > last.end && /^[ \t]+$/.test(text.slice(last.end, d.start)) && /^[ \t]*(?:[,;]|\.(?!\w)|$)/.test(text.slice(d.end, d.end + 3)));
 }

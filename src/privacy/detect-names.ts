@@ -1,3 +1,4 @@
+import { CALENDAR_WORD } from './date-patterns.js';
 import { isChartLike } from './chart-context.js';
 import { isLabelWord } from './label-words.js';
 import { cueWordKind, isEvidencedName } from './name-evidence.js';
@@ -244,21 +245,50 @@ const NAME_SUFFIX = /^,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?/;
 
 // "Will Chase, Storm Chase": a capitalised word right before a found one-word name, at the start of
 // a line or a list item, is its first name ("Later Smith came", "Mrs Smith", "Patient Smith" are not).
+// Before a longer name only a word no dictionary knows is taken ("Jun Hyuk Cho").
 const FIRST_NAME_BEFORE = /(?:^|[\n,;&]|\band)[ \t]*(?!(?:Mr|Mrs|Ms|Mx|Miss|Dr)\b)(\p{Lu}\p{Ll}+)[ \t]$/u;
+// "Baptiste, Jean-Claude": a census surname opening a line, a comma, then the found name.
+const SURNAME_BEFORE = /(?:^|[\n;:])[ \t]*(\p{Lu}\p{Ll}+),[ \t]*$/u;
+// "Chen Xiaoling, Chen Jun, Chen Mei": a word no dictionary knows right after a found one-word name, closing the item.
+const GIVEN_NAME_AFTER = /^[ \t]+(\p{Lu}\p{Ll}+)(?=[ \t]*(?:[,;)]|\.(?!\w)|$))/u;
 
-/** Found names widened by a generational suffix after them or a capitalised first name before them. */
+/** Found names widened by a generational suffix, a first name or an inverted surname before them, or a given name after them. */
 export function nameAffixes(text: string, names: readonly PhiFinding[], vocabulary: Vocabulary): PhiFinding[] {
   return names.flatMap((n) => {
-    const single = !/\s/.test(text.slice(n.start, n.end));
     const affixes: PhiFinding[] = [];
     const suffix = NAME_SUFFIX.exec(text.slice(n.end, n.end + 8));
     if (suffix) affixes.push({ kind: 'name', start: n.start, end: n.end + suffix[0].length });
-    const first = FIRST_NAME_BEFORE.exec(text.slice(Math.max(0, n.start - 20), n.start))?.[1];
-    if (single && first && !CUE_WORD.test(first) && !vocabulary.isKnown(first) && cueWordKind(first, vocabulary) !== 'stop') affixes.push({ kind: 'name', start: n.start - first.length - 1, end: n.end });
+    const before = wordBefore(text, n, vocabulary);
+    if (before !== undefined) affixes.push({ kind: 'name', start: before, end: n.end });
+    const after = wordAfter(text, n, vocabulary);
+    if (after !== undefined) affixes.push({ kind: 'name', start: n.start, end: after });
     const alias = aliasAfter(text, n.end, vocabulary);
     if (alias) affixes.push(alias);
     return affixes;
   });
+}
+
+/** Where a name widened to the left starts: its first name, or its surname written first. */
+function wordBefore(text: string, n: PhiFinding, vocabulary: Vocabulary): number | undefined {
+  const window = text.slice(Math.max(0, n.start - 20), n.start);
+  const single = !/\s/.test(text.slice(n.start, n.end));
+  const first = FIRST_NAME_BEFORE.exec(window)?.[1];
+  const takes = (w: string) => !CUE_WORD.test(w) && !vocabulary.isKnown(w) && cueWordKind(w, vocabulary) !== 'stop';
+  if (first && takes(first) && (single || !vocabulary.isFamiliar(first))) return n.start - first.length - 1;
+  // Right before a name of several words a month ("Jun", "April") is a given name, not a date.
+  if (first && !single && CALENDAR_WORD.test(first) && !vocabulary.isKnown(first)) return n.start - first.length - 1;
+  const surname = SURNAME_BEFORE.exec(window);
+  if (surname && takes(surname[1]!) && vocabulary.isSurname(surname[1]!)) return n.start - surname[0].length + surname[0].indexOf(surname[1]!);
+  return undefined;
+}
+
+/** Where a one-word name widened by the given name after it ends. */
+function wordAfter(text: string, n: PhiFinding, vocabulary: Vocabulary): number | undefined {
+  if (/\s/.test(text.slice(n.start, n.end))) return undefined;
+  const m = GIVEN_NAME_AFTER.exec(text.slice(n.end, n.end + 24));
+  const word = m?.[1];
+  if (!word || vocabulary.isKnown(word) || vocabulary.isFunctionWord(word) || isLabelWord(word) || (vocabulary.isFamiliar(word) && !vocabulary.isGivenName(word))) return undefined;
+  return n.end + m[0].length;
 }
 
 // "Grace Kim (goes by gracie)", "vic strong (victor strong)": one or two words closing a parenthesis right after a name.

@@ -26,4 +26,17 @@ describe('names beside dates and identifiers, without a cue', () => {
     expect(names('Exam 10/12/2025 registration closes soon')).toEqual([]);
     expect(names('Open Enrollment 11/01/2025 starts, which plan pays for CEUs?')).toEqual([]);
   });
+
+  it('takes each name of a list of names with record numbers, but not a label or a payer before a number', () => {
+    expect(names('pull these for the RADV sample: Pemberton K4471023, Adeyemi K4471388, Sorensen K4472015.')).toEqual(['Pemberton', 'Adeyemi', 'Sorensen']);
+    expect(names('portal username ladybug1948 for pt Ruth Oyelaran, is a username PHI?')).toEqual(['Ruth Oyelaran']);
+    expect(names('Insurance: Aetna W33810447 02\nwhich modifier for the bilateral?')).toEqual([]);
+  });
+
+  it('widens a found name by an inverted surname, a month used as a given name, and a given name after a surname', () => {
+    expect(names('Walker, Anna-Karin had a video visit from the cabin, POS 10 or 02?')).toEqual(['Walker, Anna-Karin']);
+    expect(names("April Soo-ah Park's claim for 99214 was denied")).toEqual(["April Soo-ah Park's"]);
+    expect(names('Wang Li, Wang Fang - both seen 3/2 with J06.9, two claims?')).toEqual(['Wang Li', 'Wang Fang']);
+  });
 });
+
