@@ -55,8 +55,8 @@ function wantsList(q: string): boolean {
   return nouns.some((w) => /[^s]s$/.test(w) && w.length > 3);
 }
 
-/** "What is the (average) salary…", "salary range", "what does X cost", "what do coders earn". */
-const MONEY_QUESTION = /^(?:what(?:'s| is| are)? (?:the )?(?:average |typical |starting |median |entry-level )?(?:salary|salaries|pay|wage|wages|cost|fee|fees|price)\b)|\b(?:salary|pay|wage) (?:range|band)s?\b|^what (?:do|does|can|will) .* (?:make|earn|cost|charge)\b/;
+/** "What is the (average) salary…", "the registration fee", "salary range", "what does X cost", "what do coders earn". */
+const MONEY_QUESTION = /^(?:what(?:'s| is| are)? (?:the )?(?:[\w-]+ ){0,3}(?:salary|salaries|pay|wage|wages|cost|fee|fees|price)\b)|\b(?:salary|pay|wage) (?:range|band)s?\b|^what (?:do|does|can|will) .* (?:make|earn|cost|charge)\b/;
 
 /**
  * Verbs of asking that say nothing about the topic ("what do I need to put on…"). Dropped from

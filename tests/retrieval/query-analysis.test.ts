@@ -23,6 +23,8 @@ describe('analyzeQuery', () => {
 
   it('reads the value type a question asks for', () => {
     expect(detectQuantity('how much does it pay')).toBe('money');
+    expect(detectQuantity('what is the annual registration fee for the exam?')).toBe('money');
+    expect(detectQuantity('what is the difference between the two exams?')).toBeUndefined();
     expect(detectQuantity('how long does training take')).toBe('duration');
     expect(detectQuantity('when do the updates take effect')).toBe('date');
     expect(detectQuantity('who offers the credential')).toBe('organization');
