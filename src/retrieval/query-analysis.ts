@@ -162,7 +162,8 @@ export function detectQuantity(question: string): Quantity | undefined {
   const q = question.toLowerCase();
   if (asksRateOfChange(q)) return 'number';
   if (/how long|how many (?:years|months|weeks|hours)|how much (?:time|experience)|how quickly|how fast|how soon/.test(q)) return 'duration';
-  if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || MONEY_QUESTION.test(q)) return 'money';
+  // The asking clause may follow a scene: "fresh out of my course, what kind of salary should I expect".
+  if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || q.split(/[,;:.!?]\s*/).some((clause) => MONEY_QUESTION.test(clause.trim()))) return 'money';
   if (/^when\b|what date|which month|what month/.test(q)) return 'date';
   if (/how many|\bnumber of\b/.test(q)) return 'count';
   if (/\b(?:rate|percent|percentage|score|ratio)\b/.test(q) && /^(?:what|what's|whats|how)\b/.test(q)) return 'number';

@@ -25,6 +25,7 @@ describe('analyzeQuery', () => {
     expect(detectQuantity('how much does it pay')).toBe('money');
     expect(detectQuantity('what is the annual registration fee for the exam?')).toBe('money');
     expect(detectQuantity('what is the difference between the two exams?')).toBeUndefined();
+    expect(detectQuantity('just finished my program, what kind of salary should I expect?')).toBe('money');
     expect(detectQuantity('how long does training take')).toBe('duration');
     expect(detectQuantity('when do the updates take effect')).toBe('date');
     expect(detectQuantity('who offers the credential')).toBe('organization');
