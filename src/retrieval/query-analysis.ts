@@ -55,8 +55,11 @@ function wantsList(q: string): boolean {
   return nouns.some((w) => /[^s]s$/.test(w) && w.length > 3);
 }
 
+/** A follow-up's opening word that joins it to the last turn ("and what does that pay?"). */
+const LEADING_CONJUNCTION = /^(?:and|so|but|or|also|then)\s+/;
+
 /** "What is the (average) salary…", "the registration fee", "salary range", "what does X cost", "what do coders earn". */
-const MONEY_QUESTION = /^(?:what(?:'s| is| are)? (?:the )?(?:[\w-]+ ){0,3}(?:salary|salaries|pay|wage|wages|cost|fee|fees|price)\b)|\b(?:salary|pay|wage) (?:range|band)s?\b|^what (?:do|does|can|will) .* (?:make|earn|cost|charge)\b/;
+const MONEY_QUESTION = /^(?:what(?:'s| is| are)? (?:the )?(?:[\w-]+ ){0,3}(?:salary|salaries|pay|wage|wages|cost|fee|fees|price)\b)|\b(?:salary|pay|wage) (?:range|band)s?\b|^what (?:do|does|can|will) .* (?:make|earn|cost|charge|pay)\b/;
 
 /**
  * Verbs of asking that say nothing about the topic ("what do I need to put on…"). Dropped from
@@ -163,7 +166,7 @@ export function detectQuantity(question: string): Quantity | undefined {
   if (asksRateOfChange(q)) return 'number';
   if (/how long|how many (?:years|months|weeks|hours)|how much (?:time|experience)|how quickly|how fast|how soon/.test(q)) return 'duration';
   // The asking clause may follow a scene: "fresh out of my course, what kind of salary should I expect".
-  if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || q.split(/[,;:.!?]\s*/).some((clause) => MONEY_QUESTION.test(clause.trim()))) return 'money';
+  if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || q.split(/[,;:.!?]\s*/).some((clause) => MONEY_QUESTION.test(clause.trim().replace(LEADING_CONJUNCTION, '')))) return 'money';
   if (/^when\b|what date|which month|what month/.test(q)) return 'date';
   if (/how many|\bnumber of\b/.test(q)) return 'count';
   if (/\b(?:rate|percent|percentage|score|ratio)\b/.test(q) && /^(?:what|what's|whats|how)\b/.test(q)) return 'number';

@@ -26,6 +26,7 @@ describe('analyzeQuery', () => {
     expect(detectQuantity('what is the annual registration fee for the exam?')).toBe('money');
     expect(detectQuantity('what is the difference between the two exams?')).toBeUndefined();
     expect(detectQuantity('just finished my program, what kind of salary should I expect?')).toBe('money');
+    expect(detectQuantity('and what does a lead role pay?')).toBe('money');
     expect(detectQuantity('how long does training take')).toBe('duration');
     expect(detectQuantity('when do the updates take effect')).toBe('date');
     expect(detectQuantity('who offers the credential')).toBe('organization');
