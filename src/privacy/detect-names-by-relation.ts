@@ -1,3 +1,4 @@
+import { CUE_WORD } from './detect-names.js';
 import { isAcronym } from './label-words.js';
 import { cueWordKind } from './name-evidence.js';
 import type { Term } from './detect-names-nlp.js';
@@ -6,8 +7,9 @@ import type { Vocabulary } from './vocabulary.js';
 
 // A capitalised word whose relation to someone is spelled out is a person: the owner of a
 // relative ("Anneliese's son", "Marta's daughter") or a word with its relation in parentheses
-// ("Chaya (wife)", "Tevita (nephew)"). Which words name a relative comes from WordNet (kinds of
-// "relative"), not from a list.
+// ("Chaya (wife)", "Tevita (nephew)", "Ngozi (pt)"). Which words name a relative comes from
+// WordNet (kinds of "relative"), not from a list; a patient cue counts as a relation too. A word
+// no dictionary knows that owns a record ("Kowalski's account", "Ibekwe's claim") is a person as well.
 
 const POSSESSIVE = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)['’]s$/u;
 const TITLE_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
@@ -19,9 +21,10 @@ export function detectNamesByRelation(text: string, terms: readonly Term[], voca
     const next = terms[k + 1];
     if (!next) return;
     const owner = POSSESSIVE.exec(term.text)?.[1];
-    if (owner && /^[ \t]+$/.test(term.after) && isPersonWord(owner, vocabulary) && vocabulary.isRelative(next.text)) {
+    const ownsRecord = (word: string) => !vocabulary.isFamiliar(word) && vocabulary.isRecordWord(next.text);
+    if (owner && /^[ \t]+$/.test(term.after) && isPersonWord(owner, vocabulary) && (vocabulary.isRelative(next.text) || ownsRecord(owner))) {
       found.push({ kind: 'name', start: term.start, end: term.start + owner.length });
-    } else if (TITLE_WORD.test(term.text) && /^[ \t]*\($/.test(term.after) && /^\)/.test(next.after) && isPersonWord(term.text, vocabulary) && vocabulary.isRelative(next.text)) {
+    } else if (TITLE_WORD.test(term.text) && /^[ \t]*\($/.test(term.after) && /^\)/.test(next.after) && isPersonWord(term.text, vocabulary) && (vocabulary.isRelative(next.text) || CUE_WORD.test(next.text))) {
       found.push({ kind: 'name', start: term.start, end: term.end });
     }
   });

@@ -25,7 +25,8 @@ const COMMA_GAP_AT = /,[ \t]*/y;
 // `[*_]*` lets Slack/Markdown emphasis through: "*Patient:* Jane Roe"; `(`
 // allows "the pt (Samuel Reid)".
 const CUE_WORDS = 'patient|beneficiary|insured|guarantor|subscriber';
-const CUE_WORD = new RegExp(`^(?:${CUE_WORDS}|pt)$`, 'i');
+/** A word that says whose record it is: "patient", "pt", "subscriber"… */
+export const CUE_WORD = new RegExp(`^(?:${CUE_WORDS}|pt)$`, 'i');
 const PATIENT_CUES = [
   new RegExp(`\\b(?:${CUE_WORDS})(?:['’]s)?(?:\\s+(?:full\\s+)?name\\b(?:\\s+(?:is|was))?|\\s+(?:named|called))?[*_]*[ \\t]*[:,(–-]?[*_]*[ \\t]*`, 'gi'),
   // "pt" stays lowercase/Title-case only: "PT" is physical therapy.

@@ -95,6 +95,12 @@ export class Vocabulary {
     return this.remember('relative', word, (w) => getWordNet().isKindOf(w, ['relative']));
   }
 
+  /** True for a record kept about someone: a kind of record, document, bill, account or statement in WordNet ("claim", "invoice", "file"). */
+  isRecordWord(word: string): boolean {
+    const kinds = ['record', 'document', 'bill', 'account', 'statement'];
+    return this.remember('record', word, (w) => kinds.includes(w) || getWordNet().isKindOf(w, kinds, 1));
+  }
+
   /** WordNet look-ups read its files: each answer is kept in the same bounded cache. */
   private remember(question: string, word: string, answer: (normalised: string) => boolean): boolean {
     const key = `${question}:${normalise(word)}`;

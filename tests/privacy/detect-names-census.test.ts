@@ -64,6 +64,14 @@ describe('initials, relatives and other names of a found person', () => {
     expect(found('Keoni (grandson) brought her in, I10')).toEqual(['Keoni']);
   });
 
+  it('takes a word in parentheses with a patient cue, and an unknown word that owns a record', () => {
+    const byRelation = (text: string) => detectNamesByRelation(text, tagTerms(text), vocabulary).map((f) => text.slice(f.start, f.end));
+    expect(byRelation('so Adaeze (pt) came in twice for J06.9')).toEqual(['Adaeze']);
+    expect(byRelation("I've had Wojcikowski's claim open all morning")).toEqual(['Wojcikowski']);
+    expect(byRelation("the Medicare's claim rules for 99213")).toEqual([]);
+    expect(byRelation("Grace's account of the audit was clear")).toEqual([]);
+  });
+
   it('takes an alias in parentheses and a lower-case repeat of an unknown name word', () => {
     expect(found('Eleanor Vantwest (goes by nell), DOS 2/2, 99213')).toEqual(['Eleanor Vantwest', 'nell']);
     expect(found('Ottavia Renwick called; ottavia wants the 99213 bill')).toEqual(['Ottavia Renwick', 'ottavia']);
