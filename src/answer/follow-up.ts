@@ -1,4 +1,5 @@
 import type { Quantity } from '../retrieval/index.js';
+import { QUALITY } from '../quality/index.js';
 import { contentTerms } from '../text/index.js';
 
 /** What a conversation remembers of an earlier turn. */
@@ -37,8 +38,16 @@ export function startsLikeFollowUp(text: string): boolean {
 }
 
 /** The context a follow-up carries from the conversation: the last understood question. */
-export function followUpContext(question: string, history: readonly ConversationTurn[]): ConversationTurn | undefined {
+export function followUpContext(question: string, history: readonly ConversationTurn[], assumeFollowUp = false): ConversationTurn | undefined {
   const previous = [...history].reverse().find((t) => !t.abstained) ?? history.at(-1);
-  if (!previous || !isFollowUp(question)) return undefined;
+  if (!previous || (!assumeFollowUp && !isFollowUp(question))) return undefined;
   return previous;
+}
+
+/**
+ * True when a short message that does not read as a follow-up may still be one ("Which part is
+ * the biggest?" after the exam's content areas): few words of its own and a conversation to lean on.
+ */
+export function mayBeFollowUp(question: string, history: readonly ConversationTurn[]): boolean {
+  return history.length > 0 && !isFollowUp(question) && contentTerms(question).length <= QUALITY.followUps.shortQuestionTerms;
 }

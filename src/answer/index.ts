@@ -4,7 +4,7 @@ export { composeExtractiveAnswer, composeNonAnswer } from './extractive-composer
 export type { ComposedAnswer } from './extractive-composer.js';
 export { AnswerabilityDecider, answerabilityFeatures, answerProbability, FEATURE_NAMES } from './answerability.js';
 export type { AnswerabilityFeatures, Decision, Outcome } from './answerability.js';
-export { isFollowUp, followUpContext, startsLikeFollowUp } from './follow-up.js';
+export { isFollowUp, followUpContext, mayBeFollowUp, startsLikeFollowUp } from './follow-up.js';
 export type { ConversationTurn } from './follow-up.js';
 export { smallTalkAnswer, smallTalkReply } from './small-talk.js';
 export { shownSources } from './shown-sources.js';

@@ -1,5 +1,5 @@
 import { guideSubject } from '../ingest/index.js';
-import { AnswerabilityDecider, answerSchema, citeOnce, composeNextLines, quotedLines, refusalSuggestions, repeatsConversation, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, mergeGuideAnswers, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
+import { AnswerabilityDecider, answerSchema, citeOnce, composeNextLines, quotedLines, refusalSuggestions, repeatsConversation, extractiveWriter, isStreamingWriter, type AnswerWriter, type TokenSink, composeNonAnswer, followUpContext, mayBeFollowUp, mergeGuideAnswers, smallTalkReply, type Answer, type Citation, type ComposedAnswer, type ConversationTurn, type Decision } from '../answer/index.js';
 import { boundedCache } from '../cache/index.js';
 import type { Config } from '../config/index.js';
 import { createEmbeddings, LocalUseEmbeddings, RequestEmbeddings, type IdentifiedEmbeddings } from '../embeddings/index.js';
@@ -151,9 +151,9 @@ export class CareerAdvisor {
 
     // One memo of the model per request: the question's views and its unknown words are embedded in one call.
     const embeddings = options.embeddings ?? new RequestEmbeddings(this.retriever.embedder);
-    const { standalone, context, query, rewritten, asked } = await this.understand(question, history, embeddings);
     const retrieveStarted = performance.now();
-    const routed = await this.retrieveRouted(query, { ...options, embeddings }, context?.guides);
+    const { reading, routed } = await this.readAndRetrieve(question, history, { ...options, embeddings });
+    const { standalone, context, query, rewritten, asked } = reading;
     const { retrieval, decision } = routed;
     const retrieveMs = performance.now() - retrieveStarted;
     const answerStarted = performance.now();
@@ -186,13 +186,26 @@ export class CareerAdvisor {
   }
 
   /**
+   * The question read in its conversation and retrieved. A short message that does not read as a
+   * follow-up is also read as one; the reading the answer decision is surer of is kept.
+   */
+  private async readAndRetrieve(question: string, history: readonly ConversationTurn[], options: AskOptions & { embeddings: IdentifiedEmbeddings }) {
+    const reading = await this.understand(question, history, options.embeddings);
+    const routed = await this.retrieveRouted(reading.query, options, reading.context?.guides);
+    if (reading.standalone !== undefined || !mayBeFollowUp(question, history)) return { reading, routed };
+    const leaning = await this.understand(question, history, options.embeddings, true);
+    const leaningRouted = await this.retrieveRouted(leaning.query, options, leaning.context?.guides);
+    return leaningRouted.decision.probability > routed.decision.probability ? { reading: leaning, routed: leaningRouted } : { reading, routed };
+  }
+
+  /**
    * What a question asks in its conversation: the model's standalone question when it gives one,
    * otherwise the question with the context a follow-up carries (the previous question and the
    * names its answer gave, "the other association").
    */
-  private async understand(question: string, history: readonly ConversationTurn[], embeddings: IdentifiedEmbeddings) {
-    const standalone = history.length > 0 ? await this.rewriter?.rewrite(question, history) : undefined;
-    const context = standalone === undefined ? followUpContext(question, history) : undefined;
+  private async understand(question: string, history: readonly ConversationTurn[], embeddings: IdentifiedEmbeddings, assumeFollowUp = false) {
+    const standalone = history.length > 0 && !assumeFollowUp ? await this.rewriter?.rewrite(question, history) : undefined;
+    const context = standalone === undefined ? followUpContext(question, history, assumeFollowUp) : undefined;
     const carried = context && [context.understood, ...(context.entities ?? [])].join(' ');
     const query =
       standalone !== undefined

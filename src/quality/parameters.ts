@@ -95,6 +95,12 @@ export interface QualityParameters {
     /** Lines of a section, not yet shown in the conversation, that a repeating follow-up gives instead. */
     nextLines: number;
     /**
+     * A message of at most this many content words that does not read as a follow-up ("how do I
+     * qualify?", "fee?") is also read as one, and the reading the answer decision is surer of wins.
+     * Round 8: 3 and 2 gave the same tune numbers (fourth guide's follow-ups .727 → .909, no other change).
+     */
+    shortQuestionTerms: number;
+    /**
      * A follow-up that names what it wants ("and the procedure code updates?") is answered again
      * when the repeated lines hold at least this share of its own words; only a follow-up with
      * nothing of its own to match ("what then?") gets the next lines instead. Set by reasoning
@@ -143,7 +149,7 @@ export const QUALITY: QualityParameters = {
   // careers share ("certification", "salary") to both.
   guides: { minUses: 2, dominance: 5, minNamingWeight: 1, coNamedShare: 0.5 },
   intents: { minMargin: 0.02 },
-  followUps: { nextLines: 3, restateSupport: 0.5 },
+  followUps: { nextLines: 3, restateSupport: 0.5, shortQuestionTerms: 3 },
   refusals: { suggestions: 3 },
   report: { sameQuestion: 0.75 },
 };

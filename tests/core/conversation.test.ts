@@ -87,6 +87,17 @@ describe('follow-ups through CareerAdvisor (hashing embedder)', () => {
     expect(followUp.rewritten_question).toContain('Which AHIMA credential is for inpatient coding?');
   });
 
+  it('reads a short message as a follow-up only when that reading is the surer one', async () => {
+    const advisor = cleanUpAdvisor(await openTestAdvisor());
+    await advisor.ask('What is the CPMA certification for?', { conversationId: 'c' });
+    const leaning = await advisor.ask('how do I qualify?', { conversationId: 'c' });
+    expect(leaning.rewritten_question).toContain('CPMA');
+    expect(leaning.answer).toContain('CPMA');
+    const standalone = await advisor.ask('continuing education?', { conversationId: 'c' });
+    expect(standalone.rewritten_question).toBeUndefined();
+    expect(standalone.answer).toContain('continuing education');
+  });
+
   it('CONVERSATION_TURNS=0 disables follow-up context', async () => {
     const advisor = cleanUpAdvisor(await openTestAdvisor({ config: testConfig({ CONVERSATION_TURNS: '0' }) }));
     await advisor.ask('Which AHIMA credential is for inpatient coding?', { conversationId: 'c' });
