@@ -166,6 +166,45 @@ export class WordNet {
     return fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
   }
 
+  /**
+   * True when WordNet names a condition after the word: a noun collocation starting "<word>'s_"
+   * or "<word>_" whose first sense is filed under noun.state ("hashimoto" → "hashimoto's_disease",
+   * "guillain-barre" → "guillain-barre_syndrome"). Eponyms name diseases, not the patient.
+   */
+  namesCondition(word: string): boolean {
+    const w = normalise(word);
+    if (!w) return false;
+    return [`${w}'s_`, `${w}_`].some((prefix) =>
+      this.linesStartingWith(prefix, 'noun', 12).some((line) => {
+        const offset = Number(line.split(' ').find((f, i, all) => i >= 4 + Number(all[3]) + 2 && /^\d{8}$/.test(f)));
+        const synset = Number.isFinite(offset) ? this.synset(offset, 'noun') : undefined;
+        return synset !== undefined && LEXICOGRAPHER_FILES[synset.lexFile] === 'noun.state';
+      }),
+    );
+  }
+
+  /** Up to `limit` index lines whose lemma starts with `prefix` (the index is sorted). */
+  private linesStartingWith(prefix: string, pos: PartOfSpeech, limit: number): string[] {
+    const buffer = this.indexFile(pos);
+    const key = Buffer.from(prefix);
+    let low = 0;
+    let high = buffer.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const start = buffer.lastIndexOf(10, mid - 1) + 1;
+      const end = lineEnd(buffer, start);
+      if (buffer[start] === 32 || Buffer.compare(buffer.subarray(start, Math.min(end, start + key.length)), key) < 0) low = end + 1;
+      else high = start;
+    }
+    const out: string[] = [];
+    for (let start = low; start < buffer.length && out.length < limit; start = lineEnd(buffer, start) + 1) {
+      const line = buffer.subarray(start, lineEnd(buffer, start));
+      if (Buffer.compare(line.subarray(0, key.length), key) !== 0) break;
+      out.push(line.toString('utf8'));
+    }
+    return out;
+  }
+
   /** Binary search for the line starting with `lemma ` in the sorted index file. */
   private indexLine(lemma: string, pos: PartOfSpeech): string | undefined {
     const buffer = this.indexFile(pos);

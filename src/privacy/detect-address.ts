@@ -127,6 +127,14 @@ const STATES_AND_COUNTRIES = new Set(
   america usa canada mexico india philippines china`.split(/\s+/),
 );
 
+/** US states named in two words: places a state wide, never a person ("anybody from North Carolina?"). */
+const TWO_WORD_STATES = new Set(['new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'rhode island', 'south carolina', 'south dakota', 'west virginia']);
+
+/** True when a found "name" is a two-word US state: Safe Harbor keeps state-level places. */
+export function isTwoWordState(value: string): boolean {
+  return TWO_WORD_STATES.has(value.trim().replace(/\s+/g, ' ').toLowerCase());
+}
+
 function isStateOrCountry(value: string): boolean {
   return STATES_AND_COUNTRIES.has(value.toLowerCase()) || /^(?:New|North|South|West|Rhode)\b/.test(value) && value.split(/\s+/).length <= 2;
 }

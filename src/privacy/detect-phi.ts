@@ -1,5 +1,6 @@
 import { isChartLike } from './chart-context.js';
-import { detectAddresses, detectPlaces, detectTownsBeforeStates, detectTownsWithZip, detectZips, detectZipsAfterPlaces } from './detect-address.js';
+import { isEponym } from './eponyms.js';
+import { detectAddresses, detectPlaces, isTwoWordState, detectTownsBeforeStates, detectTownsWithZip, detectZips, detectZipsAfterPlaces } from './detect-address.js';
 import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
 import { detectAgesAfterCopula, detectAgesAfterDates, detectAgesAfterNames, detectAgesOver89, detectDates } from './detect-dates.js';
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
@@ -116,7 +117,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...detectInvertedCapitalNames(masked, vocabulary),
     ...(chartLike ? detectInitials(masked, vocabulary) : []),
     ...detectNamesByRelation(masked, terms, vocabulary),
-  ];
+  ].filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && !isEponym(masked, n));
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
   const ages = caseLike || names.length > 0 ? [...detectAgesAfterCopula(masked), ...detectAgesAfterNames(masked, names), ...detectAgesAfterDates(masked, dates)] : [];

