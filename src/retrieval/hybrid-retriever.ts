@@ -88,7 +88,7 @@ export class HybridRetriever {
 
   /** Reads a question with this knowledge base's vocabulary (lexicon and spelling help where the guides use other words). */
   analyze(question: string, carried?: Parameters<typeof analyzeQuery>[1]): AnalyzedQuery {
-    return analyzeQuery(question, carried, this.expander);
+    return analyzeQuery(this.catalog.truecase(question), carried, this.expander);
   }
 
   /**
@@ -97,7 +97,8 @@ export class HybridRetriever {
    * the unseen words are embedded in the same model call as the question's views, so `embed`
    * then finds the views already made: one call per question.
    */
-  async read(question: string, carried?: Parameters<typeof analyzeQuery>[1], embedder?: IdentifiedEmbeddings): Promise<AnalyzedQuery> {
+  async read(asked: string, carried?: Parameters<typeof analyzeQuery>[1], embedder?: IdentifiedEmbeddings): Promise<AnalyzedQuery> {
+    const question = this.catalog.truecase(asked);
     const plain = analyzeQuery(question, carried, this.expander);
     const tokens = plain.terms.flatMap((t) => (t.token && this.expander.needsNeighbours(t.token) ? [t.token] : []));
     if (tokens.length === 0) return plain;

@@ -1,6 +1,7 @@
 import { guideWords, sectionUnits, type Chunk, type GlossaryEntry, type Section } from '../ingest/index.js';
 import type { KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
+import { getWordNet } from '../lexicon/index.js';
 import { contentTerms, isStopWord } from '../text/index.js';
 import type { Vocabulary } from './query-expansion.js';
 
@@ -33,6 +34,14 @@ export interface CatalogSection {
   headingVector?: Float32Array;
 }
 
+/** True when the word itself, not only a base form of it, is a WordNet lemma ("him" is; "ccs" is not, though "cc" is). */
+function isEnglishLemma(word: string): boolean {
+  return getWordNet().lemmas(word).some((l) => l.lemma === word);
+}
+
+/** A word in capitals: two or more capitals or digits, hyphenated parts allowed ("RHIT", "CPC-A", "ICD-10"). */
+const CAPITALISED = /(?<![\p{L}\p{N}-])[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*(?![\p{L}\p{N}-])/gu;
+
 /** Words every career question may use without narrowing it down ("jobs", "the field"). */
 const CAREER_WORDS = ['job', 'career', 'work', 'field', 'profess', 'industri', 'occup'];
 
@@ -55,6 +64,9 @@ export class SectionCatalog implements Vocabulary {
    * from capitalised names: three lower-case words spell some three letters all too often.
    */
   private readonly initialisms = new Set<string>();
+
+  /** Words the guides write in capitals ("RHIT", "CPC-A"), lower-cased: a question may type them in lower case. */
+  private readonly capitalised = new Set<string>();
 
   constructor(index: KnowledgeIndex) {
     const unitLabels = new Map<string, number>();
@@ -86,7 +98,10 @@ export class SectionCatalog implements Vocabulary {
         headingVector: vectorOf(headingLabels.get(key(section))),
         centroid: centroid([...(sectionLabels.get(key(section)) ?? []).map((l) => index.vectors.vectorAt(l)), ...units.flatMap((u) => (u.vector ? [u.vector] : []))]),
       });
-      for (const text of [section.headingPath.at(-1)!, ...units.map((u) => u.text)]) this.addInitialisms(text);
+      for (const text of [section.headingPath.at(-1)!, ...units.map((u) => u.text)]) {
+        this.addInitialisms(text);
+        for (const m of text.matchAll(CAPITALISED)) this.capitalised.add(m[0].toLowerCase());
+      }
       const seen = new Set<string>([...headingTerms, ...units.flatMap((u) => [...u.terms])]);
       for (const t of seen) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
     }
@@ -124,6 +139,17 @@ export class SectionCatalog implements Vocabulary {
    * True when the guides use an acronym as written ("CMA", "ICD-10") or spell out words whose
    * initials it is ("PA" for "physician assistant programs"): either way they speak of it.
    */
+  /**
+   * The question with words the guides write in capitals, and neither a dictionary nor the stop words know in lower case,
+   * written as the guides write them ("wat even is rhit" → "wat even is RHIT"): the embedding model
+   * and the acronym checks read "rhit" and "RHIT" as different words.
+   */
+  truecase(question: string): string {
+    return question.replace(/(?<![\p{L}\p{N}-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\p{L}\p{N}-])/gu, (word) =>
+      this.capitalised.has(word) && !isStopWord(word) && !isEnglishLemma(word) ? word.toUpperCase() : word,
+    );
+  }
+
   knowsAcronym(acronym: string): boolean {
     const terms = contentTerms(acronym);
     if (terms.some((t) => this.knows(t))) return true;

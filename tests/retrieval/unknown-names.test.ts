@@ -26,6 +26,13 @@ describe('codes and acronyms the guides never use', () => {
     expect((await signals('What does the CPC exam cover?')).unknownNames).toEqual([]);
   });
 
+  it("are read in the guide's capitals when typed in lower case, unless the word is English", () => {
+    const catalog = advisor.retriever.catalog;
+    expect(catalog.truecase('is the cpc or ccs harder? and the cpmA?')).toBe('is the CPC or CCS harder? and the cpmA?');
+    expect(catalog.truecase('him and her')).toBe('him and her'); // "HIM" in the guide, "him" in English
+    expect(advisor.retriever.analyze('whats a ccs').acronyms).toEqual(['CCS']);
+  });
+
   it('count as spelled out from two content words, or from three or more capitalised ones', async () => {
     // The coding guide writes "Electronic Health Records" and "health information" but never "EHRX" or "HIX".
     const catalog = advisor.retriever.catalog;
