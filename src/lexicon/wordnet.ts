@@ -183,7 +183,12 @@ export class WordNet {
     );
   }
 
-  /** Up to `limit` index lines whose lemma starts with `prefix` (the index is sorted). */
+  /** The line of `lemma` in the sorted index file. */
+  private indexLine(lemma: string, pos: PartOfSpeech): string | undefined {
+    return this.linesStartingWith(`${lemma} `, pos, 1)[0];
+  }
+
+  /** Up to `limit` index lines starting with `prefix`: a binary search for the first, then the lines after it. */
   private linesStartingWith(prefix: string, pos: PartOfSpeech, limit: number): string[] {
     const buffer = this.indexFile(pos);
     const key = Buffer.from(prefix);
@@ -193,6 +198,7 @@ export class WordNet {
       const mid = (low + high) >>> 1;
       const start = buffer.lastIndexOf(10, mid - 1) + 1;
       const end = lineEnd(buffer, start);
+      // Licence header lines start with a space and sort before every lemma.
       if (buffer[start] === 32 || Buffer.compare(buffer.subarray(start, Math.min(end, start + key.length)), key) < 0) low = end + 1;
       else high = start;
     }
@@ -203,30 +209,6 @@ export class WordNet {
       out.push(line.toString('utf8'));
     }
     return out;
-  }
-
-  /** Binary search for the line starting with `lemma ` in the sorted index file. */
-  private indexLine(lemma: string, pos: PartOfSpeech): string | undefined {
-    const buffer = this.indexFile(pos);
-    const key = Buffer.from(`${lemma} `);
-    let low = 0;
-    let high = buffer.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const start = buffer.lastIndexOf(10, mid - 1) + 1;
-      const end = lineEnd(buffer, start);
-      const line = buffer.subarray(start, end);
-      if (line[0] === 32) {
-        // licence header lines start with a space and sort before every lemma
-        low = end + 1;
-        continue;
-      }
-      const cmp = Buffer.compare(line.subarray(0, key.length), key);
-      if (cmp === 0) return line.toString('utf8');
-      if (cmp < 0) low = end + 1;
-      else high = start;
-    }
-    return undefined;
   }
 
   private indexFile(pos: PartOfSpeech): Buffer {
