@@ -31,11 +31,30 @@ export function display(text: string): string {
 export function composeExtractiveAnswer(result: RetrievalResult): ComposedAnswer {
   const lead = leadLine(result.lines, result.query);
   if (!lead) return { text: NOTHING_FOUND, abstained: true, citations: [] };
+  // A line that introduces a list answers nothing alone, but when it is the best line its items do.
+  const introduced = introducedList(result);
+  if (introduced) return render(introduced);
   const lines = result.query.wantsList ? listLines(listSection(result, lead.section) ?? lead.section, result) : undefined;
   return render(lines ?? factLines(lead, result));
 }
 
 const NOTHING_FOUND = "The guide doesn't cover that, so I won't guess.";
+
+/** When the best line introduces a list ("What's driving demand:"), that line with its first items, joined. */
+function introducedList(result: RetrievalResult): Line[] | undefined {
+  const top = result.lines[0];
+  if (!top || !isIntro(top.unit)) return undefined;
+  const units = top.section.entry.units;
+  const at = units.indexOf(top.unit.unit);
+  const items: Unit[] = [];
+  for (const u of units.slice(at + 1)) {
+    if (u.kind !== 'bullet') break;
+    items.push(u);
+  }
+  if (items.length === 0) return undefined;
+  const shown = items.slice(0, QUALITY.answer.maxLines);
+  return [{ text: `${top.unit.unit.text} ${shown.map((u) => display(u.text)).join('; ')}`, section: top.section, quotes: [top.unit.unit.text, ...shown.map((u) => u.text)] }];
+}
 
 /** For list questions: the lead's section if it is a list, else the first list among the top sections. */
 function listSection(result: RetrievalResult, leadSection: RankedSection): RankedSection | undefined {

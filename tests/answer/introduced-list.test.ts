@@ -1,0 +1,38 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CareerAdvisor } from '../../src/core/index.js';
+import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
+
+// A line ending in a colon introduces the bullets after it. It never leads alone; when it is the
+// line that best answers the question, the answer is that line with its items.
+describe('a list-introducing line that answers the question', () => {
+  let advisor: CareerAdvisor;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-intro-'));
+    const outlook = [
+      '## Job Outlook',
+      '',
+      'Beekeeping jobs are expected to grow 5% over the decade, with about 1,000 openings a year.',
+      '',
+      'What is driving demand for beekeepers:',
+      '',
+      '- Orchards renting hives for pollination',
+      '- Rising honey prices',
+      '- City rooftop apiaries',
+      '',
+      'Mild winters also help.',
+    ].join('\n');
+    writeFileSync(join(dir, 'beekeeper.md'), `# Beekeeper Guide\n\n${outlook}\n\n## Hive Care\n\nInspect every hive once a week in summer.\n`);
+    advisor = await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) });
+  });
+
+  it('answers with the introducing line and its items', async () => {
+    const reply = await advisor.ask('What is driving demand for beekeepers?');
+    expect(reply.abstained).toBe(false);
+    expect(reply.answer).toContain('Orchards renting hives for pollination');
+    expect(reply.answer).toContain('Rising honey prices');
+    expect(reply.citations[0]?.quote).toContain('What is driving demand for beekeepers:');
+  });
+});
