@@ -90,6 +90,12 @@ export interface QualityParameters {
      * the tune half of tests/commands/intents/paraphrases.ts with USE-lite.
      */
     minMargin: number;
+    /**
+     * A short reply to chit-chat needs the message to look like chit-chat: its closest chat exemplar
+     * at least this close. Round 8: the tune chat paraphrases score 0.66 and above; follow-ups the
+     * chat exemplars were nearest to ("anything working against it?", "any downsides to it?") 0.37–0.46.
+     */
+    minChatSimilarity: number;
   };
   followUps: {
     /** Lines of a section, not yet shown in the conversation, that a repeating follow-up gives instead. */
@@ -148,7 +154,7 @@ export const QUALITY: QualityParameters = {
   // two uses keep a one-off mention from naming a guide; five times as often leaves words both
   // careers share ("certification", "salary") to both.
   guides: { minUses: 2, dominance: 5, minNamingWeight: 1, coNamedShare: 0.5 },
-  intents: { minMargin: 0.02 },
+  intents: { minMargin: 0.02, minChatSimilarity: 0.55 },
   followUps: { nextLines: 3, restateSupport: 0.5, shortQuestionTerms: 3 },
   refusals: { suggestions: 3 },
   report: { sameQuestion: 0.75 },

@@ -35,7 +35,8 @@ export async function readIntent(text: string, advisor: Pick<CommandAdvisor, 'in
   if (records.length === 1 && nearest.intent === 'define') return { kind: 'define', record: left! };
   if (records.length > 0) return undefined;
   if (nearest.intent === 'quiz') return { kind: 'quiz', topic: quizTopic(text) };
-  // "and then?" continues the conversation; it is not chit-chat.
-  if (nearest.intent === 'chat' && !startsLikeFollowUp(text)) return { kind: 'chat' };
+  // "and then?" continues the conversation, and so does a question that is only nearest to chit-chat
+  // ("anything working against it?"); neither is chit-chat.
+  if (nearest.intent === 'chat' && nearest.similarity >= QUALITY.intents.minChatSimilarity && !startsLikeFollowUp(text)) return { kind: 'chat' };
   return undefined;
 }

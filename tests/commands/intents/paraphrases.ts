@@ -21,7 +21,7 @@ export const CODING_PARAPHRASES: Paraphrase[] = [
   ...test('quiz', ['quiz me about pay', 'I want a quiz on skills', 'test my knowledge of the career path', 'let\'s play a quiz']),
   ...tune('chat', ['yo what\'s up', 'hey there!', 'good evening', 'how are you doing?', 'what can you help me with', 'thank you so much']),
   ...test('chat', ['sup', 'hello bot, how\'s it going?', 'morning!', 'who are you?', 'what are you able to do?', 'thanks, that helps']),
-  ...tune('question', ['how much does the CPC exam cost?', 'how long does it take to become a coder?', 'do I need a degree?', 'what do entry level coders earn', 'is the CCS exam hard', 'can I work remotely']),
+  ...tune('question', ['how much does the CPC exam cost?', 'how long does it take to become a coder?', 'do I need a degree?', 'what do entry level coders earn', 'is the CCS exam hard', 'can I work remotely', 'anything working against it?', 'any downsides to it?']),
   ...test('question', ['how many continuing education credits do I need for CPC', 'what salary can I expect after five years', 'where do coders work', 'what skills matter most', 'what jobs can I get with a CCA', 'how do I prepare for the exam']),
 ];
 
