@@ -45,8 +45,8 @@ export function followUpContext(question: string, history: readonly Conversation
 }
 
 /**
- * True when a short message that does not read as a follow-up may still be one ("Which part is
- * the biggest?" after the exam's content areas): few words of its own and a conversation to lean on.
+ * True when a short message that does not read as a follow-up may still be one ("how do I
+ * qualify?" after a question about a credential): few words of its own and a conversation to lean on.
  */
 export function mayBeFollowUp(question: string, history: readonly ConversationTurn[]): boolean {
   return history.length > 0 && !isFollowUp(question) && contentTerms(question).length <= QUALITY.followUps.shortQuestionTerms;
