@@ -95,7 +95,8 @@ function continuation(lead: RankedLine): Unit | undefined {
 function listLines(section: RankedSection, result: RetrievalResult): Line[] | undefined {
   const bullets = section.units.filter((u) => u.unit.kind === 'bullet');
   const children = section.entry.children;
-  if (bullets.length < 3 && children.length >= 3) {
+  // Naming the subsections answers "what are the paths?" only when the parent is what ranked first.
+  if (bullets.length < 3 && children.length >= 3 && section === result.sections[0]) {
     const names = children.map((c) => c.headingPath.at(-1)!);
     return [{ text: names.join('; '), section, quotes: names }];
   }
