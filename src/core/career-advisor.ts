@@ -191,9 +191,11 @@ export class CareerAdvisor {
    */
   private async readAndRetrieve(question: string, history: readonly ConversationTurn[], options: AskOptions & { embeddings: IdentifiedEmbeddings }) {
     const reading = await this.understand(question, history, options.embeddings);
+    const leaning = reading.standalone === undefined && mayBeFollowUp(question, history) ? await this.understand(question, history, options.embeddings, true) : undefined;
+    // Both readings' texts in one model call.
+    if (leaning) await this.retriever.embedAll([reading.query, leaning.query], options.embeddings);
     const routed = await this.retrieveRouted(reading.query, options, reading.context?.guides);
-    if (reading.standalone !== undefined || !mayBeFollowUp(question, history)) return { reading, routed };
-    const leaning = await this.understand(question, history, options.embeddings, true);
+    if (!leaning) return { reading, routed };
     const leaningRouted = await this.retrieveRouted(leaning.query, options, leaning.context?.guides);
     return leaningRouted.decision.probability > routed.decision.probability ? { reading: leaning, routed: leaningRouted } : { reading, routed };
   }

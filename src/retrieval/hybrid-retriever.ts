@@ -126,6 +126,15 @@ export class HybridRetriever {
     return views.length === 1 ? [await model.embedQuery(views[0]!)] : await model.embedDocuments(views);
   }
 
+  /**
+   * Embeds the views of several readings of one message in one model call. Only a request's memo
+   * of this retriever's model keeps them, for `embed` to find; with any other embedder it does nothing.
+   */
+  async embedAll(queries: readonly AnalyzedQuery[], embedder: IdentifiedEmbeddings): Promise<void> {
+    if (embedder.id !== this.embedder.id || embedder === this.embedder) return;
+    await embedder.embedDocuments([...new Set(queries.flatMap((q) => queryViews(q)))]);
+  }
+
   /** A request's embedder when it is this retriever's model (a memo of it), else the retriever's own. */
   private modelFor(embedder: IdentifiedEmbeddings | undefined): IdentifiedEmbeddings {
     return embedder?.id === this.embedder.id ? embedder : this.embedder;

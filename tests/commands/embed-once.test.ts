@@ -28,8 +28,15 @@ describe('one embedding per chat question', () => {
   });
 
   it('embeds a question typed with a typographic apostrophe once, as the plain one', async () => {
-    expect((await send('What’s the pay for a coder starting out?')).kind).toBe('answer');
+    expect((await send('What’s the pay for a coder starting out?', 'c2')).kind).toBe('answer');
     expect(embedder.calls).toEqual([["What's the pay for a coder starting out?"]]);
+  });
+
+  it('reads a short message in a conversation both ways, the follow-up reading in one more call', async () => {
+    await send('Which credential should a coding auditor get?', 'c3');
+    embedder.reset();
+    await send('which exam?', 'c3');
+    expect(embedder.calls).toEqual([['which exam?'], ['which exam? Which credential should a coding auditor get? CPMA AAPC']]);
   });
 
   it('embeds a question of several sentences once per view, the whole one included', async () => {
