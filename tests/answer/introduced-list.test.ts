@@ -1,16 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CareerAdvisor } from '../../src/core/index.js';
-import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
+import { openAdvisorOnGuide } from '../helpers/test-advisor.js';
 
 // A line ending in a colon introduces the bullets after it. It never leads alone; when it is the
 // line that best answers the question, the answer is that line with its items.
 describe('a list-introducing line that answers the question', () => {
   let advisor: CareerAdvisor;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-intro-'));
     const outlook = [
       '## Job Outlook',
       '',
@@ -24,8 +20,7 @@ describe('a list-introducing line that answers the question', () => {
       '',
       'Mild winters also help.',
     ].join('\n');
-    writeFileSync(join(dir, 'beekeeper.md'), `# Beekeeper Guide\n\n${outlook}\n\n## Hive Care\n\nInspect every hive once a week in summer.\n`);
-    advisor = await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) });
+    advisor = await openAdvisorOnGuide('beekeeper.md', `# Beekeeper Guide\n\n${outlook}\n\n## Hive Care\n\nInspect every hive once a week in summer.\n`);
   });
 
   it('answers with the introducing line and its items', async () => {

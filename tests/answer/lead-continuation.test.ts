@@ -1,16 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CareerAdvisor } from '../../src/core/index.js';
-import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
+import { openAdvisorOnGuide } from '../helpers/test-advisor.js';
 
 // A question's best match is often the sentence that sets up what its paragraph then answers:
 // the answer carries that sentence on with the next one of the same paragraph.
 describe('a lead sentence and the one that carries it on', () => {
   let advisor: CareerAdvisor;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-continuation-'));
     const guide = [
       '# Beekeeper Guide',
       '## Common Challenges',
@@ -19,8 +15,7 @@ describe('a lead sentence and the one that carries it on', () => {
       '- Inspections: once a week in summer',
       '- Feeding: sugar syrup in autumn',
     ].join('\n\n');
-    writeFileSync(join(dir, 'beekeeper.md'), `${guide}\n`);
-    advisor = await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) });
+    advisor = await openAdvisorOnGuide('beekeeper.md', guide);
   });
 
   it('quotes the next sentence of the lead’s paragraph with it', async () => {

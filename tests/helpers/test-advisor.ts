@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config/index.js';
@@ -21,4 +21,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export async function openTestAdvisor(options: OpenOptions & { config?: Config } = {}): Promise<CareerAdvisor> {
   const { config = testConfig(), ...rest } = options;
   return CareerAdvisor.open(config, { embedder: new HashingEmbeddings(), ...rest });
+}
+
+/** A test advisor over one small guide written for the test (`markdown`, saved as `fileName` in a fresh knowledge folder). */
+export async function openAdvisorOnGuide(fileName: string, markdown: string): Promise<CareerAdvisor> {
+  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-guide-'));
+  writeFileSync(join(dir, fileName), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+  return openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) });
 }
