@@ -32,6 +32,11 @@ describe('one embedding per chat question', () => {
     expect(embedder.calls).toEqual([["What's the pay for a coder starting out?"]]);
   });
 
+  it('embeds a question with a lower-case acronym once, as the guide writes the acronym', async () => {
+    await send('which ehr systems do coders use in hospitals', 'c4');
+    expect(embedder.calls).toEqual([['which EHR systems do coders use in hospitals']]);
+  });
+
   it('reads a short message in a conversation both ways, the follow-up reading in one more call', async () => {
     await send('Which credential should a coding auditor get?', 'c3');
     embedder.reset();

@@ -25,7 +25,9 @@ function quizTopic(text: string): string | undefined {
  * message closest to the quiz or chit-chat exemplars → a quiz or a short reply. Undefined means
  * it is an ordinary question. The evidence is the answer embedder's similarity to the exemplars.
  */
-export async function readIntent(text: string, advisor: Pick<CommandAdvisor, 'index' | 'retriever'>, embeddings: EmbeddingsInterface = advisor.retriever.embedder): Promise<Intent | undefined> {
+export async function readIntent(typed: string, advisor: Pick<CommandAdvisor, 'index' | 'retriever'>, embeddings: EmbeddingsInterface = advisor.retriever.embedder): Promise<Intent | undefined> {
+  // Read as the answer path reads it ("rhit" as "RHIT"), so the message is embedded once for both.
+  const text = advisor.retriever.catalog.truecase(typed);
   const { records, masked } = credentialMentions(text, advisor.index);
   const [left, right] = records;
   if (records.length === 2 && left !== right && hasComparisonShape(masked)) return { kind: 'compare', left: left!, right: right! };

@@ -19,7 +19,7 @@ function pharmacyOnlyDir(): string {
 async function accuracy(advisor: CareerAdvisor, embedder: EmbeddingsInterface, items: Paraphrase[]): Promise<{ rate: number; misses: string[] }> {
   const misses: string[] = [];
   for (const item of items) {
-    const intent = await readIntent(item.text, { index: advisor.index, retriever: { embedder } as CareerAdvisor['retriever'] });
+    const intent = await readIntent(item.text, { index: advisor.index, retriever: { embedder, catalog: advisor.retriever.catalog } as CareerAdvisor['retriever'] });
     const got = intent?.kind ?? 'question';
     if (got !== item.expect) misses.push(`${item.text} → ${got} (expected ${item.expect})`);
   }
