@@ -160,10 +160,7 @@ export class WordNet {
   }
 
   private synsetOffsets(lemma: string, pos: PartOfSpeech): number[] {
-    const fields = this.indexLine(lemma, pos)?.split(' ') ?? [];
-    const pointerCount = Number(fields[3]);
-    const senseCount = Number(fields[2]);
-    return fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
+    return offsetsIn(this.indexLine(lemma, pos));
   }
 
   /**
@@ -176,8 +173,8 @@ export class WordNet {
     if (!w) return false;
     return [`${w}'s_`, `${w}_`].some((prefix) =>
       this.linesStartingWith(prefix, 'noun', 12).some((line) => {
-        const offset = Number(line.split(' ').find((f, i, all) => i >= 4 + Number(all[3]) + 2 && /^\d{8}$/.test(f)));
-        const synset = Number.isFinite(offset) ? this.synset(offset, 'noun') : undefined;
+        const first = offsetsIn(line)[0];
+        const synset = first === undefined ? undefined : this.synset(first, 'noun');
         return synset !== undefined && LEXICOGRAPHER_FILES[synset.lexFile] === 'noun.state';
       }),
     );
@@ -253,6 +250,14 @@ const LEXICOGRAPHER_FILES: Record<number, string> = {
   34: 'verb.consumption', 35: 'verb.contact', 36: 'verb.creation', 37: 'verb.emotion', 38: 'verb.motion', 39: 'verb.perception', 40: 'verb.possession',
   41: 'verb.social', 42: 'verb.stative', 43: 'verb.weather',
 };
+
+/** The synset offsets of an index line ("lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offset…"), first sense first. */
+function offsetsIn(line: string | undefined): number[] {
+  const fields = line?.split(' ') ?? [];
+  const pointerCount = Number(fields[3]);
+  const senseCount = Number(fields[2]);
+  return fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
+}
 
 function lineEnd(buffer: Buffer, start: number): number {
   const end = buffer.indexOf(10, start);

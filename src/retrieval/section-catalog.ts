@@ -136,13 +136,9 @@ export class SectionCatalog implements Vocabulary {
   }
 
   /**
-   * True when the guides use an acronym as written ("CMA", "ICD-10") or spell out words whose
-   * initials it is ("PA" for "physician assistant programs"): either way they speak of it.
-   */
-  /**
-   * The question with words the guides write in capitals, and neither a dictionary nor the stop words know in lower case,
-   * written as the guides write them ("wat even is rhit" → "wat even is RHIT"): the embedding model
-   * and the acronym checks read "rhit" and "RHIT" as different words.
+   * The question with words the guides write in capitals, and neither a dictionary nor the stop
+   * words know in lower case, written as the guides write them ("wat even is rhit" → "wat even is
+   * RHIT"): the embedding model and the acronym checks read "rhit" and "RHIT" as different words.
    */
   truecase(question: string): string {
     return question.replace(/(?<![\p{L}\p{N}-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\p{L}\p{N}-])/gu, (word) =>
@@ -150,6 +146,10 @@ export class SectionCatalog implements Vocabulary {
     );
   }
 
+  /**
+   * True when the guides use an acronym as written ("CMA", "ICD-10") or spell out words whose
+   * initials it is ("PA" for "physician assistant programs"): either way they speak of it.
+   */
   knowsAcronym(acronym: string): boolean {
     const terms = contentTerms(acronym);
     if (terms.some((t) => this.knows(t))) return true;
