@@ -158,15 +158,11 @@ export class SectionCatalog implements Vocabulary {
   }
 
   private addInitialisms(text: string): void {
-    const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w && !isStopWord(w.toLowerCase()));
+    const all = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const words = all.filter((w) => !isStopWord(w.toLowerCase()));
     const initials = (run: string[]) => run.map((w) => w[0]!.toLowerCase()).join('');
-    for (let i = 0; i < words.length; i++) {
-      if (i + 2 <= words.length) this.initialisms.add(initials(words.slice(i, i + 2)));
-      for (let n = 3; n <= 5 && i + n <= words.length; n++) {
-        const run = words.slice(i, i + n);
-        if (run.every((w) => /^\p{Lu}/u.test(w))) this.initialisms.add(initials(run));
-      }
-    }
+    for (let i = 0; i + 2 <= words.length; i++) this.initialisms.add(initials(words.slice(i, i + 2)));
+    for (const run of titleCase(words) ? namedRuns(all) : capitalisedWindows(words)) this.initialisms.add(initials(run));
   }
 
   /** Sections (of every loaded guide) whose heading or lines use a stemmed term. */
@@ -196,4 +192,34 @@ function labelOf(kind: Unit['kind'], text: string): Pick<Unit, 'labelTerms'> {
 
 function key(section: Section): string {
   return `${section.source}#${section.id}`;
+}
+
+const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
+
+/** Text whose every content word is capitalised (a Title Case heading): capitals there mark the style, not a name. */
+function titleCase(words: readonly string[]): boolean {
+  return words.length >= 3 && words.every((w) => isCapitalised(w) || /^\p{N}/u.test(w));
+}
+
+/** Every run of 3 to 5 capitalised words (stop words between them skipped): the names an acronym may abbreviate. */
+function capitalisedWindows(words: readonly string[]): string[][] {
+  const runs: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 3; n <= 5 && i + n <= words.length; n++) if (words.slice(i, i + n).every(isCapitalised)) runs.push(words.slice(i, i + n));
+  }
+  return runs;
+}
+
+/**
+ * In Title Case text, only runs that end where a run between stop words ends: "Continuous Professional
+ * Development" in "Pursue Continuous Professional Development", not "Core Responsibilities of Clinical"
+ * in "Core Responsibilities of Clinical Coding Specialists" (a name ends its phrase; a leading verb is not part of it).
+ */
+function namedRuns(words: readonly string[]): string[][] {
+  const runs: string[][] = [[]];
+  for (const w of words) {
+    if (isStopWord(w.toLowerCase())) runs.push([]);
+    else runs.at(-1)!.push(w);
+  }
+  return runs.flatMap((run) => [3, 4, 5].filter((n) => n <= run.length).map((n) => run.slice(run.length - n)));
 }

@@ -41,6 +41,14 @@ describe('codes and acronyms the guides never use', () => {
     expect(catalog.knowsAcronym('EHRX')).toBe(false);
   });
 
+  it('in a Title Case heading, only from words that end a phrase: the capitals there are style, not a name', () => {
+    const catalog = advisor.retriever.catalog;
+    // "Core Responsibilities of Clinical Coding Specialists": "CRC" would cross "of" into another phrase.
+    expect(catalog.knowsAcronym('CRC')).toBe(false);
+    // "Step 7: Pursue Continuous Professional Development": the name ends the phrase, the verb leads it.
+    expect(catalog.knowsAcronym('CPD')).toBe(true);
+  });
+
   it('skip capitals right after a number, which are units ("9 AM")', async () => {
     expect((await signals('I work 9 AM to 5 PM, can coding fit part time?')).unknownNames).toEqual([]);
   });
