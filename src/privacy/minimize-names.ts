@@ -6,8 +6,10 @@ import type { Vocabulary } from './vocabulary.js';
 // words, codes and figures of a question, not who it was about. So once a message holds patient
 // data (a detector redacted something), every word that may be a first name is masked as well:
 // a Title-case census given name or a word WordNet knows as a person's name ("Hunter got his cast
-// off", "Opal still does ..."), a Title-case census surname in the middle of a sentence ("the
-// daughter says Whitaker fell"), and a lower-case given name no dictionary knows ("andre"). Function
+// off", "Opal still does ..."), a Title-case word no dictionary, census list or guide knows
+// ("CDI says Okonkwo needs a query"; an unlisted product name is masked too, which the store can
+// lose), a Title-case census surname in the middle of a sentence ("the daughter says Whitaker
+// fell"), and a lower-case given name no dictionary knows ("andre"). Function
 // words ("Will", "May"), month and day names, the detectors' labels, acronyms and the guides'
 // words (organisations, credentials) stay, and a message without a finding is left alone.
 
@@ -39,7 +41,7 @@ function isPossibleSurname(token: string, vocabulary: Vocabulary): boolean {
 function isPossibleFirstName(token: string, vocabulary: Vocabulary): boolean {
   const word = token.replace(/['’]s$/u, '');
   if (!mayBeName(word, vocabulary)) return false;
-  if (TITLE.test(token)) return vocabulary.isGivenName(word) || vocabulary.isPersonName(word);
+  if (TITLE.test(token)) return vocabulary.isGivenName(word) || vocabulary.isPersonName(word) || !vocabulary.isFamiliar(word);
   return LOWER.test(word) && vocabulary.isGivenName(word) && !vocabulary.isFamiliar(word);
 }
 

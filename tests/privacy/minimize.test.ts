@@ -4,7 +4,8 @@ import { placeholderSpans } from '../../src/privacy/placeholder.js';
 
 describe('minimizePhi: what the detectors leave is masked', () => {
   it('masks a short suffix right after a redacted identifier', () => {
-    expect(minimizePhi('insurance is Cigna W88120455 02 on file').text).toBe('insurance is Cigna [REDACTED:other_id] [MASKED] on file');
+    // "Cigna" is in no dictionary either: in a message with patient data it is masked with the names.
+    expect(minimizePhi('insurance is Cigna W88120455 02 on file').text).toBe('insurance is [MASKED] [REDACTED:other_id] [MASKED] on file');
   });
 
   it('masks a room and bed but not a code range', () => {
@@ -46,6 +47,12 @@ describe('minimizePhi: what the detectors leave is masked', () => {
   it('masks a Title-case surname mid-sentence once a message holds patient data, and leaves career questions alone', () => {
     expect(minimizePhi('MRN 4471923 admitted, the daughter says Whitaker fell twice').text).toBe('MRN [REDACTED:mrn] admitted, the daughter says [MASKED] fell twice');
     expect(minimizePhi('Does Whitaker hire remote coders for 99213 audits?').text).toBe('Does Whitaker hire remote coders for 99213 audits?');
+  });
+
+  it('masks a lone Title-case word no dictionary or guide knows once a message holds patient data', () => {
+    // "Okonkwo" is in no census list, WordNet or the guides: in a message with patient data it is most likely a name.
+    expect(minimizePhi('MRN 4471923: CDI says Okonkwo needs a query for 99223').text).toBe('MRN [REDACTED:mrn]: CDI says [MASKED] needs a query for 99223');
+    expect(minimizePhi('Is Availity or Waystar better for checking 99223 denials?').text).toBe('Is Availity or Waystar better for checking 99223 denials?');
   });
 
   it('reads an age placeholder (a kind with digits) as a placeholder', () => {
