@@ -19,8 +19,8 @@ const TITLE = /^\p{Lu}\p{Ll}+(?:['’]s)?$/u;
 const LOWER = /^\p{Ll}+$/u;
 
 /** Spans of possible first names in redacted text that holds a finding (see the module comment). */
-export function possibleFirstNames(redacted: string, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
-  if (!REDACTED.test(redacted)) return [];
+export function possibleFirstNames(redacted: string, vocabulary: Vocabulary, holdsPatientData = REDACTED.test(redacted)): Array<{ start: number; end: number }> {
+  if (!holdsPatientData) return [];
   const spans: Array<{ start: number; end: number }> = [];
   for (const m of redacted.matchAll(WORD)) {
     const midSentence = MID_SENTENCE.test(redacted.slice(Math.max(0, m.index - 3), m.index));

@@ -44,7 +44,10 @@ export function minimizePhi(text: string, options: PhiDetectionOptions = {}): Mi
 /** Masks identifier-shaped tokens and flagged words in already redacted text; placeholders stay as they are. */
 export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text: string; masked: number } {
   const opaque = placeholderSpans(redacted);
-  const spans = [...suspiciousNumbers(redacted, vocabulary), ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary), ...possibleFirstNames(redacted, vocabulary)]
+  const numbers = suspiciousNumbers(redacted, vocabulary);
+  // A masked number (a month/day, an id) is patient data the detectors missed: names beside it go too.
+  const holdsPatientData = numbers.length > 0 || placeholderSpans(redacted).length > 0;
+  const spans = [...numbers, ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary), ...possibleFirstNames(redacted, vocabulary, holdsPatientData)]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
     .sort((a, b) => a.start - b.start);
   const merged: Array<{ start: number; end: number }> = [];

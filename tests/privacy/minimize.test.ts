@@ -55,6 +55,11 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('Is Availity or Waystar better for checking 99223 denials?').text).toBe('Is Availity or Waystar better for checking 99223 denials?');
   });
 
+  it('reads a masked month/day as patient data too, so names in the same message go with it', () => {
+    expect(minimizePhi('Zuleika asked about 3/14, is 99214 right?').text).toBe('[MASKED] asked about [MASKED], is 99214 right?');
+    expect(minimizePhi('Zuleika asked whether 99214 is right').text).toBe('Zuleika asked whether 99214 is right');
+  });
+
   it('reads an age placeholder (a kind with digits) as a placeholder', () => {
     const once = minimizePhi('she is 97 y/o, seen 3/3 for I10').text;
     expect(once).toContain('[REDACTED:age_over_89]');
