@@ -56,7 +56,7 @@ export function detectNamesByEvidence(text: string, terms: readonly Term[], voca
     }
     let j = i;
     // Extend over name words and initials; after an initial the next word is the surname whatever it is ("jane q doe").
-    while (j + 1 < terms.length && joined(terms[j]!) && (kinds[j + 1] !== 'other' || (kinds[j] === 'initial' && isWordLike(terms[j + 1]!)))) j += 1;
+    while (j + 1 < terms.length && joined(terms[j]!) && !termAfterName(terms[j]!, terms[j + 1]!, kinds[j + 1]!) && (kinds[j + 1] !== 'other' || (kinds[j] === 'initial' && isWordLike(terms[j + 1]!)))) j += 1;
     while (j > i && kinds[j] === 'initial') j -= 1;
     const run = terms.slice(i, j + 1);
     const runKinds = kinds.slice(i, j + 1);
@@ -116,6 +116,15 @@ function listNeighbour(terms: readonly Term[], k: number, step: 1 | -1): Term | 
   const beyond = terms[k + 2 * step];
   const spaced = step === 1 ? /^[ \t]+$/.test(terms[k]!.after) : !!beyond && /^[ \t]+$/.test(beyond.after);
   return LIST_WORD.test(word.text) && spaced ? beyond : undefined;
+}
+
+/**
+ * "Nissen fundoplication", "Heller myotomy": an unknown lower-case word after a capitalised one is
+ * a term named after someone, not the rest of a name. A name is written in one case ("jane doe",
+ * "Jane Doe"), so the run ends before it.
+ */
+function termAfterName(term: Term, next: Term, nextKind: TermKind): boolean {
+  return nextKind === 'unknown' && /^\p{Lu}\p{Ll}/u.test(term.text) && /^\p{Ll}+$/u.test(next.text);
 }
 
 /** "her daughter is Latrice", "his son, Ray": a word for a relative, then "is", "named" or a comma, then one name word. */

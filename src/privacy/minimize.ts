@@ -123,7 +123,7 @@ function flaggedWords(text: string, vocabulary: Vocabulary): Array<{ start: numb
     if (!w.unknown) return;
     const prev = words[i - 1];
     const next = words[i + 1];
-    const nearWord = (o: typeof prev, gap: string) => o?.unknown && /^[ \t]*(?:\p{L}\.?[ \t]+)?$/u.test(gap);
+    const nearWord = (o: typeof prev, gap: string) => o?.unknown && sameCase(text.slice(o.start, o.end), text.slice(w.start, w.end)) && /^[ \t]*(?:\p{L}\.?[ \t]+)?$/u.test(gap);
     const nearDate = dateLike.some((d) => /^[\s,(–-]{0,3}$/.test(d.index >= w.end ? text.slice(w.end, d.index) : text.slice(d.index + d[0].length, w.start)));
     if ((prev && nearWord(prev, text.slice(prev.end, w.start))) || (next && nearWord(next, text.slice(w.end, next.start))) || nearDate) flagged.push(w);
   });
@@ -133,4 +133,10 @@ function flaggedWords(text: string, vocabulary: Vocabulary): Array<{ start: numb
 /** A word that is not all capitals (a credential or acronym) and that the vocabulary check does not recognise. */
 function isUnknownWord(word: string, vocabulary: Vocabulary): boolean {
   return word.length >= 2 && !isAcronym(word) && !vocabulary.isFamiliar(word);
+}
+
+/** Both capitalised or both not: a name is written in one case ("jane doe", "Jane Doe"); "Nissen fundoplication" is a term. */
+function sameCase(a: string, b: string): boolean {
+  const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+  return capitalised(a) === capitalised(b);
 }

@@ -13,6 +13,12 @@ describe('names without a patient cue', () => {
     expect(names('is Program Quintrel worth $500 before my first CPC job, or 99213 practice?')).toEqual([]);
   });
 
+  it('does not read a procedure named after someone as a name: the unknown lower-case word after it is a term', () => {
+    expect(names('what CPT for a Kasai portoenterostomy, 47701?')).toEqual([]);
+    expect(names('coding a Toupet fundoplication lap, 43280?')).toEqual([]);
+    expect(names('coded a visit for jane q doe 4/5/67 today')).toEqual(['jane q doe']);
+  });
+
   it('reads a surname WordNet lists only as a proper noun as a name word', () => {
     expect(names('coding the visit for Lucinda Sutherland, 99213 or 99214?')).toEqual(['Lucinda Sutherland']);
   });

@@ -60,6 +60,10 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('Zuleika asked whether 99214 is right').text).toBe('Zuleika asked whether 99214 is right');
   });
 
+  it('does not mask two unknown words written in different cases, which is how a term named after someone reads', () => {
+    expect(minimizePhi('coding a Toupet fundoplication lap, 43280?').text).toBe('coding a Toupet fundoplication lap, 43280?');
+  });
+
   it('reads an age placeholder (a kind with digits) as a placeholder', () => {
     const once = minimizePhi('she is 97 y/o, seen 3/3 for I10').text;
     expect(once).toContain('[REDACTED:age_over_89]');
