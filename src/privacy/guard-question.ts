@@ -7,7 +7,14 @@ export type StoredQuestionText = 'minimized' | 'redacted' | 'none';
 
 /** A question as each destination may see it. */
 export interface GuardedQuestion {
-  /** Detected patient data replaced by placeholders: what the advisor and the LLM prompt get. */
+  /**
+   * Detected patient data replaced by placeholders and every leftover identifier-like token masked:
+   * what the advisor, its conversation memory, the LLM prompt and so every reply work from. A reply
+   * may quote a word of the question ("The guide doesn't mention …"), so it gets no word the store
+   * would not keep.
+   */
+  minimized: string;
+  /** Detected patient data replaced by placeholders (the store's `redacted` mode). */
   redacted: string;
   /** What the store keeps, by mode: minimized (default), redacted, or nothing. */
   stored: string;
@@ -23,6 +30,7 @@ export function guardQuestion(text: string, options: { store: StoredQuestionText
   const minimized = minimizePhi(text, options.vocabulary ? { vocabulary: options.vocabulary } : {});
   const stored = options.store === 'minimized' ? minimized.text : options.store === 'redacted' ? minimized.redacted : '';
   return {
+    minimized: minimized.text,
     redacted: minimized.redacted,
     stored,
     findings: minimized.findings,

@@ -66,8 +66,8 @@ export class AdvisorService implements CommandHandler {
       logger?.info({ platform, kinds: [...new Set(guarded.findings.map((f) => f.kind))], masked: guarded.masked }, 'patient data redacted from a question');
     }
     try {
-      // The advisor (and so the LLM prompt and conversation memory) sees the redacted question.
-      const result = await this.queue.run(() => this.options.commands.handle({ ...request, text: guarded.redacted, beforeRetrieval: this.rateLimitGate(request) }));
+      // The advisor (and so the LLM prompt, conversation memory and the reply) sees the minimized question.
+      const result = await this.queue.run(() => this.options.commands.handle({ ...request, text: guarded.minimized, beforeRetrieval: this.rateLimitGate(request) }));
       const seconds = (performance.now() - started) / 1000;
       metrics?.answers.inc({ platform, kind: result.kind });
       metrics?.latency.observe({ platform }, seconds);

@@ -30,6 +30,12 @@ const SLACK_MESSAGES = [
     text: 'Mr. Oyelaran, 93 y/o, MBI 1EG4-TE5-MK73, lives at 4502 W. 31st Street, Cicero, IL 60804 — how do I become a CPC?',
     identifiers: ['Oyelaran', '1EG4-TE5-MK73', '4502 W. 31st', '60804'],
   },
+  {
+    // No detector claims "Okonkwo"; a partial answer names what the guide lacks, so it must never see it.
+    text: 'MRN 4471923: CDI says Okonkwo needs a query, what does a CDI specialist earn?',
+    identifiers: ['4471923'],
+    maskedOnly: ['Okonkwo'],
+  },
 ];
 const DISCORD_MENTION = {
   text: 'patient Harriet Wexley DOB 2/11/1950 phone 614-555-0198 email hwexley@example.com: what does CPMA stand for?',
@@ -38,10 +44,11 @@ const DISCORD_MENTION = {
 const DISCORD_SLASH = {
   text: 'rosalind fairweather SSN 512-84-9930 seen 03/02/2025 (ref ZQ881) — what is the CCS exam?',
   identifiers: ['fairweather', '512-84-9930', '03/02/2025'],
-  /** Identifier-shaped but claimed by no detector: masked in the store, still in the redacted question. */
+  /** Identifier-shaped but claimed by no detector: masked by the minimizer, so in no destination either. */
   maskedOnly: ['ZQ881'],
 };
-const ALL = [...SLACK_MESSAGES, DISCORD_MENTION, DISCORD_SLASH].flatMap((m) => m.identifiers);
+const MESSAGES: ReadonlyArray<{ identifiers: string[]; maskedOnly?: string[] }> = [...SLACK_MESSAGES, DISCORD_MENTION, DISCORD_SLASH];
+const ALL = MESSAGES.flatMap((m) => [...m.identifiers, ...(m.maskedOnly ?? [])]);
 
 /** Runs the CLI without blocking the test worker (a blocked worker misses vitest's RPC deadlines). */
 async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -142,7 +149,7 @@ describe('patient data through Slack and Discord (store, report, replies, logs, 
   it('the store (database and WAL) holds none of the identifiers, only the minimized questions', () => {
     const files = ['store.db', 'store.db-wal'].map((f) => join(work, f)).filter(existsSync);
     const bytes = files.map((f) => readFileSync(f).toString('utf8')).join('\n');
-    expect(leaked(bytes, [...ALL, ...DISCORD_SLASH.maskedOnly])).toEqual([]);
+    expect(leaked(bytes)).toEqual([]);
     expect(bytes).toContain('[REDACTED:name]');
     expect(bytes).toContain('[MASKED]');
   });
@@ -150,7 +157,7 @@ describe('patient data through Slack and Discord (store, report, replies, logs, 
   it('`report --json` shows none of them', { timeout: 60_000 }, async () => {
     const report = await runCli(['report', '--json', '--limit', '100'], env);
     expect(report.status, report.stderr).toBe(0);
-    expect(leaked(report.stdout + report.stderr, [...ALL, ...DISCORD_SLASH.maskedOnly])).toEqual([]);
+    expect(leaked(report.stdout + report.stderr)).toEqual([]);
   });
 
   it('no reply in Slack or Discord repeats them, and every asker got the reminder privately', () => {
@@ -174,10 +181,10 @@ describe('patient data through Slack and Discord (store, report, replies, logs, 
 
   it('the logs hold none of them', () => {
     expect(logs.length).toBeGreaterThan(0);
-    expect(leaked(logs, [...ALL, ...DISCORD_SLASH.maskedOnly])).toEqual([]);
+    expect(leaked(logs)).toEqual([]);
   });
 
-  it('the LLM prompt gets the redacted questions: no detected identifier, placeholders instead', () => {
+  it('the LLM prompt gets the minimized questions: no identifier, placeholders instead', () => {
     // Questions the guide cannot answer are declined before any model call, so not all four reach it.
     expect(llm.chatRequests.length).toBeGreaterThan(0);
     expect(leaked(JSON.stringify(llm.chatRequests))).toEqual([]);

@@ -73,14 +73,14 @@ describe('AdvisorService', () => {
     ['minimized', '[REDACTED:name] DOB [REDACTED:date] [MASKED] — what is the CPC exam fee?'],
     ['redacted', '[REDACTED:name] DOB [REDACTED:date] ZQ881 — what is the CPC exam fee?'],
     ['none', ''],
-  ] as const)('STORE_QUESTION_TEXT=%s decides what the store keeps; the advisor always gets the redacted question', async (mode, stored) => {
+  ] as const)('STORE_QUESTION_TEXT=%s decides what the store keeps; the advisor always gets the minimized question', async (mode, stored) => {
     const config = { ...testConfig(), STORE_QUESTION_TEXT: mode };
     const store = openStore({ path: config.storePath, retentionDays: 30 });
     const seen: string[] = [];
     const service = new AdvisorService({ config, advisor, commands: askHandler(advisor, seen), store });
-    // "ZQ881" is identifier-shaped but behind no label: only the minimizer masks it.
+    // "ZQ881" is identifier-shaped but behind no label: only the minimizer masks it, and the answer never sees it.
     const result = await service.handle(request('Harriet Wexley DOB 2/11/1950 ZQ881 — what is the CPC exam fee?'));
-    expect(seen[0]).toBe('[REDACTED:name] DOB [REDACTED:date] ZQ881 — what is the CPC exam fee?');
+    expect(seen[0]).toBe('[REDACTED:name] DOB [REDACTED:date] [MASKED] — what is the CPC exam fee?');
     expect(result.reminder).toBe(phiReminder);
     await service.close();
     expect(readQuestions(config.storePath)).toEqual([stored]);
