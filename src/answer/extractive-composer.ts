@@ -196,5 +196,18 @@ function missingPart(result: RetrievalResult, lead: ScoredUnit): string {
   const missing = result.query.terms
     .filter((t, i) => t.token && t.weight >= 1 && !t.setup && !result.signals.inGuides[i] && matchStrength(t, terms) < QUALITY.matching.relation.spelling && (named.has(t.token) || pinsDown(t.token)))
     .map((t) => named.get(t.token!) ?? asWritten(result.query.question, t.token!));
-  return missing.length > 0 ? `The guide doesn't mention “${missing.slice(0, 3).join(' ')}”.` : "The guide doesn't answer exactly that.";
+  const words = [...new Set(missing)].filter((w, _, all) => !all.some((o) => o !== w && o.split(/[-/]/).includes(w))).slice(0, 3);
+  return words.length > 0 ? `The guide doesn't mention “${asPhrases(result.query.question, words).join('” or “')}”.` : "The guide doesn't answer exactly that.";
+}
+
+/** Missing words as the question groups them: "exam fees" where it writes them together, else one by one. */
+function asPhrases(question: string, words: readonly string[]): string[] {
+  const lower = question.toLowerCase();
+  const phrases: string[] = [];
+  for (const w of words) {
+    const last = phrases.at(-1);
+    if (last && lower.includes(`${last} ${w}`.toLowerCase())) phrases[phrases.length - 1] = `${last} ${w}`;
+    else phrases.push(w);
+  }
+  return phrases;
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AnswerabilityDecider } from '../../src/answer/index.js';
+import { AnswerabilityDecider, composeNonAnswer } from '../../src/answer/index.js';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import type { AnswerabilityModel } from '../../src/quality/index.js';
 import { detectProperNames } from '../../src/retrieval/index.js';
@@ -93,6 +93,16 @@ describe('names the guides never use', () => {
     expect(answer.kind).toBe('partial');
     expect(answer.answer).toMatch(/^The guide doesn't mention “Texas”\. What it says under/);
     expect(answer.related?.length).toBeGreaterThan(0);
+  });
+
+  it('are named one by one, each once, unless the question writes them together', async () => {
+    // "3/14" is also read as its parts "3" and "14"; only the whole is named.
+    const partial = async (q: string) => {
+      const result = await advisor.retriever.retrieve(advisor.retriever.analyze(q));
+      return composeNonAnswer(result, { ...new AnswerabilityDecider(advisor.retriever.models.answerability).decide(result), outcome: 'partial' }, []).text;
+    };
+    expect(await partial('Can I sit the CPC exam on 3/14 in Nebraska?')).toMatch(/^The guide doesn't mention “3\/14” or “Nebraska”\./);
+    expect(await partial('Do clinical coders in Texas or Ohio earn a higher salary?')).toMatch(/^The guide doesn't mention “Texas” or “Ohio”\./);
   });
 });
 
