@@ -62,7 +62,7 @@ function listSection(result: RetrievalResult, leadSection: RankedSection): Ranke
   return [leadSection, ...result.sections.slice(0, 2)].find(isList);
 }
 
-/** The lead line, then the next best lines the model rates nearly as likely (not near-copies, same value type). */
+/** The lead line, then the next best lines the model rates nearly as likely (not near-copies, same value type), each carried on by the rest of its paragraph's thought (see `continuation`). */
 function factLines(lead: RankedLine, result: RetrievalResult): Line[] {
   const next = continuation(lead);
   const leadUnits = [lead.unit.unit, ...(next ? [next] : [])];
@@ -72,8 +72,10 @@ function factLines(lead: RankedLine, result: RetrievalResult): Line[] {
   for (const c of result.lines) {
     if (lines.length >= maxLines || c.score < lead.score - extraLineLogOdds) break;
     if (c === lead || isIntro(c.unit) || (result.query.quantity && !c.unit.hasQuantity) || used.some((u) => similar(u, c.unit))) continue;
-    used.push(c.unit);
-    lines.push({ text: display(c.unit.unit.text), section: c.section, quotes: [c.unit.unit.text] });
+    const after = continuation(c);
+    const units = [c.unit.unit, ...(after && !used.some((u) => u.unit === after) ? [after] : [])];
+    used.push(c.unit, ...c.section.units.filter((u) => u.unit === after));
+    lines.push({ text: units.map((u) => display(u.text)).join(' '), section: c.section, quotes: units.map((u) => u.text) });
   }
   return lines;
 }

@@ -3,7 +3,7 @@ import type { CareerAdvisor } from '../../src/core/index.js';
 import { openAdvisorOnGuide } from '../helpers/test-advisor.js';
 
 // A question's best match is often the sentence that sets up what its paragraph then answers:
-// the answer carries that sentence on with the next one of the same paragraph.
+// the answer carries that sentence on with the next one of the same paragraph, for every line it quotes.
 describe('a lead sentence and the one that carries it on', () => {
   let advisor: CareerAdvisor;
   beforeAll(async () => {
@@ -11,6 +11,7 @@ describe('a lead sentence and the one that carries it on', () => {
       '# Beekeeper Guide',
       '## Common Challenges',
       '**Problem:** colonies swarm every spring and the keeper loses half the bees.\n**Solution:** split strong hives in April and add a super before the flow.',
+      '**Problem:** varroa mites weaken the colonies before winter.\n**Solution:** count mites in August and treat with oxalic acid when the brood is gone.',
       '## Hive Care',
       '- Inspections: once a week in summer',
       '- Feeding: sugar syrup in autumn',
@@ -24,6 +25,13 @@ describe('a lead sentence and the one that carries it on', () => {
     const first = reply.answer.split('\n')[0]!;
     expect(first).toMatch(/^Problem: colonies swarm every spring.*Solution: split strong hives in April/);
     expect(reply.citations[0]!.quote).toContain('Solution: split strong hives in April');
+  });
+
+  it('carries on every quoted sentence that sets up its paragraph, not only the lead', async () => {
+    const reply = await advisor.ask('My colonies swarm every spring and varroa mites weaken them before winter, what do keepers do?');
+    expect(reply.abstained).toBe(false);
+    expect(reply.answer).toMatch(/Problem: colonies swarm every spring.*Solution: split strong hives/);
+    expect(reply.answer).toMatch(/Problem: varroa mites weaken the colonies.*Solution: count mites in August/);
   });
 
   it('does not join a list item to the next one', async () => {
