@@ -118,6 +118,8 @@ function withoutRedactions(question: string): string {
 const MAX_SEARCH_TEXT = 400;
 
 const NON_MONEY_MUCH = /how much (?:experience|time|study|studying|school|schooling|education|training|work)/;
+/** A currency sign with no amount after it ("cst exam $$??", "what's the $ like"): chat for "how much does it cost". */
+const BARE_CURRENCY = /[$£€](?![\s$£€]*\d)/;
 
 /** A term's alternatives: lexicon relations and spelling fixes (with an expander), curated abbreviations, a compound's parts. */
 function alternativesOf(term: string, token: string | undefined, parts: string[], expander?: TermExpander): Alternatives {
@@ -166,7 +168,7 @@ export function detectQuantity(question: string): Quantity | undefined {
   if (asksRateOfChange(q)) return 'number';
   if (/how long|how many (?:years|months|weeks|hours)|how much (?:time|experience)|how quickly|how fast|how soon/.test(q)) return 'duration';
   // The asking clause may follow a scene: "fresh out of my course, what kind of salary should I expect".
-  if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || q.split(/[,;:.!?]\s*/).some((clause) => MONEY_QUESTION.test(clause.trim().replace(LEADING_CONJUNCTION, '')))) return 'money';
+  if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || BARE_CURRENCY.test(q) || q.split(/[,;:.!?]\s*/).some((clause) => MONEY_QUESTION.test(clause.trim().replace(LEADING_CONJUNCTION, '')))) return 'money';
   if (/^when\b|what date|which month|what month/.test(q)) return 'date';
   if (/how many|\bnumber of\b/.test(q)) return 'count';
   if (/\b(?:rate|percent|percentage|score|ratio)\b/.test(q) && /^(?:what|what's|whats|how)\b/.test(q)) return 'number';

@@ -33,6 +33,13 @@ describe('analyzeQuery', () => {
     expect(detectQuantity('is it stressful')).toBeUndefined();
   });
 
+  it('reads a currency sign with no amount as asking how much', () => {
+    expect(detectQuantity('the exam $$?? im broke')).toBe('money');
+    expect(detectQuantity('do night shifts get extra $?')).toBe('money');
+    expect(detectQuantity('a school quoted me $35,000 for the program. is that typical?')).toBeUndefined();
+    expect(detectQuantity('is it worth it at £ 24,000 a year?')).toBeUndefined();
+  });
+
   it('reads "how fast does X grow" as asking a rate, and "how fast can I …" as asking how long', () => {
     expect(detectQuantity('How fast is employment in this field expected to grow over the next decade?')).toBe('number');
     expect(detectQuantity('How quickly are salaries rising?')).toBe('number');
