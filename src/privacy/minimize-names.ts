@@ -4,21 +4,22 @@ import type { Vocabulary } from './vocabulary.js';
 
 // The store can afford to lose a word the detectors would not risk: a report needs the career
 // words, codes and figures of a question, not who it was about. So once a message holds patient
-// data (a detector redacted something), every word that may be a first name is masked as well:
-// a Title-case census given name or a word WordNet knows as a person's name ("Hunter got his cast
-// off", "Opal still does ..."), a Title-case word no dictionary, census list or guide knows
-// ("CDI says Okonkwo needs a query"; an unlisted product name is masked too, which the store can
-// lose), a Title-case census surname in the middle of a sentence ("the daughter says Whitaker
-// fell"), and a lower-case given name no dictionary knows ("andre"). Function
-// words ("Will", "May"), month and day names, the detectors' labels, acronyms and the guides'
-// words (organisations, credentials) stay, and a message without a finding is left alone.
+// data (a detector redacted something, or the minimizer masked a number: a month/day, an id),
+// every word that may be a first name is masked as well: a Title-case census given name or a word
+// WordNet knows as a person's name ("Hunter got his cast off", "Opal still does ..."), a Title-case
+// word no dictionary, census list or guide knows ("CDI says Okonkwo needs a query"; an unlisted
+// product name is masked too, which the store can lose), a Title-case census surname in the middle
+// of a sentence ("the daughter says Whitaker fell"), and a lower-case given name no dictionary
+// knows ("andre"). Function words ("Will", "May"), month and day names, the detectors' labels,
+// acronyms and the guides' words (organisations, credentials) stay, and a message without patient
+// data is left alone.
 
 const REDACTED = /\[REDACTED:[a-z_0-9]+\]/;
 const WORD = /(?<![\p{L}'’-])\p{L}[\p{L}'’-]*/gu;
 const TITLE = /^\p{Lu}\p{Ll}+(?:['’]s)?$/u;
 const LOWER = /^\p{Ll}+$/u;
 
-/** Spans of possible first names in redacted text that holds a finding (see the module comment). */
+/** Spans of possible first names in redacted text that holds patient data (see the module comment). */
 export function possibleFirstNames(redacted: string, vocabulary: Vocabulary, holdsPatientData = REDACTED.test(redacted)): Array<{ start: number; end: number }> {
   if (!holdsPatientData) return [];
   const spans: Array<{ start: number; end: number }> = [];

@@ -46,7 +46,7 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
   const opaque = placeholderSpans(redacted);
   const numbers = suspiciousNumbers(redacted, vocabulary);
   // A masked number (a month/day, an id) is patient data the detectors missed: names beside it go too.
-  const holdsPatientData = numbers.length > 0 || placeholderSpans(redacted).length > 0;
+  const holdsPatientData = numbers.length > 0 || opaque.length > 0;
   const spans = [...numbers, ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary), ...possibleFirstNames(redacted, vocabulary, holdsPatientData)]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
     .sort((a, b) => a.start - b.start);
