@@ -7,7 +7,9 @@ import type { PhiFinding } from './phi-types.js';
 const SUFFIX =
   '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Square|Sq|Loop|Pike|Row|Crescent|Alley|Plaza)';
 const STREET_WORD = '(?:[A-Z][a-z]+|\\d{1,3}(?:st|nd|rd|th))';
-const UNIT = '(?:,?\\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\\.?\\s*#?\\s*[A-Za-z0-9-]+)';
+// The secondary unit designators that take a number, from USPS Publication 28 (appendix C2).
+const UNIT_WORD = '(?:Apt|Apartment|Unit|Suite|Ste|Floor|Fl|Building|Bldg|Room|Rm|Lot|Space|Spc|Trailer|Trlr|Department|Dept|Hangar|Hngr|Pier|Slip|Stop)';
+const UNIT = `(?:,?\\s+(?:${UNIT_WORD}|#)\\.?\\s*#?\\s*[A-Za-z0-9-]+)`;
 // City only when a state code follows, so a trailing clause (", Smith said")
 // is not swallowed into the address.
 const CITY_STATE_ZIP = '(?:,\\s*[A-Z][a-z]+(?:\\s[A-Z][a-z]+){0,2},?\\s+[A-Z]{2}(?:\\s+\\d{5}(?:-\\d{4})?)?(?![\\w]))';

@@ -35,3 +35,11 @@ describe('towns and ZIP codes without a state', () => {
     expect(found('pt lives in 60615 and wants telehealth')).toContain('zip:60615');
   });
 });
+
+describe('street addresses with a unit', () => {
+  it('keeps any numbered unit designator of USPS Publication 28 with its street', () => {
+    expect(found('pt moved to 1702 W Fulton St, Fl 2, Chicago, IL, is 99213 still ok?')).toContain('address:1702 W Fulton St, Fl 2, Chicago, IL');
+    expect(found('mail goes to 40 Desert Palm Rd Lot 117 for the ER bill')).toContain('address:40 Desert Palm Rd Lot 117');
+    expect(found('mail goes to 88 Harbor Dr Bldg C, Rm 214 for the ER bill')).toEqual(expect.arrayContaining([expect.stringMatching(/^address:88 Harbor Dr Bldg C/)]));
+  });
+});
