@@ -10,7 +10,7 @@ import type { BreakerStatus, FollowUpRewriter, LlmLogger, LlmServices } from '..
 import { openIndex, type BuildSummary, type KnowledgeIndex } from '../index/index.js';
 import { QUALITY } from '../quality/index.js';
 import { questionLengthProblem } from '../text/index.js';
-import { detectAcronyms, HybridRetriever, type AnalyzedQuery, type RetrievalResult } from '../retrieval/index.js';
+import { detectAcronyms, HybridRetriever, type AnalyzedQuery, type QuestionReading, type RetrievalResult } from '../retrieval/index.js';
 import type { SharedState } from '../state/index.js';
 import { ConversationStore } from './conversation-store.js';
 
@@ -190,32 +190,31 @@ export class CareerAdvisor {
    * follow-up is also read as one; the reading the answer decision is surer of is kept.
    */
   private async readAndRetrieve(question: string, history: readonly ConversationTurn[], options: AskOptions & { embeddings: IdentifiedEmbeddings }) {
-    const reading = await this.understand(question, history, options.embeddings);
-    const leaning = reading.standalone === undefined && mayBeFollowUp(question, history) ? await this.understand(question, history, options.embeddings, true) : undefined;
-    // Both readings' texts in one model call.
-    if (leaning) await this.retriever.embedAll([reading.query, leaning.query], options.embeddings);
-    const routed = await this.retrieveRouted(reading.query, options, reading.context?.guides);
-    if (!leaning) return { reading, routed };
-    const leaningRouted = await this.retrieveRouted(leaning.query, options, leaning.context?.guides);
-    return leaningRouted.decision.probability > routed.decision.probability ? { reading: leaning, routed: leaningRouted } : { reading, routed };
+    const framed = await this.frame(question, history);
+    const framings = framed.standalone === undefined && mayBeFollowUp(question, history) ? [framed, await this.frame(question, history, true)] : [framed];
+    // Every reading's views and unseen words in one model call.
+    const queries = await this.retriever.readAll(framings.map((f) => f.reading), options.embeddings);
+    let best: { reading: Understood; routed: RoutedRetrieval } | undefined;
+    for (const [i, framing] of framings.entries()) {
+      const reading = understood(framing, queries[i]!, question);
+      const routed = await this.retrieveRouted(reading.query, options, reading.context?.guides);
+      if (!best || routed.decision.probability > best.routed.decision.probability) best = { reading, routed };
+    }
+    return best!;
   }
 
   /**
-   * What a question asks in its conversation: the model's standalone question when it gives one,
+   * How to read a question in its conversation: the model's standalone question when it gives one,
    * otherwise the question with the context a follow-up carries (the previous question and the
    * names its answer gave, "the other association").
    */
-  private async understand(question: string, history: readonly ConversationTurn[], embeddings: IdentifiedEmbeddings, assumeFollowUp = false) {
+  private async frame(question: string, history: readonly ConversationTurn[], assumeFollowUp = false): Promise<Framing> {
     const standalone = history.length > 0 && !assumeFollowUp ? await this.rewriter?.rewrite(question, history) : undefined;
-    const context = standalone === undefined ? followUpContext(question, history, assumeFollowUp) : undefined;
-    const carried = context && [context.understood, ...(context.entities ?? [])].join(' ');
-    const query =
-      standalone !== undefined
-        ? await this.retriever.read(standalone, undefined, embeddings)
-        : await this.retriever.read(question, context ? { question: carried!, weight: QUALITY.matching.carriedWeight, quantity: context.quantity } : undefined, embeddings);
-    const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
-    // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
-    return { standalone, context, query, rewritten, asked: standalone ?? question };
+    if (standalone !== undefined) return { standalone, reading: { question: standalone } };
+    const context = followUpContext(question, history, assumeFollowUp);
+    if (!context) return { reading: { question } };
+    const carried = { question: [context.understood, ...(context.entities ?? [])].join(' '), weight: QUALITY.matching.carriedWeight, quantity: context.quantity };
+    return { context, reading: { question, carried } };
   }
 
   /** What the conversation keeps of this turn for later follow-ups. */
@@ -303,4 +302,20 @@ export class CareerAdvisor {
       timings: { retrieve_ms: round(retrieveMs), answer_ms: round(answerMs), total_ms: round(performance.now() - started) },
     });
   }
+}
+
+/** A way to read the question (see `CareerAdvisor.frame`), before its words are read. */
+interface Framing {
+  standalone?: string;
+  context?: ConversationTurn;
+  reading: QuestionReading;
+}
+
+type Understood = ReturnType<typeof understood>;
+
+/** A framing with its read query: what is searched, what is answered, and how it was rewritten. */
+function understood({ standalone, context }: Framing, query: AnalyzedQuery, question: string) {
+  const rewritten = standalone !== undefined ? (standalone !== question ? standalone : undefined) : context ? query.searchText : undefined;
+  // As in LangChain's conversational retrieval chain, the model's standalone question is also the one answered.
+  return { standalone, context, query, rewritten, asked: standalone ?? question };
 }

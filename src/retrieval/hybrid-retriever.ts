@@ -13,6 +13,15 @@ import { GuideRouter } from './guide-router.js';
 import { SectionCatalog, type CatalogSection, type Unit } from './section-catalog.js';
 import { plainApostrophes } from '../text/index.js';
 
+/** What the previous turns add to a follow-up: its text, how much it weighs, the value type it asked for. */
+export type CarriedContext = NonNullable<Parameters<typeof analyzeQuery>[1]>;
+
+/** One way to read a message: as typed, or with the conversation it may lean on. */
+export interface QuestionReading {
+  question: string;
+  carried?: CarriedContext;
+}
+
 export interface RetrievalResult {
   query: AnalyzedQuery;
   sections: RankedSection[];
@@ -87,26 +96,36 @@ export class HybridRetriever {
   }
 
   /** Reads a question with this knowledge base's vocabulary (lexicon and spelling help where the guides use other words). */
-  analyze(question: string, carried?: Parameters<typeof analyzeQuery>[1]): AnalyzedQuery {
+  analyze(question: string, carried?: CarriedContext): AnalyzedQuery {
     return analyzeQuery(this.catalog.truecase(question), carried, this.expander);
   }
 
+  /** Reads a question as `readAll` does, for one reading of it. */
+  async read(question: string, carried?: CarriedContext, embedder?: IdentifiedEmbeddings): Promise<AnalyzedQuery> {
+    return (await this.readAll([{ question, ...(carried ? { carried } : {}) }], embedder))[0]!;
+  }
+
   /**
-   * Reads a question as `analyze` does, and also matches the words the guides never use to the
-   * guide words nearest in meaning. With a request's embedder (a memo of this retriever's model),
-   * the unseen words are embedded in the same model call as the question's views, so `embed`
-   * then finds the views already made: one call per question.
+   * Reads one or more readings of a message as `analyze` does, and also matches the words the
+   * guides never use to the guide words nearest in meaning. With a request's embedder (a memo of
+   * this retriever's model), the unseen words and every reading's views are embedded in one model
+   * call, so `embed` then finds the views already made: one call per message.
    */
-  async read(asked: string, carried?: Parameters<typeof analyzeQuery>[1], embedder?: IdentifiedEmbeddings): Promise<AnalyzedQuery> {
-    const question = this.catalog.truecase(asked);
-    const plain = analyzeQuery(question, carried, this.expander);
-    const tokens = plain.terms.flatMap((t) => (t.token && this.expander.needsNeighbours(t.token) ? [t.token] : []));
-    if (tokens.length === 0) return plain;
+  async readAll(readings: readonly QuestionReading[], embedder?: IdentifiedEmbeddings): Promise<AnalyzedQuery[]> {
+    const asked = readings.map((r) => ({ ...r, question: this.catalog.truecase(r.question) }));
+    const plain = asked.map((r) => analyzeQuery(r.question, r.carried, this.expander));
+    const tokens = plain.flatMap((q) => q.terms.flatMap((t) => (t.token && this.expander.needsNeighbours(t.token) ? [t.token] : [])));
     const model = this.modelFor(embedder);
     // The views depend on the question's text only, not on its words' alternatives.
-    const views = model === embedder ? queryViews(plain) : [];
-    const nearby = await this.neighbours.lookup(tokens, async (words) => (await model.embedDocuments([...views, ...words])).slice(views.length));
-    return analyzeQuery(question, carried, this.expander.withNeighbours(nearby));
+    const views = model === embedder ? [...new Set(plain.flatMap((q) => queryViews(q)))] : [];
+    let viewsMade = false;
+    const nearby = await this.neighbours.lookup(tokens, async (words) => {
+      viewsMade = true;
+      return (await model.embedDocuments([...views, ...words])).slice(views.length);
+    });
+    // No word to look up (or all looked up before): the views alone, still in one call.
+    if (!viewsMade && views.length > 0) await model.embedDocuments(views);
+    return tokens.length === 0 ? plain : asked.map((r) => analyzeQuery(r.question, r.carried, this.expander.withNeighbours(nearby)));
   }
 
   /** Embeds the query once and retrieves; `sources`, when given, limits retrieval to those guide files. */
@@ -124,15 +143,6 @@ export class HybridRetriever {
     const views = queryViews(query);
     const model = this.modelFor(embedder);
     return views.length === 1 ? [await model.embedQuery(views[0]!)] : await model.embedDocuments(views);
-  }
-
-  /**
-   * Embeds the views of several readings of one message in one model call. Only a request's memo
-   * of this retriever's model keeps them, for `embed` to find; with any other embedder it does nothing.
-   */
-  async embedAll(queries: readonly AnalyzedQuery[], embedder: IdentifiedEmbeddings): Promise<void> {
-    if (embedder.id !== this.embedder.id || embedder === this.embedder) return;
-    await embedder.embedDocuments([...new Set(queries.flatMap((q) => queryViews(q)))]);
   }
 
   /** A request's embedder when it is this retriever's model (a memo of it), else the retriever's own. */

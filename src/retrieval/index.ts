@@ -3,7 +3,7 @@ export type { AnalyzedQuery, Quantity, QueryTerm } from './query-analysis.js';
 export { SectionCatalog } from './section-catalog.js';
 export type { CatalogSection, Unit } from './section-catalog.js';
 export { HybridRetriever, coverage } from './hybrid-retriever.js';
-export type { RetrievalResult, RetrievalSignals } from './hybrid-retriever.js';
+export type { CarriedContext, QuestionReading, RetrievalResult, RetrievalSignals } from './hybrid-retriever.js';
 export type { RankedSection, ScoredUnit, SectionFeatures } from './ranked-section.js';
 export { candidateUnits, isIntro, leadLine, lineFeatures, LINE_FEATURES, rankLines, type CandidateLine, type RankedLine } from './line-ranking.js';
 export { QueryExpander, type Vocabulary, type Alternatives, type TermExpander } from './query-expansion.js';

@@ -44,6 +44,15 @@ describe('one embedding per chat question', () => {
     expect(embedder.calls).toEqual([['which exam?'], ['which exam? Which credential should a coding auditor get? CPMA AAPC']]);
   });
 
+  it('reads a short message with a word the guide never uses both ways, the word and the follow-up reading in one more call', async () => {
+    await send('Which credential should a coding auditor get?', 'c5');
+    embedder.reset();
+    await send('any carpool tips?', 'c5');
+    expect(embedder.calls).toHaveLength(2);
+    expect(embedder.calls[0]).toEqual(['any carpool tips?']);
+    expect(embedder.calls[1]).toContain('carpool');
+  });
+
   it('embeds a question of several sentences once per view, the whole one included', async () => {
     await send('I just finished my training. I work in a clinic. How do I get my first coding job?');
     const texts = embedder.texts();
