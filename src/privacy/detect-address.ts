@@ -124,19 +124,21 @@ export function detectPlaces(text: string, chartLike: boolean, vocabulary: Vocab
   return chartLike ? [...places, ...scan(text, CITY_STATE, 'address')] : places;
 }
 
-const STATES_AND_COUNTRIES = new Set(
-  `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+/** US states (in one word or two) and a few countries: state-wide places, which Safe Harbor keeps. */
+const STATES_AND_COUNTRIES = new Set([
+  ...`alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
   america usa canada mexico india philippines china`.split(/\s+/),
-);
+  ...['new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'rhode island', 'south carolina', 'south dakota', 'west virginia'],
+]);
 
-/** US states named in two words: places a state wide, never a person ("anybody from North Carolina?"). */
-const TWO_WORD_STATES = new Set(['new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'rhode island', 'south carolina', 'south dakota', 'west virginia']);
+const normalised = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** True when a found "name" is a two-word US state: Safe Harbor keeps state-level places. */
+/** True when a found "name" is a two-word US state: never a person ("anybody from North Carolina?"). */
 export function isTwoWordState(value: string): boolean {
-  return TWO_WORD_STATES.has(value.trim().replace(/\s+/g, ' ').toLowerCase());
+  const place = normalised(value);
+  return place.includes(' ') && STATES_AND_COUNTRIES.has(place);
 }
 
 function isStateOrCountry(value: string): boolean {
-  return STATES_AND_COUNTRIES.has(value.toLowerCase()) || /^(?:New|North|South|West|Rhode)\b/.test(value) && value.split(/\s+/).length <= 2;
+  return STATES_AND_COUNTRIES.has(normalised(value));
 }

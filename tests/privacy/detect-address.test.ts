@@ -43,3 +43,11 @@ describe('street addresses with a unit', () => {
     expect(found('mail goes to 88 Harbor Dr Bldg C, Rm 214 for the ER bill')).toEqual(expect.arrayContaining([expect.stringMatching(/^address:88 Harbor Dr Bldg C/)]));
   });
 });
+
+describe('states and cities', () => {
+  it('keeps a state, in one word or two, and takes a city that only starts like one', () => {
+    expect(found('pt lives in North Carolina, is 99213 right?')).toEqual([]);
+    expect(found('pt lives in Nebraska, is 99213 right?')).toEqual([]);
+    expect(found('pt lives in New Orleans, is 99213 right?')).toContain('address:New Orleans');
+  });
+});
