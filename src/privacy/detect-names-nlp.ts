@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { isAcronym, isLabelWord, labelSpans } from './label-words.js';
+import { inOneCase } from './name-evidence.js';
 import type { PhiFinding } from './phi-types.js';
 import { OPAQUE } from './placeholder.js';
 import { isCompound, type Vocabulary } from './vocabulary.js';
@@ -118,13 +119,9 @@ function listNeighbour(terms: readonly Term[], k: number, step: 1 | -1): Term | 
   return LIST_WORD.test(word.text) && spaced ? beyond : undefined;
 }
 
-/**
- * "Nissen fundoplication", "Heller myotomy": an unknown lower-case word after a capitalised one is
- * a term named after someone, not the rest of a name. A name is written in one case ("jane doe",
- * "Jane Doe"), so the run ends before it.
- */
+/** "Nissen fundoplication", "Heller myotomy": an unknown word in the other case ends the run (see `inOneCase`). */
 function termAfterName(term: Term, next: Term, nextKind: TermKind): boolean {
-  return nextKind === 'unknown' && /^\p{Lu}\p{Ll}/u.test(term.text) && /^\p{Ll}+$/u.test(next.text);
+  return nextKind === 'unknown' && /^\p{Lu}\p{Ll}/u.test(term.text) && !inOneCase(term.text, next.text);
 }
 
 /** "her daughter is Latrice", "his son, Ray": a word for a relative, then "is", "named" or a comma, then one name word. */

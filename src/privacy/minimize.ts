@@ -1,6 +1,7 @@
 import { isAmountLike, isCodeRange, isMedicalCodeShape, isYearLike } from './code-shapes.js';
 import { isGuideForm, isIdentifierShaped } from './detect-identifiers.js';
 import { isAcronym } from './label-words.js';
+import { inOneCase } from './name-evidence.js';
 import type { PhiDetectionOptions } from './detect-phi.js';
 import { possibleFirstNames } from './minimize-names.js';
 import { MASK_PLACEHOLDER, PHI_PLACEHOLDER_PATTERN, placeholderSpans } from './placeholder.js';
@@ -123,7 +124,7 @@ function flaggedWords(text: string, vocabulary: Vocabulary): Array<{ start: numb
     if (!w.unknown) return;
     const prev = words[i - 1];
     const next = words[i + 1];
-    const nearWord = (o: typeof prev, gap: string) => o?.unknown && sameCase(text.slice(o.start, o.end), text.slice(w.start, w.end)) && /^[ \t]*(?:\p{L}\.?[ \t]+)?$/u.test(gap);
+    const nearWord = (o: typeof prev, gap: string) => o?.unknown && inOneCase(text.slice(o.start, o.end), text.slice(w.start, w.end)) && /^[ \t]*(?:\p{L}\.?[ \t]+)?$/u.test(gap);
     const nearDate = dateLike.some((d) => /^[\s,(–-]{0,3}$/.test(d.index >= w.end ? text.slice(w.end, d.index) : text.slice(d.index + d[0].length, w.start)));
     if ((prev && nearWord(prev, text.slice(prev.end, w.start))) || (next && nearWord(next, text.slice(w.end, next.start))) || nearDate) flagged.push(w);
   });
@@ -133,10 +134,4 @@ function flaggedWords(text: string, vocabulary: Vocabulary): Array<{ start: numb
 /** A word that is not all capitals (a credential or acronym) and that the vocabulary check does not recognise. */
 function isUnknownWord(word: string, vocabulary: Vocabulary): boolean {
   return word.length >= 2 && !isAcronym(word) && !vocabulary.isFamiliar(word);
-}
-
-/** Both capitalised or both not: a name is written in one case ("jane doe", "Jane Doe"); "Nissen fundoplication" is a term. */
-function sameCase(a: string, b: string): boolean {
-  const capitalised = (w: string) => /^\p{Lu}/u.test(w);
-  return capitalised(a) === capitalised(b);
 }

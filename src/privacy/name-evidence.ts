@@ -41,3 +41,12 @@ export function isEvidencedName(words: readonly string[], vocabulary: Vocabulary
 function isPluralOfWord(word: string, vocabulary: Vocabulary): boolean {
   return /[^s]s$/i.test(word) && vocabulary.isDictionaryWord(word.slice(0, -1));
 }
+
+/**
+ * Both words capitalised or both not: a name is written in one case ("jane doe", "Jane Doe"), so a
+ * capitalised word and a lower-case one beside it ("Nissen fundoplication") are a term, not a name.
+ */
+export function inOneCase(a: string, b: string): boolean {
+  const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+  return capitalised(a) === capitalised(b);
+}
