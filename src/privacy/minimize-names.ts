@@ -14,13 +14,12 @@ import type { Vocabulary } from './vocabulary.js';
 // acronyms and the guides' words (organisations, credentials) stay, and a message without patient
 // data is left alone.
 
-const REDACTED = /\[REDACTED:[a-z_0-9]+\]/;
 const WORD = /(?<![\p{L}'’-])\p{L}[\p{L}'’-]*/gu;
 const TITLE = /^\p{Lu}\p{Ll}+(?:['’]s)?$/u;
 const LOWER = /^\p{Ll}+$/u;
 
 /** Spans of possible first names in redacted text that holds patient data (see the module comment). */
-export function possibleFirstNames(redacted: string, vocabulary: Vocabulary, holdsPatientData = REDACTED.test(redacted)): Array<{ start: number; end: number }> {
+export function possibleFirstNames(redacted: string, vocabulary: Vocabulary, holdsPatientData: boolean): Array<{ start: number; end: number }> {
   if (!holdsPatientData) return [];
   const spans: Array<{ start: number; end: number }> = [];
   for (const m of redacted.matchAll(WORD)) {
