@@ -64,14 +64,12 @@ function listSection(result: RetrievalResult, leadSection: RankedSection): Ranke
 
 /** The lead line, then the next best lines the model rates nearly as likely (not near-copies, same value type), each carried on by the rest of its paragraph's thought (see `continuation`). */
 function factLines(lead: RankedLine, result: RetrievalResult): Line[] {
-  const next = continuation(lead);
-  const leadUnits = [lead.unit.unit, ...(next ? [next] : [])];
-  const lines: Line[] = [{ text: leadUnits.map((u) => display(u.text)).join(' '), section: lead.section, quotes: leadUnits.map((u) => u.text) }];
-  const used = [lead.unit, ...lead.section.units.filter((u) => u.unit === next)];
   const { maxLines, extraLineLogOdds } = QUALITY.answer;
-  for (const c of result.lines) {
+  const lines: Line[] = [];
+  const used: ScoredUnit[] = [];
+  for (const c of [lead, ...result.lines.filter((l) => l !== lead)]) {
     if (lines.length >= maxLines || c.score < lead.score - extraLineLogOdds) break;
-    if (c === lead || isIntro(c.unit) || (result.query.quantity && !c.unit.hasQuantity) || used.some((u) => similar(u, c.unit))) continue;
+    if (c !== lead && (isIntro(c.unit) || (result.query.quantity && !c.unit.hasQuantity) || used.some((u) => similar(u, c.unit)))) continue;
     const after = continuation(c);
     const units = [c.unit.unit, ...(after && !used.some((u) => u.unit === after) ? [after] : [])];
     used.push(c.unit, ...c.section.units.filter((u) => u.unit === after));
