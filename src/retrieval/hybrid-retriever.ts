@@ -123,8 +123,9 @@ export class HybridRetriever {
       viewsMade = true;
       return (await model.embedDocuments([...views, ...words])).slice(views.length);
     });
-    // No word to look up (or all looked up before): the views alone, still in one call.
-    if (!viewsMade && views.length > 0) await model.embedDocuments(views);
+    // No word to look up: one reading's views are made by `embed` (as a query when there is one
+    // view); several readings' views are made here, together.
+    if (!viewsMade && readings.length > 1 && views.length > 0) await model.embedDocuments(views);
     return tokens.length === 0 ? plain : asked.map((r) => analyzeQuery(r.question, r.carried, this.expander.withNeighbours(nearby)));
   }
 
