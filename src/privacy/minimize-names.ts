@@ -1,4 +1,5 @@
 import { CALENDAR_WORD } from './date-patterns.js';
+import { isEponym } from './eponyms.js';
 import { isAcronym, isLabelWord } from './label-words.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -23,8 +24,11 @@ export function possibleFirstNames(redacted: string, vocabulary: Vocabulary, hol
   if (!holdsPatientData) return [];
   const spans: Array<{ start: number; end: number }> = [];
   for (const m of redacted.matchAll(WORD)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    // The detectors' own evidence that a capitalised word names a condition ("Huntington's chorea") holds here too.
+    if (isEponym(redacted, span)) continue;
     const midSentence = MID_SENTENCE.test(redacted.slice(Math.max(0, m.index - 3), m.index));
-    if (isPossibleFirstName(m[0], vocabulary) || (midSentence && isPossibleSurname(m[0], vocabulary))) spans.push({ start: m.index, end: m.index + m[0].length });
+    if (isPossibleFirstName(m[0], vocabulary) || (midSentence && isPossibleSurname(m[0], vocabulary))) spans.push(span);
   }
   return spans;
 }

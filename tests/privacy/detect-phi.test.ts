@@ -91,6 +91,8 @@ describe('detectPhi — career questions stay untouched', () => {
     'Our team codes roughly 3,200 encounters per month at $2.50 per chart.',
     "Crohn's K50.90 vs Cushing's syndrome E24.9: which one is the CC on the claim for pt 4B?",
     'Is Hodgkin lymphoma C81.90 coded before the chemo encounter?',
+    // A condition named after two people, or negated, is no one's name even with no noun after it.
+    'Guillain-Barre, Tay-Sachs and Non-Hodgkin diffuse large B-cell: which are CCs?',
     'Any coders in South Dakota or West Virginia hiring remote?',
   ];
   it.each(negatives)('%s', (text) => {
@@ -102,6 +104,7 @@ describe('detectPhi — eponyms stay names when they name a patient', () => {
   it('still finds a name that WordNet also gives a condition, when no condition or code follows it', () => {
     expect(found("pt Addison's claim for 99213 was denied")).toContain("name:Addison's");
     expect(found("pt Whitaker's E11.9 claim came back")).toContain('name:Whitaker');
+    expect(found('Jean-Paul Okafor, DOB 3/4/55, was seen today')).toContain('name:Jean-Paul Okafor');
   });
 });
 

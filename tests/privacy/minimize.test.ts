@@ -60,6 +60,11 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('Zuleika asked whether 99214 is right').text).toBe('Zuleika asked whether 99214 is right');
   });
 
+  it('keeps a condition named after someone in a message with patient data, as the detectors do', () => {
+    // WordNet names a condition after Huntington and the condition's noun follows; Okonkwo stays masked.
+    expect(minimizePhi("MRN 4471923: Okonkwo has Huntington's chorea, G10?").text).toBe("MRN [REDACTED:mrn]: [MASKED] has Huntington's chorea, G10?");
+  });
+
   it('does not mask two unknown words written in different cases, which is how a term named after someone reads', () => {
     expect(minimizePhi('coding a Toupet fundoplication lap, 43280?').text).toBe('coding a Toupet fundoplication lap, 43280?');
   });
