@@ -187,7 +187,9 @@ export class CareerAdvisor {
 
   /**
    * The question read in its conversation and retrieved. A short message that does not read as a
-   * follow-up is also read as one; the reading the answer decision is surer of is kept.
+   * follow-up is also read as one: "how much is the test?" right after a question about one
+   * credential most likely means that credential's test, so the conversation's reading is kept
+   * whenever the guide answers it, and otherwise the reading the answer decision is surer of.
    */
   private async readAndRetrieve(question: string, history: readonly ConversationTurn[], options: AskOptions & { embeddings: IdentifiedEmbeddings }) {
     const framed = await this.frame(question, history);
@@ -198,7 +200,8 @@ export class CareerAdvisor {
     for (const [i, framing] of framings.entries()) {
       const reading = understood(framing, queries[i]!, question);
       const routed = await this.retrieveRouted(reading.query, options, reading.context?.guides);
-      if (!best || routed.decision.probability > best.routed.decision.probability) best = { reading, routed };
+      const continues = i > 0 && routed.decision.outcome === 'answer';
+      if (!best || continues || routed.decision.probability > best.routed.decision.probability) best = { reading, routed };
     }
     return best!;
   }

@@ -87,15 +87,16 @@ describe('follow-ups through CareerAdvisor (hashing embedder)', () => {
     expect(followUp.rewritten_question).toContain('Which AHIMA credential is for inpatient coding?');
   });
 
-  it('reads a short message as a follow-up only when that reading is the surer one', async () => {
+  it('reads a short message as continuing the conversation when the guide answers that reading', async () => {
     const advisor = cleanUpAdvisor(await openTestAdvisor());
     await advisor.ask('What is the CPMA certification for?', { conversationId: 'c' });
     const leaning = await advisor.ask('how do I qualify?', { conversationId: 'c' });
     expect(leaning.rewritten_question).toContain('CPMA');
     expect(leaning.answer).toContain('CPMA');
-    const standalone = await advisor.ask('continuing education?', { conversationId: 'c' });
-    expect(standalone.rewritten_question).toBeUndefined();
-    expect(standalone.answer).toContain('continuing education');
+    // Both readings are answered; in a conversation about the CPMA the short message means the CPMA's.
+    const continued = await advisor.ask('continuing education?', { conversationId: 'c' });
+    expect(continued.rewritten_question).toContain('CPMA');
+    expect(continued.answer).toContain('continuing education');
   });
 
   it('CONVERSATION_TURNS=0 disables follow-up context', async () => {
