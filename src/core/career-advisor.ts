@@ -216,7 +216,7 @@ export class CareerAdvisor {
     if (standalone !== undefined) return { standalone, reading: { question: standalone } };
     const context = followUpContext(question, history, assumeFollowUp);
     if (!context) return { reading: { question } };
-    const carried = { question: [context.understood, ...(context.entities ?? [])].join(' '), weight: QUALITY.matching.carriedWeight, quantity: context.quantity };
+    const carried = { question: context.understood, entities: context.entities ?? [], weight: QUALITY.matching.carriedWeight, quantity: context.quantity };
     return { context, reading: { question, carried } };
   }
 

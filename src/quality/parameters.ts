@@ -35,6 +35,15 @@ export interface QualityParameters {
     keywordAlternativeWeight: number;
     /** Weight of the previous question's terms carried into a follow-up. Kept from round 1. */
     carriedWeight: number;
+    /**
+     * Weight of the names the previous answer gave (its acronyms), carried so "what about the other
+     * one?" can refer to them. A quarter of the previous question's words: what the user asked about
+     * is what a follow-up continues ("how much is the test?" after "Tell me about the RMA"), not every
+     * credential the answer happened to mention. Chosen in round 10 on the tune splits among 1, ½, ¼
+     * and 0 of carriedWeight (coding follow-ups 0.762 / 0.810 / 0.857 / 0.857, medical assistant
+     * 0.750 / 0.833 / 0.833 / 0.833, fourth guide 0.909 / 0.909 / 0.909 / 0.818).
+     */
+    carriedEntityWeight: number;
     /** Weight of hint terms a question's shape adds ("where" → settings; "why" → reasons; money → pay words). Kept from round 1; never required to match. */
     shapeHintWeight: number;
     reasonHintWeight: number;
@@ -137,6 +146,7 @@ export const QUALITY: QualityParameters = {
     maxTypoDistance: (length) => (length < 5 ? 0 : length < 8 ? 1 : 2),
     keywordAlternativeWeight: 0.4,
     carriedWeight: 0.5,
+    carriedEntityWeight: 0.125,
     shapeHintWeight: 0.6,
     reasonHintWeight: 0.4,
     topicalTermWeight: 0.25,

@@ -105,6 +105,13 @@ const VALUE_TERMS: Partial<Record<Quantity, string[]>> = {
   money: ['salari', 'pay', 'wage', 'earn', 'compens', 'incom'],
   duration: ['year', 'month', 'week', 'time'],
 };
+/**
+ * A money question about what something costs ("how much is the exam?", "what's the fee?"), not
+ * what the work pays: the pay words a money question is given as hints would lead it to pay.
+ */
+const PRICE_QUESTION = /\b(?:cost|costs|fee|fees|price|prices|tuition|charge|charges)\b|\bhow much (?:is|are|was|were|'s) (?:the|a|an|it|this|that|my)\b/;
+const PAY_WORDS = /\b(?:make|makes|making|earn|earns|earning|earnings|salary|salaries|wage|wages|paid|income|compensation)\b/;
+const asksPrice = (q: string) => PRICE_QUESTION.test(q) && !PAY_WORDS.test(q);
 /** "What do coders do?" asks for duties. */
 const DUTY_TERMS = ['respons', 'role', 'duti', 'task'];
 
@@ -197,7 +204,7 @@ export function detectProperNames(question: string): string[] {
  */
 export function analyzeQuery(
   question: string,
-  carried?: { question: string; weight: number; quantity?: Quantity },
+  carried?: { question: string; weight: number; quantity?: Quantity; entities?: readonly string[] },
   expander?: TermExpander,
 ): AnalyzedQuery {
   const asked = withoutRedactions(question);
@@ -214,8 +221,10 @@ export function analyzeQuery(
   if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.shapeHintWeight, parts: [], hint: true });
   if (/^what (?:does|do) (?:an? |the )?[\w\s-]+ do\b/.test(q)) for (const t of DUTY_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.shapeHintWeight, parts: [], hint: true });
   if (/^why\b/.test(q)) for (const t of REASON_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.reasonHintWeight, parts: [], hint: true });
-  for (const t of (quantity && VALUE_TERMS[quantity]) || []) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.reasonHintWeight, parts: [], hint: true });
+  for (const t of (quantity && !(quantity === 'money' && asksPrice(q)) && VALUE_TERMS[quantity]) || []) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.reasonHintWeight, parts: [], hint: true });
   if (carried) for (const t of questionTerms(carried.question)) if (!terms.has(t.term)) terms.set(t.term, { weight: carried.weight, token: t.token, parts: t.parts });
+  // The previous answer's names come last and weigh less: what was asked before is what a follow-up continues.
+  if (carried?.entities) for (const t of questionTerms(carried.entities.join(' '))) if (!terms.has(t.term)) terms.set(t.term, { weight: QUALITY.matching.carriedEntityWeight, token: t.token, parts: t.parts });
   return {
     question,
     // A chain of follow-ups would otherwise grow the carried context turn after turn.

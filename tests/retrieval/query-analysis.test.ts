@@ -21,6 +21,25 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('how long is the program').terms.some((t) => t.hint && t.term === 'year')).toBe(true);
   });
 
+  it('gives a question about what something costs no pay words as hints', () => {
+    const hints = (q: string) => analyzeQuery(q).terms.filter((t) => t.hint).map((t) => t.term);
+    for (const q of ['how much is the test?', 'What does the exam cost?', "what's the renewal fee"]) {
+      expect(analyzeQuery(q).quantity).toBe('money');
+      expect(hints(q)).not.toContain('salari');
+    }
+    expect(hints('how much is the starting salary?')).toContain('pay');
+    expect(hints('how much do techs make?')).toContain('salari');
+  });
+
+  it("weighs the previous question's words above the names its answer gave", () => {
+    const query = analyzeQuery('how much is the test?', { question: 'Tell me about the RMA credential.', entities: ['NCMA', 'NCCT'], weight: 0.5 });
+    const weight = (term: string) => query.terms.find((t) => t.term === term)?.weight;
+    expect(weight('test')).toBe(1);
+    expect(weight('rma')).toBe(0.5);
+    expect(weight('ncma')).toBeLessThan(0.5);
+    expect(weight('ncct')).toBeGreaterThan(0);
+  });
+
   it('reads the value type a question asks for', () => {
     expect(detectQuantity('how much does it pay')).toBe('money');
     expect(detectQuantity('what is the annual registration fee for the exam?')).toBe('money');
