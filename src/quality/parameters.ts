@@ -21,7 +21,7 @@ export interface QualityParameters {
   };
   matching: {
     /** Strength of a match through a lexicon relation or a spelling fix (1 = the word itself). Ordered by how much meaning each relation keeps; checked on the tune split. */
-    relation: { stemVariant: number; spelling: number; synonym: number; similar: number; derived: number; broader: number; narrower: number; curated: number; embedding: number };
+    relation: { stemVariant: number; spelling: number; synonym: number; similar: number; derived: number; broader: number; narrower: number; curated: number; embedding: number; abbreviation: number };
     /**
      * A question word the guides never use is matched to the guide words nearest to it in the
      * embedder's space (src/retrieval/word-neighbours.ts): those at least `minSimilarity` close,
@@ -29,6 +29,13 @@ export interface QualityParameters {
      * 0.25–0.45 with USE-lite, related ones 0.5–0.75.
      */
     neighbours: { minSimilarity: number; perWord: number };
+    /**
+     * How many guide words a chat abbreviation may stand for ("qs": "questions", "qualifications"),
+     * the most frequent first. Round 10: 1, 2 and 3 measure the same on every tune split; an
+     * abbreviation's strength (relation.abbreviation, as strong as a curated abbreviation) measured
+     * the same at 0.45 and 0.75.
+     */
+    abbreviationReadings: number;
     /** Largest edit distance accepted as a typo, by token length (short tokens need an exact match). */
     maxTypoDistance: (length: number) => number;
     /** Weight of alternative terms in the keyword (BM25) query, relative to the word asked. */
@@ -141,8 +148,9 @@ export const QUALITY: QualityParameters = {
     line: { evidence: 0.15, headingEvidence: 0.7, coverage: 0.3, about: 0.3, dense: 0.6, quantity: 0.5, definesAcronym: 0.3 },
   },
   matching: {
-    relation: { stemVariant: 0.85, spelling: 0.9, synonym: 0.7, similar: 0.6, derived: 0.55, broader: 0.5, narrower: 0.35, curated: 0.6, embedding: 0.3 },
+    relation: { stemVariant: 0.85, spelling: 0.9, synonym: 0.7, similar: 0.6, derived: 0.55, broader: 0.5, narrower: 0.35, curated: 0.6, embedding: 0.3, abbreviation: 0.6 },
     neighbours: { minSimilarity: 0.55, perWord: 3 },
+    abbreviationReadings: 2,
     maxTypoDistance: (length) => (length < 5 ? 0 : length < 8 ? 1 : 2),
     keywordAlternativeWeight: 0.4,
     carriedWeight: 0.5,

@@ -25,7 +25,8 @@ const MAX_ALTERNATIVES = 16;
 /**
  * Question words in other words than the guide's: alternatives from WordNet relations and
  * curated abbreviations that the guides actually use, and, for a word that is neither in the
- * guides nor in English, the closest guide word within the typo distance.
+ * guides nor in English, the closest guide word within the typo distance or, failing that, the
+ * guide words it abbreviates.
  */
 export class QueryExpander implements TermExpander {
   private readonly cache = new LRUCache<string, Alternatives>({ max: 5000 });
@@ -79,6 +80,7 @@ export class QueryExpander implements TermExpander {
     if (!wordnet.has(token)) {
       const fix = this.spellingFix(token);
       if (fix) add(stem(fix), relation.spelling);
+      else for (const word of this.expandedAbbreviation(token)) add(stem(word), relation.abbreviation);
     }
     for (const r of wordnet.related(token)) {
       // Multi-word lemmas ("pay off") would need phrase matching; single words carry most of the meaning.
@@ -86,6 +88,25 @@ export class QueryExpander implements TermExpander {
       add(stem(r.word), relation[r.relation satisfies Relation]);
     }
     return new Map([...out].sort((a, b) => b[1] - a[1]).slice(0, MAX_ALTERNATIVES));
+  }
+
+  /**
+   * The guide words a chat abbreviation may stand for, most frequent first: the two ways English
+   * shortens a word in writing, clipping its end ("derm" → "dermatology", "admin" →
+   * "administrative") and dropping its vowels ("wks" → "weeks", "lvl" → "level", "mgr" →
+   * "manager"), which keeps the first and last letters.
+   */
+  private expandedAbbreviation(token: string): string[] {
+    // Two letters ("cn", "ws") could stand for too many words.
+    if (!/^[a-z]{3,5}$/.test(token)) return [];
+    const clipped = (word: string) => word.startsWith(token);
+    const voweless = (word: string) => !/[aeiou]/.test(token) && word.endsWith(token.at(-1)!) && isSubsequence(token, word);
+    const found: string[] = [];
+    for (const word of this.vocabulary.words) {
+      if (word[0] === token[0] && word.length >= token.length + 2 && (clipped(word) || voweless(word))) found.push(word);
+      if (found.length === QUALITY.matching.abbreviationReadings) break;
+    }
+    return found;
   }
 
   /** The guide word nearest to a misspelt token, if one is within the allowed distance (ties: the first, i.e. most frequent). */
@@ -100,4 +121,11 @@ export class QueryExpander implements TermExpander {
     }
     return best?.word;
   }
+}
+
+/** True when the letters of `short` appear in `word` in order. */
+function isSubsequence(short: string, word: string): boolean {
+  let i = 0;
+  for (const letter of word) if (letter === short[i]) i++;
+  return i === short.length;
 }

@@ -25,6 +25,19 @@ describe('QueryExpander', () => {
     expect(expander.alternatives('technicain').get(stem('technician'))).toBeCloseTo(0.9);
   });
 
+  it('reads a chat abbreviation as the guide word it clips or drops the vowels of', () => {
+    const guide = new QueryExpander(vocabulary(['weeks', 'level', 'dermatology', 'questions', 'qualifications', 'quality', 'website']));
+    expect([...guide.alternatives('wks').keys()]).toEqual([stem('weeks')]);
+    expect([...guide.alternatives('lvl').keys()]).toEqual([stem('level')]);
+    expect([...guide.alternatives('derm').keys()]).toEqual([stem('dermatology')]);
+    // Ambiguous: the most frequent readings, at most QUALITY.matching.abbreviationReadings of them.
+    expect([...guide.alternatives('qns').keys()]).toEqual([stem('questions'), stem('qualifications')]);
+    expect(guide.alternatives('wks').get(stem('weeks'))).toBe(QUALITY.matching.relation.abbreviation);
+    // A vowel-dropped form keeps the last letter; two letters could stand for too many words.
+    expect(guide.alternatives('wkl').size).toBe(0);
+    expect(guide.alternatives('qs').size).toBe(0);
+  });
+
   it('leaves words the guide already uses alone (no other senses added)', () => {
     expect(expander.alternatives('salary').size).toBe(0);
   });
