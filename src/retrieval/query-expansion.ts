@@ -93,17 +93,17 @@ export class QueryExpander implements TermExpander {
   /**
    * The guide words a chat abbreviation may stand for, most frequent first: the two ways English
    * shortens a word in writing, clipping its end ("derm" → "dermatology", "admin" →
-   * "administrative") and dropping its vowels ("wks" → "weeks", "lvl" → "level", "mgr" →
-   * "manager"), which keeps the first and last letters.
+   * "administrative") and dropping its vowels ("wks" → "weeks", "lvl" → "level", "mngr" →
+   * "manager").
    */
   private expandedAbbreviation(token: string): string[] {
     // Two letters ("cn", "ws") could stand for too many words.
     if (!/^[a-z]{3,5}$/.test(token)) return [];
     const clipped = (word: string) => word.startsWith(token);
-    const voweless = (word: string) => !/[aeiou]/.test(token) && word.endsWith(token.at(-1)!) && isSubsequence(token, word);
+    const voweless = (word: string) => word.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1') === token;
     const found: string[] = [];
     for (const word of this.vocabulary.words) {
-      if (word[0] === token[0] && word.length >= token.length + 2 && (clipped(word) || voweless(word))) found.push(word);
+      if (word.length >= token.length + 2 && (clipped(word) || voweless(word))) found.push(word);
       if (found.length === QUALITY.matching.abbreviationReadings) break;
     }
     return found;
@@ -123,9 +123,3 @@ export class QueryExpander implements TermExpander {
   }
 }
 
-/** True when the letters of `short` appear in `word` in order. */
-function isSubsequence(short: string, word: string): boolean {
-  let i = 0;
-  for (const letter of word) if (letter === short[i]) i++;
-  return i === short.length;
-}
