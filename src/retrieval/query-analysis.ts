@@ -79,6 +79,11 @@ function questionTerms(text: string): Array<{ term: string; token: string; parts
     const parts = /[-/]/.test(token) && !/\d/.test(token) ? token.split(/[-/]/).filter(Boolean) : [];
     i += parts.length; // wordTokens emits the parts right after the compound
     if (isStopWord(token)) continue;
+    // Words joined by a slash are alternatives ("nights/weekends", "CPC/CCS"): each is asked about on its own.
+    if (token.includes('/') && parts.length > 1) {
+      for (const part of parts) if (!isStopWord(part) && !FILLER.has(stem(part))) out.push({ term: stem(part), token: part, parts: [] });
+      continue;
+    }
     const term = stem(token);
     if (FILLER.has(term)) continue;
     out.push({ term, token, parts: parts.filter((p) => !isStopWord(p)).map(stem) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery, detectQuantity } from '../../src/retrieval/index.js';
+import { stem } from '../../src/text/index.js';
 
 const terms = (q: string) => analyzeQuery(q).terms.filter((t) => !t.hint).map((t) => t.term);
 
@@ -7,6 +8,12 @@ describe('analyzeQuery', () => {
   it('spells out chat shorthand before reading the question', () => {
     expect(terms('wat r the reqs 4 this')).toEqual(terms('what are the requirements 4 this'));
     expect(analyzeQuery('cn i wfh').terms.map((t) => t.term)).toContain('home');
+  });
+
+  it('reads words joined by a slash as separate terms, and a hyphenated compound as one', () => {
+    expect(terms('do techs work nights/weekends?')).toEqual(expect.arrayContaining([stem('nights'), stem('weekends')]));
+    expect(terms('do techs work nights/weekends?')).not.toContain('nights/weekends');
+    expect(terms('is an entry-level job ok')).toContain('entry-level');
   });
 
   it('keeps the word as asked beside its stem, for saying what the guide lacks', () => {
