@@ -164,7 +164,9 @@ export class AnswerabilityDecider {
     // so is the pay of an occupation that is not the guide's own.
     const { unknownNames, otherOccupations } = result.signals;
     if (probability >= threshold && unknownNames.length === 0 && otherOccupations.length === 0) return { outcome: 'answer', probability, features };
-    const onTopic = features.line_sim >= QUALITY.answer.partialMinSimilarity && features.lex_support > 0;
+    // A question naming a credential or code the guides define is on their topic however it is worded.
+    const namesKnownAcronym = result.query.acronyms.some((a) => !unknownNames.includes(a));
+    const onTopic = namesKnownAcronym || (features.line_sim >= QUALITY.answer.partialMinSimilarity && features.lex_support > 0);
     return { outcome: onTopic ? 'partial' : 'abstain', probability, features };
   }
 }

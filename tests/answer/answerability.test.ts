@@ -55,6 +55,18 @@ describe('AnswerabilityDecider', () => {
     expect(refused.probability).toBeLessThan(1);
   });
 
+  it('never refuses flatly a question that names a credential the guide defines, however far its wording', async () => {
+    const decider = new AnswerabilityDecider(advisor.retriever.models.answerability);
+    const result = await retrieve('wats CPC vs CCS which 1');
+    // Whatever the similarities say, refused it is at most partial: the guide covers both credentials.
+    const far = { ...result, sections: result.sections.map((s) => ({ ...s, units: s.units.map((u) => ({ ...u, dense: 0 })) })) };
+    expect(decider.decide(far, 1.01).outcome).toBe('partial');
+    // A credential the guides never name is no such evidence.
+    const unknown = await retrieve('wats XQZ vs YQW which 1');
+    expect(unknown.signals.unknownNames).toEqual(expect.arrayContaining(['XQZ', 'YQW']));
+    expect(decider.decide({ ...unknown, sections: unknown.sections.map((s) => ({ ...s, units: s.units.map((u) => ({ ...u, dense: 0 })) })) }, 1.01).outcome).toBe('abstain');
+  });
+
   it('the probability follows the model: a feature with a positive weight raises it', () => {
     const model: LinearModel = { features: ['lex_support'], weights: [2], bias: 0, mean: [0.5], scale: [0.25], fitted: {} };
     expect(linearScore(model, { lex_support: 0.9 })).toBeGreaterThan(linearScore(model, { lex_support: 0.1 }));
