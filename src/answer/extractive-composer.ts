@@ -157,7 +157,8 @@ export function composeNonAnswer(result: RetrievalResult, decision: Decision, su
   const help = subjects.length > 0 ? ` I can help with what the loaded guides cover: ${subjects.join('; ')}.` : '';
   const lead = decision.outcome === 'partial' ? leadLine(result.lines, result.query) : undefined;
   if (!lead) return { text: `${NOTHING_FOUND}${help}`, abstained: true, citations: [] };
-  const related = render([{ text: display(lead.unit.unit.text), section: lead.section, quotes: [lead.unit.unit.text] }]);
+  // What the guide says nearest the question: the lead and, when the model rates it nearly as likely, one more line.
+  const related = render(factLines(lead, result).slice(0, QUALITY.answer.partialLines));
   const topic = lead.section.entry.section.headingPath.at(-1)!;
   return {
     text: `${missingPart(result, lead.unit)} What it says under “${topic}”:\n${related.text}`,

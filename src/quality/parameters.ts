@@ -71,6 +71,13 @@ export interface QualityParameters {
     nearCopyOverlap: number;
     /** Sections whose lines may join an answer (top-ranked first). */
     sectionsConsidered: number;
+    /**
+     * Lines a partial answer quotes under "What it says": the lead and, when the line model rates it
+     * nearly as likely (within extraLineLogOdds), one more, as an answer would. Round 10, from 1: a
+     * second line often holds what was asked when the decision was unsure (coding tune fact recall,
+     * which counts the lines a partial answer shows, 0.619 → 0.643; pharmacy 0.610 → 0.634).
+     */
+    partialLines: number;
     /** A partial answer (topic covered, specific thing not) needs a related line at least this close (cosine). Set from the tune split's near misses. */
     partialMinSimilarity: number;
     /**
@@ -165,6 +172,7 @@ export const QUALITY: QualityParameters = {
     nearCopyOverlap: 0.6,
     sectionsConsidered: 3,
     partialMinSimilarity: 0.35,
+    partialLines: 2,
     refusalCost: 2,
     ownOccupationShare: 0.5,
   },
