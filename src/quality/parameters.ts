@@ -30,7 +30,7 @@ export interface QualityParameters {
      */
     neighbours: { minSimilarity: number; perWord: number };
     /**
-     * How many guide words a chat abbreviation may stand for ("qs": "questions", "qualifications"),
+     * How many guide words a chat abbreviation may stand for ("neuro": "neurology", "neurosurgery"),
      * the most frequent first. Round 10: 1, 2 and 3 measure the same on every tune split; an
      * abbreviation's strength (relation.abbreviation, as strong as a curated abbreviation) measured
      * the same at 0.45 and 0.75.

@@ -100,10 +100,10 @@ export class QueryExpander implements TermExpander {
     // Two letters ("cn", "ws") could stand for too many words.
     if (!/^[a-z]{3,5}$/.test(token)) return [];
     const clipped = (word: string) => word.startsWith(token);
-    const voweless = (word: string) => word.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1') === token;
+    const withoutVowels = (word: string) => word.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1') === token;
     const found: string[] = [];
     for (const word of this.vocabulary.words) {
-      if (word.length >= token.length + 2 && (clipped(word) || voweless(word))) found.push(word);
+      if (word.length >= token.length + 2 && (clipped(word) || withoutVowels(word))) found.push(word);
       if (found.length === QUALITY.matching.abbreviationReadings) break;
     }
     return found;
