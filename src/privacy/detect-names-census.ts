@@ -40,7 +40,7 @@ export function detectCensusNames(text: string, terms: readonly Term[], vocabula
     if (isNamePair(first, second, text, vocabulary, chartLike)) found.push({ kind: 'name', start: first.start, end: second.end });
   }
   const opening = terms[0];
-  if (opening && chartLike && words[0] && /^\s*$/.test(text.slice(0, opening.start)) && isLoneOpeningName(opening, vocabulary)) {
+  if (opening && chartLike && words[0] && /^\s*$/.test(text.slice(0, opening.start)) && isLoneOpeningName(opening, vocabulary) && !glossedInLowerCase(text, opening, vocabulary)) {
     found.push({ kind: 'name', start: opening.start, end: opening.end });
   }
   return found;
@@ -115,6 +115,16 @@ function isLoneOpeningName(term: Term, vocabulary: Vocabulary): boolean {
   // "ok, ...", "so, ...", "ugh, ...": function words (some are in the census lists) and interjections.
   if (vocabulary.isFunctionWord(word) || term.tags.has('Expression')) return false;
   return vocabulary.isGivenName(word) || !vocabulary.isFamiliar(word);
+}
+
+/**
+ * "Ozempic (semaglutide) …": a word glossed in brackets by one lower-case word no dictionary knows
+ * is a product with its generic name, not a person; a name is glossed by a role ("(pt)", "(mom)"),
+ * a nickname or a number, and is written in one case with its parts.
+ */
+function glossedInLowerCase(text: string, term: Term, vocabulary: Vocabulary): boolean {
+  const gloss = /^[ \t]*\([ \t]*(\p{Ll}[\p{Ll}-]{3,})[ \t]*\)/u.exec(text.slice(term.end))?.[1];
+  return gloss !== undefined && !vocabulary.isFamiliar(gloss);
 }
 
 function opensLine(text: string, at: number): boolean {

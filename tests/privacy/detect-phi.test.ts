@@ -93,6 +93,8 @@ describe('detectPhi — career questions stay untouched', () => {
     'Is Hodgkin lymphoma C81.90 coded before the chemo encounter?',
     // A condition named after two people, or negated, is no one's name even with no noun after it.
     'Guillain-Barre, Tay-Sachs and Non-Hodgkin diffuse large B-cell: which are CCs?',
+    // A product glossed by its generic name in lower case opens a chart-like message, not a patient.
+    'Eliquis (apixaban) for the pt at home: self-administered, so no J code on the claim?',
     'Any coders in South Dakota or West Virginia hiring remote?',
   ];
   it.each(negatives)('%s', (text) => {
@@ -105,6 +107,7 @@ describe('detectPhi — eponyms stay names when they name a patient', () => {
     expect(found("pt Addison's claim for 99213 was denied")).toContain("name:Addison's");
     expect(found("pt Whitaker's E11.9 claim came back")).toContain('name:Whitaker');
     expect(found('Jean-Paul Okafor, DOB 3/4/55, was seen today')).toContain('name:Jean-Paul Okafor');
+    expect(found('Okonkwo (pt) was seen for 99213 today')).toContain('name:Okonkwo');
   });
 });
 
