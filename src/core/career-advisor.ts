@@ -193,15 +193,16 @@ export class CareerAdvisor {
    */
   private async readAndRetrieve(question: string, history: readonly ConversationTurn[], options: AskOptions & { embeddings: IdentifiedEmbeddings }) {
     const framed = await this.frame(question, history);
-    const framings = framed.standalone === undefined && mayBeFollowUp(question, history) ? [framed, await this.frame(question, history, true)] : [framed];
+    // The conversation's reading first: when the guide answers it, the other is not retrieved.
+    const framings = framed.standalone === undefined && mayBeFollowUp(question, history) ? [await this.frame(question, history, true), framed] : [framed];
     // Every reading's views and unseen words in one model call.
     const queries = await this.retriever.readAll(framings.map((f) => f.reading), options.embeddings);
     let best: { reading: Understood; routed: RoutedRetrieval } | undefined;
     for (const [i, framing] of framings.entries()) {
       const reading = understood(framing, queries[i]!, question);
       const routed = await this.retrieveRouted(reading.query, options, reading.context?.guides);
-      const continues = i > 0 && routed.decision.outcome === 'answer';
-      if (!best || continues || routed.decision.probability > best.routed.decision.probability) best = { reading, routed };
+      if (framings.length > 1 && i === 0 && routed.decision.outcome === 'answer') return { reading, routed };
+      if (!best || routed.decision.probability > best.routed.decision.probability) best = { reading, routed };
     }
     return best!;
   }
