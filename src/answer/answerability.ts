@@ -162,11 +162,10 @@ export class AnswerabilityDecider {
     const probability = answerProbability(features, this.model);
     // A code, acronym or name the guides never use is something they cannot speak to, however close the rest is;
     // so is the pay of an occupation that is not the guide's own.
-    const { unknownNames, otherOccupations } = result.signals;
+    const { unknownNames, knownAcronyms, otherOccupations } = result.signals;
     if (probability >= threshold && unknownNames.length === 0 && otherOccupations.length === 0) return { outcome: 'answer', probability, features };
     // A question naming a credential or code the guides define is on their topic however it is worded.
-    const namesKnownAcronym = result.query.acronyms.some((a) => !unknownNames.includes(a));
-    const onTopic = namesKnownAcronym || (features.line_sim >= QUALITY.answer.partialMinSimilarity && features.lex_support > 0);
+    const onTopic = knownAcronyms.length > 0 || (features.line_sim >= QUALITY.answer.partialMinSimilarity && features.lex_support > 0);
     return { outcome: onTopic ? 'partial' : 'abstain', probability, features };
   }
 }

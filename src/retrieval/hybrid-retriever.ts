@@ -13,7 +13,7 @@ import { GuideRouter } from './guide-router.js';
 import { SectionCatalog, type CatalogSection, type Unit } from './section-catalog.js';
 import { plainApostrophes } from '../text/index.js';
 
-/** What the previous turns add to a follow-up: its text, how much it weighs, the value type it asked for. */
+/** What the previous turns add to a follow-up: the previous question, how much it weighs, the value type it asked for, the names its answer gave. */
 export type CarriedContext = NonNullable<Parameters<typeof analyzeQuery>[1]>;
 
 /** One way to read a message: as typed, or with the conversation it may lean on. */
@@ -49,6 +49,8 @@ export interface RetrievalSignals {
    * capitals ("CMAA", "E11"), and words the asking sentence capitalises ("in Texas").
    */
   unknownNames: string[];
+  /** The codes and acronyms the question names that a searched guide defines or uses ("CPC"): the question is on the guides' topic. */
+  knownAcronyms: string[];
   /** Occupations a pay question asks about that are not the guides' own and the lead line does not name (other-occupations.ts). */
   otherOccupations: string[];
 }
@@ -163,6 +165,7 @@ export class HybridRetriever {
     const inGuides = query.terms.map((t) => this.catalog.knows(t.term) || [...t.alternatives].some(([alt, strength]) => strength >= QUALITY.matching.relation.spelling && this.catalog.knows(alt)));
     const sections = ranked.slice(0, limit);
     const lines = rankLines(query, sections, this.models.lines);
+    const acronyms = namedAcronyms(query, this.catalog);
     const signals: RetrievalSignals = {
       denseTop: denseHits[0]?.similarity ?? 0,
       denseRankOfTop: rankOf(orders.dense),
@@ -170,7 +173,8 @@ export class HybridRetriever {
       unknownShare: this.unknownShare(query),
       termWeights,
       inGuides,
-      unknownNames: [...unknownAcronyms(query, this.catalog), ...unknownProperNames(query, inGuides)],
+      unknownNames: [...acronyms.unknown, ...unknownProperNames(query, inGuides)],
+      knownAcronyms: acronyms.known,
       otherOccupations: otherOccupations(query, leadLine(lines, query), this.ownOccupation),
     };
     return { query, sections, lines, retrieveMs: performance.now() - started, signals };
@@ -385,12 +389,13 @@ function unitVectors(vectorOrViews: number[] | number[][] | undefined): number[]
 }
 
 /**
- * The question's codes and acronyms no searched guide speaks of. Capitals right after a number
- * are a unit ("9 AM", "5 MG"), not a thing the question names.
+ * The question's codes and acronyms, as the searched guides know them or not. Capitals right
+ * after a number are a unit ("9 AM", "5 MG"), not a thing the question names.
  */
-function unknownAcronyms(query: AnalyzedQuery, catalog: SectionCatalog): string[] {
+function namedAcronyms(query: AnalyzedQuery, catalog: SectionCatalog): { known: string[]; unknown: string[] } {
   const units = new Set([...query.question.matchAll(/\d\s*([A-Z]{2,})\b/g)].map((m) => m[1]!));
-  return query.acronyms.filter((a) => !units.has(a) && !catalog.knowsAcronym(a));
+  const named = query.acronyms.filter((a) => !units.has(a));
+  return { known: named.filter((a) => catalog.knowsAcronym(a)), unknown: named.filter((a) => !catalog.knowsAcronym(a)) };
 }
 
 /**

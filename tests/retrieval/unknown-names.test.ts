@@ -24,6 +24,9 @@ describe('codes and acronyms the guides never use', () => {
     expect(catalog.knowsAcronym('PTO')).toBe(false);
     expect((await signals('How many PTO days do hospital coders get?')).unknownNames).toEqual(['PTO']);
     expect((await signals('What does the CPC exam cover?')).unknownNames).toEqual([]);
+    // The ones it knows put the question on the guide's topic; a unit after a number is neither.
+    expect((await signals('What does the CPC exam cover?')).knownAcronyms).toEqual(['CPC']);
+    expect((await signals('Do coding shifts start at 7 AM?')).knownAcronyms).toEqual([]);
   });
 
   it("are read in the guide's capitals when typed in lower case, unless the word is English", () => {
