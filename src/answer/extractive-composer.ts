@@ -63,8 +63,8 @@ function listSection(result: RetrievalResult, leadSection: RankedSection): Ranke
 }
 
 /** The lead line, then the next best lines the model rates nearly as likely (not near-copies, same value type), each carried on by the rest of its paragraph's thought (see `continuation`). */
-function factLines(lead: RankedLine, result: RetrievalResult): Line[] {
-  const { maxLines, extraLineLogOdds } = QUALITY.answer;
+function factLines(lead: RankedLine, result: RetrievalResult, maxLines = QUALITY.answer.maxLines): Line[] {
+  const { extraLineLogOdds } = QUALITY.answer;
   const lines: Line[] = [];
   const used: ScoredUnit[] = [];
   for (const c of [lead, ...result.lines.filter((l) => l !== lead)]) {
@@ -158,7 +158,7 @@ export function composeNonAnswer(result: RetrievalResult, decision: Decision, su
   const lead = decision.outcome === 'partial' ? leadLine(result.lines, result.query) : undefined;
   if (!lead) return { text: `${NOTHING_FOUND}${help}`, abstained: true, citations: [] };
   // What the guide says nearest the question: the lead and, when the model rates it nearly as likely, one more line.
-  const related = render(factLines(lead, result).slice(0, QUALITY.answer.partialLines));
+  const related = render(factLines(lead, result, QUALITY.answer.partialLines));
   const topic = lead.section.entry.section.headingPath.at(-1)!;
   return {
     text: `${missingPart(result, lead.unit)} What it says under “${topic}”:\n${related.text}`,
