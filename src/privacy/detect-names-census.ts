@@ -1,6 +1,7 @@
 import { CALENDAR_WORD } from './date-patterns.js';
 import { isAcronym, isLabelWord } from './label-words.js';
 import { joined, type Term } from './detect-names-nlp.js';
+import { inOneCase } from './name-evidence.js';
 import type { PhiFinding } from './phi-types.js';
 import { OPAQUE } from './placeholder.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -40,7 +41,7 @@ export function detectCensusNames(text: string, terms: readonly Term[], vocabula
     if (isNamePair(first, second, text, vocabulary, chartLike)) found.push({ kind: 'name', start: first.start, end: second.end });
   }
   const opening = terms[0];
-  if (opening && chartLike && words[0] && /^\s*$/.test(text.slice(0, opening.start)) && isLoneOpeningName(opening, vocabulary) && !glossedInLowerCase(text, opening, vocabulary)) {
+  if (opening && chartLike && words[0] && /^\s*$/.test(text.slice(0, opening.start)) && isLoneOpeningName(text, opening, vocabulary)) {
     found.push({ kind: 'name', start: opening.start, end: opening.end });
   }
   return found;
@@ -109,11 +110,11 @@ function isAcronymOfGuide(word: string, vocabulary: Vocabulary): boolean {
   return vocabulary.isKnown(word) || vocabulary.isFunctionWord(word);
 }
 
-function isLoneOpeningName(term: Term, vocabulary: Vocabulary): boolean {
+function isLoneOpeningName(text: string, term: Term, vocabulary: Vocabulary): boolean {
   const word = term.text;
   if (!/^\p{L}+$/u.test(word) || !SET_OFF.test(term.after) || !isNameWord(word, vocabulary) || isAcronym(word)) return false;
   // "ok, ...", "so, ...", "ugh, ...": function words (some are in the census lists) and interjections.
-  if (vocabulary.isFunctionWord(word) || term.tags.has('Expression')) return false;
+  if (vocabulary.isFunctionWord(word) || term.tags.has('Expression') || glossedInLowerCase(text, term, vocabulary)) return false;
   return vocabulary.isGivenName(word) || !vocabulary.isFamiliar(word);
 }
 
@@ -123,8 +124,8 @@ function isLoneOpeningName(term: Term, vocabulary: Vocabulary): boolean {
  * a nickname or a number, and is written in one case with its parts.
  */
 function glossedInLowerCase(text: string, term: Term, vocabulary: Vocabulary): boolean {
-  const gloss = /^[ \t]*\([ \t]*(\p{Ll}[\p{Ll}-]{3,})[ \t]*\)/u.exec(text.slice(term.end))?.[1];
-  return gloss !== undefined && !vocabulary.isFamiliar(gloss);
+  const gloss = /^[ \t]*\([ \t]*(\p{L}[\p{L}-]{3,})[ \t]*\)/u.exec(text.slice(term.end))?.[1];
+  return gloss !== undefined && !inOneCase(term.text, gloss) && !vocabulary.isFamiliar(gloss);
 }
 
 function opensLine(text: string, at: number): boolean {

@@ -25,10 +25,10 @@ export function possibleFirstNames(redacted: string, vocabulary: Vocabulary, hol
   const spans: Array<{ start: number; end: number }> = [];
   for (const m of redacted.matchAll(WORD)) {
     const span = { start: m.index, end: m.index + m[0].length };
-    // The detectors' own evidence that a capitalised word names a condition ("Huntington's chorea") holds here too.
-    if (isEponym(redacted, span)) continue;
     const midSentence = MID_SENTENCE.test(redacted.slice(Math.max(0, m.index - 3), m.index));
-    if (isPossibleFirstName(m[0], vocabulary) || (midSentence && isPossibleSurname(m[0], vocabulary))) spans.push(span);
+    const mayBeName = isPossibleFirstName(m[0], vocabulary) || (midSentence && isPossibleSurname(m[0], vocabulary));
+    // The detectors' own evidence that a capitalised word names a condition ("Huntington's chorea") holds here too.
+    if (mayBeName && !isEponym(redacted, span)) spans.push(span);
   }
   return spans;
 }
