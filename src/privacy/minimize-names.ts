@@ -46,7 +46,9 @@ function isPossibleFirstName(token: string, vocabulary: Vocabulary): boolean {
   const word = token.replace(/['’]s$/u, '');
   if (!mayBeName(word, vocabulary)) return false;
   if (TITLE.test(token)) return vocabulary.isGivenName(word) || vocabulary.isPersonName(word) || !vocabulary.isFamiliar(word);
-  return LOWER.test(word) && vocabulary.isGivenName(word) && !vocabulary.isFamiliar(word);
+  // Lower case: a census given name that is no English word as spelled ("marcus", "tommy"; the
+  // typo allowance of isFamiliar would excuse them as "mucus", "tummy").
+  return LOWER.test(word) && vocabulary.isGivenName(word) && !vocabulary.isDictionaryWord(word);
 }
 
 /** Words that are never masked as names: short ones, acronyms, labels, days and months, function words and the guides' own words. */

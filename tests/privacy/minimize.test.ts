@@ -44,6 +44,12 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('Grant writing or coding: which pays more, 99213 work or grants?').text).toBe('Grant writing or coding: which pays more, 99213 work or grants?');
   });
 
+  it('masks a lower-case census given name that is no English word as spelled, though a typo could explain it', () => {
+    // "marcus" is one letter from "mucus"; the typo allowance once let it through. "bill" and "will" are English words and stay.
+    expect(minimizePhi('yolanda says marcus needs the bill for 2/14 explained, will 99213 do').text).toBe('[REDACTED:name] says [MASKED] needs the bill for [REDACTED:date] explained, will 99213 do');
+    expect(minimizePhi('does marcus hire coders for 99213 audits?').text).toBe('does marcus hire coders for 99213 audits?');
+  });
+
   it('masks a Title-case surname mid-sentence once a message holds patient data, and leaves career questions alone', () => {
     expect(minimizePhi('MRN 4471923 admitted, the daughter says Whitaker fell twice').text).toBe('MRN [REDACTED:mrn] admitted, the daughter says [MASKED] fell twice');
     expect(minimizePhi('Does Whitaker hire remote coders for 99213 audits?').text).toBe('Does Whitaker hire remote coders for 99213 audits?');
