@@ -253,10 +253,18 @@ const SURNAME_BEFORE = /(?:^|[\n;:])[ \t]*(\p{Lu}\p{Ll}+),[ \t]*$/u;
 // "Chen Xiaoling, Chen Jun, Chen Mei": a word no dictionary knows right after a found one-word name, closing the item.
 const GIVEN_NAME_AFTER = /^[ \t]+(\p{Lu}\p{Ll}+)(?=[ \t]*(?:[,;)]|\.(?!\w)|$))/u;
 
-/** Found names widened by a generational suffix, a first name or an inverted surname before them, or a given name after them. */
+// "el-sayed", "OKAFOR-JAMES": a detector that stopped at the hyphen found half of a double-barrelled name.
+const HYPHENATED_AFTER = /^-\p{L}[\p{L}'’]*/u;
+const HYPHENATED_BEFORE = /(?<![\p{L}'’-])\p{L}[\p{L}'’]*-$/u;
+
+/** Found names widened by a generational suffix, the rest of a hyphenated name, a first name or an inverted surname before them, or a given name after them. */
 export function nameAffixes(text: string, names: readonly PhiFinding[], vocabulary: Vocabulary): PhiFinding[] {
   return names.flatMap((n) => {
     const affixes: PhiFinding[] = [];
+    const joinedAfter = HYPHENATED_AFTER.exec(text.slice(n.end, n.end + 30));
+    if (joinedAfter) affixes.push({ kind: 'name', start: n.start, end: n.end + joinedAfter[0].length });
+    const joinedBefore = HYPHENATED_BEFORE.exec(text.slice(Math.max(0, n.start - 30), n.start));
+    if (joinedBefore) affixes.push({ kind: 'name', start: n.start - joinedBefore[0].length, end: n.end });
     const suffix = NAME_SUFFIX.exec(text.slice(n.end, n.end + 8));
     if (suffix) affixes.push({ kind: 'name', start: n.start, end: n.end + suffix[0].length });
     const before = wordBefore(text, n, vocabulary);

@@ -19,6 +19,12 @@ describe('redactPhi', () => {
     expect(input.slice(findings[0]!.start, findings[0]!.end)).toBe('jsmith@example.com');
   });
 
+  it('takes both halves of a hyphenated name when a detector found one of them', () => {
+    expect(redactPhi('Soo-jin Park, DOS 3/4/2024, MRN 88812345. is Z68.30 right?').text).toBe('[REDACTED:name], DOS [REDACTED:date], MRN [REDACTED:mrn]. is Z68.30 right?');
+    expect(redactPhi('Winifred Okafor-James DOB: 02/17/1934, why that format?').text).toBe('[REDACTED:name] DOB: [REDACTED:date], why that format?');
+    expect(redactPhi('Is a follow-up visit 99213 or 99214 for a long-standing patient?').text).toBe('Is a follow-up visit 99213 or 99214 for a long-standing patient?');
+  });
+
   it('leaves career questions unchanged', () => {
     const input = 'Is the CPC from AAPC worth $499 if coders earn $45,000? Code E11.9 or 99213?';
     expect(redactPhi(input)).toEqual({ text: input, findings: [] });
