@@ -66,6 +66,14 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('Zuleika asked whether 99214 is right').text).toBe('Zuleika asked whether 99214 is right');
   });
 
+  it('reads a month and day beside a possible first name as patient data, but not a system, a place or a month with a year', () => {
+    expect(minimizePhi('Zuleika had her baby December 2nd! why did they bill 99214').text).toBe('[MASKED] had her baby [MASKED]! why did they bill 99214');
+    expect(minimizePhi('CDI said Okonkwo needs a query, dietitian note Dec 1, provider silent').text).toBe('CDI said [MASKED] needs a query, dietitian note [MASKED], provider silent');
+    expect(minimizePhi('Our clinic is switching from Athena to Epic on March 3. Will coders need retraining?').text).toBe('Our clinic is switching from Athena to Epic on March 3. Will coders need retraining?');
+    expect(minimizePhi('My exam is the morning of Jan 21 at the Prometric center').text).toBe('My exam is the morning of Jan 21 at the Prometric center');
+    expect(minimizePhi('Median pay: $40,300 (U.S. Bureau of Labor Statistics, May 2024)').text).toBe('Median pay: $40,300 (U.S. Bureau of Labor Statistics, May 2024)');
+  });
+
   it('keeps a condition named after someone in a message with patient data, as the detectors do', () => {
     // WordNet names a condition after Huntington and the condition's noun follows; Okonkwo stays masked.
     expect(minimizePhi("MRN 4471923: Okonkwo has Huntington's chorea, G10?").text).toBe("MRN [REDACTED:mrn]: [MASKED] has Huntington's chorea, G10?");
