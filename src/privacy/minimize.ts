@@ -69,8 +69,15 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
     if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
     else merged.push({ ...s });
   }
-  return { text: replaceSpans(redacted, merged, () => MASK_PLACEHOLDER), masked: merged.length };
+  const text = replaceSpans(redacted, merged, () => MASK_PLACEHOLDER);
+  const addressNumbers = [...text.matchAll(ADDRESS_NUMBER)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return { text: replaceSpans(text, addressNumbers, () => MASK_PLACEHOLDER), masked: merged.length + addressNumbers.length };
 }
+
+// A house, lot or unit number, or a ZIP, joined to a redacted address by nothing but masked words
+// and separators: "88 [address]", "[address] 214,", "211 [MASKED] [MASKED], [address]",
+// "[address], [MASKED] 04401". Another line of the same address the detectors did not recognise.
+const ADDRESS_NUMBER = /(?<=\[REDACTED:address\](?:[ \t,]*\[MASKED\])*[ \t,]*)\b\d{1,5}\b(?![\w./-])|(?<![\w.$/-])\d{1,5}\b(?=(?:[ \t,]*\[MASKED\])*[ \t,]*\[REDACTED:address\])/g;
 
 function suspiciousNumbers(text: string, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimizePhi, Vocabulary } from '../../src/privacy/index.js';
+import { maskLeftovers, minimizePhi, Vocabulary } from '../../src/privacy/index.js';
 import { placeholderSpans } from '../../src/privacy/placeholder.js';
 
 describe('minimizePhi: what the detectors leave is masked', () => {
@@ -72,6 +72,12 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('Our clinic is switching from Athena to Epic on March 3. Will coders need retraining?').text).toBe('Our clinic is switching from Athena to Epic on March 3. Will coders need retraining?');
     expect(minimizePhi('My exam is the morning of Jan 21 at the Prometric center').text).toBe('My exam is the morning of Jan 21 at the Prometric center');
     expect(minimizePhi('Median pay: $40,300 (U.S. Bureau of Labor Statistics, May 2024)').text).toBe('Median pay: $40,300 (U.S. Bureau of Labor Statistics, May 2024)');
+  });
+
+  it('masks a house number or ZIP joined to a redacted address only by masked words and separators', () => {
+    expect(maskLeftovers('urgent: her 88 [REDACTED:address] [REDACTED:zip], the ambulance billed her', new Vocabulary()).text).toBe('urgent: her [MASKED] [REDACTED:address] [REDACTED:zip], the ambulance billed her');
+    expect(maskLeftovers('statement mailed to [REDACTED:address], [MASKED] 04401', new Vocabulary()).text).toBe('statement mailed to [REDACTED:address], [MASKED] [MASKED]');
+    expect(maskLeftovers('lives at [REDACTED:address]. 99349 home visit, 2 units', new Vocabulary()).text).toBe('lives at [REDACTED:address]. 99349 home visit, 2 units');
   });
 
   it('keeps a condition named after someone in a message with patient data, as the detectors do', () => {
