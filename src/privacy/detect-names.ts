@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/index.js';
 import { CALENDAR_WORD } from './date-patterns.js';
 import { isChartLike } from './chart-context.js';
 import { isLabelWord } from './label-words.js';
@@ -237,9 +238,6 @@ function isTitleCase(word: string): boolean {
   return /^\p{Lu}[\p{Ll}'’-]/u.test(word) && word.length >= 3;
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 // "Terrence Boyd Jr", "Hollis Trevathan III": a generational suffix belongs to the name before it.
 const NAME_SUFFIX = /^,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?/;

@@ -11,7 +11,7 @@ import { WordNeighbours } from './word-neighbours.js';
 import type { RankedSection, ScoredUnit, SectionFeatures } from './ranked-section.js';
 import { GuideRouter } from './guide-router.js';
 import { SectionCatalog, type CatalogSection, type Unit } from './section-catalog.js';
-import { plainApostrophes } from '../text/index.js';
+import { escapeRegExp, plainApostrophes } from '../text/index.js';
 
 /** What the previous turns add to a follow-up: the previous question, how much it weighs, the value type it asked for, the names its answer gave. */
 export type CarriedContext = NonNullable<Parameters<typeof analyzeQuery>[1]>;
@@ -51,6 +51,8 @@ export interface RetrievalSignals {
   unknownNames: string[];
   /** The codes and acronyms the question names that a searched guide defines or uses ("CPC"): the question is on the guides' topic. */
   knownAcronyms: string[];
+  /** Of those, the ones that do not name the guides' own subject: a value asked of one is stated where the guide speaks of it. */
+  namedThings: string[];
   /** Occupations a pay question asks about that are not the guides' own and the lead line does not name (other-occupations.ts). */
   otherOccupations: string[];
 }
@@ -175,6 +177,7 @@ export class HybridRetriever {
       inGuides,
       unknownNames: [...acronyms.unknown, ...unknownProperNames(query, inGuides)],
       knownAcronyms: acronyms.known,
+      namedThings: acronyms.known.filter((a) => !this.catalog.namesSubject(a)),
       otherOccupations: otherOccupations(query, leadLine(lines, query), this.ownOccupation),
     };
     return { query, sections, lines, retrieveMs: performance.now() - started, signals };
@@ -372,9 +375,6 @@ function reciprocalRank(order: Array<CatalogSection | undefined>, entry: Catalog
   return i === -1 ? 0 : 1 / (i + 1);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
   if (b.size === 0) return a;

@@ -6,3 +6,4 @@ export { plainApostrophes } from './apostrophes.js';
 export { editDistance } from './edit-distance.js';
 export { questionLengthProblem } from './question-length.js';
 export { isConfirmation, isDecline } from './confirmation.js';
+export { escapeRegExp } from './escape-regexp.js';
