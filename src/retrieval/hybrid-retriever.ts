@@ -395,7 +395,9 @@ function unitVectors(vectorOrViews: number[] | number[][] | undefined): number[]
 function namedAcronyms(query: AnalyzedQuery, catalog: SectionCatalog): { known: string[]; unknown: string[] } {
   const units = new Set([...query.question.matchAll(/\d\s*([A-Z]{2,})\b/g)].map((m) => m[1]!));
   const named = query.acronyms.filter((a) => !units.has(a));
-  return { known: named.filter((a) => catalog.knowsAcronym(a)), unknown: named.filter((a) => !catalog.knowsAcronym(a)) };
+  // Credentials written in mixed case ("CPhT-Adv", "ExCPT") count when a guide uses them as written.
+  const mixed = catalog.mixedCaseAcronymsIn(query.question).filter((a) => !named.includes(a));
+  return { known: [...named.filter((a) => catalog.knowsAcronym(a)), ...mixed], unknown: named.filter((a) => !catalog.knowsAcronym(a)) };
 }
 
 /**

@@ -40,6 +40,8 @@ function isEnglishLemma(word: string): boolean {
 }
 
 /** A word in capitals: two or more capitals or digits, hyphenated parts allowed ("RHIT", "CPC-A", "ICD-10"). */
+/** Two or more capitals with lower-case letters among them, as some credentials are written ("CPhT", "ExCPT"). */
+const MIXED_CASE = /(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}*\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}-])/gu;
 const CAPITALISED = /(?<![\p{L}\p{N}-])[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*(?![\p{L}\p{N}-])/gu;
 
 /** Words every career question may use without narrowing it down ("jobs", "the field"). */
@@ -69,6 +71,9 @@ export class SectionCatalog implements Vocabulary {
 
   /** Words the guides write in capitals ("RHIT", "CPC-A"), lower-cased: a question may type them in lower case. */
   private readonly capitalised = new Set<string>();
+
+  /** Words the guides write in mixed case with two or more capitals ("CPhT-Adv"), as written. */
+  private readonly mixedCase = new Set<string>();
 
   constructor(index: KnowledgeIndex) {
     const unitLabels = new Map<string, number>();
@@ -103,6 +108,7 @@ export class SectionCatalog implements Vocabulary {
       for (const text of [section.headingPath.at(-1)!, ...units.map((u) => u.text)]) {
         this.addInitialisms(text);
         for (const m of text.matchAll(CAPITALISED)) this.capitalised.add(m[0].toLowerCase());
+        for (const m of text.matchAll(MIXED_CASE)) if (/\p{Ll}/u.test(m[0])) this.mixedCase.add(m[0]);
       }
       const seen = new Set<string>([...headingTerms, ...units.flatMap((u) => [...u.terms])]);
       for (const t of seen) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
@@ -159,6 +165,11 @@ export class SectionCatalog implements Vocabulary {
    * True when the guides use an acronym as written ("CMA", "ICD-10") or spell out words whose
    * initials it is ("PA" for "physician assistant programs"): either way they speak of it.
    */
+  /** The credentials in `text` written in mixed case ("CPhT-Adv", "ExCPT") that a guide writes the same way. */
+  mixedCaseAcronymsIn(text: string): string[] {
+    return [...text.matchAll(MIXED_CASE)].map((m) => m[0]).filter((t) => this.mixedCase.has(t));
+  }
+
   knowsAcronym(acronym: string): boolean {
     const terms = contentTerms(acronym);
     if (terms.some((t) => this.knows(t))) return true;
