@@ -17,8 +17,9 @@ import type { PhiFinding } from './phi-types.js';
 // count, words the vocabulary check flags (unknown words next to another
 // unknown word or a date) and, in a message with a finding, possible first names
 // (minimize-names.ts). A month and day the detectors left beside a possible first name is a
-// finding of that kind too, and the date goes with the name. It is what the store keeps and the
-// report shows.
+// finding of that kind too, and the date goes with the name. Last, what joins a redacted span
+// masks with it: a house number or ZIP beside an address, the weekday of a date. It is what the
+// store keeps and the report shows.
 
 export interface MinimizedText {
   /** The redacted text with leftover identifier-like tokens replaced by [MASKED]. */
@@ -70,13 +71,15 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
     else merged.push({ ...s });
   }
   const text = replaceSpans(redacted, merged, () => MASK_PLACEHOLDER);
-  const addressNumbers = [...text.matchAll(ADDRESS_NUMBER)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  return { text: replaceSpans(text, addressNumbers, () => MASK_PLACEHOLDER), masked: merged.length + addressNumbers.length };
+  const joined = [...text.matchAll(ADDRESS_NUMBER), ...text.matchAll(WEEKDAY_OF_DATE)].map((m) => ({ start: m.index, end: m.index + m[0].length })).sort((a, b) => a.start - b.start);
+  return { text: replaceSpans(text, joined, () => MASK_PLACEHOLDER), masked: merged.length + joined.length };
 }
 
 // A house, lot or unit number, or a ZIP, joined to a redacted address by nothing but masked words
 // and separators: "88 [address]", "[address] 214,", "211 [MASKED] [MASKED], [address]",
 // "[address], [MASKED] 04401". Another line of the same address the detectors did not recognise.
+// "Friday the [date]", "[date] (Tues)": the weekday narrows the redacted date down with it.
+const WEEKDAY_OF_DATE = /\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b(?=\.?,?[ \t]+(?:the[ \t]+)?\[REDACTED:date\])|(?<=\[REDACTED:date\][ \t]*\(?)(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b/gi;
 const ADDRESS_NUMBER = /(?<=\[REDACTED:address\](?:[ \t,]*\[MASKED\])*[ \t,]*)\b\d{1,5}\b(?![\w./-])|(?<![\w.$/-])\d{1,5}\b(?=(?:[ \t,]*\[MASKED\])*[ \t,]*\[REDACTED:address\])/g;
 
 function suspiciousNumbers(text: string, vocabulary: Vocabulary): Array<{ start: number; end: number }> {

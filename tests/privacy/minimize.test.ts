@@ -80,6 +80,12 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(maskLeftovers('lives at [REDACTED:address]. 99349 home visit, 2 units', new Vocabulary()).text).toBe('lives at [REDACTED:address]. 99349 home visit, 2 units');
   });
 
+  it('masks the weekday of a redacted date, which narrows it down with it', () => {
+    expect(maskLeftovers('both came in Friday the [REDACTED:date] w/ A05.9', new Vocabulary()).text).toBe('both came in [MASKED] the [REDACTED:date] w/ A05.9');
+    expect(maskLeftovers('DOS [REDACTED:date] (Tues), 99213', new Vocabulary()).text).toBe('DOS [REDACTED:date] ([MASKED]), 99213');
+    expect(maskLeftovers('can I work Fridays and code 99213 remotely?', new Vocabulary()).text).toBe('can I work Fridays and code 99213 remotely?');
+  });
+
   it('keeps a condition named after someone in a message with patient data, as the detectors do', () => {
     // WordNet names a condition after Huntington and the condition's noun follows; Okonkwo stays masked.
     expect(minimizePhi("MRN 4471923: Okonkwo has Huntington's chorea, G10?").text).toBe("MRN [REDACTED:mrn]: [MASKED] has Huntington's chorea, G10?");
