@@ -375,7 +375,6 @@ function reciprocalRank(order: Array<CatalogSection | undefined>, entry: Catalog
   return i === -1 ? 0 : 1 / (i + 1);
 }
 
-
 function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
   if (b.size === 0) return a;
   const out = new Set(a);

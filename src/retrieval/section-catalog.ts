@@ -39,9 +39,9 @@ function isEnglishLemma(word: string): boolean {
   return getWordNet().lemmas(word).some((l) => l.lemma === word);
 }
 
-/** A word in capitals: two or more capitals or digits, hyphenated parts allowed ("RHIT", "CPC-A", "ICD-10"). */
 /** Two or more capitals with lower-case letters among them, as some credentials are written ("CPhT", "ExCPT"). */
 const MIXED_CASE = /(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}*\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}-])/gu;
+/** A word in capitals: two or more capitals or digits, hyphenated parts allowed ("RHIT", "CPC-A", "ICD-10"). */
 const CAPITALISED = /(?<![\p{L}\p{N}-])[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*(?![\p{L}\p{N}-])/gu;
 
 /** Words every career question may use without narrowing it down ("jobs", "the field"). */
@@ -161,15 +161,15 @@ export class SectionCatalog implements Vocabulary {
     );
   }
 
-  /**
-   * True when the guides use an acronym as written ("CMA", "ICD-10") or spell out words whose
-   * initials it is ("PA" for "physician assistant programs"): either way they speak of it.
-   */
   /** The credentials in `text` written in mixed case ("CPhT-Adv", "ExCPT") that a guide writes the same way. */
   mixedCaseAcronymsIn(text: string): string[] {
     return [...text.matchAll(MIXED_CASE)].map((m) => m[0]).filter((t) => this.mixedCase.has(t));
   }
 
+  /**
+   * True when the guides use an acronym as written ("CMA", "ICD-10") or spell out words whose
+   * initials it is ("PA" for "physician assistant programs"): either way they speak of it.
+   */
   knowsAcronym(acronym: string): boolean {
     const terms = contentTerms(acronym);
     if (terms.some((t) => this.knows(t))) return true;
