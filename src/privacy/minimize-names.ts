@@ -55,3 +55,34 @@ function isPossibleFirstName(token: string, vocabulary: Vocabulary): boolean {
 function mayBeName(word: string, vocabulary: Vocabulary): boolean {
   return word.length >= 3 && !isAcronym(word) && !isLabelWord(word) && !CALENDAR_WORD.test(word) && !vocabulary.isFunctionWord(word) && !vocabulary.isKnown(word);
 }
+
+// "SAUNDERS MARCUS J", "PT LINDQVIST E CLM", "McALLISTER, SEAMUS": names as forms and feeds print
+// them, in capitals. A run of two or more capitalised words, each a census name, a word nothing
+// knows or an initial (a generational suffix allowed), with at least one that is no English word,
+// is a name there; "GRACE PERIOD" and "BILL TYPE" are English words and stay.
+const CAPITAL_WORD = /(?<![\p{L}\p{N}'’-])\p{Lu}(?:c(?=\p{Lu}))?[\p{Lu}'’-]*\.?(?![\p{L}\p{N}'’-])/gu;
+const SUFFIX = /^(?:JR|SR|II|III|IV)$/;
+
+/** Spans of names written in capitals in redacted text that holds patient data. */
+export function capitalNames(redacted: string, vocabulary: Vocabulary, holdsPatientData: boolean): Array<{ start: number; end: number }> {
+  if (!holdsPatientData) return [];
+  const runs: Array<Array<{ word: string; start: number; end: number }>> = [];
+  let run: Array<{ word: string; start: number; end: number }> = [];
+  for (const m of redacted.matchAll(CAPITAL_WORD)) {
+    const word = { word: m[0].replace(/\.$/, ''), start: m.index, end: m.index + m[0].length };
+    const joined = run.length > 0 && /^,?[ \t]+$/.test(redacted.slice(run.at(-1)!.end, word.start));
+    if (!joined || !isNameLike(word.word, vocabulary)) run = [];
+    if (isNameLike(word.word, vocabulary)) run.push(word);
+    if (run.length === 1) runs.push(run);
+  }
+  return runs.filter((r) => r.length >= 2 && r.some((w) => isNoEnglishWord(w.word, vocabulary))).map((r) => ({ start: r[0]!.start, end: r.at(-1)!.end }));
+}
+
+function isNameLike(word: string, vocabulary: Vocabulary): boolean {
+  if (/^\p{Lu}$/u.test(word) || SUFFIX.test(word)) return true;
+  return !vocabulary.isKnown(word) && !isLabelWord(word) && (vocabulary.isGivenName(word) || vocabulary.isSurname(word) || !vocabulary.isFamiliar(word));
+}
+
+function isNoEnglishWord(word: string, vocabulary: Vocabulary): boolean {
+  return word.length >= 2 && !SUFFIX.test(word) && !vocabulary.isKnown(word) && !vocabulary.isDictionaryWord(word);
+}

@@ -4,7 +4,7 @@ import { detectDates } from './detect-dates.js';
 import { isAcronym } from './label-words.js';
 import { inOneCase } from './name-evidence.js';
 import type { PhiDetectionOptions } from './detect-phi.js';
-import { possibleFirstNames } from './minimize-names.js';
+import { capitalNames, possibleFirstNames } from './minimize-names.js';
 import { MASK_PLACEHOLDER, PHI_PLACEHOLDER_PATTERN, placeholderSpans } from './placeholder.js';
 import { redactPhi, replaceSpans } from './redact-phi.js';
 import { Vocabulary } from './vocabulary.js';
@@ -61,7 +61,7 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
   const datedName = dates.length > 0 && possibleFirstNames(redacted, vocabulary, true).some((n) => !ARTICLE_BEFORE.test(redacted.slice(Math.max(0, n.start - 5), n.start)));
   // A masked number (a month/day, an id) is patient data the detectors missed: names beside it go too.
   const holdsPatientData = numbers.length > 0 || opaque.length > 0 || datedName;
-  const spans = [...numbers, ...(datedName ? dates : []), ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary), ...possibleFirstNames(redacted, vocabulary, holdsPatientData)]
+  const spans = [...numbers, ...(datedName ? dates : []), ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary), ...possibleFirstNames(redacted, vocabulary, holdsPatientData), ...capitalNames(redacted, vocabulary, holdsPatientData)]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
     .sort((a, b) => a.start - b.start);
   const merged: Array<{ start: number; end: number }> = [];
@@ -75,12 +75,22 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
   return { text: replaceSpans(text, joined, () => MASK_PLACEHOLDER), masked: merged.length + joined.length };
 }
 
-// A house, lot or unit number, or a ZIP, joined to a redacted address by nothing but masked words
-// and separators: "88 [address]", "[address] 214,", "211 [MASKED] [MASKED], [address]",
-// "[address], [MASKED] 04401". Another line of the same address the detectors did not recognise.
 // "Friday the [date]", "[date] (Tues)": the weekday narrows the redacted date down with it.
 const WEEKDAY_OF_DATE = /\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b(?=\.?,?[ \t]+(?:the[ \t]+)?\[REDACTED:date\])|(?<=\[REDACTED:date\][ \t]*\(?)(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b/gi;
-const ADDRESS_NUMBER = /(?<=\[REDACTED:address\](?:[ \t,]*\[MASKED\])*[ \t,]*)\b\d{1,5}\b(?![\w./-])|(?<![\w.$/-])\d{1,5}\b(?=(?:[ \t,]*\[MASKED\])*[ \t,]*\[REDACTED:address\])/g;
+
+// A house, lot or unit number, or a ZIP, joined to a redacted address by nothing but masked words
+// and separators: "88 [address]", "[address] 214,", "211 [MASKED] [MASKED], [address]",
+// "[address], [MASKED] 04401". Another line of the same address the detectors did not recognise. And
+// a house number before a street the detectors took for names or unknown words: "3306 [MASKED]
+// [REDACTED:name], #210", "4418 [MASKED] [MASKED] Unit 3".
+const ADDRESS_NUMBER = new RegExp(
+  [
+    String.raw`(?<=\[REDACTED:address\](?:[ \t,]*\[MASKED\])*[ \t,]*)\b\d{1,5}\b(?![\w./-])`,
+    String.raw`(?<![\w.$/-])\d{1,5}\b(?=(?:[ \t,]*\[MASKED\])*[ \t,]*\[REDACTED:address\])`,
+    String.raw`(?<![\w.$/#-])[NSEW]?\d{1,4}\b(?=(?:[ \t]+\[(?:MASKED|REDACTED:name)\])+[ \t]*(?:,|$|\b(?:Unit|Apt|Ste|Suite|Lot)\b))`,
+  ].join('|'),
+  'g',
+);
 
 function suspiciousNumbers(text: string, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];

@@ -80,6 +80,19 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(maskLeftovers('lives at [REDACTED:address]. 99349 home visit, 2 units', new Vocabulary()).text).toBe('lives at [REDACTED:address]. 99349 home visit, 2 units');
   });
 
+  it('masks a house number before a street the detectors read as names or unknown words', () => {
+    expect(maskLeftovers('her info: [REDACTED:name], 3306 [MASKED] [REDACTED:name], apt 2', new Vocabulary()).text).toBe('her info: [REDACTED:name], [MASKED] [MASKED] [REDACTED:name], apt 2');
+    expect(maskLeftovers('4418 [MASKED] [MASKED] Unit 7, [REDACTED:address]', new Vocabulary()).text).toContain('[MASKED] [MASKED] [MASKED] Unit');
+    expect(maskLeftovers('[REDACTED:name] had 99213 [REDACTED:name], then 20610', new Vocabulary()).text).toBe('[REDACTED:name] had 99213 [REDACTED:name], then 20610');
+  });
+
+  it('masks a name printed in capitals once a message holds patient data, and leaves capitalised English alone', () => {
+    expect(minimizePhi('UB-04 FL 8b "SAUNDERS MARCUS J" DOS 3/4/2024').text).toBe('UB-04 FL 8b "[MASKED]" DOS [REDACTED:date]');
+    expect(minimizePhi('row 4 "ZHANG WEI", acct 5520019384, CO-97 on 20610').text).toContain('"[MASKED]"');
+    expect(minimizePhi('MRN 4471923: the GRACE PERIOD and BILL TYPE 131 rules, CO-97 on 20610').text).toBe('MRN [REDACTED:mrn]: the GRACE PERIOD and BILL TYPE 131 rules, CO-97 on 20610');
+    expect(minimizePhi('SAUNDERS MARCUS asked whether CPC or CCS pays more').text).toBe('SAUNDERS MARCUS asked whether CPC or CCS pays more');
+  });
+
   it('masks the weekday of a redacted date, which narrows it down with it', () => {
     expect(maskLeftovers('both came in Friday the [REDACTED:date] w/ A05.9', new Vocabulary()).text).toBe('both came in [MASKED] the [REDACTED:date] w/ A05.9');
     expect(maskLeftovers('DOS [REDACTED:date] (Tues), 99213', new Vocabulary()).text).toBe('DOS [REDACTED:date] ([MASKED]), 99213');
