@@ -1,5 +1,4 @@
 import { linearScore, QUALITY, sigmoid, type AnswerabilityModel } from '../quality/index.js';
-import { escapeRegExp } from '../text/index.js';
 import { pinsDown } from './specific-words.js';
 import { candidateUnits, leadLine, matchStrength, type RankedSection, type RetrievalResult } from '../retrieval/index.js';
 
@@ -164,22 +163,9 @@ export class AnswerabilityDecider {
     // A code, acronym or name the guides never use is something they cannot speak to, however close the rest is;
     // so is the pay of an occupation that is not the guide's own.
     const { unknownNames, knownAcronyms, otherOccupations } = result.signals;
-    if (probability >= threshold && unknownNames.length === 0 && otherOccupations.length === 0 && valueStatedOfNamedThing(result)) return { outcome: 'answer', probability, features };
+    if (probability >= threshold && unknownNames.length === 0 && otherOccupations.length === 0) return { outcome: 'answer', probability, features };
     // A question naming a credential or code the guides define is on their topic however it is worded.
     const onTopic = knownAcronyms.length > 0 || (features.line_sim >= QUALITY.answer.partialMinSimilarity && features.lex_support > 0);
     return { outcome: onTopic ? 'partial' : 'abstain', probability, features };
   }
-}
-
-/**
- * A value asked of a credential or body the question names ("How much is a yearly AST
- * membership?") is answered only by a line stated of it: the lead line or its section's heading
- * names it. Otherwise the figure quoted is another thing's (the CSFA's exam fee).
- */
-function valueStatedOfNamedThing(result: RetrievalResult): boolean {
-  const named = result.signals.namedThings;
-  const lead = result.query.quantity && named.length > 0 ? leadLine(result.lines, result.query) : undefined;
-  if (!lead) return true;
-  const where = `${lead.unit.unit.text} ${lead.section.entry.section.headingPath.join(' ')}`;
-  return named.some((a) => new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(a)}(?![\\p{L}\\p{N}-])`, 'iu').test(where));
 }

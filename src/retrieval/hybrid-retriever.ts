@@ -51,8 +51,6 @@ export interface RetrievalSignals {
   unknownNames: string[];
   /** The codes and acronyms the question names that a searched guide defines or uses ("CPC"): the question is on the guides' topic. */
   knownAcronyms: string[];
-  /** Of those, the ones that do not name the guides' own subject: a value asked of one is stated where the guide speaks of it. */
-  namedThings: string[];
   /** Occupations a pay question asks about that are not the guides' own and the lead line does not name (other-occupations.ts). */
   otherOccupations: string[];
 }
@@ -177,7 +175,6 @@ export class HybridRetriever {
       inGuides,
       unknownNames: [...acronyms.unknown, ...unknownProperNames(query, inGuides)],
       knownAcronyms: acronyms.known,
-      namedThings: acronyms.known.filter((a) => !this.catalog.namesSubject(a)),
       otherOccupations: otherOccupations(query, leadLine(lines, query), this.ownOccupation),
     };
     return { query, sections, lines, retrieveMs: performance.now() - started, signals };

@@ -59,8 +59,6 @@ export class SectionCatalog implements Vocabulary {
   private readonly sectionCount: number;
   /** Stems of the guides' titles: the subject every section is about ("clinical coding specialist"). */
   private readonly topicTerms: ReadonlySet<string>;
-  /** The initials of the guides' titles' content words, upper-cased ("Health Information Technician Career Guide" → "HITCG"). */
-  private readonly titleInitials: readonly string[];
 
   /**
    * Initials of runs of the guides' words: two content words ("physician assistant" → "pa"), or two
@@ -116,13 +114,6 @@ export class SectionCatalog implements Vocabulary {
     this.sectionCount = all.length;
     this.words = guideWords(index.documents);
     this.topicTerms = new Set([...index.documents.flatMap((d) => contentTerms(d.title)), ...CAREER_WORDS]);
-    this.titleInitials = index.documents.map((d) => (d.title.match(/\p{L}[\p{L}'’]*/gu) ?? []).filter((w) => !isStopWord(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join(''));
-  }
-
-  /** True when the acronym spells a run of a guide title's words ("HIT" in a guide about health information technicians): it names the subject itself. */
-  namesSubject(acronym: string): boolean {
-    const letters = acronym.replace(/[^A-Za-z]/g, '').toUpperCase();
-    return letters.length >= 2 && this.titleInitials.some((t) => t.includes(letters));
   }
 
   /** The catalog entry for a chunk's section. */

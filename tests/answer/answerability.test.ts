@@ -67,21 +67,6 @@ describe('AnswerabilityDecider', () => {
     expect(decider.decide({ ...unknown, sections: unknown.sections.map((s) => ({ ...s, units: s.units.map((u) => ({ ...u, dense: 0 })) })) }, 1.01).outcome).toBe('abstain');
   });
 
-  it('answers a value asked of a named credential only from a line or section that names it', async () => {
-    const decider = new AnswerabilityDecider(advisor.retriever.models.answerability);
-    // The guide gives pay by experience, never by credential: the salary lines are another thing's figures.
-    const pay = await retrieve('What does a CPMA earn?');
-    expect(pay.signals.namedThings).toEqual(['CPMA']);
-    expect(decider.decide(pay, 0).outcome).toBe('partial');
-    // "Entry-Level Position: Coding Specialist with CCA or CPC certification → 2-3 years experience"
-    const years = await retrieve('How many years of experience does a coder with a CPC have at entry level?');
-    expect(decider.decide(years, 0).outcome).toBe('answer');
-    // An acronym spelling the guide's own subject (CCS: Clinical Coding Specialist) is true of every line.
-    const subject = await retrieve('How long is the CCS exam?');
-    expect(subject.signals.knownAcronyms).toContain('CCS');
-    expect(subject.signals.namedThings).toEqual([]);
-  });
-
   it('the probability follows the model: a feature with a positive weight raises it', () => {
     const model: LinearModel = { features: ['lex_support'], weights: [2], bias: 0, mean: [0.5], scale: [0.25], fitted: {} };
     expect(linearScore(model, { lex_support: 0.9 })).toBeGreaterThan(linearScore(model, { lex_support: 0.1 }));
