@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { maskLeftovers, minimizePhi, Vocabulary } from '../../src/privacy/index.js';
 import { placeholderSpans } from '../../src/privacy/placeholder.js';
 
+/** What the minimizer leaves of already redacted text, with no guide vocabulary. */
+const leftovers = (redacted: string): string => maskLeftovers(redacted, new Vocabulary()).text;
+
 describe('minimizePhi: what the detectors leave is masked', () => {
   it('masks a short suffix right after a redacted identifier', () => {
     // "Cigna" is in no dictionary either: in a message with patient data it is masked with the names.
@@ -75,15 +78,15 @@ describe('minimizePhi: what the detectors leave is masked', () => {
   });
 
   it('masks a house number or ZIP joined to a redacted address only by masked words and separators', () => {
-    expect(maskLeftovers('urgent: her 88 [REDACTED:address] [REDACTED:zip], the ambulance billed her', new Vocabulary()).text).toBe('urgent: her [MASKED] [REDACTED:address] [REDACTED:zip], the ambulance billed her');
-    expect(maskLeftovers('statement mailed to [REDACTED:address], [MASKED] 04401', new Vocabulary()).text).toBe('statement mailed to [REDACTED:address], [MASKED] [MASKED]');
-    expect(maskLeftovers('lives at [REDACTED:address]. 99349 home visit, 2 units', new Vocabulary()).text).toBe('lives at [REDACTED:address]. 99349 home visit, 2 units');
+    expect(leftovers('urgent: her 88 [REDACTED:address] [REDACTED:zip], the ambulance billed her')).toBe('urgent: her [MASKED] [REDACTED:address] [REDACTED:zip], the ambulance billed her');
+    expect(leftovers('statement mailed to [REDACTED:address], [MASKED] 04401')).toBe('statement mailed to [REDACTED:address], [MASKED] [MASKED]');
+    expect(leftovers('lives at [REDACTED:address]. 99349 home visit, 2 units')).toBe('lives at [REDACTED:address]. 99349 home visit, 2 units');
   });
 
   it('masks a house number before a street the detectors read as names or unknown words', () => {
-    expect(maskLeftovers('her info: [REDACTED:name], 3306 [MASKED] [REDACTED:name], apt 2', new Vocabulary()).text).toBe('her info: [REDACTED:name], [MASKED] [MASKED] [REDACTED:name], apt 2');
-    expect(maskLeftovers('4418 [MASKED] [MASKED] Unit 7, [REDACTED:address]', new Vocabulary()).text).toContain('[MASKED] [MASKED] [MASKED] Unit');
-    expect(maskLeftovers('[REDACTED:name] had 99213 [REDACTED:name], then 20610', new Vocabulary()).text).toBe('[REDACTED:name] had 99213 [REDACTED:name], then 20610');
+    expect(leftovers('her info: [REDACTED:name], 3306 [MASKED] [REDACTED:name], apt 2')).toBe('her info: [REDACTED:name], [MASKED] [MASKED] [REDACTED:name], apt 2');
+    expect(leftovers('4418 [MASKED] [MASKED] Unit 7, [REDACTED:address]')).toContain('[MASKED] [MASKED] [MASKED] Unit');
+    expect(leftovers('[REDACTED:name] had 99213 [REDACTED:name], then 20610')).toBe('[REDACTED:name] had 99213 [REDACTED:name], then 20610');
   });
 
   it('masks a name printed in capitals once a message holds patient data, and leaves capitalised English alone', () => {
@@ -94,9 +97,9 @@ describe('minimizePhi: what the detectors leave is masked', () => {
   });
 
   it('masks the weekday of a redacted date, which narrows it down with it', () => {
-    expect(maskLeftovers('both came in Friday the [REDACTED:date] w/ A05.9', new Vocabulary()).text).toBe('both came in [MASKED] the [REDACTED:date] w/ A05.9');
-    expect(maskLeftovers('DOS [REDACTED:date] (Tues), 99213', new Vocabulary()).text).toBe('DOS [REDACTED:date] ([MASKED]), 99213');
-    expect(maskLeftovers('can I work Fridays and code 99213 remotely?', new Vocabulary()).text).toBe('can I work Fridays and code 99213 remotely?');
+    expect(leftovers('both came in Friday the [REDACTED:date] w/ A05.9')).toBe('both came in [MASKED] the [REDACTED:date] w/ A05.9');
+    expect(leftovers('DOS [REDACTED:date] (Tues), 99213')).toBe('DOS [REDACTED:date] ([MASKED]), 99213');
+    expect(leftovers('can I work Fridays and code 99213 remotely?')).toBe('can I work Fridays and code 99213 remotely?');
   });
 
   it('keeps a condition named after someone in a message with patient data, as the detectors do', () => {
