@@ -18,7 +18,16 @@ const CITY_STATE_ZIP = '(?:,\\s*[A-Z][a-z]+(?:\\s[A-Z][a-z]+){0,2},?\\s+[A-Z]{2}
 // "3 years of coding experience" or "40 hours a week" from ever matching.
 const STREET = new RegExp(
   // "88-1021 Puuone St" (Hawaiian house numbers), "2300 Gulf Shore Blvd N #1104".
-  `(?<![\\w$.,-])(?:\\d{1,3}-)?\\d{1,6}[A-Z]?\\s+(?:(?:[NSEW]\\.?|North|South|East|West)\\s+)?(?:${STREET_WORD}\\s+){1,3}${SUFFIX}\\b\\.?(?:[ \\t]+[NSEW]{1,2}\\b\\.?)?${UNIT}?${CITY_STATE_ZIP}?`,
+  `(?<![\\w$.,-])(?:\\d{1,3}-|[NSEW](?=\\d{3}))?\\d{1,6}[A-Z]?\\s+(?:(?:[NSEW]\\.?|North|South|East|West)\\s+)?(?:${STREET_WORD}\\s+){1,3}${SUFFIX}\\b\\.?(?:[ \\t]+[NSEW]{1,2}\\b\\.?)?${UNIT}?${CITY_STATE_ZIP}?`,
+  'g',
+);
+// Street types written before the name, as Spanish, French, Italian and Portuguese do and as
+// addresses in California, Florida, Louisiana, New Mexico and Puerto Rico keep them: "2100 Calle
+// Real", "4418 Rue Bienville", "7 Chemin du Lac", "3306 Via Linda".
+const PREFIX_TYPE = '(?:Calle|Camino|Paseo|Avenida|Via|Vía|Rue|Chemin|Strada|Rua|Carretera|Callejón|Callejon)';
+const PARTICLE = '(?:de|del|de la|la|las|los|el|du|des|de l’|di|da|do|dos)';
+const PREFIX_STREET = new RegExp(
+  `(?<![\\w$.,-])[NSEW]?\\d{1,6}[A-Z]?\\s+${PREFIX_TYPE}\\s+(?:${PARTICLE}\\s+)?${STREET_WORD}(?:\\s+(?!${UNIT_WORD}\\b)${STREET_WORD}){0,2}\\b${UNIT}?${CITY_STATE_ZIP}?`,
   'g',
 );
 // "P.O. Box" in any case, but the ", City ST" tail case-sensitively, as for streets: a
@@ -29,7 +38,7 @@ const RURAL_ROUTE = new RegExp(`\\b(?:[Rr]ural\\s+[Rr]oute|RR|HC)\\s*\\d+,?\\s+[
 
 /** Finds US-style street addresses and PO boxes. */
 export function detectAddresses(text: string): PhiFinding[] {
-  return [...scan(text, STREET, 'address'), ...scan(text, UNIT_BEFORE_STREET, 'address'), ...scan(text, PO_BOX, 'address'), ...scan(text, RURAL_ROUTE, 'address')];
+  return [...scan(text, STREET, 'address'), ...scan(text, PREFIX_STREET, 'address'), ...scan(text, UNIT_BEFORE_STREET, 'address'), ...scan(text, PO_BOX, 'address'), ...scan(text, RURAL_ROUTE, 'address')];
 }
 
 // A unit written before its street, as in the UK and on many forms: "Apt 9, 500 Lindell Blvd", "Flat 2, 14 Harcourt St".

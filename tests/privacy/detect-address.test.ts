@@ -51,3 +51,17 @@ describe('states and cities', () => {
     expect(found('pt lives in New Orleans, is 99213 right?')).toContain('address:New Orleans');
   });
 });
+
+describe('streets whose type comes before the name', () => {
+  it('takes "Calle", "Rue", "Via", "Chemin" streets with their unit and city, and a grid house number', () => {
+    expect(found('pickup 1187 Avenida Palmas, Apt 3, Kissimmee FL 34741, A0427')).toContain('address:1187 Avenida Palmas, Apt 3, Kissimmee FL 34741');
+    expect(found('Addr: 4418 Rue Bienville Unit 7, DOS 3/4/2024')).toContain('address:4418 Rue Bienville Unit 7');
+    expect(found('found down at home at 7 Chemin du Lac, Lot 14, R40.20?')).toContain('address:7 Chemin du Lac, Lot 14');
+    expect(found('DME order for Wilma Strand, N4471 County Rd K, E0260')).toContain('address:N4471 County Rd');
+  });
+
+  it('leaves a count before a Spanish or Italian word that names no street alone', () => {
+    expect(found('I coded 3 via the encoder and 2 by hand, 99213 and 99214')).toEqual([]);
+    expect(found('2 Calle codes? no, 2 CPT codes: 99213 and 20610')).toEqual([]);
+  });
+});
