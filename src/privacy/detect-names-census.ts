@@ -1,3 +1,4 @@
+import { getWordNet } from '../lexicon/index.js';
 import { CALENDAR_WORD } from './date-patterns.js';
 import { isAcronym, isLabelWord } from './label-words.js';
 import { joined, type Term } from './detect-names-nlp.js';
@@ -103,6 +104,29 @@ export function detectInvertedCapitalNames(text: string, vocabulary: Vocabulary)
     found.push({ kind: 'name', start: m.index, end: last === at.initial && text[end] === '.' ? end + 1 : end });
   }
   return found;
+}
+
+// The same order in Title case, as worklists, schedules and face sheets write it: "Okonkwo, Chidi
+// E.", "Kiefer, Hal for a lap chole", "Ruiz, Anselmo." A surname the census lists or no lexicon
+// knows, a comma, then a census given name (or a word no lexicon knows with an initial after it).
+// Neither may be a place WordNet knows ("Austin, Dallas and Houston") or an English word as spelled.
+const INVERTED_TITLE = /(?<![\p{L}\d'’-])(?<surname>\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)*),[ \t]+(?<given>\p{Lu}\p{Ll}+)(?:[ \t]+(?<initial>\p{Lu})\.(?![\p{L}]))?(?![\p{L}'’-])/dgu;
+
+/** "Surname, Given [I.]" in Title case (see INVERTED_TITLE). */
+export function detectInvertedTitleNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  for (const m of text.matchAll(INVERTED_TITLE)) {
+    const { surname, given, initial } = m.groups as { surname: string; given: string; initial?: string };
+    const givenLike = vocabulary.isGivenName(given) || (initial !== undefined && !vocabulary.isFamiliar(given));
+    const surnameLike = vocabulary.isSurname(surname) || (surname.length >= MIN_UNKNOWN_SURNAME && !vocabulary.isFamiliar(surname));
+    if (!givenLike || !surnameLike || [surname, given].some((w) => isAcronymOfGuide(w, vocabulary) || isLabelWord(w) || vocabulary.isDictionaryWord(w) || isPlaceWord(w))) continue;
+    found.push({ kind: 'name', start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+function isPlaceWord(word: string): boolean {
+  return getWordNet().nounClasses(word, 3).includes('noun.location');
 }
 
 /** A capitalised word the guides use (a credential, an organisation's acronym): "CPC", "AHIMA". */

@@ -6,7 +6,7 @@ import { detectAgesAfterCopula, detectAgesAfterDates, detectAgesAfterNames, dete
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
 import { detectNames, findRepeats, nameAffixes } from './detect-names.js';
 import { detectNamesBesideIdentifiers } from './detect-names-beside-ids.js';
-import { detectCensusNames, detectInvertedCapitalNames } from './detect-names-census.js';
+import { detectCensusNames, detectInvertedCapitalNames, detectInvertedTitleNames } from './detect-names-census.js';
 import { detectInitials } from './detect-initials.js';
 import { detectNamesByRelation } from './detect-names-by-relation.js';
 import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
@@ -115,6 +115,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...detectNamesBesideIdentifiers(masked, terms, vocabulary, [...identifiers, ...dates]),
     ...detectCensusNames(masked, terms, vocabulary, chartLike),
     ...detectInvertedCapitalNames(masked, vocabulary),
+    ...detectInvertedTitleNames(masked, vocabulary),
     ...(chartLike ? detectInitials(masked, vocabulary) : []),
     ...detectNamesByRelation(masked, terms, vocabulary),
   ].filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && !isEponym(masked, n));

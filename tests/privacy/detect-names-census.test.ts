@@ -121,3 +121,16 @@ describe('a surname first, in capitals, as charts and claim lines write it', () 
     expect(found('NOTE, PLEASE READ: the PTCE, EXCPT and CSPT exams changed.')).toEqual([]);
   });
 });
+
+describe('a surname, a comma, then a given name, in Title case', () => {
+  it('is a name as worklists and schedules write it', () => {
+    expect(found('surgery sched shows Kiefer, Hal for a lap chole, 47562 then 47600')).toEqual(['Kiefer, Hal']);
+    expect(found('face sheet: Okonkwo, Chidi E. Home ph on file, 99213')[0]).toMatch(/^Okonkwo, Chidi E\./);
+  });
+
+  it('is not a list of places, or of English words that are names too', () => {
+    expect(found('remote coding jobs in Austin, Dallas and Houston pay $25/hr for CPC holders')).toEqual([]);
+    expect(found('the Jackson, Georgia office hires remote CPC coders')).toEqual([]);
+    expect(found('Ask Dr. Nguyen, Director of HIM, about 99213 audits')).toEqual([]);
+  });
+});
