@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { EmbeddingCache, type CacheStats, type IdentifiedEmbeddings } from '../embeddings/index.js';
 import { chunkDocument, chunkSearchText, guideWords, headingChunks, extractGlossary, listKnowledgeFiles, parseKnowledgeFile, type KnowledgeDocument } from '../ingest/index.js';
+import { escapeRegExp } from '../text/index.js';
 import { HnswStore } from './hnsw-store.js';
 import { KeywordIndex } from './keyword-index.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
@@ -137,7 +138,7 @@ export function recoverAbandonedBuilds(parent: string, base: string): void {
     return;
   }
   for (const name of names) {
-    const match = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)-\\d+$`).exec(name);
+    const match = new RegExp(`^${escapeRegExp(base)}\\.(tmp|old)-(\\d+)-\\d+$`).exec(name);
     if (!match || isAlive(Number(match[2]))) continue;
     const path = join(parent, name);
     if (match[1] === 'old' && !existsSync(join(parent, base))) renameSync(path, join(parent, base));

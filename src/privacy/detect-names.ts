@@ -238,7 +238,6 @@ function isTitleCase(word: string): boolean {
   return /^\p{Lu}[\p{Ll}'’-]/u.test(word) && word.length >= 3;
 }
 
-
 // "Terrence Boyd Jr", "Hollis Trevathan III": a generational suffix belongs to the name before it.
 const NAME_SUFFIX = /^,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?/;
 

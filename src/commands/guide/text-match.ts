@@ -1,4 +1,4 @@
-import { contentTerms } from '../../text/index.js';
+import { contentTerms, escapeRegExp } from '../../text/index.js';
 
 /** Lower-case letters and digits only: "ABC-P" → "abcp". */
 export function compactKey(text: string): string {
@@ -25,7 +25,7 @@ export function editDistance(a: string, b: string): number {
 
 /** Regex source matching an acronym as a whole token: "ABC" does not match inside "ABC-P". */
 export function acronymPattern(acronym: string, flags = ''): RegExp {
-  const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(acronym);
   return new RegExp(`(?<![A-Za-z0-9-])${escaped}(?![A-Za-z0-9]|-[A-Za-z0-9])`, flags);
 }
 

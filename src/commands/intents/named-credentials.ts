@@ -1,5 +1,6 @@
 import type { KnowledgeIndex } from '../../index/index.js';
 import { certificationRecords, type CertRecord } from '../cards/certifications.js';
+import { escapeRegExp } from '../../text/index.js';
 import { acronymPattern } from '../guide/text-match.js';
 
 /** A message with the guide's credentials found and masked as X, Y, … (so intent shapes fit any guide). */
@@ -10,13 +11,9 @@ export interface CredentialMentions {
 
 const PLACEHOLDERS = ['X', 'Y', 'Z'];
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Where a credential is named in the text: its full name, or its acronym as a whole token (any case). */
 function mentionOf(text: string, record: CertRecord): { at: number; length: number } | undefined {
-  const patterns = [new RegExp(`\\b${escape(record.card.name)}\\b`, 'i'), acronymPattern(record.card.acronym, 'i')];
+  const patterns = [new RegExp(`\\b${escapeRegExp(record.card.name)}\\b`, 'i'), acronymPattern(record.card.acronym, 'i')];
   for (const pattern of patterns) {
     const match = pattern.exec(text);
     if (match) return { at: match.index, length: match[0].length };

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../text/index.js';
+
 /** The parts of a quiz question that matter here (a structural type, so the generator can import this module). */
 interface QuizQuestion {
   answerText: string;
@@ -9,7 +11,6 @@ interface QuizQuestion {
 const MIN_FORM_CHARS = 2;
 
 const normalize = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The ways an answer can be given away: the whole answer and, for "PTCB (Pharmacy Technician

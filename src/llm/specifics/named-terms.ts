@@ -1,4 +1,4 @@
-import { isStopWord } from '../../text/index.js';
+import { escapeRegExp, isStopWord } from '../../text/index.js';
 
 /**
  * Names in text that a grounded answer must not invent: acronyms and codes ("CPC", "CCS-P",
@@ -64,7 +64,7 @@ export function termHaystack(text: string): TermHaystack {
  */
 export function termOccurs(term: NamedTerm, haystack: TermHaystack): boolean {
   if (term.kind === 'acronym') {
-    const escaped = term.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(term.text);
     return new RegExp(`(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-)${escaped}s?(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, 'u').test(haystack.text);
   }
   const found = (name: string) => haystack.folded.includes(` ${foldName(name)} `);
