@@ -1,4 +1,4 @@
-import { DATE_SOURCE, MONTH_DAY_NUMERIC } from './date-patterns.js';
+import { DATE_SOURCE, MONTH_DAY_NUMERIC, WEEKDAY } from './date-patterns.js';
 import { scan } from './regex-scan.js';
 import type { PhiFinding } from './phi-types.js';
 import { OPAQUE } from './placeholder.js';
@@ -29,12 +29,12 @@ const LABELLED_DATE = new RegExp(`(?:${EVENT_LABEL})${FILLER}(?<v>${DATE_SOURCE}
 const ANY_DATE = new RegExp(DATE_SOURCE, 'gi');
 // In a chart, a month/day without a year ("on 12/24", "at work 4/2") is a date too, unless a
 // unit or "of" makes it a fraction ("1/2 tab", "2/3 of the charts"); a weekday before it belongs to it.
-const WEEKDAY = '(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\\.?,?[ \\t]+)?';
+const WEEKDAY_BEFORE = `(?:${WEEKDAY}\\.?,?[ \\t]+)?`;
 const FRACTION_UNIT = '(?![ \\t]*(?:of|tabs?|tablets?|caps?|pills?|doses?|inch|in\\.|cups?|mg|ml|strength|time|pain)\\b)';
-const CHART_MONTH_DAY = new RegExp(`\\b${WEEKDAY}${MONTH_DAY_NUMERIC}${FRACTION_UNIT}`, 'gi');
+const CHART_MONTH_DAY = new RegExp(`\\b${WEEKDAY_BEFORE}${MONTH_DAY_NUMERIC}${FRACTION_UNIT}`, 'gi');
 // "went home on the 9th": a day of the month on its own, closing a clause, in a chart.
 const ORDINAL_DAY = /\b(?:on|by|until|till|since|from)[ \t]+the[ \t]+(?<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;!?)]|$|and\b|[—–-]))/gdi;
-const WEEKDAY_DATE = new RegExp(`\\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\\.?,?[ \\t]+(?=${DATE_SOURCE})`, 'gi');
+const WEEKDAY_DATE = new RegExp(`\\b${WEEKDAY}\\.?,?[ \\t]+(?=${DATE_SOURCE})`, 'gi');
 
 const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
 // Ages also written out ("ninety-one", "one hundred and two").

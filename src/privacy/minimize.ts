@@ -1,5 +1,6 @@
 import { isAmountLike, isCodeRange, isMedicalCodeShape, isYearLike } from './code-shapes.js';
 import { isGuideForm, isIdentifierShaped } from './detect-identifiers.js';
+import { WEEKDAY } from './date-patterns.js';
 import { detectDates } from './detect-dates.js';
 import { isAcronym } from './label-words.js';
 import { inOneCase } from './name-evidence.js';
@@ -76,7 +77,7 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
 }
 
 // "Friday the [date]", "[date] (Tues)": the weekday narrows the redacted date down with it.
-const WEEKDAY_OF_DATE = /\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b(?=\.?,?[ \t]+(?:the[ \t]+)?\[REDACTED:date\])|(?<=\[REDACTED:date\][ \t]*\(?)(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b/gi;
+const WEEKDAY_OF_DATE = new RegExp(`\\b${WEEKDAY}\\b(?=\\.?,?[ \\t]+(?:the[ \\t]+)?\\[REDACTED:date\\])|(?<=\\[REDACTED:date\\][ \\t]*\\(?)${WEEKDAY}\\b`, 'gi');
 
 // A house, lot or unit number, or a ZIP, joined to a redacted address by nothing but masked words
 // and separators: "88 [address]", "[address] 214,", "211 [MASKED] [MASKED], [address]",

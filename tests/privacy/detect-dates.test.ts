@@ -8,6 +8,8 @@ function found(text: string): string[] {
 describe('dates and ages', () => {
   it('takes a month/day without a year as a date in a chart-like message, with its weekday', () => {
     expect(found('pt slipped at work 11/3, seen in ED Tue 11/4. S93.401A?')).toEqual(expect.arrayContaining(['date:11/3', 'date:Tue 11/4']));
+    // Every weekday in full as well: "Wednesday" and "Saturday" are not "Wed" and "Sat" plus "day".
+    expect(found('pt slipped Saturday 11/8, seen in ED Wednesday 11/12. S93.401A?')).toEqual(expect.arrayContaining(['date:Saturday 11/8', 'date:Wednesday 11/12']));
   });
 
   it('leaves fractions alone, and a month/day in a career question', () => {
