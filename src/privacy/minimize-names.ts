@@ -19,9 +19,8 @@ const WORD = /(?<![\p{L}'’-])\p{L}[\p{L}'’-]*/gu;
 const TITLE = /^\p{Lu}\p{Ll}+(?:['’]s)?$/u;
 const LOWER = /^\p{Ll}+$/u;
 
-/** Spans of possible first names in redacted text that holds patient data (see the module comment). */
-export function possibleFirstNames(redacted: string, vocabulary: Vocabulary, holdsPatientData: boolean): Array<{ start: number; end: number }> {
-  if (!holdsPatientData) return [];
+/** Spans of possible first names in redacted text; the caller masks them only once it holds patient data (see the module comment). */
+export function possibleFirstNames(redacted: string, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   for (const m of redacted.matchAll(WORD)) {
     const span = { start: m.index, end: m.index + m[0].length };
@@ -63,9 +62,8 @@ function mayBeName(word: string, vocabulary: Vocabulary): boolean {
 const CAPITAL_WORD = /(?<![\p{L}\p{N}'’-])\p{Lu}(?:c(?=\p{Lu}))?[\p{Lu}'’-]*\.?(?![\p{L}\p{N}'’-])/gu;
 const SUFFIX = /^(?:JR|SR|II|III|IV)$/;
 
-/** Spans of names written in capitals in redacted text that holds patient data. */
-export function capitalNames(redacted: string, vocabulary: Vocabulary, holdsPatientData: boolean): Array<{ start: number; end: number }> {
-  if (!holdsPatientData) return [];
+/** Spans of names written in capitals in redacted text; masked, like first names, only once it holds patient data. */
+export function capitalNames(redacted: string, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
   const runs: Array<Array<{ word: string; start: number; end: number }>> = [];
   let run: Array<{ word: string; start: number; end: number }> = [];
   for (const m of redacted.matchAll(CAPITAL_WORD)) {

@@ -40,7 +40,18 @@ const COUNT_WITH_UNIT = /^\d{1,4}(?:st|nd|rd|th|k|yrs?|hrs?|mos?|wks?|x|am|pm|h|
 /** A product of two small numbers: a shift pattern or a size ("4x10s", "3x5"). */
 const SMALL_PRODUCT = /^\d{1,2}x\d{1,2}s?$/i;
 
+// A person's name is not after an article or a preposition of place or origin: "at the Prometric
+// center", "from Athena to Epic", "Bureau of Labor Statistics" name places, systems and bodies.
 const ARTICLE_BEFORE = /\b(?:the|an?|of|from|to|at)\s+$/i;
+
+/**
+ * Month-and-day dates the detectors left (no label, no chart around them): beside a word that may
+ * be a first name they are someone's ("Angelica had her baby December 2nd"). A month with a year
+ * alone ("May 2024") is how career text dates its figures.
+ */
+function monthDays(redacted: string, opaque: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  return detectDates(redacted, true).filter((d) => /\d/.test(redacted.slice(d.start, d.end).replace(/\b(?:19|20)\d{2}\b/g, '')) && !opaque.some((o) => o.start < d.end && d.start < o.end));
+}
 
 /** Redacts `text`, then masks what the detectors did not claim (see the module comment). */
 export function minimizePhi(text: string, options: PhiDetectionOptions = {}): MinimizedText {
@@ -53,16 +64,13 @@ export function minimizePhi(text: string, options: PhiDetectionOptions = {}): Mi
 export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text: string; masked: number } {
   const opaque = placeholderSpans(redacted);
   const numbers = suspiciousNumbers(redacted, vocabulary);
-  // A date the detectors left (no label, no chart around it) beside a word that may be a first name
-  // is someone's date: "Angelica had her baby December 2nd", "CDI said Akintola ... note Dec 1".
-  // Month and day: a month with a year alone ("May 2024") is how career text dates its figures.
-  const dates = detectDates(redacted, true).filter((d) => /\d/.test(redacted.slice(d.start, d.end).replace(/\b(?:19|20)\d{2}\b/g, '')) && !opaque.some((o) => o.start < d.end && d.start < o.end));
-  // Not after an article or a preposition of place or origin: "at the Prometric center", "from
-  // Athena to Epic", "Bureau of Labor Statistics" name places, systems and bodies.
-  const datedName = dates.length > 0 && possibleFirstNames(redacted, vocabulary, true).some((n) => !ARTICLE_BEFORE.test(redacted.slice(Math.max(0, n.start - 5), n.start)));
+  const dates = monthDays(redacted, opaque);
   // A masked number (a month/day, an id) is patient data the detectors missed: names beside it go too.
+  const names = numbers.length > 0 || opaque.length > 0 || dates.length > 0 ? possibleFirstNames(redacted, vocabulary) : [];
+  const datedName = dates.length > 0 && names.some((n) => !ARTICLE_BEFORE.test(redacted.slice(Math.max(0, n.start - 5), n.start)));
   const holdsPatientData = numbers.length > 0 || opaque.length > 0 || datedName;
-  const spans = [...numbers, ...(datedName ? dates : []), ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary), ...possibleFirstNames(redacted, vocabulary, holdsPatientData), ...capitalNames(redacted, vocabulary, holdsPatientData)]
+  const found = holdsPatientData ? [...names, ...capitalNames(redacted, vocabulary), ...(datedName ? dates : [])] : [];
+  const spans = [...numbers, ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary), ...found]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
     .sort((a, b) => a.start - b.start);
   const merged: Array<{ start: number; end: number }> = [];
