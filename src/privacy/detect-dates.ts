@@ -32,8 +32,16 @@ const ANY_DATE = new RegExp(DATE_SOURCE, 'gi');
 const WEEKDAY_BEFORE = `(?:${WEEKDAY}\\.?,?[ \\t]+)?`;
 const FRACTION_UNIT = '(?![ \\t]*(?:of|tabs?|tablets?|caps?|pills?|doses?|inch|in\\.|cups?|mg|ml|strength|time|pain)\\b)';
 const CHART_MONTH_DAY = new RegExp(`\\b${WEEKDAY_BEFORE}${MONTH_DAY_NUMERIC}${FRACTION_UNIT}`, 'gi');
+const NTH_DAY = '(?:[12]?\\d|3[01])(?:st|nd|rd|th)';
+// What may follow a day of the month: the clause ends, or a short link goes on ("admitted the 9th w/ DKA");
+// never a noun it counts ("the 7th character", "the 21st century").
+const DAY_CLOSES = '(?=[ \\t]*(?:[.,;!?)]|$|and\\b|w/|with\\b|at\\b|in\\b|for\\b|[—–-]))';
 // "went home on the 9th": a day of the month on its own, closing a clause, in a chart.
-const ORDINAL_DAY = /\b(?:on|by|until|till|since|from)[ \t]+the[ \t]+(?<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;!?)]|$|and\b|[—–-]))/gdi;
+const ORDINAL_DAY = new RegExp(`\\b(?:on|by|until|till|since|from)[ \\t]+the[ \\t]+(?<v>${NTH_DAY})${DAY_CLOSES}`, 'gdi');
+// "DOB the 21st", "DOS was the 28th": a label says whose day it is, so it counts in any message.
+const LABELLED_ORDINAL_DAY = new RegExp(`(?:${EVENT_LABEL})[ \\t:]*(?:(?:is|was|on)[ \\t]+)?the[ \\t]+(?<v>${NTH_DAY})${DAY_CLOSES}`, 'gdi');
+// "admitted Sunday the 9th": the weekday belongs to the date.
+const WEEKDAY_ORDINAL_DAY = new RegExp(`\\b${WEEKDAY}\\.?,?[ \\t]+the[ \\t]+${NTH_DAY}${DAY_CLOSES}`, 'gi');
 const WEEKDAY_DATE = new RegExp(`\\b${WEEKDAY}\\.?,?[ \\t]+(?=${DATE_SOURCE})`, 'gi');
 
 const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
@@ -60,8 +68,9 @@ const AGE_OVER_89 = new RegExp(
 
 /** Finds patient dates: any date behind a date label, and every date in a chart-like message. */
 export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
-  const labelled = scan(text, LABELLED_DATE, 'date', isDateNotVerb);
-  const found = chartLike ? [...labelled, ...scan(text, ANY_DATE, 'date', isDateNotVerb), ...scan(text, CHART_MONTH_DAY, 'date'), ...scan(text, WEEKDAY_DATE, 'date'), ...scan(text, ORDINAL_DAY, 'date')] : labelled;
+  const labelled = [...scan(text, LABELLED_DATE, 'date', isDateNotVerb), ...scan(text, LABELLED_ORDINAL_DAY, 'date')];
+  const inChart = [ANY_DATE, CHART_MONTH_DAY, WEEKDAY_DATE, ORDINAL_DAY, WEEKDAY_ORDINAL_DAY].flatMap((pattern) => scan(text, pattern, 'date', pattern === ANY_DATE ? isDateNotVerb : undefined));
+  const found = chartLike ? [...labelled, ...inChart] : labelled;
   return [...found, ...rangeEnds(text, found)];
 }
 

@@ -12,6 +12,15 @@ describe('dates and ages', () => {
     expect(found('pt slipped Saturday 11/8, seen in ED Wednesday 11/12. S93.401A?')).toEqual(expect.arrayContaining(['date:Saturday 11/8', 'date:Wednesday 11/12']));
   });
 
+  it('takes a day of the month after a date label anywhere, and after a weekday in a chart', () => {
+    expect(found('newborn question: DOB the 21st. how long do temp ids last?')).toContain('date:21st');
+    expect(found('MRN 0045-7719, DOS was the 28th, 99213-25')).toContain('date:28th');
+    expect(found('Hyun-woo Park admitted Sunday the 9th w/ DKA, E10.10 first?')).toContain('date:Sunday the 9th');
+    // Not a day: an ordinal that counts a noun, or a day in a career question.
+    expect(found('for this encounter the 7th character is D, S72.001D')).toEqual([]);
+    expect(found('My CPC exam is Saturday the 14th, any tips?')).toEqual([]);
+  });
+
   it('leaves fractions alone, and a month/day in a career question', () => {
     expect(found('pt takes 1/2 tab daily, dx I10, seen in ED').some((f) => f.includes('1/2'))).toBe(false);
     expect(found('Is 3/4 of my day coding normal for a CPC?')).toEqual([]);
