@@ -12,14 +12,16 @@ const ICD10_CM = /^[A-Z]\d[0-9A-Z](?:\.?(?:[0-9X]{1,3}|[0-9X]{3}[0-9A-Z]))?$/i;
 const ICD10_PCS = /^(?=.*[A-HJ-NP-Z])[0-9A-HJ-NP-Z]{7}$/;
 /** ICD-9 (V22.0, 250.00, E849.7) and modifiers (25, 59, LT, XS). */
 const ICD9 = /^(?:\d{3}(?:\.\d{1,2})?|V\d{2}(?:\.\d{1,2})?|E\d{3}(?:\.\d)?)$/i;
+/** Remittance advice remark codes (RARC: M51, N290, MA130), which explain a denial beside its CARC. */
+const RARC = /^(?:MA|M|N)\d{1,3}$/i;
 /** NDC drug codes in their dashed 4-4-2, 5-3-2 and 5-4-1 (or 5-4-2) layouts. */
 const NDC = /^(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})$/;
 
-/** True when `token` has the shape of a medical code (CPT, HCPCS, ICD-10-CM/PCS, ICD-9, DRG, NDC). */
+/** True when `token` has the shape of a medical code (CPT, HCPCS, ICD-10-CM/PCS, ICD-9, DRG, RARC, NDC). */
 export function isMedicalCodeShape(token: string): boolean {
   // A plural is still the code: "two 99214s".
   if (/\ds$/.test(token)) return isMedicalCodeShape(token.slice(0, -1));
-  return CPT_HCPCS.test(token) || ICD10_CM.test(token) || ICD10_PCS.test(token) || ICD9.test(token) || NDC.test(token);
+  return CPT_HCPCS.test(token) || ICD10_CM.test(token) || ICD10_PCS.test(token) || ICD9.test(token) || RARC.test(token) || NDC.test(token);
 }
 
 /** A code range or pair such as 99202-99215, E08-E13 or 99205/99215: both ends are codes of one shape. */

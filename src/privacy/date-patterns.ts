@@ -10,8 +10,11 @@ export const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|${WEEKDAY})$`, 'i');
 const DAY = '(?<![\\d.,])(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?';
 const YEAR = '(?:19|20)\\d{2}';
 
-/** 03/14/1962, 3-14-62, 03.14.1962, 14/03/1962 (month/day order is not checked). */
-const NUMERIC = '(?<![\\d.,/-])\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})(?![\\d/])';
+/**
+ * 03/14/1962, 3-14-62, 03.14.1962, 14/03/1962 (month/day order is not checked, but both are a
+ * day of some month: "40/55/75 min" is three durations).
+ */
+const NUMERIC = '(?<![\\d.,/-])(?:0?[1-9]|[12]\\d|3[01])[/.-](?:0?[1-9]|[12]\\d|3[01])[/.-](?:\\d{4}|\\d{2})(?![\\d/])';
 /** 1962-03-14, 1962/03/14, 1962.03.14 */
 const ISO = `(?<![\\d.-])${YEAR}(?<isoSep>[-/.])\\d{2}\\k<isoSep>\\d{2}(?![\\d.]\\d|\\d)`;
 /** 3.XI.1949: a Roman-numeral month, as European records write it. */

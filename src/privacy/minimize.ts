@@ -130,7 +130,7 @@ export function isSuspicious(token: string, before = '', after = ''): boolean {
   if (isMedicalCodeShape(token) || isCodeRange(token) || isYearLike(token) || isAmountLike(token, before, after)) return false;
   if (/^\d{5}-[0-9A-Z]{2}$/i.test(token) || /^\d{3,4}[A-Z]$/.test(token) || COUNT_WITH_UNIT.test(token) || SMALL_PRODUCT.test(token)) return false;
   const groups = token.split(/[-/.\s]/).filter(Boolean);
-  if (groups.length >= 3) return !isVersionLike(token);
+  if (groups.length >= 3) return !isVersionLike(token) && !isQuantityList(groups, after);
   if (groups.length === 2) return isDigitPair(token, groups as [string, string]) && !isShortRange(groups as [string, string]);
   if (isIdentifierShaped(token)) return true;
   // A letter-digit mix with three or more digits ("A7734", "rm412b") that is no code.
@@ -150,6 +150,14 @@ function isDigitPair(token: string, [a, b]: [string, string]): boolean {
 /** "P1-P6", "A1-A3": two short tokens of the same shape are a range of levels or classes. */
 function isShortRange([a, b]: [string, string]): boolean {
   return a.length <= 3 && a.length === b.length && /^\p{L}+\d+$/u.test(a) && a.replace(/\d/g, '') === b.replace(/\d/g, '');
+}
+
+// A unit after a run of numbers makes each a quantity: "40/55/75 min", "10/20/30 units".
+const QUANTITY_UNIT_AFTER = /^[ \t]*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|wks?|weeks?|units?|mg|ml|mcg|%|percent|points?)\b/i;
+
+/** Short numbers in a row with a unit after them: several quantities, no identifier. */
+function isQuantityList(groups: readonly string[], after: string): boolean {
+  return groups.every((g) => /^\d{1,3}$/.test(g)) && QUANTITY_UNIT_AFTER.test(after);
 }
 
 /** 1.2.3 or 10.2.1: a version or section number, not an identifier. */

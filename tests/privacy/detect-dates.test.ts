@@ -21,6 +21,11 @@ describe('dates and ages', () => {
     expect(found('My CPC exam is Saturday the 14th, any tips?')).toEqual([]);
   });
 
+  it('reads three number groups as a date only when the first two could be a month and a day', () => {
+    expect(found('E/M 99221-99223 by total time (40/55/75 min), dx I10, seen in ED')).not.toContain('date:40/55/75');
+    expect(found('DOB 14/03/1962, dx I10')).toContain('date:14/03/1962');
+  });
+
   it('leaves fractions alone, and a month/day in a career question', () => {
     expect(found('pt takes 1/2 tab daily, dx I10, seen in ED').some((f) => f.includes('1/2'))).toBe(false);
     expect(found('Is 3/4 of my day coding normal for a CPC?')).toEqual([]);

@@ -31,6 +31,15 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi(text).text).toBe(text);
   });
 
+  it('keeps remark codes and a run of quantities with a unit, and still masks three digit groups without one', () => {
+    const remarks = 'CARC 16 = missing info (check the RARC, e.g. M51, N290, MA130)';
+    expect(minimizePhi(remarks).text).toBe(remarks);
+    const times = 'inpatient E/M by total time (40/55/75 min), 99221-99223';
+    expect(minimizePhi(times).text).toBe(times);
+    // Three digit groups that are no day of any month are no date, but without a unit they may be an id.
+    expect(minimizePhi('the number on the form was 40/55/75').text).not.toContain('40/55/75');
+  });
+
   it('no longer excuses a letter-digit id because it looks like an undotted ICD-10 code', () => {
     expect(minimizePhi('tag R71J44 on the truck').text).not.toContain('R71J44');
     expect(minimizePhi('code M48.061 and S72.001A').text).toBe('code M48.061 and S72.001A');
