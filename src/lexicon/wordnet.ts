@@ -164,9 +164,10 @@ export class WordNet {
   }
 
   /**
-   * True when WordNet names a condition after the word: a noun collocation starting "<word>'s_"
-   * or "<word>_" whose first sense is filed under noun.state ("hashimoto" → "hashimoto's_disease",
-   * "guillain-barre" → "guillain-barre_syndrome"). Eponyms name diseases, not the patient.
+   * True when WordNet names a condition or a body part after the word: a noun collocation starting
+   * "<word>'s_" or "<word>_" whose first sense is filed under noun.state or noun.body ("hashimoto" →
+   * "hashimoto's_disease", "guillain-barre" → "guillain-barre_syndrome", "bartholin" →
+   * "bartholin's_gland"). Eponyms name diseases and anatomy, not the patient.
    */
   namesCondition(word: string): boolean {
     const w = normalise(word);
@@ -175,7 +176,7 @@ export class WordNet {
       this.linesStartingWith(prefix, 'noun', 12).some((line) => {
         const first = offsetsIn(line)[0];
         const synset = first === undefined ? undefined : this.synset(first, 'noun');
-        return synset !== undefined && LEXICOGRAPHER_FILES[synset.lexFile] === 'noun.state';
+        return synset !== undefined && EPONYM_FILES.has(LEXICOGRAPHER_FILES[synset.lexFile] ?? '');
       }),
     );
   }
@@ -242,6 +243,9 @@ export class WordNet {
 }
 
 /** WordNet's noun and verb lexicographer files by number (lexnames). */
+/** Lexicographer files of the things named after people that name no patient: conditions and anatomy. */
+const EPONYM_FILES = new Set(['noun.state', 'noun.body']);
+
 const LEXICOGRAPHER_FILES: Record<number, string> = {
   3: 'noun.tops', 4: 'noun.act', 5: 'noun.animal', 6: 'noun.artifact', 7: 'noun.attribute', 8: 'noun.body', 9: 'noun.cognition', 10: 'noun.communication',
   11: 'noun.event', 12: 'noun.feeling', 13: 'noun.food', 14: 'noun.group', 15: 'noun.location', 16: 'noun.motive', 17: 'noun.object', 18: 'noun.person',
@@ -270,7 +274,8 @@ function toPos(symbol: string): PartOfSpeech {
 
 /** WordNet spells multi-word lemmas with underscores, all lower case. */
 function normalise(word: string): string {
-  return word.trim().toLowerCase().replace(/\s+/g, '_');
+  // WordNet spells its lemmas without accents: "Guillain-Barré" is "guillain-barre".
+  return word.trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, '_');
 }
 
 /** The word itself and every form the detachment rules give. */

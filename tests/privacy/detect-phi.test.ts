@@ -93,6 +93,8 @@ describe('detectPhi — career questions stay untouched', () => {
     'Is Hodgkin lymphoma C81.90 coded before the chemo encounter?',
     // A condition named after two people, or negated, is no one's name even with no noun after it.
     'Guillain-Barre, Tay-Sachs and Non-Hodgkin diffuse large B-cell: which are CCs?',
+    // Written with its accent, and anatomy named after someone.
+    'Kawasaki disease M30.3. Guillain-Barré G61.0. Bartholin\'s cyst N75.0. love eponyms',
     // A product glossed by its generic name in lower case opens a chart-like message, not a patient.
     'Eliquis (apixaban) for the pt at home: self-administered, so no J code on the claim?',
     'Any coders in South Dakota or West Virginia hiring remote?',
