@@ -35,6 +35,23 @@ export function possibleFirstNames(redacted: string, vocabulary: Vocabulary): Ar
 /** Before a word in the middle of a sentence: a word, a comma or a placeholder's bracket, then a space. */
 const MID_SENTENCE = /[\p{L}\d,;)\]][ \t]+$/u;
 
+// "when Felicity [MASKED] signed", "alias Zebra [REDACTED:name]": a Title-case word right before a
+// masked Title-case word or a redacted name is its first name, whatever a dictionary says of it
+// ("Felicity", "Zebra"); not after an article or a preposition ("at the Prometric center").
+const WORD_BEFORE_NAME = /(?<![\p{L}'’-])(?<!\b(?:the|an?|of|from|to|at)[ \t]+)\p{Lu}\p{Ll}+(?=[ \t]+(?:\[REDACTED:name\]|\p{Lu}\p{Ll}))/gu;
+
+/** Title-case words right before `names` (masked words) or a redacted name, in redacted text. */
+export function firstNamesBefore(redacted: string, names: ReadonlyArray<{ start: number; end: number }>, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const m of redacted.matchAll(WORD_BEFORE_NAME)) {
+    const end = m.index + m[0].length;
+    const next = redacted.slice(end).search(/\S/) + end;
+    const beforeName = redacted.startsWith('[REDACTED:name]', next) || names.some((n) => n.start === next);
+    if (beforeName && mayBeName(m[0], vocabulary)) spans.push({ start: m.index, end });
+  }
+  return spans;
+}
+
 /** A Title-case census surname mid-sentence ("… for Grant, DOB …", "Mrs Stone"), not a word of the guides. */
 function isPossibleSurname(token: string, vocabulary: Vocabulary): boolean {
   const word = token.replace(/['’]s$/u, '');

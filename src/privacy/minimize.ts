@@ -5,7 +5,7 @@ import { detectDates } from './detect-dates.js';
 import { isAcronym } from './label-words.js';
 import { inOneCase } from './name-evidence.js';
 import type { PhiDetectionOptions } from './detect-phi.js';
-import { capitalNames, possibleFirstNames } from './minimize-names.js';
+import { capitalNames, firstNamesBefore, possibleFirstNames } from './minimize-names.js';
 import { MASK_PLACEHOLDER, PHI_PLACEHOLDER_PATTERN, placeholderSpans } from './placeholder.js';
 import { redactPhi, replaceSpans } from './redact-phi.js';
 import { Vocabulary } from './vocabulary.js';
@@ -69,8 +69,9 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
   const names = numbers.length > 0 || opaque.length > 0 || dates.length > 0 ? possibleFirstNames(redacted, vocabulary) : [];
   const datedName = dates.length > 0 && names.some((n) => !ARTICLE_BEFORE.test(redacted.slice(Math.max(0, n.start - 5), n.start)));
   const holdsPatientData = numbers.length > 0 || opaque.length > 0 || datedName;
-  const found = holdsPatientData ? [...names, ...capitalNames(redacted, vocabulary), ...(datedName ? dates : [])] : [];
-  const spans = [...numbers, ...identifierSuffixes(redacted), ...flaggedWords(redacted, vocabulary), ...found]
+  const words = [...flaggedWords(redacted, vocabulary), ...(holdsPatientData ? [...names, ...capitalNames(redacted, vocabulary)] : [])];
+  const found = holdsPatientData ? [...firstNamesBefore(redacted, words, vocabulary), ...(datedName ? dates : [])] : [];
+  const spans = [...numbers, ...identifierSuffixes(redacted), ...words, ...found]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
     .sort((a, b) => a.start - b.start);
   const merged: Array<{ start: number; end: number }> = [];

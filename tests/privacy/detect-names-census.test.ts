@@ -80,6 +80,11 @@ describe('initials, relatives and other names of a found person', () => {
   it('takes a given name before a surname of a found name as the same person', () => {
     expect(found('Bartholomew Quillfeather, DOB 1/2/1950; later bart quillfeather phoned')).toEqual(['Bartholomew Quillfeather', 'bart quillfeather']);
   });
+
+  it("takes a given name right before a found name mid-sentence, an elided d' included", () => {
+    expect(found('"D\'Angelo Whitfield was seen in clinic last Thursday, 11/14"')).toEqual(["D'Angelo Whitfield"]);
+    expect(found("help. d'andre wallace 12/01/2001 mva, plate KDP-4471")).toContain("d'andre wallace");
+  });
 });
 
 describe('ages, dates and identifiers found this round', () => {

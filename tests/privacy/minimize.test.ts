@@ -40,6 +40,12 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('the number on the form was 40/55/75').text).not.toContain('40/55/75');
   });
 
+  it('masks a Title-case word right before a masked name as its first name, but not after an article', () => {
+    expect(minimizePhi('IP 198.51.100.32 was logged when Felicity Dunmore signed her consent').text).toBe('IP [REDACTED:ip] was logged when [MASKED] [MASKED] signed her consent');
+    expect(leftovers('MRN [REDACTED:mrn], sent when Felicity [REDACTED:name] asked')).toBe('MRN [REDACTED:mrn], sent when [MASKED] [REDACTED:name] asked');
+    expect(leftovers('MRN [REDACTED:mrn], sent to the Central [REDACTED:name] clinic')).toBe('MRN [REDACTED:mrn], sent to the Central [REDACTED:name] clinic');
+  });
+
   it('no longer excuses a letter-digit id because it looks like an undotted ICD-10 code', () => {
     expect(minimizePhi('tag R71J44 on the truck').text).not.toContain('R71J44');
     expect(minimizePhi('code M48.061 and S72.001A').text).toBe('code M48.061 and S72.001A');
