@@ -89,14 +89,18 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
 const WEEKDAY_OF_DATE = new RegExp(`\\b${WEEKDAY}\\b(?=\\.?,?[ \\t]+(?:the[ \\t]+)?\\[REDACTED:date\\])|(?<=\\[REDACTED:date\\][ \\t]*\\(?)${WEEKDAY}\\b`, 'gi');
 
 // A house, lot or unit number, or a ZIP, joined to a redacted address by nothing but masked words
-// and separators: "88 [address]", "[address] 214,", "211 [MASKED] [MASKED], [address]",
-// "[address], [MASKED] 04401". Another line of the same address the detectors did not recognise. And
-// a house number before a street the detectors took for names or unknown words: "3306 [MASKED]
+// (or a town the detectors took for a name) and separators: "88 [address]", "[address] 214,",
+// "211 [MASKED] [MASKED], [address]", "[address], [MASKED] 04401", "[address], [name], 93117".
+// Another line of the same address the detectors did not recognise. A ZIP beside a phone number
+// or an email, as contact lines write them: "[name] 73301 [phone]", "[phone] / 11372". And a house
+// number before a street the detectors took for names or unknown words: "3306 [MASKED]
 // [REDACTED:name], #210", "4418 [MASKED] [MASKED] Unit 3".
 const ADDRESS_NUMBER = new RegExp(
   [
-    String.raw`(?<=\[REDACTED:address\](?:[ \t,]*\[MASKED\])*[ \t,]*)\b\d{1,5}\b(?![\w./-])`,
+    String.raw`(?<=\[REDACTED:address\](?:[ \t,]*\[(?:MASKED|REDACTED:name)\])*[ \t,]*)\b\d{1,5}\b(?![\w./-])`,
     String.raw`(?<![\w.$/-])\d{1,5}\b(?=(?:[ \t,]*\[MASKED\])*[ \t,]*\[REDACTED:address\])`,
+    String.raw`(?<=\[REDACTED:(?:phone|email|fax)\][ \t]*[,/|;–-]?[ \t]*)\b\d{5}(?:-\d{4})?\b(?![\w./-])`,
+    String.raw`(?<![\w.$/-])\d{5}(?:-\d{4})?\b(?=[ \t]*[,/|;–-]?[ \t]*\[REDACTED:(?:phone|email|fax)\])`,
     String.raw`(?<![\w.$/#-])[NSEW]?\d{1,4}\b(?=(?:[ \t]+\[(?:MASKED|REDACTED:name)\])+[ \t]*(?:,|$|\b(?:Unit|Apt|Ste|Suite|Lot)\b))`,
   ].join('|'),
   'g',

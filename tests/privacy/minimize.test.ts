@@ -79,6 +79,13 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('Is Availity or Waystar better for checking 99223 denials?').text).toBe('Is Availity or Waystar better for checking 99223 denials?');
   });
 
+  it('masks a ZIP beside a phone number or after an address and its town, and keeps a code beside a name', () => {
+    expect(leftovers('[REDACTED:name] 73301 [REDACTED:phone] - out of area for 99283?')).toBe('[REDACTED:name] [MASKED] [REDACTED:phone] - out of area for 99283?');
+    expect(leftovers('Contact: [REDACTED:name] / [REDACTED:phone] / 11372 Ins: Medicaid')).toBe('Contact: [REDACTED:name] / [REDACTED:phone] / [MASKED] Ins: Medicaid');
+    expect(leftovers('addr [REDACTED:address], [REDACTED:name], 60431')).toBe('addr [REDACTED:address], [REDACTED:name], [MASKED]');
+    expect(leftovers('[REDACTED:name] 99213 denied, call back at [REDACTED:phone]')).toBe('[REDACTED:name] 99213 denied, call back at [REDACTED:phone]');
+  });
+
   it('reads a masked month/day as patient data too, so names in the same message go with it', () => {
     expect(minimizePhi('Zuleika asked about 3/14, is 99214 right?').text).toBe('[MASKED] asked about [MASKED], is 99214 right?');
     expect(minimizePhi('Zuleika asked whether 99214 is right').text).toBe('Zuleika asked whether 99214 is right');
