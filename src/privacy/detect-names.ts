@@ -285,11 +285,15 @@ function wordBefore(text: string, n: PhiFinding, vocabulary: Vocabulary): number
   if (first && !single && CALENDAR_WORD.test(first) && !vocabulary.isKnown(first)) return n.start - first.length - 1;
   const surname = SURNAME_BEFORE.exec(window);
   if (surname && takes(surname[1]!) && vocabulary.isSurname(surname[1]!)) return n.start - surname[0].length + surname[0].indexOf(surname[1]!);
+  // "J.R. Tolliver", "j. r. tolliver": dotted initials right before a found name are its own.
+  const initials = INITIALS_BEFORE.exec(window);
+  if (initials) return n.start - initials[0].length;
   const given = GIVEN_NAME_BEFORE.exec(window);
   if (given && takes(given[1]!) && !isLabelWord(given[1]!) && vocabulary.isGivenName(given[2]!) && sameCase(given[1]!, text.slice(n.start, n.end))) return n.start - given[0].length;
   return undefined;
 }
 
+const INITIALS_BEFORE = /(?<![\p{L}\d.'’])(?:\p{L}\.[ \t]?){1,3}[ \t]*$/u;
 // "when D'Angelo Whitfield signed", "d'andre wallace 12/01/2001": a census given name (an elided
 // d' or o' allowed) right before a found name, anywhere, in the same case as the name.
 const GIVEN_NAME_BEFORE = /(?<![\p{L}\d'’-])((?:[dDoO]['’])?(\p{L}{3,}))[ \t]$/u;

@@ -81,9 +81,12 @@ describe('initials, relatives and other names of a found person', () => {
     expect(found('Bartholomew Quillfeather, DOB 1/2/1950; later bart quillfeather phoned')).toEqual(['Bartholomew Quillfeather', 'bart quillfeather']);
   });
 
-  it("takes a given name right before a found name mid-sentence, an elided d' included", () => {
+  it("takes a given name or initials right before a found name mid-sentence, an elided d' included", () => {
     expect(found('"D\'Angelo Whitfield was seen in clinic last Thursday, 11/14"')).toEqual(["D'Angelo Whitfield"]);
     expect(found("help. d'andre wallace 12/01/2001 mva, plate KDP-4471")).toContain("d'andre wallace");
+    // Dotted initials right before a found name are its own.
+    expect(found('J.R. Tolliver DOS 5/17, 27447 right TKA')).toEqual(['J.R. Tolliver']);
+    expect(found('pt j. r. tolliver seen 5/17, 27447')).toContain('j. r. tolliver');
   });
 });
 
