@@ -15,7 +15,8 @@ import type { Vocabulary } from './vocabulary.js';
 //   or, in a chart-like message, before a surname ("Rose Hill came in");
 // - the same in capitals in a chart-like message ("IRIS STONE");
 // - a lower-case given name and surname (or unknown word) in a chart-like message, opening a line
-//   ("june cook — DOS") or right before a date, identifier or code ("for hope young, E0784");
+//   ("june cook — DOS") or right before a date, identifier or code ("for hope young, E0784"), or
+//   anywhere when the surname is no English word as spelled ("earl haskins");
 // - a given name or unknown word alone opening a chart-like message, set off by "(", "," or a
 //   dash ("hope (first name only ...", "Babajide (mom ...").
 // Guide words that are no English word (organisations, products), the detectors' labels, function
@@ -58,6 +59,9 @@ function isNamePair(first: Term, second: Term, text: string, vocabulary: Vocabul
   // Function words are in the census lists too ("my", "in", "so"): a lower-case name only before a
   // word the tagger knows as a surname ("will fisher").
   if (vocabulary.isFunctionWord(b) || (vocabulary.isFunctionWord(a) && !second.tags.has('LastName'))) return false;
+  // A surname that is no English word says enough on its own ("this is earl, earl haskins, call me");
+  // an English one ("june cook") needs the name to open a line or stand before a date, id or code.
+  if (b.length >= MIN_UNKNOWN_SURNAME && !vocabulary.isDictionaryWord(b) && (vocabulary.isSurname(b) || !vocabulary.isFamiliar(b))) return true;
   return opensLine(text, first.start) || BEFORE_ANCHOR.test(text.slice(second.end, second.end + 12));
 }
 

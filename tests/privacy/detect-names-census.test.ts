@@ -33,6 +33,12 @@ describe('names from census evidence and position', () => {
     expect(found('billed 99213 for faith cooper, 99213 again next week?')).toContain('faith cooper');
   });
 
+  it('takes a lower-case given name and a surname that is no English word anywhere in a chart-like message', () => {
+    expect(found('pt voicemail: hi this is earl, earl haskins, call me back, dx I10')).toEqual(['earl', 'earl haskins']);
+    // An English surname still needs the name to open a line or stand before a date or code.
+    expect(found('pt voicemail: the june cook said hi, dx I10')).toEqual([]);
+  });
+
   it('takes a lone given name opening a chart-like message when set off', () => {
     expect(found('hope (only a first name on the note) + MRN 445120, DOS 6/2')).toContain('hope');
   });
