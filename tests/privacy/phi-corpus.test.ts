@@ -70,3 +70,21 @@ describe.each([
     expect(new Set(m.maskedInNegatives.map((t) => t.caseId)).size).toBeLessThanOrEqual(maxChangedNegatives);
   });
 });
+
+// Blind sets 4 and 6, measured once blind, then tuned on (eval/privacy/README.md). Their recall is
+// below the targets still, so they are guarded at what they measure now: overall recall, what
+// reaches the store and how many messages without patient data the store changes.
+describe.each([
+  { file: 'tune-5.jsonl', minRecall: 0.96, maxLeaks: 13, maxChangedNegatives: 5 },
+  { file: 'tune-6.jsonl', minRecall: 0.9, maxLeaks: 30, maxChangedNegatives: 8 },
+])('PHI tuning corpus eval/privacy/$file', ({ file, minRecall, maxLeaks, maxChangedNegatives }) => {
+  const cases = parsePhiCorpus(readFileSync(new URL(`../../eval/privacy/${file}`, import.meta.url), 'utf8'));
+  const options = { vocabulary: guideVocabulary(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url)) };
+
+  it(`keeps overall recall at ${minRecall} or more, at most ${maxLeaks} spans with a piece in the store and at most ${maxChangedNegatives} changed messages without patient data`, () => {
+    expect(evaluatePhiDetection(cases, (text) => redactPhi(text, options).findings).overall.recall).toBeGreaterThanOrEqual(minRecall);
+    const m = measureStoredText(cases, (text) => minimizePhi(text, options).text, options.vocabulary);
+    expect(m.leaks.length).toBeLessThanOrEqual(maxLeaks);
+    expect(new Set(m.maskedInNegatives.map((t) => t.caseId)).size).toBeLessThanOrEqual(maxChangedNegatives);
+  });
+});
