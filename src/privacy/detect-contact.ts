@@ -18,7 +18,8 @@ const PHONE_FORMATTED =
 const PHONE_LABELLED =
   /\b(?:phone|tel|telephone|cell|mobile|ph|call|text|contact|number|reply(?:\s+to)?|at)\b\.?\s*(?:#|:|is|at)?\s*(?<v>\d{10})(?!\d)/gid;
 
-const SSN_FORMATTED = /(?<![\w$.,/-])\d{3}([- ])\d{2}\1\d{4}(?![\w-]|[.,]\d)/g;
+// Groups joined by dashes, spaces or middle dots ("627·14·3390", as some cards print them).
+const SSN_FORMATTED = /(?<![\w$.,/-])\d{3}([- ·])\d{2}\1\d{4}(?![\w-]|[.,]\d)/g;
 /** The words that announce an SSN, as a regex source (also never name words, see label-words.ts). */
 export const SSN_LABEL_SOURCE = '\\b(?:SSN|SS#|SS\\s?No\\.?|social\\s+security(?:\\s+(?:number|no\\.?|num|#))?)';
 const SSN_LABELLED = new RegExp(

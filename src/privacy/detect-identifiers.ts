@@ -118,6 +118,15 @@ const ID_TOKEN = /(?<![\w$€£.,/-])(?:[A-Za-z]{2,}[.#](?=\d))?[A-Za-z0-9]+(?:[
 // "plate CA 8RTX552", "boat registration FL 4471 KX". Groups in capitals and digits only.
 const PLATE = /\b(?:[Pp]late|[Tt]ag|(?:[Bb]oat|[Vv]ehicle|[Cc]ar|[Vv]essel)[ \t]+[Rr]egistration)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber))?[ \t]*:?[ \t]*(?<v>(?:[A-Z]{2}[ \t]+)?[A-Z0-9]{1,8}(?:[ \t-][A-Z0-9]{1,8}){0,2})(?![\w-])/dg;
 
+/**
+ * Enough digits for a value behind a label: `minDigits`, or digits in two or more runs through a
+ * token of six or more letters and digits, as device and transmitter ids are written
+ * ("transmitter ID 8H4KLZ"); a name with a number in it ("ICD10CM") has one run.
+ */
+function hasIdDigits(value: string, minDigits: number): boolean {
+  return digitCount(value) >= minDigits || (/^[A-Za-z0-9]{6,}$/.test(value) && (value.match(/\d+/g) ?? []).length >= 2);
+}
+
 /** A plate of letters only behind the word "plate", dashed as plates are ("WHT-LILY"); "tag" is too common a word. */
 function isVanityPlate(match: string, value: string): boolean {
   return /^[Pp]late/.test(match) && /^[A-Z]{2,}(?:-[A-Z]{2,})+$/.test(value);
@@ -131,7 +140,7 @@ export function detectLabelledIdentifiers(text: string): PhiFinding[] {
       const span = m.indices?.groups?.v;
       const value = m.groups?.v ?? '';
       // "Medi-Cal in 2024": a lower-case word opens a sentence, not a value.
-      if (!span || digitCount(value) < minDigits || isYearLike(value) || /^[a-z]{2,}[ .]/.test(value) || (!codesAllowed && isCodeValue(value))) continue;
+      if (!span || !hasIdDigits(value, minDigits) || isYearLike(value) || /^[a-z]{2,}[ .]/.test(value) || (!codesAllowed && isCodeValue(value))) continue;
       found.push({ kind, start: span[0], end: span[1] });
     }
   }

@@ -15,6 +15,10 @@ describe('international phones and payment cards', () => {
     expect(found('card 4111-1111-1111-1111 on file')).toContain('account:4111-1111-1111-1111');
   });
 
+  it('finds an SSN printed with middle dots', () => {
+    expect(found('SSN on the old card: 627·14·3390, still valid?')).toContain('ssn:627·14·3390');
+  });
+
   it('leaves code lists and amounts alone', () => {
     expect(found('I coded 9921 9922 9923 units and earned $52,000 + 10%')).toEqual([]);
   });

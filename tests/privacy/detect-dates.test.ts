@@ -21,6 +21,11 @@ describe('dates and ages', () => {
     expect(found('My CPC exam is Saturday the 14th, any tips?')).toEqual([]);
   });
 
+  it('reads a month, day and year split by spaces as a date in a chart without a label, and not in a career question', () => {
+    expect(found('CMS-1500 box 3 04 17 1948, box 5 88 Glenview Terrace, Apt 2F, Yonkers NY 10701')).toContain('date:04 17 1948');
+    expect(found('we bill 12 15 2024 units? no, 99213 for 12 visits')).toEqual([]);
+  });
+
   it('reads three number groups as a date only when the first two could be a month and a day', () => {
     expect(found('E/M 99221-99223 by total time (40/55/75 min), dx I10, seen in ED')).not.toContain('date:40/55/75');
     expect(found('DOB 14/03/1962, dx I10')).toContain('date:14/03/1962');

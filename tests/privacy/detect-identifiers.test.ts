@@ -14,6 +14,12 @@ describe('labelled and shaped identifiers', () => {
     expect(found('each user E11.9 query counts?')).toEqual([]);
   });
 
+  it('takes a mixed token with digits in two runs behind a label, though it has only two digits', () => {
+    expect(found('CGM transmitter ID 8H4KLZ for the pt, 95251 monthly')).toContain('other_id:8H4KLZ');
+    // One run of digits in a name is no id: "ICD10CM".
+    expect(found('the code set ID ICD10CM was updated')).toEqual([]);
+  });
+
   it('reads a plate written with spaces and a state code behind its label', () => {
     expect(found('plate OH 4KT 921 on the crash report')).toContain('vehicle:OH 4KT 921');
     expect(found('vehicle registration TX 88 RJW in the EMS note')).toContain('vehicle:TX 88 RJW');
