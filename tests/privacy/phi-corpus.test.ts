@@ -76,7 +76,7 @@ describe.each([
 // reaches the store and how many messages without patient data the store changes.
 describe.each([
   { file: 'tune-5.jsonl', minRecall: 0.96, maxLeaks: 13, maxChangedNegatives: 5 },
-  { file: 'tune-6.jsonl', minRecall: 0.9, maxLeaks: 30, maxChangedNegatives: 8 },
+  { file: 'tune-6.jsonl', minRecall: 0.91, maxLeaks: 26, maxChangedNegatives: 8 },
 ])('PHI tuning corpus eval/privacy/$file', ({ file, minRecall, maxLeaks, maxChangedNegatives }) => {
   const cases = parsePhiCorpus(readFileSync(new URL(`../../eval/privacy/${file}`, import.meta.url), 'utf8'));
   const options = { vocabulary: guideVocabulary(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url)) };
