@@ -17,10 +17,11 @@ import type { PhiFinding } from './phi-types.js';
 // separated digit groups) unless they are a code, an amount, a year or a small
 // count, words the vocabulary check flags (unknown words next to another
 // unknown word or a date) and, in a message with a finding, possible first names
-// (minimize-names.ts). A month and day the detectors left beside a possible first name is a
-// finding of that kind too, and the date goes with the name. Last, what joins a redacted span
-// masks with it: a house number or ZIP beside an address, the weekday of a date. It is what the
-// store keeps and the report shows.
+// (minimize-names.ts), with a Title-case word right before a masked name. A month and day the
+// detectors left beside a possible first name is a finding of that kind too, and the date goes
+// with the name. Last, what joins a redacted span masks with it: a house number or ZIP beside an
+// address, a ZIP beside a phone number or email, the weekday of a date. It is what the store
+// keeps and the report shows.
 
 export interface MinimizedText {
   /** The redacted text with leftover identifier-like tokens replaced by [MASKED]. */
