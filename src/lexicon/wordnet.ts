@@ -242,10 +242,10 @@ export class WordNet {
   }
 }
 
-/** WordNet's noun and verb lexicographer files by number (lexnames). */
 /** Lexicographer files of the things named after people that name no patient: conditions and anatomy. */
 const EPONYM_FILES = new Set(['noun.state', 'noun.body']);
 
+/** WordNet's noun and verb lexicographer files by number (lexnames). */
 const LEXICOGRAPHER_FILES: Record<number, string> = {
   3: 'noun.tops', 4: 'noun.act', 5: 'noun.animal', 6: 'noun.artifact', 7: 'noun.attribute', 8: 'noun.body', 9: 'noun.cognition', 10: 'noun.communication',
   11: 'noun.event', 12: 'noun.feeling', 13: 'noun.food', 14: 'noun.group', 15: 'noun.location', 16: 'noun.motive', 17: 'noun.object', 18: 'noun.person',

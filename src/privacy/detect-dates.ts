@@ -23,7 +23,7 @@ export const EVENT_LABEL = [
 // A short filler ("admitted to Mercy on 4/5/2024", "DOB is listed as ...");
 // sentence punctuation and placeholders end it.
 const FILLER = `[^\\n?!;${OPAQUE}]{0,30}?`;
-// "DOB 03 15 1934": digit groups split by spaces read as a date behind a date label, or in a chart as a whole month, day and year.
+// "DOB 03 15 1934": a month, day and year split by spaces (behind a date label, or in a chart below).
 const SPACED_NUMERIC = '(?<![\\d.,/-])(?:0?[1-9]|1[0-2])[ \\t](?:0?[1-9]|[12]\\d|3[01])[ \\t](?:19|20)\\d{2}(?!\\d)';
 // In a chart, a month, day and four-digit year split by spaces are a date without a label too
 // ("box 3 04 17 1948" on a pasted claim form).
@@ -72,7 +72,7 @@ const AGE_OVER_89 = new RegExp(
 /** Finds patient dates: any date behind a date label, and every date in a chart-like message. */
 export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
   const labelled = [...scan(text, LABELLED_DATE, 'date', isDateNotVerb), ...scan(text, LABELLED_ORDINAL_DAY, 'date')];
-  const inChart = [ANY_DATE, CHART_MONTH_DAY, WEEKDAY_DATE, ORDINAL_DAY, WEEKDAY_ORDINAL_DAY, CHART_SPACED_DATE].flatMap((pattern) => scan(text, pattern, 'date', pattern === ANY_DATE ? isDateNotVerb : undefined));
+  const inChart = [...scan(text, ANY_DATE, 'date', isDateNotVerb), ...[CHART_MONTH_DAY, WEEKDAY_DATE, ORDINAL_DAY, WEEKDAY_ORDINAL_DAY, CHART_SPACED_DATE].flatMap((pattern) => scan(text, pattern, 'date'))];
   const found = chartLike ? [...labelled, ...inChart] : labelled;
   return [...found, ...rangeEnds(text, found)];
 }

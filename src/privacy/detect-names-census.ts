@@ -61,7 +61,7 @@ function isNamePair(first: Term, second: Term, text: string, vocabulary: Vocabul
   if (vocabulary.isFunctionWord(b) || (vocabulary.isFunctionWord(a) && !second.tags.has('LastName'))) return false;
   // A surname that is no English word says enough on its own ("this is earl, earl haskins, call me");
   // an English one ("june cook") needs the name to open a line or stand before a date, id or code.
-  if (b.length >= MIN_UNKNOWN_SURNAME && !vocabulary.isDictionaryWord(b) && (vocabulary.isSurname(b) || !vocabulary.isFamiliar(b))) return true;
+  if (b.length >= MIN_UNKNOWN_SURNAME && !vocabulary.isDictionaryWord(b)) return true;
   return opensLine(text, first.start) || BEFORE_ANCHOR.test(text.slice(second.end, second.end + 12));
 }
 

@@ -35,19 +35,28 @@ export function possibleFirstNames(redacted: string, vocabulary: Vocabulary): Ar
 /** Before a word in the middle of a sentence: a word, a comma or a placeholder's bracket, then a space. */
 const MID_SENTENCE = /[\p{L}\d,;)\]][ \t]+$/u;
 
+// A person's name is not after an article or a preposition of place or origin: "at the Prometric
+// center", "from Athena to Epic", "Bureau of Labor Statistics" name places, systems and bodies.
+const ARTICLE_BEFORE = /\b(?:the|an?|of|from|to|at)\s+$/i;
+
+/** True when the word at `at` follows an article or a preposition of place or origin (see above). */
+export function followsArticle(text: string, at: number): boolean {
+  return ARTICLE_BEFORE.test(text.slice(Math.max(0, at - 6), at));
+}
+
 // "when Felicity [MASKED] signed", "alias Zebra [REDACTED:name]": a Title-case word right before a
 // masked Title-case word or a redacted name is its first name, whatever a dictionary says of it
-// ("Felicity", "Zebra"); not after an article or a preposition ("at the Prometric center").
-const WORD_BEFORE_NAME = /(?<![\p{L}'’-])(?<!\b(?:the|an?|of|from|to|at)[ \t]+)\p{Lu}\p{Ll}+(?=[ \t]+(?:\[REDACTED:name\]|\p{Lu}\p{Ll}))/gu;
+// ("Felicity", "Zebra"); not after an article or a preposition (followsArticle).
+const WORD_BEFORE_NAME = /(?<![\p{L}'’-])\p{Lu}\p{Ll}+(?=([ \t]+)(?:\[REDACTED:name\]|\p{Lu}\p{Ll}))/gu;
 
 /** Title-case words right before `names` (masked words) or a redacted name, in redacted text. */
 export function firstNamesBefore(redacted: string, names: ReadonlyArray<{ start: number; end: number }>, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   for (const m of redacted.matchAll(WORD_BEFORE_NAME)) {
     const end = m.index + m[0].length;
-    const next = redacted.slice(end).search(/\S/) + end;
+    const next = end + m[1]!.length;
     const beforeName = redacted.startsWith('[REDACTED:name]', next) || names.some((n) => n.start === next);
-    if (beforeName && mayBeName(m[0], vocabulary)) spans.push({ start: m.index, end });
+    if (beforeName && !followsArticle(redacted, m.index) && mayBeName(m[0], vocabulary)) spans.push({ start: m.index, end });
   }
   return spans;
 }
@@ -86,8 +95,9 @@ export function capitalNames(redacted: string, vocabulary: Vocabulary): Array<{ 
   for (const m of redacted.matchAll(CAPITAL_WORD)) {
     const word = { word: m[0].replace(/\.$/, ''), start: m.index, end: m.index + m[0].length };
     const joined = run.length > 0 && /^,?[ \t]+$/.test(redacted.slice(run.at(-1)!.end, word.start));
-    if (!joined || !isNameLike(word.word, vocabulary)) run = [];
-    if (isNameLike(word.word, vocabulary)) run.push(word);
+    const nameLike = isNameLike(word.word, vocabulary);
+    if (!joined || !nameLike) run = [];
+    if (nameLike) run.push(word);
     if (run.length === 1) runs.push(run);
   }
   return runs.filter((r) => r.length >= 2 && r.some((w) => isNoEnglishWord(w.word, vocabulary))).map((r) => ({ start: r[0]!.start, end: r.at(-1)!.end }));

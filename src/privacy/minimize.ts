@@ -5,7 +5,7 @@ import { detectDates } from './detect-dates.js';
 import { isAcronym } from './label-words.js';
 import { inOneCase } from './name-evidence.js';
 import type { PhiDetectionOptions } from './detect-phi.js';
-import { capitalNames, firstNamesBefore, possibleFirstNames } from './minimize-names.js';
+import { capitalNames, followsArticle, firstNamesBefore, possibleFirstNames } from './minimize-names.js';
 import { MASK_PLACEHOLDER, PHI_PLACEHOLDER_PATTERN, placeholderSpans } from './placeholder.js';
 import { redactPhi, replaceSpans } from './redact-phi.js';
 import { Vocabulary } from './vocabulary.js';
@@ -41,10 +41,6 @@ const COUNT_WITH_UNIT = /^\d{1,4}(?:st|nd|rd|th|k|yrs?|hrs?|mos?|wks?|x|am|pm|h|
 /** A product of two small numbers: a shift pattern or a size ("4x10s", "3x5"). */
 const SMALL_PRODUCT = /^\d{1,2}x\d{1,2}s?$/i;
 
-// A person's name is not after an article or a preposition of place or origin: "at the Prometric
-// center", "from Athena to Epic", "Bureau of Labor Statistics" name places, systems and bodies.
-const ARTICLE_BEFORE = /\b(?:the|an?|of|from|to|at)\s+$/i;
-
 /**
  * Month-and-day dates the detectors left (no label, no chart around them): beside a word that may
  * be a first name they are someone's ("Angelica had her baby December 2nd"). A month with a year
@@ -68,7 +64,7 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
   const dates = monthDays(redacted, opaque);
   // A masked number (a month/day, an id) is patient data the detectors missed: names beside it go too.
   const names = numbers.length > 0 || opaque.length > 0 || dates.length > 0 ? possibleFirstNames(redacted, vocabulary) : [];
-  const datedName = dates.length > 0 && names.some((n) => !ARTICLE_BEFORE.test(redacted.slice(Math.max(0, n.start - 5), n.start)));
+  const datedName = dates.length > 0 && names.some((n) => !followsArticle(redacted, n.start));
   const holdsPatientData = numbers.length > 0 || opaque.length > 0 || datedName;
   const words = [...flaggedWords(redacted, vocabulary), ...(holdsPatientData ? [...names, ...capitalNames(redacted, vocabulary)] : [])];
   const found = holdsPatientData ? [...firstNamesBefore(redacted, words, vocabulary), ...(datedName ? dates : [])] : [];
