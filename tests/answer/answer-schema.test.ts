@@ -3,7 +3,7 @@ import { answerSchema, type Answer } from '../../src/answer/index.js';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { formatHeadingPath } from '../../src/ingest/index.js';
 import { openTestAdvisor } from '../helpers/test-advisor.js';
-import { citationProblems, cleanUpAdvisor, markersIn } from '../helpers/guide-files.js';
+import { citationProblems, markersIn } from '../helpers/guide-files.js';
 
 const QUESTIONS = [
   'How much do entry-level coders make?',
@@ -24,7 +24,7 @@ let answers: Answer[];
 let sectionPaths: Map<string, string[]>;
 
 beforeAll(async () => {
-  advisor = cleanUpAdvisor(await openTestAdvisor());
+  advisor = await openTestAdvisor();
   answers = [];
   for (const q of QUESTIONS) answers.push(await advisor.ask(q));
   sectionPaths = new Map(advisor.index.documents.flatMap((d) => d.sections.map((s) => [formatHeadingPath(s.headingPath), s.blocks.map((b) => b.text)] as const)));

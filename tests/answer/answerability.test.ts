@@ -2,12 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswerabilityDecider, answerabilityFeatures, composeNonAnswer, FEATURE_NAMES } from '../../src/answer/index.js';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { linearScore, type LinearModel } from '../../src/quality/index.js';
-import { cleanUpAdvisor } from '../helpers/guide-files.js';
 import { openTestAdvisor } from '../helpers/test-advisor.js';
 
 let advisor: CareerAdvisor;
 beforeAll(async () => {
-  advisor = cleanUpAdvisor(await openTestAdvisor());
+  advisor = await openTestAdvisor();
 });
 
 const retrieve = async (q: string) => advisor.retriever.retrieve(advisor.retriever.analyze(q));

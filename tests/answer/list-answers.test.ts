@@ -1,16 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // A list answer quotes the best items and names the rest. A table's rows all share the header of
 // their first column, so a row is named by its first cell's value, not by that header.
 describe('list answers from a table', () => {
   let advisor: CareerAdvisor;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-table-'));
+    const dir = tempDir('career-advisor-table-');
     const rows = [['Median pay', '$40,000 a year'], ['Training time', '6 months'], ['Hives per keeper', '20 hives'], ['Main employer', 'honey farms'], ['Job growth', '5% a decade'], ['Openings', '1,000 a year']];
     const table = ['| Item | Typical figure |', '|---|---|', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n');
     writeFileSync(join(dir, 'beekeeper.md'), `# Beekeeper Guide\n\n## Beekeeping Quick Facts\n\n${table}\n\n## Hive Care\n\nInspect every hive once a week in summer.\n`);

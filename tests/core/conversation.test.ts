@@ -3,7 +3,6 @@ import type { ConversationTurn } from '../../src/answer/index.js';
 import { ConversationStore } from '../../src/core/index.js';
 import { MemoryState } from '../../src/state/index.js';
 import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
-import { cleanUpAdvisor } from '../helpers/guide-files.js';
 
 const turn = (question: string, abstained = false): ConversationTurn => ({ question, understood: question, abstained });
 
@@ -62,7 +61,7 @@ describe('ConversationStore', () => {
 
 describe('follow-ups through CareerAdvisor (hashing embedder)', () => {
   it('carries the last answered question past an abstention', async () => {
-    const advisor = cleanUpAdvisor(await openTestAdvisor());
+    const advisor = await openTestAdvisor();
     await advisor.ask('Which AHIMA credential is for inpatient coding?', { conversationId: 'c' });
     const offTopic = await advisor.ask('Who won the 2022 World Cup?', { conversationId: 'c' });
     expect(offTopic.abstained).toBe(true);
@@ -72,7 +71,7 @@ describe('follow-ups through CareerAdvisor (hashing embedder)', () => {
   });
 
   it('forget() drops the context of a conversation', async () => {
-    const advisor = cleanUpAdvisor(await openTestAdvisor());
+    const advisor = await openTestAdvisor();
     await advisor.ask('Which AHIMA credential is for inpatient coding?', { conversationId: 'c' });
     await advisor.forget('c');
     const followUp = await advisor.ask('And the one for physician offices?', { conversationId: 'c' });
@@ -80,7 +79,7 @@ describe('follow-ups through CareerAdvisor (hashing embedder)', () => {
   });
 
   it('small talk does not become the context of a follow-up', async () => {
-    const advisor = cleanUpAdvisor(await openTestAdvisor());
+    const advisor = await openTestAdvisor();
     await advisor.ask('Which AHIMA credential is for inpatient coding?', { conversationId: 'c' });
     await advisor.ask('thanks!', { conversationId: 'c' });
     const followUp = await advisor.ask('And the one for physician offices?', { conversationId: 'c' });
@@ -88,7 +87,7 @@ describe('follow-ups through CareerAdvisor (hashing embedder)', () => {
   });
 
   it('reads a short message as continuing the conversation when the guide answers that reading', async () => {
-    const advisor = cleanUpAdvisor(await openTestAdvisor());
+    const advisor = await openTestAdvisor();
     await advisor.ask('What is the CPMA certification for?', { conversationId: 'c' });
     const leaning = await advisor.ask('how do I qualify?', { conversationId: 'c' });
     expect(leaning.rewritten_question).toContain('CPMA');
@@ -100,7 +99,7 @@ describe('follow-ups through CareerAdvisor (hashing embedder)', () => {
   });
 
   it('CONVERSATION_TURNS=0 disables follow-up context', async () => {
-    const advisor = cleanUpAdvisor(await openTestAdvisor({ config: testConfig({ CONVERSATION_TURNS: '0' }) }));
+    const advisor = await openTestAdvisor({ config: testConfig({ CONVERSATION_TURNS: '0' }) });
     await advisor.ask('Which AHIMA credential is for inpatient coding?', { conversationId: 'c' });
     const followUp = await advisor.ask('And the one for physician offices?', { conversationId: 'c' });
     expect(followUp.rewritten_question).toBeUndefined();

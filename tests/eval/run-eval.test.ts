@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { runEval, sweepThresholds, type EvalItem } from '../../src/eval/index.js';
-import { cleanUpAdvisor } from '../helpers/guide-files.js';
 import { openTestAdvisor } from '../helpers/test-advisor.js';
 
 let advisor: CareerAdvisor;
 beforeAll(async () => {
-  advisor = cleanUpAdvisor(await openTestAdvisor());
+  advisor = await openTestAdvisor();
 });
 
 const ITEMS: EvalItem[] = [

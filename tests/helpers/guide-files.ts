@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
 import type { Answer } from '../../src/answer/index.js';
 import { HashingEmbeddings } from '../../src/embeddings/index.js';
 import { parseMarkdown, type KnowledgeDocument, type Section } from '../../src/ingest/index.js';
+import { tempDir } from './temp-dir.js';
 
 /** The repository root (the folder with package.json). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,28 +31,11 @@ export function sectionTitled(doc: KnowledgeDocument, title: string): Section {
   return found[0]!;
 }
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temporary directory, removed after the file's tests. */
-export function tempDir(prefix = 'career-advisor-core-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
-
-/** Removes, after the file's tests, the temporary folder `testConfig()` made for an advisor. */
-export function cleanUpAdvisor<T extends { config: { indexDir: string } }>(advisor: T): T {
-  const dir = dirname(advisor.config.indexDir);
-  if (dir.startsWith(tmpdir())) dirs.push(dir);
-  return advisor;
-}
+export { tempDir } from './temp-dir.js';
 
 /** A temporary copy of the real knowledge folder, so tests may edit it. */
 export function copyKnowledge(): string {
-  const dir = join(tempDir(), 'knowledge');
+  const dir = join(tempDir('career-advisor-core-'), 'knowledge');
   cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
   return dir;
 }

@@ -1,16 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { CareerAdvisor, type OpenOptions } from '../../src/core/index.js';
 import { HashingEmbeddings } from '../../src/embeddings/index.js';
+import { tempDir } from './temp-dir.js';
 
 /**
  * Config for tests: the real knowledge folder, a fresh temporary index and cache, no network.
  * `overrides` are environment variables, parsed by the real config schema.
  */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-test-'));
+  const dir = tempDir('career-advisor-test-');
   return loadConfig({ INDEX_DIR: join(dir, 'index'), CACHE_DIR: join(dir, 'cache'), STORE_PATH: join(dir, 'store.db'), ...overrides });
 }
 
@@ -25,7 +25,7 @@ export async function openTestAdvisor(options: OpenOptions & { config?: Config }
 
 /** A test advisor over one small guide written for the test (`markdown`, saved as `fileName` in a fresh knowledge folder). */
 export async function openAdvisorOnGuide(fileName: string, markdown: string): Promise<CareerAdvisor> {
-  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-guide-'));
+  const dir = tempDir('career-advisor-guide-');
   writeFileSync(join(dir, fileName), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
   return openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) });
 }

@@ -5,7 +5,7 @@ import { LocalUseEmbeddings } from '../../src/embeddings/index.js';
 import { QUALITY } from '../../src/quality/index.js';
 import { stem } from '../../src/text/index.js';
 import { testConfig } from '../helpers/test-advisor.js';
-import { cleanUpAdvisor, withSharedUseCache } from '../helpers/guide-files.js';
+import { withSharedUseCache } from '../helpers/guide-files.js';
 import { knownQuestionSuite } from '../helpers/known-questions.js';
 
 // The only core test file that answers in-process with the real Universal Sentence Encoder lite
@@ -14,7 +14,7 @@ import { knownQuestionSuite } from '../helpers/known-questions.js';
 let advisor: CareerAdvisor;
 beforeAll(async () => {
   advisor = await withSharedUseCache(async (cacheDir) =>
-    cleanUpAdvisor(await Advisor.open(testConfig({ INDEX_AUTO_REBUILD: 'true', CACHE_DIR: cacheDir }), { embedder: new LocalUseEmbeddings() })),
+    await Advisor.open(testConfig({ INDEX_AUTO_REBUILD: 'true', CACHE_DIR: cacheDir }), { embedder: new LocalUseEmbeddings() }),
   );
 }, 240_000);
 

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CareerAdvisor } from '../../src/core/index.js';
 import { formatHeadingPath } from '../../src/ingest/index.js';
 import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // A guide's own subject ("beekeeper" in a beekeeper guide) is true of every section, even where the
 // guide happens to write it only in a few headings: the keyword search weighs it as little as the
@@ -12,7 +12,7 @@ import { openTestAdvisor, testConfig } from '../helpers/test-advisor.js';
 describe('words of the guide’s own subject', () => {
   let advisor: CareerAdvisor;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-subject-'));
+    const dir = tempDir('career-advisor-subject-');
     const filler = (topic: string) => Array.from({ length: 4 }, (_, i) => `- Note ${i + 1} on ${topic}: details that matter in practice.`).join('\n');
     const md = [
       '# Beekeeper Career Guide',

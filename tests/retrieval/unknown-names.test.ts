@@ -3,7 +3,6 @@ import { AnswerabilityDecider, composeNonAnswer } from '../../src/answer/index.j
 import type { CareerAdvisor } from '../../src/core/index.js';
 import type { AnswerabilityModel } from '../../src/quality/index.js';
 import { detectProperNames } from '../../src/retrieval/index.js';
-import { cleanUpAdvisor } from '../helpers/guide-files.js';
 import { openTestAdvisor } from '../helpers/test-advisor.js';
 
 // A code or acronym the question writes in capitals names something specific. When no searched
@@ -11,7 +10,7 @@ import { openTestAdvisor } from '../helpers/test-advisor.js';
 describe('codes and acronyms the guides never use', () => {
   let advisor: CareerAdvisor;
   beforeAll(async () => {
-    advisor = cleanUpAdvisor(await openTestAdvisor());
+    advisor = await openTestAdvisor();
   });
   const signals = async (q: string) => (await advisor.retriever.retrieve(advisor.retriever.analyze(q))).signals;
 
@@ -69,7 +68,7 @@ describe('codes and acronyms the guides never use', () => {
 describe('names the guides never use', () => {
   let advisor: CareerAdvisor;
   beforeAll(async () => {
-    advisor = cleanUpAdvisor(await openTestAdvisor());
+    advisor = await openTestAdvisor();
   });
   const signals = async (q: string) => (await advisor.retriever.retrieve(advisor.retriever.analyze(q))).signals;
 
@@ -111,7 +110,7 @@ describe('names the guides never use', () => {
 
 describe('days and months', () => {
   it('are capitalised but name no thing the guide lacks', async () => {
-    const advisor = cleanUpAdvisor(await openTestAdvisor());
+    const advisor = await openTestAdvisor();
     const { signals } = await advisor.retriever.retrieve(advisor.retriever.analyze('The encoder was down all weekend, what should coders do on Monday in Texas?'));
     expect(signals.unknownNames).toEqual(['Texas']);
   });

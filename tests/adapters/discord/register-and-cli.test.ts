@@ -1,6 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions, createDiscordCliCommand, registerCommands, type DiscordBot } from '../../../adapters/discord/index.js';
@@ -10,6 +8,7 @@ import { CareerAdvisor } from '../../../src/core/index.js';
 import { FakeDiscord, route } from '../../fakes/discord/index.js';
 import { testConfig } from '../../helpers/test-advisor.js';
 import { bodyOf, MemoryLogger, replyTo, TOKEN } from './harness.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('registerCommands', () => {
   const fake = new FakeDiscord({ token: TOKEN });
@@ -59,7 +58,7 @@ describe('registerCommands', () => {
 describe('career-advisor discord (CLI command)', () => {
   const fake = new FakeDiscord({ token: TOKEN });
   let apiUrl: string;
-  const dir = mkdtempSync(join(tmpdir(), 'discord-cli-'));
+  const dir = tempDir('discord-cli-');
   beforeAll(async () => {
     ({ apiUrl } = await fake.start());
   });

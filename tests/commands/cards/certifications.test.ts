@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { buildCertCards, createCommandHandler, renderText, type CommandHandler, 
 import type { CareerAdvisor } from '../../../src/core/index.js';
 import { openTestAdvisor, testConfig } from '../../helpers/test-advisor.js';
 import { expectCitationInGuide, GUIDE, sectionBullets } from '../guide-text.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** The guide's credential bullets, parsed here with a plain regex: name, acronym, definition, organisation. */
 const expected = sectionBullets('Education and Certification Pathways › Professional Certifications')
@@ -174,7 +174,7 @@ describe('compare', () => {
 
 describe('cards follow the guide', () => {
   it('a credential added to the guide gets a card, with its organisation, without code changes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-knowledge-'));
+    const dir = tempDir('career-advisor-knowledge-');
     cpSync(fileURLToPath(new URL('../../../knowledge', import.meta.url)), dir, { recursive: true });
     const file = join(dir, 'clinical-coding-specialist-guide.md');
     const edited = readFileSync(file, 'utf8').replace(

@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,13 +6,14 @@ import { createCommandHandler, renderText, type CommandHandler, type CommandResu
 import type { CareerAdvisor } from '../../../src/core/index.js';
 import { openTestAdvisor, testConfig } from '../../helpers/test-advisor.js';
 import { PHARMACY_GUIDE } from '../../helpers/two-guides.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** The pharmacy technician guide alone (web-style Markdown the code was not written for). */
 describe('commands on a second guide (pharmacy technician, loaded alone)', () => {
   let advisor: CareerAdvisor;
   let handler: CommandHandler;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'career-advisor-pharmacy-'));
+    const dir = tempDir('career-advisor-pharmacy-');
     copyFileSync(fileURLToPath(new URL(`../../fixtures/guides/${PHARMACY_GUIDE}`, import.meta.url)), join(dir, PHARMACY_GUIDE));
     advisor = await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) });
     handler = createCommandHandler(advisor, { quizSeed: 'second-guide' });

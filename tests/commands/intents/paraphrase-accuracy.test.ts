@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +8,10 @@ import type { CareerAdvisor } from '../../../src/core/index.js';
 import { LocalUseEmbeddings } from '../../../src/embeddings/index.js';
 import { openTestAdvisor, testConfig } from '../../helpers/test-advisor.js';
 import { CODING_PARAPHRASES, PHARMACY_PARAPHRASES, type Paraphrase } from './paraphrases.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 function pharmacyOnlyDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-pharmacy-'));
+  const dir = tempDir('career-advisor-pharmacy-');
   copyFileSync(fileURLToPath(new URL('../../fixtures/guides/pharmacy-technician-guide.md', import.meta.url)), join(dir, 'pharmacy-technician-guide.md'));
   return dir;
 }

@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,12 +7,13 @@ import { credentialMentions, hasComparisonShape } from '../../../src/commands/in
 import { readIntent } from '../../../src/commands/intents/read-intent.js';
 import type { CareerAdvisor } from '../../../src/core/index.js';
 import { openTestAdvisor, testConfig } from '../../helpers/test-advisor.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 let coding: CareerAdvisor;
 let pharmacy: CareerAdvisor;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-pharmacy-'));
+  const dir = tempDir('career-advisor-pharmacy-');
   copyFileSync(fileURLToPath(new URL('../../fixtures/guides/pharmacy-technician-guide.md', import.meta.url)), join(dir, 'pharmacy-technician-guide.md'));
   [coding, pharmacy] = await Promise.all([openTestAdvisor(), openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) })]);
 }, 60_000);

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allQuizQuestions, createCommandHandler, generateQuizQuestions, renderText, type CommandHandler, type CommandResult, type QuizQuestion } from '../../../src/commands/index.js';
 import type { CareerAdvisor } from '../../../src/core/index.js';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTestAdvisor, testConfig } from '../../helpers/test-advisor.js';
@@ -10,6 +9,7 @@ import { PHARMACY_GUIDE } from '../../helpers/two-guides.js';
 import { answerForms, givesAway, placeWithoutSpoilers, spoiledBy } from '../../../src/commands/quizzes/quiz-spoilers.js';
 import type { KnowledgeIndex } from '../../../src/index/index.js';
 import { expectCitationInGuide, GUIDE } from '../guide-text.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 let advisor: CareerAdvisor;
 let handler: CommandHandler;
@@ -20,7 +20,7 @@ const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 beforeAll(async () => {
   advisor = await openTestAdvisor();
   handler = createCommandHandler(advisor, { quizSeed: 'test' });
-  const dir = mkdtempSync(join(tmpdir(), 'career-advisor-quiz-pharmacy-'));
+  const dir = tempDir('career-advisor-quiz-pharmacy-');
   copyFileSync(fileURLToPath(new URL(`../../fixtures/guides/${PHARMACY_GUIDE}`, import.meta.url)), join(dir, PHARMACY_GUIDE));
   pharmacyIndex = (await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) })).index;
 });
