@@ -34,6 +34,7 @@ const cases = parsePhiCorpus(readFileSync(file, 'utf8'));
 const config = loadConfig();
 const vocabulary = new Vocabulary(new Set(guideWords(listKnowledgeFiles(config.knowledgeDir).map(parseKnowledgeFile))));
 const options = { vocabulary };
+const mistakes = args.includes('--mistakes');
 
 const detection = evaluatePhiDetection(cases, (text) => redactPhi(text, options).findings);
 const minimized = measureStoredText(cases, (text) => minimizePhi(text, options).text, vocabulary);
@@ -42,8 +43,8 @@ const redacted = measureStoredText(cases, (text) => redactPhi(text, options).tex
 if (args.includes('--json')) {
   process.stdout.write(`${JSON.stringify({ file, detection, stored: { minimized, redacted } }, null, 2)}\n`);
 } else {
-  process.stdout.write(`${file}\n${formatPhiEvaluation(detection)}\n\n${formatStoredTextMeasure(minimized, 'minimized')}\n${formatStoredTextMeasure(redacted, 'redacted')}\n`);
-  if (args.includes('--mistakes')) {
+  process.stdout.write(`${file}\n${formatPhiEvaluation(detection)}\n\n${formatStoredTextMeasure(minimized, 'minimized', mistakes)}\n${formatStoredTextMeasure(redacted, 'redacted', mistakes)}\n`);
+  if (mistakes) {
     for (const m of detection.mistakes) process.stdout.write(`  ${m.type.padEnd(14)} ${m.caseId.padEnd(10)} ${m.kind.padEnd(18)} ${m.excerpt}\n`);
     for (const l of minimized.leaks) process.stdout.write(`  stored-leak    ${l.caseId.padEnd(10)} ${l.kind.padEnd(18)} ${l.piece}\n`);
   }

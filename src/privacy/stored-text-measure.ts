@@ -50,14 +50,17 @@ export function measureStoredText(cases: readonly PhiCorpusCase[], store: (text:
   return { spans, leakedSpans, perKind, leaks, negatives: cases.filter((c) => c.spans.length === 0).length, alteredNegatives, maskedInNegatives };
 }
 
-/** Renders a {@link StoredTextMeasure} as plain text. */
-export function formatStoredTextMeasure(m: StoredTextMeasure, mode: string): string {
+/**
+ * Renders a {@link StoredTextMeasure} as plain text. The words masked in messages without patient
+ * data are failures to read, so they are listed only when `details` asks (never on a held-out set).
+ */
+export function formatStoredTextMeasure(m: StoredTextMeasure, mode: string, details = false): string {
   const kinds = PHI_KINDS.filter((k) => m.perKind[k].spans > 0).map((k) => `${k} ${m.perKind[k].leaked}/${m.perKind[k].spans}`);
   return [
     `Stored text (${mode}): ${m.leakedSpans} of ${m.spans} labelled spans leave an identifying piece in the store`,
     `  by kind (leaked/spans): ${kinds.join(', ')}`,
     `  messages without patient data changed: ${m.alteredNegatives} of ${m.negatives}` +
-      (m.maskedInNegatives.length ? `; masked there: ${m.maskedInNegatives.map((t) => `${t.caseId}:${t.token}`).join(', ')}` : ''),
+      (details && m.maskedInNegatives.length ? `; masked there: ${m.maskedInNegatives.map((t) => `${t.caseId}:${t.token}`).join(', ')}` : ''),
   ].join('\n');
 }
 
