@@ -43,6 +43,8 @@ const DAY_CLOSES = '(?=[ \\t]*(?:[.,;!?)]|$|and\\b|w/|with\\b|at\\b|in\\b|for\\b
 const ORDINAL_DAY = new RegExp(`\\b(?:on|by|until|till|since|from)[ \\t]+the[ \\t]+(?<v>${NTH_DAY})${DAY_CLOSES}`, 'gdi');
 // "DOB the 21st", "DOS was the 28th": a label says whose day it is, so it counts in any message.
 const LABELLED_ORDINAL_DAY = new RegExp(`(?:${EVENT_LABEL})[ \\t:]*(?:(?:is|was|on)[ \\t]+)?the[ \\t]+(?<v>${NTH_DAY})${DAY_CLOSES}`, 'gdi');
+// "MVA the 2nd of this month": a day of a month the writer names by where it is, in a chart.
+const DAY_OF_NAMED_MONTH = new RegExp(`\\bthe[ \\t]+(?<v>${NTH_DAY})[ \\t]+of[ \\t]+(?:this|last|next)[ \\t]+month\\b`, 'gdi');
 // "admitted Sunday the 9th": the weekday belongs to the date.
 const WEEKDAY_ORDINAL_DAY = new RegExp(`\\b${WEEKDAY}\\.?,?[ \\t]+the[ \\t]+${NTH_DAY}${DAY_CLOSES}`, 'gi');
 const WEEKDAY_DATE = new RegExp(`\\b${WEEKDAY}\\.?,?[ \\t]+(?=${DATE_SOURCE})`, 'gi');
@@ -53,6 +55,8 @@ const TENS_OVER_89 = 'ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|ni
 const SPELLED_AGE = `(?:${TENS_OVER_89}|(?:a|one)[- ]hundred(?:(?:[- ]and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)`;
 const AGE_VALUE = `(?:${AGE_NUMBER}|${SPELLED_AGE})`;
 const AGE_UNIT = '(?:y\\.?\\s?o\\b\\.?|y/o\\b|yrs?\\b|years?\\b(?:[- ]old)?|year-old|[MF]\\b)';
+// A unit after an age found by its cue goes with it, so no "y.o." is left behind to say an age was here.
+const OPTIONAL_UNIT = `(?:\\s*(?:-|\\s)?\\s*${AGE_UNIT})?`;
 // Not a duration or a share: "ninety days", "turns 90 minutes", "is 92%".
 const NOT_A_QUANTITY = '(?![ \\t]*(?:%|percent|days?|minutes?|mins?|hours?|hrs?|weeks?|months?|units?|mg|ml|points?|[$]|dollars)\\b|[.,]\\d)';
 const AGE_OVER_89 = new RegExp(
@@ -60,9 +64,9 @@ const AGE_OVER_89 = new RegExp(
     // The unit goes with the number: "y/o" left behind would still say "an age was here".
     `\\b(?<v>${AGE_VALUE}\\s*(?:-|\\s)?\\s*${AGE_UNIT})`,
     // "age 92", "aged 90", "age: 95", "his age as 90", "age of 91"
-    `\\bage(?:d|\\s*:|\\s+(?:as|of|is|was|now))?\\s*(?<w>${AGE_VALUE})\\b${NOT_A_QUANTITY}`,
-    // "she's 93", "he turns 90 on May 5", "pt is 94"
-    `\\b(?:(?:she|he|pt|patient|who)\\s+(?:is|was|turns|turned|will\\s+be)|she['’]?s|he['’]?s|turns|turned|turning)\\s+(?<x>${AGE_VALUE})\\b${NOT_A_QUANTITY}`,
+    `\\bage(?:d|\\s*:|\\s+(?:as|of|is|was|now))?\\s*(?<w>${AGE_VALUE}${OPTIONAL_UNIT})\\b${NOT_A_QUANTITY}`,
+    // "she's 93", "he turns 90 on May 5", "pt is 94", "who's ninety-six", "he's 96 y.o."
+    `\\b(?:(?:she|he|pt|patient|who)\\s+(?:is|was|turns|turned|will\\s+be)|she['’]?s|he['’]?s|who['’]?s|turns|turned|turning)\\s+(?<x>${AGE_VALUE}${OPTIONAL_UNIT})\\b${NOT_A_QUANTITY}`,
     // A written-out age set off by commas after a name: "Haruko Sato, ninety-one, had ..."
     `(?<=\\p{Lu}\\p{Ll}+,[ \\t]*)(?<y>${SPELLED_AGE})(?=[ \\t]*[,;)])`,
   ].join('|'),
@@ -72,7 +76,7 @@ const AGE_OVER_89 = new RegExp(
 /** Finds patient dates: any date behind a date label, and every date in a chart-like message. */
 export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
   const labelled = [...scan(text, LABELLED_DATE, 'date', isDateNotVerb), ...scan(text, LABELLED_ORDINAL_DAY, 'date')];
-  const inChart = [...scan(text, ANY_DATE, 'date', isDateNotVerb), ...[CHART_MONTH_DAY, WEEKDAY_DATE, ORDINAL_DAY, WEEKDAY_ORDINAL_DAY, CHART_SPACED_DATE].flatMap((pattern) => scan(text, pattern, 'date'))];
+  const inChart = [...scan(text, ANY_DATE, 'date', isDateNotVerb), ...[CHART_MONTH_DAY, WEEKDAY_DATE, ORDINAL_DAY, WEEKDAY_ORDINAL_DAY, DAY_OF_NAMED_MONTH, CHART_SPACED_DATE].flatMap((pattern) => scan(text, pattern, 'date'))];
   const found = chartLike ? [...labelled, ...inChart] : labelled;
   return [...found, ...rangeEnds(text, found)];
 }
@@ -102,8 +106,8 @@ export function detectAgesAfterCopula(text: string): PhiFinding[] {
   return [...scan(text, AGE_AFTER_COPULA, 'age_over_89'), ...scan(text, SET_OFF_SPELLED_AGE, 'age_over_89')];
 }
 
-// "dob 11/30/1933 (92)": a number in brackets right after a date is the age on that date.
-const AGE_AFTER_DATE = new RegExp(`^[ \\t]*\\((?<v>${AGE_VALUE})\\)`, 'd');
+// "dob 11/30/1933 (92)", "(95Y)": a number in brackets right after a date is the age on that date.
+const AGE_AFTER_DATE = new RegExp(`^[ \\t]*\\((?<v>${AGE_VALUE}(?:[ \\t]?(?:y|yo|yrs?))?)\\)`, 'di');
 
 /** Ages over 89 in brackets right after a found date ("dob 11/30/1933 (92)"). */
 export function detectAgesAfterDates(text: string, dates: readonly PhiFinding[]): PhiFinding[] {

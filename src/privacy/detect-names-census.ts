@@ -53,6 +53,7 @@ function isNamePair(first: Term, second: Term, text: string, vocabulary: Vocabul
   const [a, b] = [first.text, second.text.replace(/['’]s$/u, '')];
   if (!isNameWord(a, vocabulary) || !isNameWord(b, vocabulary)) return false;
   if (TITLE.test(a) && TITLE_SURNAME.test(second.text)) return isTitleCaseName(a, b, vocabulary, chartLike);
+  if (isCapitalsName(a, b, vocabulary)) return true;
   if (!vocabulary.isGivenName(a) || !chartLike) return false;
   if (CAPITALS.test(a) && CAPITALS.test(b)) return isSurnameLike(b, vocabulary) && !isAcronymOfGuide(a, vocabulary) && !isAcronymOfGuide(b, vocabulary);
   if (!LOWER.test(a) || !LOWER.test(b) || !isSurnameLike(b, vocabulary) || second.tags.has('Verb')) return false;
@@ -63,6 +64,12 @@ function isNamePair(first: Term, second: Term, text: string, vocabulary: Vocabul
   // an English one ("june cook") needs the name to open a line or stand before a date, id or code.
   if (b.length >= MIN_UNKNOWN_SURNAME && !vocabulary.isDictionaryWord(b)) return true;
   return opensLine(text, first.start) || BEFORE_ANCHOR.test(text.slice(second.end, second.end + 12));
+}
+
+/** "CHRISTOPHER MAHONEY" anywhere: a census given name and surname in capitals, neither an English word nor the guides'. */
+function isCapitalsName(a: string, b: string, vocabulary: Vocabulary): boolean {
+  if (!CAPITALS.test(a) || !CAPITALS.test(b) || !vocabulary.isGivenName(a) || !vocabulary.isSurname(b)) return false;
+  return [a, b].every((w) => !vocabulary.isFamiliar(w) && !isAcronymOfGuide(w, vocabulary));
 }
 
 function isTitleCaseName(a: string, b: string, vocabulary: Vocabulary, chartLike: boolean): boolean {
@@ -111,19 +118,26 @@ export function detectInvertedCapitalNames(text: string, vocabulary: Vocabulary)
 }
 
 // The same order in Title case, as worklists, schedules and face sheets write it: "Okonkwo, Chidi
-// E.", "Kiefer, Hal for a lap chole", "Ruiz, Anselmo." A surname the census lists or no lexicon
-// knows, a comma, then a census given name (or a word no lexicon knows with an initial after it).
-// Neither may be a place WordNet knows ("Austin, Dallas and Houston") or an English word as spelled.
-const INVERTED_TITLE = /(?<![\p{L}\d'’-])(?<surname>\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)*),[ \t]+(?<given>\p{Lu}\p{Ll}+)(?:[ \t]+(?<initial>\p{Lu})\.(?![\p{L}]))?(?![\p{L}'’-])/dgu;
+// E.", "Kiefer, Hal for a lap chole", "Ruiz, Anselmo.", "Park, Sun-hee", or with the surname in
+// capitals ("OKAFOR, Chidi"). A surname the census lists or no lexicon knows, a comma, then a
+// census given name (or a word no lexicon knows, after a surname in capitals or before an initial).
+// Neither may be a place WordNet knows before a known word ("Austin, Dallas and Houston"), and not both English words.
+const INVERTED_TITLE = /(?<![\p{L}\d'’-])(?<surname>\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)*|\p{Lu}{3,}(?:[-'’]\p{Lu}+)*),[ \t]+(?<given>\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)(?:[ \t]+(?<initial>\p{Lu})\.(?![\p{L}]))?(?![\p{L}'’-])/dgu;
 
-/** "Surname, Given [I.]" in Title case (see INVERTED_TITLE). */
+/** "Surname, Given [I.]" in Title case, the surname possibly in capitals (see INVERTED_TITLE). */
 export function detectInvertedTitleNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
   const found: PhiFinding[] = [];
   for (const m of text.matchAll(INVERTED_TITLE)) {
     const { surname, given, initial } = m.groups as { surname: string; given: string; initial?: string };
-    const givenLike = vocabulary.isGivenName(given) || (initial !== undefined && !vocabulary.isFamiliar(given));
+    // After a surname in capitals or as a double given name ("Sun-hee"), "no English word as spelled" is enough.
+    const setApart = CAPITALS.test(surname) || given.includes('-');
+    const unknownGiven = !vocabulary.isFamiliar(given) || (setApart && !vocabulary.isDictionaryWord(given));
+    const givenLike = vocabulary.isGivenName(given) || ((initial !== undefined || setApart) && unknownGiven);
     const surnameLike = vocabulary.isSurname(surname) || (surname.length >= MIN_UNKNOWN_SURNAME && !vocabulary.isFamiliar(surname));
-    if (!givenLike || !surnameLike || [surname, given].some((w) => isAcronymOfGuide(w, vocabulary) || isLabelWord(w) || vocabulary.isDictionaryWord(w) || isPlaceWord(w))) continue;
+    if (!givenLike || !surnameLike || [surname, given].some((w) => isAcronymOfGuide(w, vocabulary) || isLabelWord(w))) continue;
+    // "Austin, Dallas", "Houston, Texas": a place, then a place or a word a dictionary knows.
+    if (isPlaceWord(given) || (isPlaceWord(surname) && vocabulary.isDictionaryWord(given))) continue;
+    if (vocabulary.isDictionaryWord(surname) && vocabulary.isDictionaryWord(given)) continue;
     found.push({ kind: 'name', start: m.index, end: m.index + m[0].length });
   }
   return found;

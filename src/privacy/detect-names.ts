@@ -89,7 +89,21 @@ export function detectNames(text: string, vocabulary: Vocabulary): PhiFinding[] 
   for (const m of text.matchAll(NAME_BEFORE_PATIENT)) {
     pushName(found, trailingName(m[1] ?? '', m.index, 1, vocabulary));
   }
-  return [...found, ...capitalisedNames(text, vocabulary)];
+  return [...found, ...capitalisedNames(text, vocabulary), ...glossedAsPatient(text, vocabulary)];
+}
+
+// "so cliff (pt) brought ...", "Ruby (the patient, not my cat)": a word the writer glosses as the
+// patient in brackets right after it, in any case, when the census lists it as a given name or no
+// dictionary knows it ("my case (pt)" is no one's name).
+const GLOSSED_AS_PATIENT = /(?<![\p{L}'’-])(\p{L}[\p{L}'’-]*)[ \t]*\((?:the[ \t]+)?(?:pt|patient)[ \t]*[),]/giu;
+
+function glossedAsPatient(text: string, vocabulary: Vocabulary): PhiFinding[] {
+  return [...text.matchAll(GLOSSED_AS_PATIENT)].flatMap((m) => {
+    const word = m[1]!;
+    if (CUE_WORD.test(word) || isLabelWord(word) || vocabulary.isFunctionWord(word) || vocabulary.isKnown(word)) return [];
+    if (!vocabulary.isGivenName(word) && vocabulary.isFamiliar(word)) return [];
+    return [{ kind: 'name' as const, start: m.index, end: m.index + word.length }];
+  });
 }
 
 function capitalisedNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
@@ -270,6 +284,8 @@ export function nameAffixes(text: string, names: readonly PhiFinding[], vocabula
     if (after !== undefined) affixes.push({ kind: 'name', start: n.start, end: after });
     const alias = aliasAfter(text, n.end, vocabulary);
     if (alias) affixes.push(alias);
+    const sibling = siblingBefore(text, n, vocabulary);
+    if (sibling) affixes.push(sibling);
     return affixes;
   });
 }
@@ -293,6 +309,19 @@ function wordBefore(text: string, n: PhiFinding, vocabulary: Vocabulary): number
   return undefined;
 }
 
+// "Summer and Dawn Whitaker": a census given name joined by "and" to a found name of several words
+// shares its surname; written in the same case, and no word the guides or the labels use.
+const SIBLING_BEFORE = /(?<![\p{L}\d'’-])(\p{L}{3,})[ \t]+(?:and|&)[ \t]+$/u;
+
+function siblingBefore(text: string, n: PhiFinding, vocabulary: Vocabulary): PhiFinding | undefined {
+  const name = text.slice(n.start, n.end);
+  const word = SIBLING_BEFORE.exec(text.slice(Math.max(0, n.start - 24), n.start))?.[1];
+  if (!word || !/\s/.test(name) || !sameCase(word, name) || isLabelWord(word) || vocabulary.isFunctionWord(word) || vocabulary.isKnown(word)) return undefined;
+  if (!vocabulary.isGivenName(word)) return undefined;
+  const start = text.lastIndexOf(word, n.start);
+  return { kind: 'name', start, end: start + word.length };
+}
+
 const INITIALS_BEFORE = /(?<![\p{L}\d.'’])(?:\p{L}\.[ \t]?){1,3}[ \t]*$/u;
 // "when D'Angelo Whitfield signed", "d'andre wallace 12/01/2001": a census given name (an elided
 // d' or o' allowed) right before a found name, anywhere, in the same case as the name.
@@ -313,8 +342,9 @@ function wordAfter(text: string, n: PhiFinding, vocabulary: Vocabulary): number 
   return n.end + m[0].length;
 }
 
-// "Grace Kim (goes by gracie)", "vic strong (victor strong)": one or two words closing a parenthesis right after a name.
-const ALIAS_AFTER = /^[ \t]*\((?:[^()\n]{0,24}[ \t])??(\p{L}{2,}(?:[ \t]+\p{L}{2,})?)\)/du;
+// "Grace Kim (goes by gracie)", "vic strong (victor strong)", 'Alphonse Dupree ("Al")', 'MAHONEY "KIT"': one
+// or two words closing a parenthesis, quoted or not, or one quoted word, right after a name.
+const ALIAS_AFTER = /^[ \t]*(?:\((?:[^()\n]{0,24}[ \t])??["“'‘]?(\p{L}{2,}(?:[ \t]+\p{L}{2,})?)["”'’]?\)|["“](\p{L}{2,})["”])/du;
 
 /**
  * The other name a found name goes by, in parentheses right after it: a census given name or no
@@ -322,10 +352,11 @@ const ALIAS_AFTER = /^[ \t]*\((?:[^()\n]{0,24}[ \t])??(\p{L}{2,}(?:[ \t]+\p{L}{2
  */
 function aliasAfter(text: string, end: number, vocabulary: Vocabulary): PhiFinding | undefined {
   const m = ALIAS_AFTER.exec(text.slice(end, end + 48));
-  const words = m?.[1]?.split(/[ \t]+/) ?? [];
+  const group = m?.indices?.[1] ? 1 : 2;
+  const words = m?.[group]?.split(/[ \t]+/) ?? [];
   const usable = (w: string) => !vocabulary.isFunctionWord(w) && !isLabelWord(w) && !vocabulary.isKnown(w);
   const nameLike = (w: string, k: number) => usable(w) && (!vocabulary.isFamiliar(w) || (k === 0 ? vocabulary.isGivenName(w) : vocabulary.isSurname(w)));
   if (!m || words.length === 0 || !words.every(nameLike)) return undefined;
-  const [start, stop] = m.indices![1]!;
+  const [start, stop] = m.indices![group]!;
   return { kind: 'name', start: end + start, end: end + stop };
 }

@@ -21,9 +21,38 @@ const IPV6_COMPRESSED = /(?<![\w:])(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?::(?:[0-
 /** Finds URLs that can identify a person (see the module comment). */
 export function detectUrls(text: string, vocabulary: Vocabulary): PhiFinding[] {
   return scan(text, URL, 'url', (v) => {
-    const path = v.replace(/^[\w+.-]+:\/\//, '');
-    return PERSONAL_PART.test(path) || hasNameInPath(path, vocabulary);
+    const path = withoutScheme(v);
+    return PERSONAL_PART.test(path) || hasOpaqueToken(path) || hasNameInPath(path, vocabulary);
   });
+}
+
+/**
+ * URLs whose path holds a word of a name found elsewhere in the message, in any case and glued to
+ * anything ("facebook.com/declan.moriarty.7", "share/kmensah-89a1" beside "Kwabena Mensah").
+ */
+export function detectUrlsHoldingNames(text: string, nameWords: readonly string[]): PhiFinding[] {
+  const words = nameWords.filter((w) => w.length >= MIN_NAME_IN_PATH).map((w) => w.toLowerCase());
+  if (words.length === 0) return [];
+  return scan(text, URL, 'url', (v) => {
+    const path = withoutScheme(v).toLowerCase();
+    const slash = path.indexOf('/');
+    return slash >= 0 && words.some((w) => path.slice(slash).includes(w));
+  });
+}
+
+/** Shortest name word looked for inside a URL's path: shorter ones turn up inside ordinary words. */
+const MIN_NAME_IN_PATH = 4;
+
+function withoutScheme(url: string): string {
+  return url.replace(/^[\w+.-]+:\/\//, '');
+}
+
+// A share link's token: letters and digits interleaved ("x7Hq2", "4f2a9c1e"), unlike a version or a
+// code set written letters then digits ("icd10", "v2").
+const OPAQUE_TOKEN = /(?<![A-Za-z0-9])(?=[A-Za-z0-9]{5,}(?![A-Za-z0-9]))(?:[A-Za-z]*\d+[A-Za-z]+\d|\d*[A-Za-z]+\d+[A-Za-z])[A-Za-z0-9]*/;
+
+function hasOpaqueToken(path: string): boolean {
+  return path.split('/').slice(1).some((segment) => OPAQUE_TOKEN.test(segment));
 }
 
 /** Shortest single path word read as a run-together name: shorter ones are site sections ("/f", "/visit"). */
@@ -35,8 +64,10 @@ const MIN_RUN_TOGETHER = 10;
  * English words).
  */
 function hasNameInPath(path: string, vocabulary: Vocabulary): boolean {
-  return path.split('/').slice(1).some((segment) => {
-    const words = segment.split(/[-_]/).filter((w) => /^\p{L}{2,}$/u.test(w));
+  return path.split('/').slice(1).some((file) => {
+    // A file's extension is no word of its name ("ashworth_summer_card.jpg").
+    const segment = file.replace(/\.[a-z0-9]{2,5}$/i, '');
+    const words = segment.split(/[-_.]/).filter((w) => /^\p{L}{2,}$/u.test(w));
     if (words.length === 1 && segment === words[0] && segment.length >= MIN_RUN_TOGETHER) return !vocabulary.isFamiliar(segment.toLowerCase()) && !isCompound(segment);
     return words.length >= 2 && words.some((w) => !vocabulary.isFamiliar(w));
   });

@@ -10,7 +10,7 @@ import { detectCensusNames, detectInvertedCapitalNames, detectInvertedTitleNames
 import { detectInitials } from './detect-initials.js';
 import { detectNamesByRelation } from './detect-names-by-relation.js';
 import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
-import { detectIps, detectUrls } from './detect-network.js';
+import { detectIps, detectUrls, detectUrlsHoldingNames } from './detect-network.js';
 import { detectX12 } from './detect-x12.js';
 import type { PhiFinding, PhiKind } from './phi-types.js';
 import { maskSpans, placeholderSpans } from './placeholder.js';
@@ -118,7 +118,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...detectInvertedTitleNames(masked, vocabulary),
     ...(chartLike ? detectInitials(masked, vocabulary) : []),
     ...detectNamesByRelation(masked, terms, vocabulary),
-  ].filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && !isEponym(masked, n));
+  ].filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && !isEponym(masked, n, caseLike));
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
   const ages = caseLike || names.length > 0 ? [...detectAgesAfterCopula(masked), ...detectAgesAfterNames(masked, names), ...detectAgesAfterDates(masked, dates)] : [];
@@ -133,9 +133,15 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...names,
     ...repeats,
     ...nameAffixes(masked, [...names, ...repeats], vocabulary),
+    ...detectUrlsHoldingNames(masked, nameWords(masked, names)),
     ...identifierRepeats(masked, identifiers),
   ].filter((c) => !overlapsAny(c, opaque));
   return resolveOverlaps(candidates);
+}
+
+/** The words of the found names ("Kwabena Mensah" → Kwabena, Mensah). */
+function nameWords(text: string, names: readonly PhiFinding[]): string[] {
+  return names.flatMap((n) => text.slice(n.start, n.end).split(/[^\p{L}]+/u)).filter(Boolean);
 }
 
 /** Contact details, record numbers, network addresses and ages: everything but places, dates and names. */

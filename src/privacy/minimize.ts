@@ -67,7 +67,7 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
   const datedName = dates.length > 0 && names.some((n) => !followsArticle(redacted, n.start));
   const holdsPatientData = numbers.length > 0 || opaque.length > 0 || datedName;
   const words = [...flaggedWords(redacted, vocabulary), ...(holdsPatientData ? [...names, ...capitalNames(redacted, vocabulary)] : [])];
-  const found = holdsPatientData ? [...firstNamesBefore(redacted, words, vocabulary), ...(datedName ? dates : [])] : [];
+  const found = holdsPatientData ? [...firstNamesBefore(redacted, words, vocabulary), ...userHandles(redacted, vocabulary), ...(datedName ? dates : [])] : [];
   const spans = [...numbers, ...identifierSuffixes(redacted), ...words, ...found]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
     .sort((a, b) => a.start - b.start);
@@ -125,6 +125,15 @@ const IDENTIFIER_SUFFIX = /\[REDACTED:(?:ssn|mrn|health_plan_id|account|certific
 
 function identifierSuffixes(text: string): Array<{ start: number; end: number }> {
   return [...text.matchAll(IDENTIFIER_SUFFIX)].map((m) => ({ start: m.indices![1]![0], end: m.indices![1]![1] }));
+}
+
+// A user name: six or more letters no dictionary knows, then two to four digits ("rubyjsmith44",
+// "wredcloud_61"); "covid19", "icd10" and "office365" are too short or English words.
+const USER_HANDLE = /(?<![\w@.-])(\p{Ll}[\p{Ll}.]{4,}\p{Ll})[_.]?\d{2,4}(?![\w@-])/gu;
+
+/** User names in a message that holds patient data: they point at one account. */
+function userHandles(text: string, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
+  return [...text.matchAll(USER_HANDLE)].filter((m) => !vocabulary.isFamiliar(m[1]!)).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 /** True for a token with digits that no code, amount, year or small count explains. */

@@ -81,3 +81,15 @@ describe('dates and ages', () => {
     expect(found('we had 07 04 2025 on the schedule as three numbers')).toEqual([]);
   });
 });
+
+describe('ages with their units and days named by their month', () => {
+  it('keeps the unit with an age found by its cue, after "who\'s" too, and takes an age with a unit in brackets after a date', () => {
+    expect(found("mom's name is Ida Klein, she's 97 y.o., G-tube change 43762")).toContain('age_over_89:97 y.o');
+    expect(found("signs for Doña Pilar Ochoa who's ninety-four. ABN valid?")).toContain('age_over_89:ninety-four');
+    expect(found('DOB: 02/11/1931 (94Y) SSN 530-71-4482')).toContain('age_over_89:94Y');
+  });
+
+  it('takes "the 3rd of this month" as a date in a case', () => {
+    expect(found('Ryan Doyle, SSN 227-84-1190, MVA the 3rd of this month. S22.32XA')).toContain('date:3rd');
+  });
+});

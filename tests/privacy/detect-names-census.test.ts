@@ -148,3 +148,34 @@ describe('a surname, a comma, then a given name, in Title case', () => {
     expect(found('Ask Dr. Nguyen, Director of HIM, about 99213 audits')).toEqual([]);
   });
 });
+
+describe('names written surname first, in capitals, by nickname or beside a sibling', () => {
+  it('takes a surname in capitals before a Title-case given name, and a double given name after a surname', () => {
+    expect(found('ADEYEMI, Tobenna MRN 5510293 came in with syncope')).toEqual(['ADEYEMI, Tobenna']);
+    expect(found('Choi, Min-jun DOB 19510304 for an AAA screen 76706')).toEqual(['Choi, Min-jun']);
+  });
+
+  it('leaves a place before a place or an English word alone', () => {
+    expect(found('we have coders in Austin, Dallas and Houston for 99213 audits')).not.toContain('Austin, Dallas');
+  });
+
+  it('takes a given name and surname in capitals in any message, but no English words in capitals', () => {
+    expect(found('ugh, BRENDAN KILCULLEN is back again with COPD J44.1')).toEqual(['BRENDAN KILCULLEN']);
+    expect(found('HELP, PLEASE REVIEW the J44.1 rules AGAIN')).toEqual([]);
+  });
+
+  it('takes a quoted nickname after a name, in brackets or not', () => {
+    expect(found('Bartholomew Okafor ("Bart") died 3/2 in the ED, 99285?')).toEqual(expect.arrayContaining(['Bartholomew Okafor', 'Bart']));
+    expect(found('DESMOND QUIGLEY "DESSIE" readmitted, 3rd time this month')).toEqual(expect.arrayContaining(['DESMOND QUIGLEY', 'DESSIE']));
+  });
+
+  it('takes a given name joined by "and" to a found full name', () => {
+    expect(found('twins born 05/02/2024 - Autumn and Celeste Varga, 33 wks')).toEqual(expect.arrayContaining(['Autumn', 'Celeste Varga']));
+  });
+
+  it('takes a word glossed as the patient in brackets, but not an English word that is no given name', () => {
+    expect(found('so marty (pt) brought in his own card for the 99213')).toEqual(['marty']);
+    expect(found('Ivy (the patient, not my plant) has a pacemaker 33228')).toContain('Ivy');
+    expect(found('this case (pt) was billed as 99214')).toEqual([]);
+  });
+});

@@ -29,3 +29,17 @@ describe('IP addresses and URLs', () => {
     expect(found('see https://example.org/careerguide')).toEqual([]);
   });
 });
+
+describe('URLs that point at a person', () => {
+  it('takes a share token of letters and digits interleaved, not a code set in the path', () => {
+    expect(found('her page https://give.example.me/7c3e9b1a is in the notes')).toContain('url:https://give.example.me/7c3e9b1a');
+    expect(found('see https://www.cms.gov/medicare/coding/icd10 for the update')).toEqual([]);
+  });
+
+  it('reads dotted and file-named path words, and a name found elsewhere in the message inside the path', () => {
+    expect(found('pt posted it at https://social.example.com/ofelia.marchetti.3')).toContain('url:https://social.example.com/ofelia.marchetti.3');
+    expect(found('scan at https://up.example.net/u/quillon_ravenel_card.jpg, unsecured')).toContain('url:https://up.example.net/u/quillon_ravenel_card.jpg');
+    const text = 'pt Kofi Boateng sent https://vault.example.com/share/kboateng-7q so we could see labs';
+    expect(found(text)).toContain('url:https://vault.example.com/share/kboateng-7q');
+  });
+});

@@ -138,3 +138,16 @@ describe('detectPhi — robustness', () => {
     }
   });
 });
+
+describe('detectPhi — eponyms WordNet does not list', () => {
+  it('takes a possessive or hyphenated Title-case word before a condition, body part or code for an eponym in a message about no case', () => {
+    expect(found("Barrett's esophagus K22.70 vs K22.710 with low grade dysplasia?")).toEqual([]);
+    expect(found('Osgood-Schlatter M92.52-. Legg-Calvé-Perthes M91.1-. any others for the CCS?')).toEqual([]);
+    expect(found("hashimoto's E06.3 with hypothyroidism E03.9, code both?")).toEqual([]);
+  });
+
+  it('keeps the same shapes as names in a message about a case', () => {
+    expect(found('pt Okafor-Reyes E11.9, DOB 3/4/55, A1c 9.1')).toContain('name:Okafor-Reyes');
+    expect(found("pt Cartwright's esophagus biopsy: MRN 4471920, 43239 done 6/2")).toContain('name:Cartwright');
+  });
+});

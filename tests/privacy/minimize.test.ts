@@ -144,3 +144,11 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('anyone took the CDIP exam?').text).toBe('anyone took the CDIP exam?');
   });
 });
+
+describe('minimizePhi: user names', () => {
+  it('masks a user name in a message with patient data, but not an English word with a number or a message without patient data', () => {
+    expect(minimizePhi('Ruby Smith is locked out again, she typed rubysmith_44 twice').text).toBe('[REDACTED:name] is locked out again, she typed [MASKED] twice');
+    expect(minimizePhi('Ruby Smith asked why windows10 shows her 99213').text).toContain('windows10');
+    expect(minimizePhi('is jsmithcoder22 a good study handle for the CPC group?').text).toContain('jsmithcoder22');
+  });
+});
