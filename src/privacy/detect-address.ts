@@ -60,6 +60,8 @@ const ZIP_LABEL_NEAR = new RegExp(`\\b${ZIP_LABEL}\\s+(?:on|in|from)\\s+[a-z]{2,
 const ZIP_BEFORE_LABEL = new RegExp(`(?<![\\w$.,-])(?<v>\\d{5}(?:-\\d{4})?)\\s+${ZIP_LABEL}\\b`, 'gid');
 // "lives in 02139": a ZIP code where a town would stand.
 const ZIP_CUED = /\b(?:lives|living|resides|residing|moved)\s+(?:in|to)\s+(?<v>\d{5}(?:-\d{4})?)(?![\w-])/gid;
+// British and Canadian postcodes, whose two halves have shapes no code set uses: "LS6 2AB", "SW1A 1AA", "K1A 0B1".
+const POSTCODE = /(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]\d[A-Z]\d)(?![\w-])/g;
 
 // A town, city or county where a patient lives: "lives in Millbrook", "Harlan County",
 // "resident of East Orange, NJ". Case-sensitive place words after the cue.
@@ -118,9 +120,9 @@ function isTown(word: string): boolean {
   return !isStateOrCountry(word) && wordnet.isProperNounOnly(word) && wordnet.nounClasses(word, 3).includes('noun.location');
 }
 
-/** Finds ZIP codes (next to a state code or behind a ZIP label). */
+/** Finds ZIP codes (next to a state code or behind a ZIP label) and British and Canadian postcodes. */
 export function detectZips(text: string): PhiFinding[] {
-  return [...scan(text, ZIP_AFTER_STATE, 'zip'), ...scan(text, ZIP_LABELLED, 'zip'), ...scan(text, ZIP_LABEL_NEAR, 'zip'), ...scan(text, ZIP_BEFORE_LABEL, 'zip'), ...scan(text, ZIP_CUED, 'zip')];
+  return [...scan(text, ZIP_AFTER_STATE, 'zip'), ...scan(text, ZIP_LABELLED, 'zip'), ...scan(text, ZIP_LABEL_NEAR, 'zip'), ...scan(text, ZIP_BEFORE_LABEL, 'zip'), ...scan(text, ZIP_CUED, 'zip'), ...scan(text, POSTCODE, 'zip')];
 }
 
 /**

@@ -73,8 +73,17 @@ function withExtension(text: string, phone: PhiFinding): PhiFinding {
 export function detectPhones(text: string): PhiFinding[] {
   const formatted = scan(text, PHONE_FORMATTED, 'phone', hasPlausibleAreaCode);
   const international = scan(text, PHONE_INTERNATIONAL, 'phone', (v) => digitCount(v) >= 8 && digitCount(v) <= 15);
-  return [...formatted, ...international, ...scan(text, PHONE_LABELLED, 'phone', hasPlausibleAreaCode)].map((p) => withExtension(text, p));
+  const spelled = scan(text, SPELLED_DIGITS, 'phone', (v) => PHONE_LENGTHS.has(v.match(SPELLED_DIGIT)!.length));
+  return [...formatted, ...international, ...spelled, ...scan(text, PHONE_LABELLED, 'phone', hasPlausibleAreaCode)].map((p) => withExtension(text, p));
 }
+
+// A number read out digit by digit, as dictation spells it: "four one five, five five five, zero one
+// nine one". Seven digits or more in a row are said of nothing else in career talk.
+const DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
+const SPELLED_DIGIT = new RegExp(`\\b${DIGIT_WORD}\\b`, 'gi');
+const SPELLED_DIGITS = new RegExp(`\\b${DIGIT_WORD}(?:[ \\t]*[,-]?[ \\t]+${DIGIT_WORD}){6,}\\b`, 'gi');
+/** A local number, one with its area code, one with the country code too. */
+const PHONE_LENGTHS = new Set([7, 10, 11]);
 
 // A fax label shortly before a phone-shaped number makes it a fax number.
 const FAX_LABEL = /\b(?:fax|facsimile|fx)\b/gi;

@@ -115,8 +115,8 @@ const UDI = /\(\d{2}\)[0-9A-Za-z]{2,20}(?:\(\d{2,4}\)[0-9A-Za-z]{1,20})*/g;
 // a dot or a hash ("LPN.0047718", "AUTH#8834102").
 const ID_TOKEN = /(?<![\w$€£.,/-])(?:[A-Za-z]{2,}[.#](?=\d))?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w/-]|[.,]\d)/g;
 // A plate behind its label, written with spaces and maybe a state code: "plate 7ABC 123",
-// "plate CA 8RTX552", "boat registration FL 4471 KX". Groups in capitals and digits only.
-const PLATE = /\b(?:[Pp]late|[Tt]ag|(?:[Bb]oat|[Vv]ehicle|[Cc]ar|[Vv]essel)[ \t]+[Rr]egistration)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber))?[ \t]*:?[ \t]*(?<v>(?:[A-Z]{2}[ \t]+)?[A-Z0-9]{1,8}(?:[ \t-][A-Z0-9]{1,8}){0,2})(?![\w-])/dg;
+// "plate CA 8RTX552", "boat registration FL 4471 KX", "vessel reg FL 4412 KM". Groups in capitals and digits only.
+const PLATE = /\b(?:[Pp]late|[Tt]ag|(?:[Bb]oat|[Vv]ehicle|[Cc]ar|[Vv]essel)[ \t]+[Rr]eg(?:istration|\.)?)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber))?[ \t]*:?[ \t]*(?<v>(?:[A-Z]{2}[ \t]+)?[A-Z0-9]{1,8}(?:[ \t-][A-Z0-9]{1,8}){0,2})(?![\w-])/dg;
 
 /**
  * Enough digits for a value behind a label: `minDigits`, or digits in two or more runs through a

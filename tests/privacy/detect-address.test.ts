@@ -65,3 +65,11 @@ describe('streets whose type comes before the name', () => {
     expect(found('2 Calle codes? no, 2 CPT codes: 99213 and 20610')).toEqual([]);
   });
 });
+
+describe('postcodes outside the US', () => {
+  it('takes a British or Canadian postcode, not a code with a dot or a number alone', () => {
+    expect(found('pt lives at 9 Mill Lane, York YO1 7HH, travel claim')).toContain('zip:YO1 7HH');
+    expect(found('mailing address 40 Elgin St, Ottawa ON K1P 5K7 for the pt')).toContain('zip:K1P 5K7');
+    expect(found('M54.5 and G43.909 for low back pain with migraine, 99213')).toEqual([]);
+  });
+});

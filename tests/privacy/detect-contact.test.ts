@@ -27,3 +27,10 @@ describe('international phones and payment cards', () => {
     expect(found('call his work (614) 555-0187 x3321 about the bill')).toContain('phone:(614) 555-0187 x3321');
   });
 });
+
+describe('phone numbers read out digit by digit', () => {
+  it('takes seven, ten or eleven spelled digits in a row as a phone number, and fewer as nothing', () => {
+    expect(found('daughter is at two zero six, five five five, oh one four two if the pt calls')).toContain('phone:two zero six, five five five, oh one four two');
+    expect(found('one two three of the G codes were denied')).toEqual([]);
+  });
+});

@@ -45,3 +45,9 @@ describe('labelled and shaped identifiers', () => {
     expect(found('plate HKT-2291 again')).toContain('vehicle:HKT-2291');
   });
 });
+
+describe('registrations', () => {
+  it('takes a vessel or vehicle registration written "reg", state letters and all', () => {
+    expect(found('jet ski accident, vessel reg TX 8812 PL on the report, V93.89')).toContain('vehicle:TX 8812 PL');
+  });
+});
