@@ -95,6 +95,22 @@ export function detectTownsWithZip(text: string): PhiFinding[] {
   return found;
 }
 
+// A town WordNet knows only as a place, named in a message already holding patient data, after
+// "in", "from", "at" or "near", or set off by commas or a postcode after it: "from Casablanca",
+// "the wrong address in Sioux Falls", "Leeds LS6 2AB". States and countries are no such unit.
+const TOWN_IN_CASE = /(?<=\b(?:in|from|at|near|to|of),?[ \t]+|,[ \t]*)(?<v>\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?)(?=[ \t]*(?:[,.;:()]|$|\n|[ \t][A-Z]{1,2}\d)|[ \t]+(?:and|for|with|to)\b)/gdu;
+
+/** Towns WordNet knows, in a message about a case (the caller decides): see TOWN_IN_CASE. */
+export function detectTownsInCase(text: string): PhiFinding[] {
+  return scan(text, TOWN_IN_CASE, 'address', (v) => isTown(v) && isCityNotRegion(v));
+}
+
+/** A kind of city or town in WordNet, and of no country, state or province ("Leeds", not "Colombia"). */
+function isCityNotRegion(place: string): boolean {
+  const wordnet = getWordNet();
+  return wordnet.isKindOf(place, ['city', 'town', 'municipality', 'village'], 3) && !wordnet.isKindOf(place, ['country', 'state', 'province'], 3);
+}
+
 /** "Bethel AK" without a comma, in a chart-like message. */
 export function detectTownsBeforeStates(text: string, vocabulary: Vocabulary): PhiFinding[] {
   return scan(text, TOWN_STATE, 'address', (v) => !isSentenceWord(v.split(/[ \t]/)[0] ?? '', vocabulary) && !isStateOrCountry(v));

@@ -1,6 +1,6 @@
 import { isChartLike } from './chart-context.js';
 import { isEponym } from './eponyms.js';
-import { detectAddresses, detectPlaces, isTwoWordState, detectTownsBeforeStates, detectTownsWithZip, detectZips, detectZipsAfterPlaces } from './detect-address.js';
+import { detectAddresses, detectPlaces, isTwoWordState, detectTownsBeforeStates, detectTownsWithZip, detectTownsInCase, detectZips, detectZipsAfterPlaces } from './detect-address.js';
 import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
 import { detectAgesAfterCopula, detectAgesAfterDates, detectAgesAfterNames, detectAgesOver89, detectDates } from './detect-dates.js';
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
@@ -123,7 +123,14 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
   const ages = caseLike || names.length > 0 ? [...detectAgesAfterCopula(masked), ...detectAgesAfterNames(masked, names), ...detectAgesAfterDates(masked, dates)] : [];
   const repeats = findRepeats(masked, names, vocabulary);
-  const places = [...detectPlaces(masked, chartLike || names.length > 0, vocabulary), ...addresses, ...detectTownsWithZip(masked), ...(chartLike ? detectTownsBeforeStates(masked, vocabulary) : [])];
+  const inCase = caseLike || names.length > 0;
+  const places = [
+    ...detectPlaces(masked, chartLike || names.length > 0, vocabulary),
+    ...addresses,
+    ...detectTownsWithZip(masked),
+    ...(chartLike ? detectTownsBeforeStates(masked, vocabulary) : []),
+    ...(inCase ? detectTownsInCase(masked) : []),
+  ];
   const candidates = [
     ...identifiers,
     ...places,

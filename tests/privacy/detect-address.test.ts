@@ -73,3 +73,16 @@ describe('postcodes outside the US', () => {
     expect(found('M54.5 and G43.909 for low back pain with migraine, 99213')).toEqual([]);
   });
 });
+
+describe('towns WordNet knows, in a message about a case', () => {
+  it('takes a city after "in" or "from" or set off by commas once the message holds patient data, not a country or an English word', () => {
+    expect(found('Ines Duarte, visiting from Casablanca, self pay ED visit')).toContain('address:Casablanca');
+    expect(found('Lorna McBride says the statement went to the wrong address in Sioux Falls.')).toContain('address:Sioux Falls');
+    expect(found('Joaquin Barrios lives at Calle 5, Barranquilla, Colombia')).not.toContain('address:Colombia');
+    expect(found('Ana Ruiz drove in from Mobile for the 99213')).not.toContain('address:Mobile');
+  });
+
+  it('leaves a city in a message about no case alone', () => {
+    expect(found('are there remote coding jobs based in Leeds, or only in Casablanca?')).toEqual([]);
+  });
+});
