@@ -2,6 +2,7 @@ import { getWordNet } from '../lexicon/index.js';
 import { CALENDAR_WORD } from './date-patterns.js';
 import { isAcronym, isLabelWord } from './label-words.js';
 import { joined, type Term } from './detect-names-nlp.js';
+import { isMedicalWord } from './eponyms.js';
 import { inOneCase } from './name-evidence.js';
 import type { PhiFinding } from './phi-types.js';
 import { OPAQUE } from './placeholder.js';
@@ -42,12 +43,36 @@ export function detectCensusNames(text: string, terms: readonly Term[], vocabula
     if (!words[k] || !words[k + 1] || !joined(first) || first.after === '-') continue;
     if (isNamePair(first, second, text, vocabulary, chartLike)) found.push({ kind: 'name', start: first.start, end: second.end });
   }
+  if (chartLike) found.push(...loneGivenNamesMidSentence(text, terms, words, vocabulary));
   const opening = terms[0];
   if (opening && chartLike && words[0] && /^\s*$/.test(text.slice(0, opening.start)) && isLoneOpeningName(text, opening, vocabulary)) {
     found.push({ kind: 'name', start: opening.start, end: opening.end });
   }
   return found;
 }
+
+/**
+ * "got a call from Joy at the house", "follow up on Grant's labs": in a chart-like message, a census
+ * given name in Title case in the middle of a sentence, alone (no capitalised word beside it), is a
+ * person: an English word there would be written in lower case. Not behind a clinician's title.
+ */
+function loneGivenNamesMidSentence(text: string, terms: readonly Term[], words: readonly string[], vocabulary: Vocabulary): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  for (let k = 1; k < terms.length; k++) {
+    const [before, term, after] = [terms[k - 1]!, terms[k]!, terms[k + 1]];
+    const word = term.text.replace(/['’]s$/u, '');
+    if (!words[k] || !TITLE.test(word) || !vocabulary.isGivenName(word) || !isNameWord(word, vocabulary)) continue;
+    if (/[.!?:;\n•*#>|]/.test(before.after) || !/^\p{Ll}/u.test(before.text) || CLINICIAN_TITLE.test(before.text)) continue;
+    if (after && /^\p{Lu}/u.test(after.text) && /^[ \t]*$/.test(term.after)) continue;
+    if (vocabulary.isFunctionWord(word) || vocabulary.isKnown(word) || CALENDAR_WORD.test(word) || getWordNet().isProperNounOnly(word)) continue;
+    // "Bell's palsy": a possessive before a condition or body part may be an eponym WordNet lacks.
+    if (word !== term.text && after && isMedicalWord(after.text)) continue;
+    found.push({ kind: 'name', start: term.start, end: term.end });
+  }
+  return found;
+}
+
+const CLINICIAN_TITLE = /^(?:dr|doctor|prof|nurse|np|pa)\.?$/i;
 
 function isNamePair(first: Term, second: Term, text: string, vocabulary: Vocabulary, chartLike: boolean): boolean {
   const [a, b] = [first.text, second.text.replace(/['’]s$/u, '')];

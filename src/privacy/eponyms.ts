@@ -47,6 +47,7 @@ function isEponymShaped(text: string, span: { start: number; end: number }, span
   return next.some(isMedicalWord);
 }
 
-function isMedicalWord(word: string): boolean {
+/** A diagnosis or procedure code, or a noun WordNet files under conditions, body parts or processes. */
+export function isMedicalWord(word: string): boolean {
   return isMedicalCodeShape(word.replace(/[.-]+$/, '')) || getWordNet().nounClasses(word, 2).some((c) => MEDICAL_CLASSES.has(c));
 }

@@ -179,3 +179,16 @@ describe('names written surname first, in capitals, by nickname or beside a sibl
     expect(found('this case (pt) was billed as 99214')).toEqual([]);
   });
 });
+
+describe('a lone given name in Title case mid-sentence', () => {
+  it('takes it in a chart-like message, where an English word would be in lower case', () => {
+    expect(found('got a call from Faith at the pts house, she is the niece, 99213 visit')).toEqual(['Faith']);
+    expect(found('coded 99214 for Grant yesterday, E11.9 with CKD')).toEqual(['Grant']);
+  });
+
+  it('leaves it behind a clinician title, at the start of a sentence, before a capitalised word, or as a possessive before a condition', () => {
+    expect(found('dr Grant signed the op note, 27447 and E11.9')).toEqual([]);
+    expect(found("question about Bell's palsy G51.0 vs G61.0 if the neuro says r/o GBS")).toEqual([]);
+    expect(found('is E11.9 ok with the hope of more specificity later?')).toEqual([]);
+  });
+});

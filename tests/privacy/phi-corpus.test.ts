@@ -75,9 +75,9 @@ describe.each([
 // below the targets still, so they are guarded at what they measure now: overall recall, what
 // reaches the store and how many messages without patient data the store changes.
 describe.each([
-  { file: 'tune-5.jsonl', minRecall: 0.96, maxLeaks: 13, maxChangedNegatives: 3 },
-  { file: 'tune-6.jsonl', minRecall: 0.91, maxLeaks: 26, maxChangedNegatives: 6 },
-  { file: 'tune-7.jsonl', minRecall: 0.94, maxLeaks: 21, maxChangedNegatives: 2 },
+  { file: 'tune-5.jsonl', minRecall: 0.97, maxLeaks: 10, maxChangedNegatives: 3 },
+  { file: 'tune-6.jsonl', minRecall: 0.92, maxLeaks: 23, maxChangedNegatives: 6 },
+  { file: 'tune-7.jsonl', minRecall: 0.96, maxLeaks: 15, maxChangedNegatives: 2 },
 ])('PHI tuning corpus eval/privacy/$file', ({ file, minRecall, maxLeaks, maxChangedNegatives }) => {
   const cases = parsePhiCorpus(readFileSync(new URL(`../../eval/privacy/${file}`, import.meta.url), 'utf8'));
   const options = { vocabulary: guideVocabulary(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url)) };
