@@ -315,11 +315,12 @@ const SIBLING_BEFORE = /(?<![\p{L}\d'’-])(\p{L}{3,})[ \t]+(?:and|&)[ \t]+$/u;
 
 function siblingBefore(text: string, n: PhiFinding, vocabulary: Vocabulary): PhiFinding | undefined {
   const name = text.slice(n.start, n.end);
-  const word = SIBLING_BEFORE.exec(text.slice(Math.max(0, n.start - 24), n.start))?.[1];
-  if (!word || !/\s/.test(name) || !sameCase(word, name) || isLabelWord(word) || vocabulary.isFunctionWord(word) || vocabulary.isKnown(word)) return undefined;
+  const from = Math.max(0, n.start - 24);
+  const m = SIBLING_BEFORE.exec(text.slice(from, n.start));
+  const word = m?.[1];
+  if (!m || !word || !/\s/.test(name) || !sameCase(word, name) || isLabelWord(word) || vocabulary.isFunctionWord(word) || vocabulary.isKnown(word)) return undefined;
   if (!vocabulary.isGivenName(word)) return undefined;
-  const start = text.lastIndexOf(word, n.start);
-  return { kind: 'name', start, end: start + word.length };
+  return { kind: 'name', start: from + m.index, end: from + m.index + word.length };
 }
 
 const INITIALS_BEFORE = /(?<![\p{L}\d.'’])(?:\p{L}\.[ \t]?){1,3}[ \t]*$/u;

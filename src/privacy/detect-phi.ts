@@ -121,9 +121,10 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   ].filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && !isEponym(masked, n, caseLike));
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
-  const ages = caseLike || names.length > 0 ? [...detectAgesAfterCopula(masked), ...detectAgesAfterNames(masked, names), ...detectAgesAfterDates(masked, dates)] : [];
-  const repeats = findRepeats(masked, names, vocabulary);
+  // A message about someone: what it says may place or date that person.
   const inCase = caseLike || names.length > 0;
+  const ages = inCase ? [...detectAgesAfterCopula(masked), ...detectAgesAfterNames(masked, names), ...detectAgesAfterDates(masked, dates)] : [];
+  const repeats = findRepeats(masked, names, vocabulary);
   const places = [
     ...detectPlaces(masked, chartLike || names.length > 0, vocabulary),
     ...addresses,
