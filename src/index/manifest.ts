@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Bumped whenever the on-disk layout or chunking changes, forcing a rebuild. */
-export const INDEX_SCHEMA_VERSION = 12;
+/** Bumped whenever the on-disk layout, chunking or glossary extraction changes, forcing a rebuild (13: credential table rows). */
+export const INDEX_SCHEMA_VERSION = 13;
 
 export const manifestSchema = z.object({
   schemaVersion: z.number().int(),

@@ -110,6 +110,22 @@ function headingEntry(section: Section): GlossaryEntry | undefined {
   };
 }
 
+// A table row, as the parser writes it: "Credential: RDMS; Full name: Registered Diagnostic Medical
+// Sonographer; Awarding body: ARDMS; Focus: …". One cell an acronym, another the name it abbreviates.
+const TABLE_CELL = /^([^:;]{1,40}):\s*(.+)$/;
+
+/** A table row that names a term in one cell and its acronym in another defines it; the other cells are the definition. */
+function tableRowEntry(text: string, section: Section, line: number): GlossaryEntry | undefined {
+  const cells = text.split(/;\s+/).map((cell) => TABLE_CELL.exec(cell)).filter((m): m is RegExpExecArray => m !== null);
+  if (cells.length < 3) return undefined;
+  const acronymCell = cells.find((c) => isAcronym(c[2]!.trim()));
+  const acronym = acronymCell?.[2]!.trim();
+  const nameCell = acronym ? cells.find((c) => c !== acronymCell && initials(c[2]!.trim().split(/\s+/)) === acronym.replace(/[^A-Z]/g, '')) : undefined;
+  if (!acronym || !nameCell) return undefined;
+  const definition = cells.filter((c) => c !== acronymCell && c !== nameCell).map((c) => `${c[1]!.trim()}: ${c[2]!.trim()}`).join('; ');
+  return { term: nameCell[2]!.trim(), acronym, definition, kind: 'definition', sectionId: section.id, headingPath: section.headingPath, source: section.source, line, quote: text };
+}
+
 function expansionEntries(text: string, section: Section, line: number): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
   const base = { kind: 'expansion' as const, sectionId: section.id, headingPath: section.headingPath, source: section.source, line, quote: text };
@@ -138,7 +154,7 @@ function expansionEntries(text: string, section: Section, line: number): Glossar
 
 /**
  * Extracts the glossary: every definition bullet ("Certified Coding Specialist (CCS): AHIMA
- * credential for …", "Term: definition"), every heading that names a term with its acronym
+ * credential for …", "Term: definition"), every table row naming a term and its acronym, every heading that names a term with its acronym
  * ("CMA (AAMA): Certified Medical Assistant") and every inline acronym expansion.
  */
 export function extractGlossary(doc: KnowledgeDocument): GlossaryEntry[] {
@@ -148,7 +164,7 @@ export function extractGlossary(doc: KnowledgeDocument): GlossaryEntry[] {
     if (byHeading) entries.push(byHeading);
     for (const block of section.blocks) {
       if (block.kind === 'bullet') {
-        const entry = definitionEntry(block.text, section, block.line);
+        const entry = tableRowEntry(block.text, section, block.line) ?? definitionEntry(block.text, section, block.line);
         if (entry) entries.push(entry);
       }
       entries.push(...expansionEntries(block.text, section, block.line));

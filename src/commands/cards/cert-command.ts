@@ -62,11 +62,9 @@ function notFound(advisor: CommandAdvisor, query: string, lookup: Exclude<CertLo
     return { kind: 'cert-list', message: `${org} offers these certifications in the guide. Ask for one with “cert ${lookup.records[0]?.card.acronym ?? '<acronym>'}”.`, certifications: listOf(lookup.records) };
   }
   const hint = lookup.suggestions.length ? ` Did you mean ${lookup.suggestions.map((r) => r.card.acronym).join(' or ')}?` : '';
-  return {
-    kind: 'cert-list',
-    message: `I couldn't find a certification called “${query}” in the guide.${hint} These are the ones it covers:`,
-    certifications: listOf(certificationRecords(advisor.index)),
-  };
+  const certifications = listOf(certificationRecords(advisor.index));
+  const others = certifications.length > 0 ? ' These are the ones it covers:' : ' It defines no certifications I can show as cards; try asking about it in your own words.';
+  return { kind: 'cert-list', message: `I couldn't find a certification called “${query}” in the guide.${hint}${others}`, certifications };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { GlossaryEntry, Section } from '../../ingest/index.js';
 import type { KnowledgeIndex } from '../../index/index.js';
-import { contentTerms } from '../../text/index.js';
+import { contentTerms, escapeRegExp } from '../../text/index.js';
 import { areaName, focusAreas, whereNamed } from '../guide/focus-areas.js';
 import { guideFacts, type GuideFacts } from '../guide/guide-facts.js';
 import { allLines, CitationBook, guideSections, sectionTitle, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
@@ -63,22 +63,41 @@ const CREDENTIAL_WORD = /\b(?:certifications?|credentials?|certified)\b/i;
 
 /**
  * True for glossary definitions that name a credential: "Certified … (ACR): … certification/credential …",
- * or a section headed by the credential under a heading about credentials ("Certifications Compared").
+ * a table row whose acronym sits under a "Credential" column, or a section headed by the credential
+ * under a heading about credentials ("Certifications Compared").
  */
 function isCredential(entry: GlossaryEntry): boolean {
   if (entry.kind !== 'definition' || !entry.acronym) return false;
-  if (/^Certified\b/i.test(entry.term) || CREDENTIAL_WORD.test(entry.definition)) return true;
+  if (/^Certified\b/i.test(entry.term) || CREDENTIAL_WORD.test(entry.definition) || inCredentialColumn(entry)) return true;
   return !!entry.heading && CREDENTIAL_WORD.test(entry.headingPath.slice(0, -1).join(' '));
+}
+
+/** A table row whose acronym sits under a column named for credentials ("Credential: RDMS; Full name: …"). */
+function inCredentialColumn(entry: GlossaryEntry): boolean {
+  return new RegExp(`(?:^|;\\s*)[^:;]*\\b(?:certifications?|credentials?)\\b[^:;]*:\\s*${escapeRegExp(entry.acronym!)}\\s*(?:;|$)`, 'i').test(entry.quote);
 }
 
 /**
  * The body that awards a credential: the one whose acronym its heading gives in parentheses
- * ("CMA (AAMA): …"), else the first organisation its definitions name.
+ * ("CMA (AAMA): …") or its table row gives under an awarding column, else the first organisation
+ * its definitions name.
  */
 function awardingBody(primary: GlossaryEntry, definitions: string[], sources: RecordSources): Organization | undefined {
-  const qualifier = primary.heading?.qualifier;
+  const qualifier = primary.heading?.qualifier ?? awardingCell(definitions);
   const byHeading = qualifier ? (sources.orgs.find((o) => o.acronym === qualifier) ?? expandedOrganization(qualifier, sources.index)) : undefined;
   return byHeading ?? organizationsIn(definitions.join(' \n '), sources.orgs)[0];
+}
+
+// A table column that names who gives the credential: "Awarding body", "Issued by", "Certifying organization".
+const AWARDING_CELL = /(?:^|;\s*)[^:;]*\b(?:award\w*|issu\w*|offer\w*|certifying|organi[sz]ation)\b[^:;]*:\s*([A-Z][A-Za-z0-9-]{1,11})\s*(?:;|$)/i;
+
+/** The acronym in a definition's awarding-body cell (a credential table's row), if any. */
+function awardingCell(definitions: string[]): string | undefined {
+  for (const d of definitions) {
+    const m = AWARDING_CELL.exec(d);
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 /** An acronym the guide expands somewhere ("American Medical Technologists (AMT)"), read as an organisation. */
