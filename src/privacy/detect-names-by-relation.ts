@@ -1,5 +1,5 @@
 import { CUE_WORD } from './detect-names.js';
-import { isAcronym } from './label-words.js';
+import { isAcronym, isLabelWord } from './label-words.js';
 import { cueWordKind } from './name-evidence.js';
 import type { Term } from './detect-names-nlp.js';
 import type { PhiFinding } from './phi-types.js';
@@ -7,7 +7,7 @@ import type { Vocabulary } from './vocabulary.js';
 
 // A capitalised word whose relation to someone is spelled out is a person: the owner of a
 // relative ("Anneliese's son", "Marta's daughter") or a word with its relation in parentheses
-// ("Chaya (wife)", "Tevita (nephew)", "Ngozi (pt)"). Which words name a relative comes from
+// ("Chaya (wife)", "Tevita (nephew)", "Ngozi (pt)", "cliff (the patient)"). Which words name a relative comes from
 // WordNet (kinds of "relative"), not from a list; a patient cue counts as a relation too. A word
 // no dictionary knows that owns a record ("Kowalski's account", "Ibekwe's claim") is a person as well.
 
@@ -24,11 +24,25 @@ export function detectNamesByRelation(text: string, terms: readonly Term[], voca
     const ownsRecord = (word: string) => !vocabulary.isFamiliar(word) && vocabulary.isRecordWord(next.text);
     if (owner && /^[ \t]+$/.test(term.after) && isPersonWord(owner, vocabulary) && (vocabulary.isRelative(next.text) || ownsRecord(owner))) {
       found.push({ kind: 'name', start: term.start, end: term.start + owner.length });
-    } else if (TITLE_WORD.test(term.text) && /^[ \t]*\($/.test(term.after) && /^\)/.test(next.after) && isPersonWord(term.text, vocabulary) && (vocabulary.isRelative(next.text) || CUE_WORD.test(next.text))) {
+    } else if (isGlossed(terms, k, vocabulary)) {
       found.push({ kind: 'name', start: term.start, end: term.end });
     }
   });
   return found.filter((f) => !/\n/.test(text.slice(f.start, f.end)));
+}
+
+/**
+ * A word with its relation in brackets right after it: "Chaya (wife)", "Ngozi (pt)". Glossed as the
+ * patient ("so cliff (pt)", "Ruby (the patient, not my cat)"), it may be in any case, and a census
+ * given name counts though it is an English word too ("my case (pt)" is no one's name).
+ */
+function isGlossed(terms: readonly Term[], k: number, vocabulary: Vocabulary): boolean {
+  const term = terms[k]!;
+  const gloss = terms[k + 1]?.text.toLowerCase() === 'the' ? terms[k + 2] : terms[k + 1];
+  if (!gloss || !/^[ \t]*\($/.test(term.after) || !/^[ \t]*[),]/.test(gloss.after)) return false;
+  if (vocabulary.isRelative(gloss.text)) return TITLE_WORD.test(term.text) && isPersonWord(term.text, vocabulary);
+  if (!CUE_WORD.test(gloss.text) || !/^\p{L}[\p{L}'’-]*$/u.test(term.text)) return false;
+  return isPersonWord(term.text, vocabulary) || (vocabulary.isGivenName(term.text) && !isLabelWord(term.text) && !vocabulary.isFunctionWord(term.text) && !vocabulary.isKnown(term.text));
 }
 
 /** Evidence of a name as behind a patient cue: no label, function word, guide word or common English word ("Patient's son"). */

@@ -89,21 +89,7 @@ export function detectNames(text: string, vocabulary: Vocabulary): PhiFinding[] 
   for (const m of text.matchAll(NAME_BEFORE_PATIENT)) {
     pushName(found, trailingName(m[1] ?? '', m.index, 1, vocabulary));
   }
-  return [...found, ...capitalisedNames(text, vocabulary), ...glossedAsPatient(text, vocabulary)];
-}
-
-// "so cliff (pt) brought ...", "Ruby (the patient, not my cat)": a word the writer glosses as the
-// patient in brackets right after it, in any case, when the census lists it as a given name or no
-// dictionary knows it ("my case (pt)" is no one's name).
-const GLOSSED_AS_PATIENT = /(?<![\p{L}'’-])(\p{L}[\p{L}'’-]*)[ \t]*\((?:the[ \t]+)?(?:pt|patient)[ \t]*[),]/giu;
-
-function glossedAsPatient(text: string, vocabulary: Vocabulary): PhiFinding[] {
-  return [...text.matchAll(GLOSSED_AS_PATIENT)].flatMap((m) => {
-    const word = m[1]!;
-    if (CUE_WORD.test(word) || isLabelWord(word) || vocabulary.isFunctionWord(word) || vocabulary.isKnown(word)) return [];
-    if (!vocabulary.isGivenName(word) && vocabulary.isFamiliar(word)) return [];
-    return [{ kind: 'name' as const, start: m.index, end: m.index + word.length }];
-  });
+  return [...found, ...capitalisedNames(text, vocabulary)];
 }
 
 function capitalisedNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
