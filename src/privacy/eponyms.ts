@@ -15,7 +15,6 @@ import { isMedicalCodeShape } from './code-shapes.js';
 // next few words ("Barrett's esophagus", "Legg-Calvé-Perthes M91.1-", "Roux-en-Y gastric bypass
 // 43644"). In a case the same shape may be a patient's name, so it stays one.
 
-const NEXT_WORD = /^(?:['’]s?)?[ \t]+([A-Za-z][\w.-]*)/;
 const NEXT_WORDS = /^(?:['’]s?)?((?:[ \t]+[A-Za-z0-9][\w.-]*){1,3})/;
 const MEDICAL_CLASSES = new Set(['noun.state', 'noun.body', 'noun.process']);
 const POSSESSIVE_TITLE = /^\p{Lu}\p{Ll}+['’]s?$/u;
@@ -32,7 +31,7 @@ export function isEponym(text: string, span: { start: number; end: number }, cas
     if (!/^\p{Lu}/u.test(word) && !/['’]s?$/.test(spanText)) return false;
     // "Non-Hodgkin", "Guillain-Barre": no one is named so.
     if (word !== written || /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(word)) return true;
-    const next = NEXT_WORD.exec(text.slice(span.end, span.end + 40))?.[1];
+    const next = nextWords(text, span.end)[0];
     return next !== undefined && isMedicalWord(next);
   }
   return !caseLike && isEponymShaped(text, span, spanText);
@@ -43,8 +42,12 @@ function isEponymShaped(text: string, span: { start: number; end: number }, span
   if (!POSSESSIVE_TITLE.test(spanText) && !HYPHENATED_TITLE.test(first)) return false;
   // A hyphenated eponym may have pulled the next word in ("Roux-en-Y gastric"): read on from its end.
   const from = span.start + first.length;
-  const next = NEXT_WORDS.exec(text.slice(from, from + 60))?.[1]?.trim().split(/[ \t]+/) ?? [];
-  return next.some(isMedicalWord);
+  return nextWords(text, from).some(isMedicalWord);
+}
+
+/** Up to three words after `at`, past a possessive ending. */
+function nextWords(text: string, at: number): string[] {
+  return NEXT_WORDS.exec(text.slice(at, at + 60))?.[1]?.trim().split(/[ \t]+/) ?? [];
 }
 
 /** A diagnosis or procedure code, or a noun WordNet files under conditions, body parts or processes. */
