@@ -114,16 +114,22 @@ function headingEntry(section: Section): GlossaryEntry | undefined {
 // Sonographer; Awarding body: ARDMS; Focus: …". One cell an acronym, another the name it abbreviates.
 const TABLE_CELL = /^([^:;]{1,40}):\s*(.+)$/;
 
+/** The cells of a table row as the parser writes it ("Header: value; Header: value; …"), or undefined for a line of fewer than three. */
+export function tableCells(text: string): Array<{ header: string; value: string }> | undefined {
+  const cells = text.split(/;\s+/).map((cell) => TABLE_CELL.exec(cell));
+  if (cells.length < 3 || cells.some((c) => c === null)) return undefined;
+  return cells.map((c) => ({ header: c![1]!.trim(), value: c![2]!.trim() }));
+}
+
 /** A table row that names a term in one cell and its acronym in another defines it; the other cells are the definition. */
 function tableRowEntry(text: string, section: Section, line: number): GlossaryEntry | undefined {
-  const cells = text.split(/;\s+/).map((cell) => TABLE_CELL.exec(cell)).filter((m): m is RegExpExecArray => m !== null);
-  if (cells.length < 3) return undefined;
-  const acronymCell = cells.find((c) => isAcronym(c[2]!.trim()));
-  const acronym = acronymCell?.[2]!.trim();
-  const nameCell = acronym ? cells.find((c) => c !== acronymCell && initials(c[2]!.trim().split(/\s+/)) === acronym.replace(/[^A-Z]/g, '')) : undefined;
+  const cells = tableCells(text);
+  const acronymCell = cells?.find((c) => isAcronym(c.value));
+  const acronym = acronymCell?.value;
+  const nameCell = acronym ? cells!.find((c) => c !== acronymCell && initials(c.value.split(/\s+/)) === acronym.replace(/[^A-Z]/g, '')) : undefined;
   if (!acronym || !nameCell) return undefined;
-  const definition = cells.filter((c) => c !== acronymCell && c !== nameCell).map((c) => `${c[1]!.trim()}: ${c[2]!.trim()}`).join('; ');
-  return { term: nameCell[2]!.trim(), acronym, definition, kind: 'definition', sectionId: section.id, headingPath: section.headingPath, source: section.source, line, quote: text };
+  const definition = cells!.filter((c) => c !== acronymCell && c !== nameCell).map((c) => `${c.header}: ${c.value}`).join('; ');
+  return { term: nameCell.value, acronym, definition, kind: 'definition', sectionId: section.id, headingPath: section.headingPath, source: section.source, line, quote: text };
 }
 
 function expansionEntries(text: string, section: Section, line: number): GlossaryEntry[] {

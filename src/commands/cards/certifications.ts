@@ -1,6 +1,6 @@
-import type { GlossaryEntry, Section } from '../../ingest/index.js';
+import { tableCells, type GlossaryEntry, type Section } from '../../ingest/index.js';
 import type { KnowledgeIndex } from '../../index/index.js';
-import { contentTerms, escapeRegExp } from '../../text/index.js';
+import { contentTerms } from '../../text/index.js';
 import { areaName, focusAreas, whereNamed } from '../guide/focus-areas.js';
 import { guideFacts, type GuideFacts } from '../guide/guide-facts.js';
 import { allLines, CitationBook, guideSections, sectionTitle, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
@@ -74,7 +74,7 @@ function isCredential(entry: GlossaryEntry): boolean {
 
 /** A table row whose acronym sits under a column named for credentials ("Credential: RDMS; Full name: …"). */
 function inCredentialColumn(entry: GlossaryEntry): boolean {
-  return new RegExp(`(?:^|;\\s*)[^:;]*\\b(?:certifications?|credentials?)\\b[^:;]*:\\s*${escapeRegExp(entry.acronym!)}\\s*(?:;|$)`, 'i').test(entry.quote);
+  return !!tableCells(entry.quote)?.some((c) => c.value === entry.acronym && CREDENTIAL_COLUMN.test(c.header));
 }
 
 /**
@@ -83,22 +83,15 @@ function inCredentialColumn(entry: GlossaryEntry): boolean {
  * its definitions name.
  */
 function awardingBody(primary: GlossaryEntry, definitions: string[], sources: RecordSources): Organization | undefined {
-  const qualifier = primary.heading?.qualifier ?? awardingCell(definitions);
+  const qualifier = primary.heading?.qualifier ?? tableCells(primary.quote)?.find((c) => AWARDING_COLUMN.test(c.header))?.value;
   const byHeading = qualifier ? (sources.orgs.find((o) => o.acronym === qualifier) ?? expandedOrganization(qualifier, sources.index)) : undefined;
   return byHeading ?? organizationsIn(definitions.join(' \n '), sources.orgs)[0];
 }
 
-// A table column that names who gives the credential: "Awarding body", "Issued by", "Certifying organization".
-const AWARDING_CELL = /(?:^|;\s*)[^:;]*\b(?:award\w*|issu\w*|offer\w*|certifying|organi[sz]ation)\b[^:;]*:\s*([A-Z][A-Za-z0-9-]{1,11})\s*(?:;|$)/i;
-
-/** The acronym in a definition's awarding-body cell (a credential table's row), if any. */
-function awardingCell(definitions: string[]): string | undefined {
-  for (const d of definitions) {
-    const m = AWARDING_CELL.exec(d);
-    if (m) return m[1];
-  }
-  return undefined;
-}
+// Table columns of a credential table: the credential itself, and who gives it ("Awarding body",
+// "Issued by", "Certifying organization").
+const CREDENTIAL_COLUMN = /\b(?:certifications?|credentials?)\b/i;
+const AWARDING_COLUMN = /\b(?:award\w*|issu\w*|offer\w*|certifying|organi[sz]ation)\b/i;
 
 /** An acronym the guide expands somewhere ("American Medical Technologists (AMT)"), read as an organisation. */
 function expandedOrganization(acronym: string, index: GuideIndex): Organization | undefined {
