@@ -1,4 +1,4 @@
-import type { Fact } from './dataset.js';
+import { isInScope, type EvalItem, type Fact, type InScopeItem } from './dataset.js';
 
 /** A section counts as right if its heading path contains one of the expected strings (case-insensitive). */
 export function sectionMatches(headingPath: string, expected: readonly string[]): boolean {
@@ -21,4 +21,14 @@ export function hasFact(answer: string, fact: Fact): boolean {
 /** Mean of numbers; NaN-free (0 for an empty list). */
 export function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/**
+ * The in-scope rows whose expected sections match no heading of the loaded guides. Most of a set's
+ * rows missing says the set was written for a guide that is not loaded (a row without `source`
+ * cannot say so itself): its scores would measure nothing.
+ */
+export function rowsWithoutLoadedSections(items: readonly EvalItem[], headingPaths: readonly string[]): { missing: InScopeItem[]; inScope: number } {
+  const rows = items.filter(isInScope);
+  return { missing: rows.filter((row) => !headingPaths.some((path) => sectionMatches(path, row.sections))), inScope: rows.length };
 }

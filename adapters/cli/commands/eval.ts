@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../../../src/config/index.js';
-import { guidesNotLoaded, LlmEvalRecorder, readEvalFile, runEval, summarizeLlmRun, sweepThresholds, type EvalItem, type EvalReport, type SweepRow } from '../../../src/eval/index.js';
+import { guidesNotLoaded, LlmEvalRecorder, rowsWithoutLoadedSections, readEvalFile, runEval, summarizeLlmRun, sweepThresholds, type EvalItem, type EvalReport, type SweepRow } from '../../../src/eval/index.js';
 import { InputError } from '../../../src/errors.js';
 import { openAdvisor } from '../cli-context.js';
 import type { CliCommand } from '../command.js';
@@ -18,6 +18,7 @@ export const evalCommand: CliCommand = {
     const recorder = new LlmEvalRecorder();
     const advisor = await openAdvisor(evalConfig(values.llm ?? false), { llmLogger: recorder });
     refuseUnloadedGuides(sets, advisor.index.documents.map((d) => d.source));
+    refuseSetsForOtherGuides(sets, advisor.index.documents.flatMap((d) => d.sections.map((s) => s.headingPath.join(' › '))));
     if (values.sweep) {
       const sweeps = await Promise.all(sets.map(async (s) => ({ file: s.file, rows: await sweepThresholds(advisor, s.items) })));
       process.stdout.write(values.json ? `${JSON.stringify(positionals.length === 1 ? sweeps[0]!.rows : sweeps, null, 2)}\n` : `${sweeps.map(renderSweep).join('\n\n')}\n`);
@@ -57,6 +58,18 @@ function refuseUnloadedGuides(sets: Array<{ file: string; items: EvalItem[] }>, 
     throw new InputError(
       `${file} asks about ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not loaded (loaded: ${loaded.join(', ') || 'none'}). ` +
         'Point KNOWLEDGE_DIR at a folder holding those guides, with its own INDEX_DIR (see docs/evaluation.md).',
+    );
+  }
+}
+
+/** A set whose rows mostly expect sections no loaded guide has was written for another guide: say so rather than score it near 0. */
+function refuseSetsForOtherGuides(sets: Array<{ file: string; items: EvalItem[] }>, headingPaths: string[]): void {
+  for (const { file, items } of sets) {
+    const { missing, inScope } = rowsWithoutLoadedSections(items, headingPaths);
+    if (inScope === 0 || missing.length * 2 <= inScope) continue;
+    throw new InputError(
+      `${missing.length} of ${inScope} in-scope rows in ${file} expect sections no loaded guide has (e.g. “${missing[0]!.sections[0]}”): the set was written for another guide. ` +
+        'Point KNOWLEDGE_DIR at a folder holding that guide, with its own INDEX_DIR (see docs/evaluation.md).',
     );
   }
 }
