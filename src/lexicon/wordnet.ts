@@ -172,13 +172,19 @@ export class WordNet {
   namesCondition(word: string): boolean {
     const w = normalise(word);
     if (!w) return false;
-    return [`${w}'s_`, `${w}_`].some((prefix) =>
-      this.linesStartingWith(prefix, 'noun', 12).some((line) => {
-        const first = offsetsIn(line)[0];
-        const synset = first === undefined ? undefined : this.synset(first, 'noun');
-        return synset !== undefined && EPONYM_FILES.has(LEXICOGRAPHER_FILES[synset.lexFile] ?? '');
-      }),
-    );
+    // Two names joined by a hyphen that open a term for anything but a person are that term
+    // ("epstein-barr" → "epstein-barr_virus"); "jean-claude" opens "jean-claude_killy", a person.
+    if (w.includes('-') && this.termsStartingWith(`${w}_`, 12).some((file) => file !== 'noun.person')) return true;
+    return [`${w}'s_`, `${w}_`].some((prefix) => this.termsStartingWith(prefix, 12).some((file) => EPONYM_FILES.has(file)));
+  }
+
+  /** The lexicographer files of the first senses of up to `limit` noun terms starting with `prefix`. */
+  private termsStartingWith(prefix: string, limit: number): string[] {
+    return this.linesStartingWith(prefix, 'noun', limit).flatMap((line) => {
+      const first = offsetsIn(line)[0];
+      const synset = first === undefined ? undefined : this.synset(first, 'noun');
+      return synset === undefined ? [] : [LEXICOGRAPHER_FILES[synset.lexFile] ?? ''];
+    });
   }
 
   /** The line of `lemma` in the sorted index file. */

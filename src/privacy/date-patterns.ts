@@ -7,7 +7,11 @@ const MONTH =
 export const WEEKDAY = '(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?';
 /** A month or weekday name on its own ("March", "Thurs"): never part of a name. */
 export const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|${WEEKDAY})$`, 'i');
-const DAY = '(?<![\\d.,])(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?';
+// A day written as an ordinal word ("June twenty-first", "the third of March").
+const UNIT_ORDINAL = '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)';
+const SPELLED_DAY = `(?:${UNIT_ORDINAL}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[- ]first|twenty[- ]${UNIT_ORDINAL})(?![\\w-])`;
+const NUMBERED_DAY = '(?<![\\d.,])(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?';
+const DAY = `(?:${NUMBERED_DAY}|${SPELLED_DAY})`;
 const YEAR = '(?:19|20)\\d{2}';
 
 /**
@@ -19,10 +23,11 @@ const NUMERIC = '(?<![\\d.,/-])(?:0?[1-9]|[12]\\d|3[01])[/.-](?:0?[1-9]|[12]\\d|
 const ISO = `(?<![\\d.-])${YEAR}(?<isoSep>[-/.])\\d{2}\\k<isoSep>\\d{2}(?![\\d.]\\d|\\d)`;
 /** 3.XI.1949: a Roman-numeral month, as European records write it. */
 const ROMAN_MONTH = `(?<![\\d.,/-])\\d{1,2}(?<romanSep>[./-])(?:XI{0,2}|I{1,3}|IV|VI{0,3}|IX)\\k<romanSep>(?:\\d{4}|\\d{2})(?![\\d/])`;
-/** March 3, 1980 / Mar 3rd 1980 / March 3 / Mar. 3rd, '80 */
+/** March 3, 1980 / Mar 3rd 1980 / March 3 / Mar. 3rd, '80 / June twenty-first, 1932 */
 const MONTH_DAY_YEAR = `\\b${MONTH}\\s+${DAY}(?:,?\\s+(?:${YEAR}|'\\d{2}))?(?![\\d:])`;
-/** 3 March 1980 / 3rd of March, 1980 / 03-Mar-1980 */
-const DAY_MONTH_YEAR = `\\b${DAY}(?:\\s+(?:of\\s+)?|-)${MONTH}(?:(?:,?\\s+|-)(?:${YEAR}|\\d{2}))?(?!\\d)`;
+/** 3 March 1980 / 3rd of March, 1980 / 03-Mar-1980 / the third of March */
+// A spelled day needs its "of" before the month: "a second may be needed" is no date.
+const DAY_MONTH_YEAR = `\\b(?:${NUMBERED_DAY}(?:\\s+(?:of\\s+)?|-)|${SPELLED_DAY}\\s+of\\s+)${MONTH}(?:(?:,?\\s+|-)(?:${YEAR}|\\d{2}))?(?!\\d)`;
 /** March 1980: month and year still narrow a date beyond the year alone. */
 const MONTH_YEAR = `\\b${MONTH}\\s+(?:of\\s+)?${YEAR}(?!\\d)`;
 /**

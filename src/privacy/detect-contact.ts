@@ -36,13 +36,16 @@ const PHONE_INTERNATIONAL = /(?<![\w+])\+(?!1[\s.-]?\(?\d{3})\d{1,3}(?:[\s.-]?\(
 // that passes the Luhn check.
 const CARD = /(?<![\w$.,/-])\d{4}(?:([ -])\d{4}){2}\1\d{1,7}(?![\w-]|[.,]\d)/g;
 const FOUR_BY_FOUR = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$/;
+// American Express and Diners Club group their 15 or 14 digits 4-6-5 and 4-6-4; the Luhn check decides.
+const CARD_FOUR_SIX = /(?<![\w$.,/-])\d{4}([ -])\d{6}\1\d{4,5}(?![\w-]|[.,]\d)/g;
 
 // The last four digits of a card still narrow a person down: "paid by card ending in 4417".
 const CARD_ENDING = /\b(?:card|visa|mastercard|amex|discover|debit|credit)\b[^.\n\d]{0,20}?\b(?:ending|last\s*(?:4|four))(?:\s+(?:in|with|of))?[\s:#]*(?<v>\d{4})(?!\d)/gid;
 
 /** Finds payment card numbers, whole or by their last four digits. */
 export function detectCards(text: string): PhiFinding[] {
-  return [...scan(text, CARD, 'account', (v) => FOUR_BY_FOUR.test(v) || passesLuhn(v.replace(/\D/g, ''))), ...scan(text, CARD_ENDING, 'account')];
+  const luhn = (v: string) => passesLuhn(v.replace(/\D/g, ''));
+  return [...scan(text, CARD, 'account', (v) => FOUR_BY_FOUR.test(v) || luhn(v)), ...scan(text, CARD_FOUR_SIX, 'account', luhn), ...scan(text, CARD_ENDING, 'account')];
 }
 
 function passesLuhn(digits: string): boolean {

@@ -46,7 +46,8 @@ const LABELLED_ORDINAL_DAY = new RegExp(`(?:${EVENT_LABEL})[ \\t:]*(?:(?:is|was|
 // "MVA the 2nd of this month": a day of a month the writer names by where it is, in a chart.
 const DAY_OF_NAMED_MONTH = new RegExp(`\\bthe[ \\t]+(?<v>${NTH_DAY})[ \\t]+of[ \\t]+(?:this|last|next)[ \\t]+month\\b`, 'gdi');
 // "admitted Sunday the 9th": the weekday belongs to the date.
-const WEEKDAY_ORDINAL_DAY = new RegExp(`\\b${WEEKDAY}\\.?,?[ \\t]+the[ \\t]+${NTH_DAY}${DAY_CLOSES}`, 'gi');
+// The weekday already says it is a day, so no closing is needed ("Friday the 13th (her dos)").
+const WEEKDAY_ORDINAL_DAY = new RegExp(`\\b${WEEKDAY}\\.?,?[ \\t]+the[ \\t]+${NTH_DAY}(?![\\w-])`, 'gi');
 const WEEKDAY_DATE = new RegExp(`\\b${WEEKDAY}\\.?,?[ \\t]+(?=${DATE_SOURCE})`, 'gi');
 
 const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
@@ -97,9 +98,9 @@ const AGE_AFTER_COPULA = new RegExp(`\\b(?:is|was)[ \\t]+(?:now[ \\t]+)?(?<v>${A
 // "sione fifita — ninety-three, lives ...", "home fax ..., ninety.": an age written out and set off by
 // commas or a dash; a number spelled out on its own is rarely anything else in a case.
 const SET_OFF_SPELLED_AGE = new RegExp(`(?<=[,—–][ \\t]*)(?<v>${SPELLED_AGE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|(?:y\\.?o|y/o|yrs?|years?)\\b))`, 'gdi');
-// "Pham Van Duc, 95, seen ...", "Millicent Obi 90, Sylvester Grant 97": a number right after a name,
-// closing a clause, is the person's age.
-const AGE_AFTER_NAME = new RegExp(`^(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$))`, 'di');
+// "Pham Van Duc, 95, seen ...", "Millicent Obi 90, Sylvester Grant 97", "Walter Eisenhardt 92 — ...":
+// a number right after a name, closing a clause, is the person's age.
+const AGE_AFTER_NAME = new RegExp(`^(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|[—–](?!\\d)|-[ \\t]))`, 'di');
 
 /** Ages over 89 after "is"/"was" or written out and set off, in a message that reads like a case (the caller decides). */
 export function detectAgesAfterCopula(text: string): PhiFinding[] {

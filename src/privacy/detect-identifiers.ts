@@ -39,6 +39,8 @@ const FAMILIES: ReadonlyArray<{ kind: PhiKind; labels: string[]; minDigits: numb
     labels: [`\\bserial(?:\\s*${ID_WORD})?`, '\\bS/?N\\b', `\\bdevice\\s*${ID_WORD}`, '\\bUDI\\b', `\\b(?:implant|pacemaker|pump|defibrillator|ICD|monitor)\\s+(?:serial|${ID_WORD})`, '\\bIMEI\\b', '\\bMAC\\s+address'],
     minDigits: 3,
   },
+  // "transmitter 8GM4RK": a device part's bare word before its number; a code after it stays ("sensor 95250").
+  { kind: 'device', labels: ['\\b(?:transmitter|sensor|receiver|generator)\\b'], minDigits: 3 },
   {
     kind: 'health_plan_id',
     labels: [
@@ -116,7 +118,8 @@ const UDI = /\(\d{2}\)[0-9A-Za-z]{2,20}(?:\(\d{2,4}\)[0-9A-Za-z]{1,20})*/g;
 const ID_TOKEN = /(?<![\w$€£.,/-])(?:[A-Za-z]{2,}[.#](?=\d))?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w/-]|[.,]\d)/g;
 // A plate behind its label, written with spaces and maybe a state code: "plate 7ABC 123",
 // "plate CA 8RTX552", "boat registration FL 4471 KX", "vessel reg FL 4412 KM". Groups in capitals and digits only.
-const PLATE = /\b(?:[Pp]late|[Tt]ag|(?:[Bb]oat|[Vv]ehicle|[Cc]ar|[Vv]essel)[ \t]+[Rr]eg(?:istration|\.)?)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber))?[ \t]*:?[ \t]*(?<v>(?:[A-Z]{2}[ \t]+)?[A-Z0-9]{1,8}(?:[ \t-][A-Z0-9]{1,8}){0,2})(?![\w-])/dg;
+// "plate of the car LKP 3390" names the vehicle between; a bare "registration" counts only with letters and digits after it.
+const PLATE = /\b(?:[Pp]late(?:[ \t]+(?:of|on|for)[ \t]+(?:the|his|her|their|a|an)[ \t]+[a-z]+)?|[Tt]ag|(?:[Bb]oat|[Vv]ehicle|[Cc]ar|[Vv]essel)[ \t]+[Rr]eg(?:istration|\.)?|[Rr]egistration)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber))?[ \t]*:?[ \t]*(?<v>(?:[A-Z]{2}[ \t]+)?[A-Z0-9]{1,8}(?:[ \t-][A-Z0-9]{1,8}){0,2})(?![\w-])/dg;
 
 /**
  * Enough digits for a value behind a label: `minDigits`, or digits in two or more runs through a
@@ -154,7 +157,9 @@ export function detectLabelledIdentifiers(text: string): PhiFinding[] {
   }
   for (const m of text.matchAll(PLATE)) {
     const [start, end] = m.indices!.groups!.v!;
-    if (/\d/.test(m.groups!.v!) || isVanityPlate(m[0], m.groups!.v!)) found.push({ kind: 'vehicle', start, end });
+    const value = m.groups!.v!;
+    const bareRegistration = /^[Rr]egistration/.test(m[0]) && !/[A-Z]/.test(value);
+    if ((/\d/.test(value) && !bareRegistration) || isVanityPlate(m[0], value)) found.push({ kind: 'vehicle', start, end });
   }
   return found;
 }

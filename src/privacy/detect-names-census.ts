@@ -43,7 +43,7 @@ export function detectCensusNames(text: string, terms: readonly Term[], vocabula
     if (!words[k] || !words[k + 1] || !joined(first) || first.after === '-') continue;
     if (isNamePair(first, second, text, vocabulary, chartLike)) found.push({ kind: 'name', start: first.start, end: second.end });
   }
-  if (chartLike) found.push(...loneGivenNamesMidSentence(text, terms, words, vocabulary));
+  if (chartLike) found.push(...loneGivenNamesMidSentence(text, terms, words, vocabulary), ...givenNamesInBeds(text, terms, words, vocabulary));
   const opening = terms[0];
   if (opening && chartLike && words[0] && /^\s*$/.test(text.slice(0, opening.start)) && isLoneOpeningName(text, opening, vocabulary)) {
     found.push({ kind: 'name', start: opening.start, end: opening.end });
@@ -70,6 +70,20 @@ function loneGivenNamesMidSentence(text: string, terms: readonly Term[], words: 
     found.push({ kind: 'name', start: term.start, end: term.end });
   }
   return found;
+}
+
+// "in bed 7W-22", "in rm 412-B", "in room [found id]": where a patient lies.
+const IN_BED = new RegExp(`^[ \\t]+in[ \\t]+(?:bed|room|rm\\.?)[ \\t]*#?[ \\t]*(?:${OPAQUE}|[A-Za-z]{0,4}-?\\d)`, 'i');
+
+/**
+ * "ruby in bed 7W-22", "Soledad in room 3N-14": in a chart-like message, a census given name in any
+ * case right before a bed or room is the person lying there.
+ */
+function givenNamesInBeds(text: string, terms: readonly Term[], words: readonly string[], vocabulary: Vocabulary): PhiFinding[] {
+  return terms
+    .filter((term, k) => words[k] && vocabulary.isGivenName(term.text) && isNameWord(term.text, vocabulary) && !vocabulary.isFunctionWord(term.text))
+    .filter((term) => IN_BED.test(text.slice(term.end, term.end + 24)))
+    .map((term) => ({ kind: 'name' as const, start: term.start, end: term.end }));
 }
 
 const CLINICIAN_TITLE = /^(?:dr|doctor|prof|nurse|np|pa)\.?$/i;
@@ -130,7 +144,7 @@ export function detectInvertedCapitalNames(text: string, vocabulary: Vocabulary)
     // credentials and organisations listed in capitals do not take initials.
     const givenLike = vocabulary.isGivenName(given) || (initial !== undefined && middle === undefined && !vocabulary.isFamiliar(given));
     if (surname.length < 2 || !givenLike || !isSurnameLike(surname, vocabulary)) continue;
-    if ([surname, given].some((w) => isAcronymOfGuide(w, vocabulary) || isLabelWord(w))) continue;
+    if ([surname, given].some((w) => isAcronymOfGuide(w, vocabulary) || isLabelWord(w)) || insideCapitalsList(text, m.index, m.index + m[0].length)) continue;
     // A second capital word is the name's only when it is a name too ("MARY ELLEN", not "JOHN CPT").
     const nameMiddle = middle !== undefined && (vocabulary.isGivenName(middle) || vocabulary.isSurname(middle)) && !isAcronymOfGuide(middle, vocabulary);
     const at = m.indices!.groups!;
@@ -140,6 +154,18 @@ export function detectInvertedCapitalNames(text: string, vocabulary: Vocabulary)
     found.push({ kind: 'name', start: m.index, end: last === at.initial && text[end] === '.' ? end + 1 : end });
   }
   return found;
+}
+
+// A list of capital terms goes on before and after the pair: "277CA, EOB, ERA, RA" lists terms. A
+// label or a bare number beside it is a record's field ("MRN 4471, SMITH, JOHN, DOB 4/5/67").
+const LIST_ITEM_BEFORE = /(?<![\p{L}\d-])([\p{Lu}\d][\p{Lu}\d-]*),[ \t]*$/u;
+const LIST_ITEM_AFTER = /^,[ \t]*([\p{Lu}\d][\p{Lu}\d-]*)(?![\p{L}\d])/u;
+
+function insideCapitalsList(text: string, start: number, end: number): boolean {
+  const before = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1];
+  const after = LIST_ITEM_AFTER.exec(text.slice(end, end + 16))?.[1];
+  const term = (item: string | undefined) => item !== undefined && /\p{Lu}/u.test(item) && !isLabelWord(item);
+  return term(before) && term(after);
 }
 
 // The same order in Title case, as worklists, schedules and face sheets write it: "Okonkwo, Chidi

@@ -51,8 +51,17 @@ function withoutScheme(url: string): string {
 // code set written letters then digits ("icd10", "v2").
 const OPAQUE_TOKEN = /(?<![A-Za-z0-9])(?=[A-Za-z0-9]{5,}(?![A-Za-z0-9]))(?:[A-Za-z]*\d+[A-Za-z]+\d|\d*[A-Za-z]+\d+[A-Za-z])[A-Za-z0-9]*/;
 
+// A share code in three or more dashed groups of one length, as generated codes are ("Z7KQ-44PX-TT21"),
+// two or more of them with a digit; a page name's words differ in length ("hl7-fhir-r4b").
+const GROUPED_CODE = /^([A-Za-z0-9]{4,6})(?:-[A-Za-z0-9]{4,6}){2,}$/;
+
 function hasOpaqueToken(path: string): boolean {
-  return path.split('/').slice(1).some((segment) => OPAQUE_TOKEN.test(segment));
+  return path.split('/').slice(1).some((segment) => OPAQUE_TOKEN.test(segment) || isGroupedCode(segment));
+}
+
+function isGroupedCode(segment: string): boolean {
+  const groups = segment.split('-');
+  return GROUPED_CODE.test(segment) && groups.every((g) => g.length === groups[0]!.length) && groups.filter((g) => /\d/.test(g)).length >= 2;
 }
 
 /** Shortest single path word read as a run-together name: shorter ones are site sections ("/f", "/visit"). */

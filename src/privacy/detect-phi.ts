@@ -109,7 +109,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   const caseLike = foundBefore || isChartLike(masked) || identifiers.length > 0;
   const chartLike = caseLike || MEDICAL_CODE.test(masked);
   let dates = detectDates(masked, caseLike);
-  const names = [
+  const nameCandidates = [
     ...detectNames(masked, vocabulary),
     ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates),
     ...detectNamesBesideIdentifiers(masked, terms, vocabulary, [...identifiers, ...dates]),
@@ -118,13 +118,16 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...detectInvertedTitleNames(masked, vocabulary),
     ...(chartLike ? detectInitials(masked, vocabulary) : []),
     ...detectNamesByRelation(masked, terms, vocabulary),
-  ].filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && !isEponym(masked, n, caseLike));
+  ];
+  const eponyms = eponymWords(masked, nameCandidates, caseLike);
+  const notEponym = (n: PhiFinding) => !eponyms.has(bareWord(masked, n));
+  const names = nameCandidates.filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && !isEponym(masked, n, caseLike) && notEponym(n));
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
   // A message about someone: what it says may place or date that person.
   const inCase = caseLike || names.length > 0;
   const ages = inCase ? [...detectAgesAfterCopula(masked), ...detectAgesAfterNames(masked, names), ...detectAgesAfterDates(masked, dates)] : [];
-  const repeats = findRepeats(masked, names, vocabulary);
+  const repeats = findRepeats(masked, names, vocabulary).filter(notEponym);
   const places = [
     ...detectPlaces(masked, chartLike || names.length > 0, vocabulary),
     ...addresses,
@@ -145,6 +148,19 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...identifierRepeats(masked, identifiers),
   ].filter((c) => !overlapsAny(c, opaque));
   return resolveOverlaps(candidates);
+}
+
+/**
+ * The words a message uses as eponyms ("Hashimoto's E06.3"): the same word elsewhere in it names the
+ * condition again ("hypothyroid d/t hashimoto"), not a person.
+ */
+function eponymWords(text: string, names: readonly PhiFinding[], caseLike: boolean): Set<string> {
+  return new Set(names.filter((n) => isEponym(text, n, caseLike)).map((n) => bareWord(text, n)));
+}
+
+/** A found name in lower case without its possessive ending. */
+function bareWord(text: string, span: PhiFinding): string {
+  return text.slice(span.start, span.end).replace(/['’]s?$/u, '').toLowerCase();
 }
 
 /** The words of the found names ("Kwabena Mensah" → Kwabena, Mensah). */

@@ -143,9 +143,14 @@ export function isSuspicious(token: string, before = '', after = ''): boolean {
   const groups = token.split(/[-/.\s]/).filter(Boolean);
   if (groups.length >= 3) return !isVersionLike(token) && !isQuantityList(groups, after);
   if (groups.length === 2) return isDigitPair(token, groups as [string, string]) && !isShortRange(groups as [string, string]);
-  if (isIdentifierShaped(token)) return true;
+  if (isIdentifierShaped(token) || isInterleaved(token)) return true;
   // A letter-digit mix with three or more digits ("A7734", "rm412b") that is no code.
   return /\p{L}/u.test(token) && /\d/.test(token) && token.replace(/\D/g, '').length >= 3;
+}
+
+/** Letters and digits interleaved over six or more characters ("8GM4RK"): a serial, not a word or a code. */
+function isInterleaved(token: string): boolean {
+  return /^[A-Za-z0-9]{6,}$/.test(token) && /[A-Za-z]/.test(token) && (token.match(/\d+/g) ?? []).length >= 2;
 }
 
 /** Two digit groups: masked when long (555-0142, 0048-2913) or when they read as month/day (4/5, 12/31). */

@@ -13,6 +13,9 @@ describe('international phones and payment cards', () => {
   it('finds a card number in four groups of four, or another grouping that passes the Luhn check', () => {
     expect(found('he read me 5105 1051 0510 5100 over the phone')).toContain('account:5105 1051 0510 5100');
     expect(found('card 4111-1111-1111-1111 on file')).toContain('account:4111-1111-1111-1111');
+    // American Express groups 4-6-5; the Luhn check tells a card from other numbers grouped so.
+    expect(found('paid with amex 3782 822463 10005 today')).toContain('account:3782 822463 10005');
+    expect(found('paid with amex 3782 822463 10006 today').some((f) => f.startsWith('account:'))).toBe(false);
   });
 
   it('finds an SSN printed with middle dots', () => {

@@ -6,6 +6,16 @@ function found(text: string): string[] {
 }
 
 describe('dates and ages', () => {
+  it('reads a day written as an ordinal word after a month, or before "of" and a month', () => {
+    expect(found('pt Lena Ortiz, born August thirty-first, 1929, CHF I50.9')).toContain('date:August thirty-first, 1929');
+    expect(found('pt Lena Ortiz seen the third of March for CHF I50.9')).toContain('date:third of March');
+    expect(found('pt has CHF I50.9 and a second may be needed').filter((f) => f.startsWith('date:'))).toEqual([]);
+  });
+
+  it('takes a weekday with "the" and a day of the month however the clause goes on', () => {
+    expect(found('pt Omar Haddad seen Tuesday the 9th (late entry) for I10')).toContain('date:Tuesday the 9th');
+  });
+
   it('takes a month/day without a year as a date in a chart-like message, with its weekday', () => {
     expect(found('pt slipped at work 11/3, seen in ED Tue 11/4. S93.401A?')).toEqual(expect.arrayContaining(['date:11/3', 'date:Tue 11/4']));
     // Every weekday in full as well: "Wednesday" and "Saturday" are not "Wed" and "Sat" plus "day".
@@ -49,6 +59,7 @@ describe('dates and ages', () => {
   it('finds an age right after a found name, with or without a comma', () => {
     const ages = found('every pt this week is old: Millicent Obi 90, Sylvester Grant 97, and Agnes Kowalczyk 92.').filter((f) => f.startsWith('age_over_89'));
     expect(ages).toEqual(['age_over_89:90', 'age_over_89:97', 'age_over_89:92']);
+    expect(found('dob 2/3/31 Agnes Pruitt 93 — hip fx S72.001A')).toContain('age_over_89:93');
     expect(found('Millicent Obi 90 units of 96372 billed').some((f) => f.startsWith('age_over_89'))).toBe(false); // a count, not closing a clause
   });
 

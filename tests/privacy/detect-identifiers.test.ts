@@ -15,7 +15,7 @@ describe('labelled and shaped identifiers', () => {
   });
 
   it('takes a mixed token with digits in two runs behind a label, though it has only two digits', () => {
-    expect(found('CGM transmitter ID 8H4KLZ for the pt, 95251 monthly')).toContain('other_id:8H4KLZ');
+    expect(found('CGM transmitter ID 8H4KLZ for the pt, 95251 monthly')).toContain('device:8H4KLZ');
     // One run of digits in a name is no id: "ICD10CM".
     expect(found('the code set ID ICD10CM was updated')).toEqual([]);
   });
@@ -49,5 +49,16 @@ describe('labelled and shaped identifiers', () => {
 describe('registrations', () => {
   it('takes a vessel or vehicle registration written "reg", state letters and all', () => {
     expect(found('jet ski accident, vessel reg TX 8812 PL on the report, V93.89')).toContain('vehicle:TX 8812 PL');
+  });
+
+  it('takes a plate named after the vehicle it is on, and a bare registration of capitals and digits', () => {
+    expect(found('pt was struck in the lot, plate on the truck KVR 2291 per the report')).toContain('vehicle:KVR 2291');
+    expect(found('ATV rollover, registration NM 3381 QT, V86.59')).toContain('vehicle:NM 3381 QT');
+    expect(found('exam registration 2025 opens soon for the CPC')).toEqual([]);
+  });
+
+  it('takes a number behind a device part\'s bare word, but not a code', () => {
+    expect(found('her pump sensor 4TR9QW keeps failing, E10.65')).toContain('device:4TR9QW');
+    expect(found('CGM sensor 95250 billed monthly?')).toEqual([]);
   });
 });

@@ -97,6 +97,12 @@ describe('initials, relatives and other names of a found person', () => {
 });
 
 describe('ages, dates and identifiers found this round', () => {
+  it('takes a given name in any case right before a bed or room in a chart-like message', () => {
+    expect(found('quick one: daisy in bed 5E-12 had a fall, W19.XXXA')).toEqual(['daisy']);
+    expect(found('Marisol in rm 218-A, CAUTI T83.511A?')).toEqual(['Marisol']);
+    expect(found('pt in bed 4 fell, W19.XXXA')).toEqual([]);
+  });
+
   it('takes an age set off right after a name, and an age written out and set off', () => {
     expect(found('Hollis Brandtner, 96, seen 4/4 for I10', 'age_over_89')).toEqual(['96']);
     expect(found('lives alone — ninety-two, admitted 4/4 for I10', 'age_over_89')).toEqual(['ninety-two']);
@@ -122,6 +128,9 @@ describe('a surname first, in capitals, as charts and claim lines write it', () 
     expect(found("O'BRIEN, SIOBHAN M. came back denied")).toEqual(["O'BRIEN, SIOBHAN M."]);
     expect(found('two pts: JOHNSON, MARY ELLEN and JOHNSON, MARY ELLEN R')).toEqual(['JOHNSON, MARY ELLEN', 'JOHNSON, MARY ELLEN R']);
     expect(found('the line reads PAUL, ANDREW 99213')).toEqual(['PAUL, ANDREW']);
+    // Inside a longer comma list of capitals and codes, the pair is two listed terms.
+    expect(found('forms we see: 837P, NDC, EOB, ERA, RA, UB-04')).toEqual([]);
+    expect(found('MRN 44821, SMITH, JOHN, DOB 4/5/67')).toEqual(['SMITH, JOHN']);
   });
 
   it('is a name when a given name no list knows is followed by a middle initial', () => {

@@ -34,6 +34,8 @@ describe('URLs that point at a person', () => {
   it('takes a share token of letters and digits interleaved, not a code set in the path', () => {
     expect(found('her page https://give.example.me/7c3e9b1a is in the notes')).toContain('url:https://give.example.me/7c3e9b1a');
     expect(found('see https://www.cms.gov/medicare/coding/icd10 for the update')).toEqual([]);
+    expect(found('records at https://portal.example.org/share/Q4RT-88WK-ZP31 for review')).toContain('url:https://portal.example.org/share/Q4RT-88WK-ZP31');
+    expect(found('the spec is at https://www.example.org/hl7-fhir-r4b now')).toEqual([]);
   });
 
   it('reads dotted and file-named path words, and a name found elsewhere in the message inside the path', () => {

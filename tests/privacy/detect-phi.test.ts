@@ -150,4 +150,10 @@ describe('detectPhi — eponyms WordNet does not list', () => {
     expect(found('pt Okafor-Reyes E11.9, DOB 3/4/55, A1c 9.1')).toContain('name:Okafor-Reyes');
     expect(found("pt Cartwright's esophagus biopsy: MRN 4471920, 43239 done 6/2")).toContain('name:Cartwright');
   });
+
+  it('reads a word the message uses as an eponym as one everywhere in it, and a hyphenated pair that opens a dictionary term as that term', () => {
+    expect(found('Graves\' E05.00 confirmed, but the consult just says "thyroid storm r/o graves" — pt seen 6/3')).toEqual(['date:6/3']);
+    expect(found('Tay-Sachs E75.02 carrier screen for the pt, DOB 2/9/91?').filter((f) => f.startsWith('name:'))).toEqual([]);
+    expect(found('pt Garcia-Lopez mono B27.00, DOB 2/9/91').filter((f) => f.startsWith('name:'))).toEqual(['name:Garcia-Lopez']);
+  });
 });

@@ -57,6 +57,11 @@ describe('minimizePhi: what the detectors leave is masked', () => {
     expect(minimizePhi('she moved to 517-C yesterday', { vocabulary }).text).toBe('she moved to [MASKED] yesterday');
   });
 
+  it('masks letters and digits interleaved over six characters, but not a code or a lab name', () => {
+    expect(leftovers('the back of her reader says 7QX2MB, E10.9')).toBe('the back of her reader says [MASKED], E10.9');
+    expect(leftovers('HbA1c 9.2 and 5A1955Z for the vent, E10.9')).toBe('HbA1c 9.2 and 5A1955Z for the vent, E10.9');
+  });
+
   it('masks possible first names once a message holds patient data, and leaves other messages alone', () => {
     expect(minimizePhi('DOB 4/4/1950. Hunter asked whether I10 is right').text).toBe('DOB [REDACTED:date]. [MASKED] asked whether I10 is right');
     expect(minimizePhi('Grant writing or coding: which pays more, 99213 work or grants?').text).toBe('Grant writing or coding: which pays more, 99213 work or grants?');
