@@ -144,7 +144,8 @@ function unmatchedFeatures(result: RetrievalResult, candidates: ReturnType<typeo
   return {
     unmatched_max: Math.max(0, ...missing.map((o) => (o.weight * (1 - o.strength)) / heaviest)),
     // Another occupation or a place is named by its own word: a lexicon relation ("nurse" → "professional") does not count.
-    unmatched_entity: missing.some((o) => o.strength < QUALITY.matching.relation.spelling && o.term.token && pinsDown(o.term.token)) ? 1 : 0,
+    // What only sets the scene ("I'm an EMT making about $38k and …") is not asked for.
+    unmatched_entity: missing.some((o) => o.strength < QUALITY.matching.relation.spelling && !o.term.setup && o.term.token && pinsDown(o.term.token)) ? 1 : 0,
   };
 }
 

@@ -155,6 +155,22 @@ export function askingPart(text: string): string {
   return (questions.length > 0 ? questions : sentences.slice(-1)).join(' ');
 }
 
+/** A clause whose subject is the asker ("I'm an EMT making about $38k", "my offer is 41k"). */
+const FIRST_PERSON_CLAUSE = /^\s*(?:i|i['’]m|im|i['’]ve|ive|i['’]d|my|me)\b/i;
+/** Words that make a clause ask something rather than describe the asker. */
+const ASKING_WORD = /\b(?:what|how|which|when|where|why|who|whether|should|can|could|would|will|do|does|is it|are there)\b/i;
+
+/**
+ * Figures the asker gives about themselves, in a clause that describes rather than asks ("I'm an
+ * EMT making about $38k and wondering whether …"): the scene of the question, not a value it asks
+ * the guide for. As written (tokens), so they can be marked as setup.
+ */
+function selfDescribedFigures(text: string): Set<string> {
+  const clauses = text.split(/[,;.!?]+|\s(?:and|but|so)\s/i);
+  const described = clauses.filter((c) => FIRST_PERSON_CLAUSE.test(c) && !ASKING_WORD.test(c));
+  return new Set(described.flatMap((c) => c.split(/\s+/)).filter((w) => /\d/.test(w)).map((w) => w.replace(/[^\w$%.,-]+$/u, '')));
+}
+
 /** "how fast/quickly" and what follows, up to the sentence's end. */
 const HOW_FAST = /\bhow (?:fast|quickly|rapidly)\s+([^.?!]*)/;
 /** People as the subject of "how fast can … ": the stop words that still say who (the rest say nothing of it). */
@@ -222,7 +238,8 @@ export function analyzeQuery(
   );
   const terms = new Map<string, { weight: number; token?: string; parts: string[]; hint?: boolean; setup?: boolean }>();
   const asking = new Set(questionTerms(askingPart(asked)).map((t) => t.term));
-  for (const t of own) terms.set(t.term, { weight: 1, token: t.token, parts: t.parts, ...(asking.has(t.term) ? {} : { setup: true }) });
+  const ownFigures = selfDescribedFigures(asked);
+  for (const t of own) terms.set(t.term, { weight: 1, token: t.token, parts: t.parts, ...(asking.has(t.term) && !ownFigures.has(t.token ?? '') ? {} : { setup: true }) });
   if (/^where\b/.test(q)) for (const t of PLACE_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.shapeHintWeight, parts: [], hint: true });
   if (/^what (?:does|do) (?:an? |the )?[\w\s-]+ do\b/.test(q)) for (const t of DUTY_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.shapeHintWeight, parts: [], hint: true });
   if (/^why\b/.test(q)) for (const t of REASON_TERMS) if (!terms.has(t)) terms.set(t, { weight: QUALITY.matching.reasonHintWeight, parts: [], hint: true });

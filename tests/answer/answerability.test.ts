@@ -40,6 +40,9 @@ describe('answerability features', () => {
   it('flag another occupation or a place named in the question but missing from the best line', async () => {
     expect(answerabilityFeatures(await retrieve('What is the average salary of a pharmacist in Texas?')).unmatched_entity).toBe(1);
     expect(answerabilityFeatures(await retrieve('What is the average salary?')).unmatched_entity).toBe(0);
+    // A figure the asker gives about themselves sets the scene; it is not asked for.
+    expect(answerabilityFeatures(await retrieve("I'm a coder making about $47k and wondering if the CPC is worth it")).unmatched_entity).toBe(0);
+    expect(answerabilityFeatures(await retrieve('Is the CPC worth it for a coder making about $47k?')).unmatched_entity).toBe(1);
   });
 });
 

@@ -5,6 +5,14 @@ import { stem } from '../../src/text/index.js';
 const terms = (q: string) => analyzeQuery(q).terms.filter((t) => !t.hint).map((t) => t.term);
 
 describe('analyzeQuery', () => {
+  it('marks figures the asker gives about themselves as scene-setting, and figures asked about as asked', () => {
+    const setup = (q: string) => analyzeQuery(q).terms.filter((t) => t.setup).map((t) => t.token);
+    expect(setup("I'm making about $41k and wondering whether the course is worth it")).toEqual(['$41k']);
+    expect(setup('my offer is 52k, is that low?')).toEqual(['52k']);
+    expect(setup('what does a tech make in year 3?')).toEqual([]);
+    expect(setup('how do I get from 41k to 60k?')).toEqual([]);
+  });
+
   it('spells out chat shorthand before reading the question', () => {
     expect(terms('wat r the reqs 4 this')).toEqual(terms('what are the requirements 4 this'));
     expect(analyzeQuery('cn i wfh').terms.map((t) => t.term)).toContain('home');
