@@ -35,7 +35,18 @@ export function composeExtractiveAnswer(result: RetrievalResult): ComposedAnswer
   const introduced = introducedList(result);
   if (introduced) return render(introduced);
   const lines = result.query.wantsList ? listLines(listSection(result, lead.section) ?? lead.section, result) : undefined;
-  return render(lines ?? factLines(lead, result));
+  return render(lines ? withLead(lead, lines) : factLines(lead, result));
+}
+
+/**
+ * A list answer, then the best line when the list leaves it out: the list's section may be the
+ * wrong one, and the line that ranked first is then the one that answers. After the list, so the
+ * list's own citation still comes first where it is right.
+ */
+function withLead(lead: RankedLine, lines: Line[]): Line[] {
+  if (isIntro(lead.unit) || lines.some((l) => l.quotes.includes(lead.unit.unit.text))) return lines;
+  const line = { text: display(lead.unit.unit.text), section: lead.section, quotes: [lead.unit.unit.text] };
+  return [...lines, line];
 }
 
 const NOTHING_FOUND = "The guide doesn't cover that, so I won't guess.";

@@ -26,3 +26,24 @@ describe('list answers from a table', () => {
     expect(also).toMatch(/Job growth|Openings|Main employer/);
   });
 });
+
+// A list question whose best line sits outside the list the composer picked still gets that line.
+describe('list answers that leave out the best line', () => {
+  let advisor: CareerAdvisor;
+  beforeAll(async () => {
+    const dir = tempDir('career-advisor-list-lead-');
+    const checks = ['the pass rate of its graduates', 'the hours of hive time it offers', 'the cost of tuition and equipment', 'the size of each class'];
+    writeFileSync(
+      join(dir, 'beekeeper.md'),
+      `# Beekeeper Guide\n\n## Choosing a School\n\nBefore you enroll in a beekeeping school, check:\n\n${checks.map((c) => `- ${c}`).join('\n')}\n\n## Accreditation\n\nThe Apiary Education Council (AEC) accredits beekeeping schools across the country.\n`,
+    );
+    advisor = await openTestAdvisor({ config: testConfig({ KNOWLEDGE_DIR: dir }) });
+  });
+
+  it('adds the line that ranked first after the list, cited to its own section', async () => {
+    const reply = await advisor.ask('Which organizations accredit beekeeping schools?');
+    expect(reply.abstained).toBe(false);
+    expect(reply.answer).toContain('Apiary Education Council');
+    expect(reply.citations.some((c) => c.section.includes('Accreditation'))).toBe(true);
+  });
+});
