@@ -129,6 +129,11 @@ function withoutRedactions(question: string): string {
 /** Longest text embedded for a question with its carried context. */
 const MAX_SEARCH_TEXT = 400;
 
+/**
+ * A question written as a noun phrase about money, as chat asks it: "cci exam fee?", "exam cost",
+ * "cost of the cci exam?", "salary for new grads?". No question word, a money noun at its end or start.
+ */
+const MONEY_PHRASE = /^(?!(?:what|how|which|who|when|where|why|is|are|do|does|can|should)\b)(?:(?:[\w-]+ ){0,4}(?:cost|costs|fee|fees|price|tuition|salary|salaries|pay|wage|wages)|(?:the )?(?:cost|costs|fee|fees|price|tuition|salary|salaries|pay|wages?) (?:of|for)\b.*)[?!.\s]*$/;
 const NON_MONEY_MUCH = /how much (?:experience|time|study|studying|school|schooling|education|training|work)/;
 /** A currency sign with no amount after it ("cst exam $$??", "what's the $ like"): chat for "how much does it cost". */
 const BARE_CURRENCY = /[$£€](?![\s$£€]*\d)/;
@@ -196,7 +201,7 @@ export function detectQuantity(question: string): Quantity | undefined {
   if (asksRateOfChange(q)) return 'number';
   if (/how long|how many (?:years|months|weeks|hours)|how much (?:time|experience)|how quickly|how fast|how soon/.test(q)) return 'duration';
   // The asking clause may follow a scene: "fresh out of my course, what kind of salary should I expect".
-  if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || BARE_CURRENCY.test(q) || q.split(/[,;:.!?]\s*/).some((clause) => MONEY_QUESTION.test(clause.trim().replace(LEADING_CONJUNCTION, '')))) return 'money';
+  if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || BARE_CURRENCY.test(q) || MONEY_PHRASE.test(q.trim()) || q.split(/[,;:.!?]\s*/).some((clause) => MONEY_QUESTION.test(clause.trim().replace(LEADING_CONJUNCTION, '')))) return 'money';
   if (/^when\b|what date|which month|what month/.test(q)) return 'date';
   if (/how many|\bnumber of\b/.test(q)) return 'count';
   if (/\b(?:rate|percent|percentage|score|ratio)\b/.test(q) && /^(?:what|what's|whats|how)\b/.test(q)) return 'number';

@@ -67,6 +67,13 @@ describe('analyzeQuery', () => {
     expect(detectQuantity('is it stressful')).toBeUndefined();
   });
 
+  it('reads a question written as a noun phrase about money as asking how much, and a yes/no question about cost as not', () => {
+    expect(detectQuantity('state license fee?')).toBe('money');
+    expect(detectQuantity('cost of the review course')).toBe('money');
+    expect(detectQuantity('salary for night shift?')).toBe('money');
+    expect(detectQuantity('is the course worth the cost?')).toBeUndefined();
+  });
+
   it('reads a currency sign with no amount as asking how much', () => {
     expect(detectQuantity('the exam $$?? im broke')).toBe('money');
     expect(detectQuantity('do night shifts get extra $?')).toBe('money');
