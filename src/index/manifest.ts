@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Bumped whenever the on-disk layout, chunking or glossary extraction changes, forcing a rebuild (13: credential table rows). */
-export const INDEX_SCHEMA_VERSION = 13;
+/** Bumped whenever the on-disk layout, chunking or glossary extraction changes, forcing a rebuild (13: credential table rows; 14: contrast words such as "though" and "vs" are stop words). */
+export const INDEX_SCHEMA_VERSION = 14;
 
 export const manifestSchema = z.object({
   schemaVersion: z.number().int(),

@@ -14,11 +14,18 @@ const KEEP = new Set(['make', 'take', 'many', 'never', 'since', 'still', 'way', 
  * English indefinite pronouns and adverbs, a closed grammatical class the `stopword` list leaves
  * out: they name no topic, but a guide seldom writes them, so as terms they would carry a high IDF.
  */
+/**
+ * Conjunctions and a preposition of contrast and comparison the `stopword` list leaves out; chat
+ * ends questions with "tho" ("though") and compares with "vs": they name no topic.
+ */
+const CONTRASTS = ['though', 'although', 'however', 'whether', 'versus', 'vs'];
+
 const INDEFINITES = 'something anything everything nothing someone anyone everyone somebody anybody everybody nobody somewhere anywhere everywhere nowhere somehow anyhow anyway anyways whatever whoever whichever whenever wherever'.split(' ');
 
 const STOP_WORDS = new Set<string>([
   ...eng.filter((w) => !KEEP.has(w)),
   ...INDEFINITES,
+  ...CONTRASTS,
   ...'a about also am an and any are as at be been being but by can could did do does doing done for from get gets getting give go had has have having he her here hers him his how i if in into is it its itself just let like me might more most much must my need needs of on once one ones only or other our out over own please really s same say she should so some such t tell than that the their them then there these they this those through to too under up us very want was we were what whats when where which while who whom whose why will with would you your yours yourself i\'m i\'d i\'ve you\'re what\'s it\'s don\'t doesn\'t know thanks thank hi hello hey ok okay kind sort lot lots thing things someone somebody anyone people person guy guys'.split(
     ' ',
   ),

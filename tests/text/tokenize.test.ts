@@ -7,6 +7,11 @@ describe('content terms', () => {
     expect(contentTerms('Could I switch to something I do from home?')).toEqual(['switch', 'home']);
   });
 
+  it('drops words of contrast and comparison: chat ends with "tho" and compares with "vs"', () => {
+    expect(contentTerms('how much do leads make though')).toEqual(['lead', 'make']);
+    expect(contentTerms('day shift vs night shift, whether')).toEqual(['day', 'shift', 'night', 'shift']);
+  });
+
   it('drops lone letters (chat "n" for "and") but keeps lone digits', () => {
     expect(contentTerms('cn i start in jan n go full time for 6 months')).not.toContain('n');
     expect(contentTerms('level 2 or 3')).toEqual(['level', '2', '3']);
