@@ -10,8 +10,12 @@ import { storeContract } from './store-contract.js';
 
 describe('store contract: SQLite', () => {
   let dir = '';
+  let lastName: string | undefined;
   storeContract(async ({ name, ...options }) => {
-    if (!name || !dir) dir = tempDir();
+    // A reopen under the same name reuses its folder; anything else gets a fresh one (the last
+    // test's folder is already gone, and a store opened there would recreate it outside the cleanup).
+    if (!name || name !== lastName) dir = tempDir();
+    lastName = name;
     return toAsyncStore(openStore({ path: join(dir, `${name ?? 'advisor'}.db`), ...options }));
   });
 });
