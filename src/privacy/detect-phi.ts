@@ -119,9 +119,10 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...(chartLike ? detectInitials(masked, vocabulary) : []),
     ...detectNamesByRelation(masked, terms, vocabulary),
   ];
+  // A word used as an eponym anywhere in the message (isEponym) is one everywhere in it.
   const eponyms = eponymWords(masked, nameCandidates, caseLike);
   const notEponym = (n: PhiFinding) => !eponyms.has(bareWord(masked, n));
-  const names = nameCandidates.filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && !isEponym(masked, n, caseLike) && notEponym(n));
+  const names = nameCandidates.filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && notEponym(n));
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
   // A message about someone: what it says may place or date that person.

@@ -130,10 +130,13 @@ function withoutRedactions(question: string): string {
 const MAX_SEARCH_TEXT = 400;
 
 /**
- * A question written as a noun phrase about money, as chat asks it: "cci exam fee?", "exam cost",
- * "cost of the cci exam?", "salary for new grads?". No question word, a money noun at its end or start.
+ * A question written as a noun phrase about money, as chat asks it: no question word, and a money
+ * noun closing it ("cci exam fee?", "exam cost") or opening it before "of"/"for" ("cost of the cci
+ * exam?", "salary for new grads?").
  */
-const MONEY_PHRASE = /^(?!(?:what|how|which|who|when|where|why|is|are|do|does|can|should)\b)(?:(?:[\w-]+ ){0,4}(?:cost|costs|fee|fees|price|tuition|salary|salaries|pay|wage|wages)|(?:the )?(?:cost|costs|fee|fees|price|tuition|salary|salaries|pay|wages?) (?:of|for)\b.*)[?!.\s]*$/;
+const MONEY_NOUN = '(?:cost|costs|fee|fees|price|tuition|salary|salaries|pay|wage|wages)';
+const NO_QUESTION_WORD = '(?!(?:what|how|which|who|when|where|why|is|are|do|does|can|should)\\b)';
+const MONEY_PHRASE = new RegExp(`^${NO_QUESTION_WORD}(?:(?:[\\w-]+ ){0,4}${MONEY_NOUN}|(?:the )?${MONEY_NOUN} (?:of|for)\\b.*)[?!.\\s]*$`);
 const NON_MONEY_MUCH = /how much (?:experience|time|study|studying|school|schooling|education|training|work)/;
 /** A currency sign with no amount after it ("cst exam $$??", "what's the $ like"): chat for "how much does it cost". */
 const BARE_CURRENCY = /[$£€](?![\s$£€]*\d)/;

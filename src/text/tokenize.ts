@@ -14,13 +14,13 @@ const KEEP = new Set(['make', 'take', 'many', 'never', 'since', 'still', 'way', 
  * English indefinite pronouns and adverbs, a closed grammatical class the `stopword` list leaves
  * out: they name no topic, but a guide seldom writes them, so as terms they would carry a high IDF.
  */
+const INDEFINITES = 'something anything everything nothing someone anyone everyone somebody anybody everybody nobody somewhere anywhere everywhere nowhere somehow anyhow anyway anyways whatever whoever whichever whenever wherever'.split(' ');
+
 /**
  * Conjunctions and a preposition of contrast and comparison the `stopword` list leaves out; chat
  * ends questions with "tho" ("though") and compares with "vs": they name no topic.
  */
 const CONTRASTS = ['though', 'although', 'however', 'whether', 'versus', 'vs'];
-
-const INDEFINITES = 'something anything everything nothing someone anyone everyone somebody anybody everybody nobody somewhere anywhere everywhere nowhere somehow anyhow anyway anyways whatever whoever whichever whenever wherever'.split(' ');
 
 const STOP_WORDS = new Set<string>([
   ...eng.filter((w) => !KEEP.has(w)),
