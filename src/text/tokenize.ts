@@ -22,10 +22,14 @@ const INDEFINITES = 'something anything everything nothing someone anyone everyo
  */
 const CONTRASTS = ['though', 'although', 'however', 'whether', 'versus', 'vs'];
 
+/** Focusing and stance adverbs chat adds to a question ("who even reads them", "is it actually hard"): they say how, not what. */
+const STANCE = ['even', 'actually', 'literally', 'basically', 'honestly', 'seriously', 'totally', 'definitely', 'probably', 'maybe'];
+
 const STOP_WORDS = new Set<string>([
   ...eng.filter((w) => !KEEP.has(w)),
   ...INDEFINITES,
   ...CONTRASTS,
+  ...STANCE,
   ...'a about also am an and any are as at be been being but by can could did do does doing done for from get gets getting give go had has have having he her here hers him his how i if in into is it its itself just let like me might more most much must my need needs of on once one ones only or other our out over own please really s same say she should so some such t tell than that the their them then there these they this those through to too under up us very want was we were what whats when where which while who whom whose why will with would you your yours yourself i\'m i\'d i\'ve you\'re what\'s it\'s don\'t doesn\'t know thanks thank hi hello hey ok okay kind sort lot lots thing things someone somebody anyone people person guy guys'.split(
     ' ',
   ),

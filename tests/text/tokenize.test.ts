@@ -12,6 +12,10 @@ describe('content terms', () => {
     expect(contentTerms('day shift vs night shift, whether')).toEqual(['day', 'shift', 'night', 'shift']);
   });
 
+  it('drops focusing and stance adverbs chat adds to a question', () => {
+    expect(contentTerms('who even reads the reports, is it actually hard')).toEqual(contentTerms('who reads the reports, is it hard'));
+  });
+
   it('drops lone letters (chat "n" for "and") but keeps lone digits', () => {
     expect(contentTerms('cn i start in jan n go full time for 6 months')).not.toContain('n');
     expect(contentTerms('level 2 or 3')).toEqual(['level', '2', '3']);
