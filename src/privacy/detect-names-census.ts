@@ -138,22 +138,31 @@ const INVERTED_CAPITALS = /(?<![\p{L}\d])(?<surname>\p{Lu}+(?:['’-]\p{Lu}+)*),
 /** "SURNAME, GIVEN [GIVEN] [I.]" in capitals (see INVERTED_CAPITALS). */
 export function detectInvertedCapitalNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
   const found: PhiFinding[] = [];
-  for (const m of text.matchAll(INVERTED_CAPITALS)) {
-    const { surname, given, middle, initial } = m.groups as { surname: string; given: string; middle?: string; initial?: string };
-    // A given name the census lists, or one no lexicon knows when a middle initial follows ("ADEBAYO, FOLASADE T."):
-    // credentials and organisations listed in capitals do not take initials.
-    const givenLike = vocabulary.isGivenName(given) || (initial !== undefined && middle === undefined && !vocabulary.isFamiliar(given));
-    if (surname.length < 2 || !givenLike || !isSurnameLike(surname, vocabulary)) continue;
-    if ([surname, given].some((w) => isAcronymOfGuide(w, vocabulary) || isLabelWord(w)) || insideCapitalsList(text, m.index, m.index + m[0].length)) continue;
-    // A second capital word is the name's only when it is a name too ("MARY ELLEN", not "JOHN CPT").
-    const nameMiddle = middle !== undefined && (vocabulary.isGivenName(middle) || vocabulary.isSurname(middle)) && !isAcronymOfGuide(middle, vocabulary);
-    const at = m.indices!.groups!;
-    const last = middle !== undefined && !nameMiddle ? at.given : (at.initial ?? at.middle ?? at.given);
-    const end = last![1];
-    // An initial keeps its full stop ("SIOBHAN M.").
-    found.push({ kind: 'name', start: m.index, end: last === at.initial && text[end] === '.' ? end + 1 : end });
+  const pattern = new RegExp(INVERTED_CAPITALS);
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const name = invertedCapitalName(text, m, vocabulary);
+    if (name) found.push(name);
+    // A pair that is no name may end where one starts ("ICU, SMITH, JOHN"): read on from its second word.
+    else pattern.lastIndex = m.indices!.groups!.given![0];
   }
   return found;
+}
+
+/** The name a "SURNAME, GIVEN …" match makes, or undefined when it is none. */
+function invertedCapitalName(text: string, m: RegExpExecArray, vocabulary: Vocabulary): PhiFinding | undefined {
+  const { surname, given, middle, initial } = m.groups as { surname: string; given: string; middle?: string; initial?: string };
+  // A given name the census lists, or one no lexicon knows when a middle initial follows ("ADEBAYO, FOLASADE T."):
+  // credentials and organisations listed in capitals do not take initials.
+  const givenLike = vocabulary.isGivenName(given) || (initial !== undefined && middle === undefined && !vocabulary.isFamiliar(given));
+  if (surname.length < 2 || !givenLike || !isSurnameLike(surname, vocabulary)) return undefined;
+  if ([surname, given].some((w) => isAcronymOfGuide(w, vocabulary) || isLabelWord(w)) || insideCapitalsList(text, m.index, m.index + m[0].length)) return undefined;
+  // A second capital word is the name's only when it is a name too ("MARY ELLEN", not "JOHN CPT").
+  const nameMiddle = middle !== undefined && (vocabulary.isGivenName(middle) || vocabulary.isSurname(middle)) && !isAcronymOfGuide(middle, vocabulary);
+  const at = m.indices!.groups!;
+  const last = middle !== undefined && !nameMiddle ? at.given : (at.initial ?? at.middle ?? at.given);
+  const end = last![1];
+  // An initial keeps its full stop ("SIOBHAN M.").
+  return { kind: 'name', start: m.index, end: last === at.initial && text[end] === '.' ? end + 1 : end };
 }
 
 // A list of capital terms goes on before and after the pair: "277CA, EOB, ERA, RA" lists terms. A

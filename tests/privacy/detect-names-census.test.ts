@@ -131,6 +131,8 @@ describe('a surname first, in capitals, as charts and claim lines write it', () 
     // Inside a longer comma list of capitals and codes, the pair is two listed terms.
     expect(found('forms we see: 837P, NDC, EOB, ERA, RA, UB-04')).toEqual([]);
     expect(found('MRN 44821, SMITH, JOHN, DOB 4/5/67')).toEqual(['SMITH, JOHN']);
+    // A pair that is no name ("ICU, SMITH") does not hide the name that starts at its second word.
+    expect(found('from ICU, SMITH, JOHN, MRN 4471 ok?')).toEqual(['SMITH, JOHN']);
   });
 
   it('is a name when a given name no list knows is followed by a middle initial', () => {
