@@ -54,4 +54,3 @@ export function guidesNotLoaded(items: readonly EvalItem[], loadedSources: Itera
   const loaded = new Set(loadedSources);
   return [...new Set(items.flatMap((item) => (item.source !== undefined && !loaded.has(item.source) ? [item.source] : [])))];
 }
-

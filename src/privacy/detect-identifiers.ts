@@ -127,7 +127,12 @@ const PLATE = /\b(?:[Pp]late(?:[ \t]+(?:of|on|for)[ \t]+(?:the|his|her|their|a|a
  * ("transmitter ID 8H4KLZ"); a name with a number in it ("ICD10CM") has one run.
  */
 function hasIdDigits(value: string, minDigits: number): boolean {
-  return digitCount(value) >= minDigits || (/^[A-Za-z0-9]{6,}$/.test(value) && (value.match(/\d+/g) ?? []).length >= 2);
+  return digitCount(value) >= minDigits || isInterleaved(value);
+}
+
+/** Letters and digits interleaved over six or more characters, the digits in two or more runs ("8GM4RK"): a serial, not a word or a code name ("ICD10CM"). */
+export function isInterleaved(token: string): boolean {
+  return /^[A-Za-z0-9]{6,}$/.test(token) && (token.match(/\d+/g) ?? []).length >= 2;
 }
 
 /** A plate of letters only behind the word "plate", dashed as plates are ("WHT-LILY"); "tag" is too common a word. */

@@ -53,7 +53,7 @@ const OPAQUE_TOKEN = /(?<![A-Za-z0-9])(?=[A-Za-z0-9]{5,}(?![A-Za-z0-9]))(?:[A-Za
 
 // A share code in three or more dashed groups of one length, as generated codes are ("Z7KQ-44PX-TT21"),
 // two or more of them with a digit; a page name's words differ in length ("hl7-fhir-r4b").
-const GROUPED_CODE = /^([A-Za-z0-9]{4,6})(?:-[A-Za-z0-9]{4,6}){2,}$/;
+const GROUPED_CODE = /^[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){2,}$/;
 
 function hasOpaqueToken(path: string): boolean {
   return path.split('/').slice(1).some((segment) => OPAQUE_TOKEN.test(segment) || isGroupedCode(segment));

@@ -1,5 +1,5 @@
 import { isAmountLike, isCodeRange, isMedicalCodeShape, isYearLike } from './code-shapes.js';
-import { isGuideForm, isIdentifierShaped } from './detect-identifiers.js';
+import { isGuideForm, isIdentifierShaped, isInterleaved } from './detect-identifiers.js';
 import { WEEKDAY } from './date-patterns.js';
 import { detectDates } from './detect-dates.js';
 import { isAcronym } from './label-words.js';
@@ -146,11 +146,6 @@ export function isSuspicious(token: string, before = '', after = ''): boolean {
   if (isIdentifierShaped(token) || isInterleaved(token)) return true;
   // A letter-digit mix with three or more digits ("A7734", "rm412b") that is no code.
   return /\p{L}/u.test(token) && /\d/.test(token) && token.replace(/\D/g, '').length >= 3;
-}
-
-/** Letters and digits interleaved over six or more characters ("8GM4RK"): a serial, not a word or a code. */
-function isInterleaved(token: string): boolean {
-  return /^[A-Za-z0-9]{6,}$/.test(token) && /[A-Za-z]/.test(token) && (token.match(/\d+/g) ?? []).length >= 2;
 }
 
 /** Two digit groups: masked when long (555-0142, 0048-2913) or when they read as month/day (4/5, 12/31). */

@@ -58,8 +58,10 @@ function wantsList(q: string): boolean {
 /** A follow-up's opening word that joins it to the last turn ("and what does that pay?"). */
 const LEADING_CONJUNCTION = /^(?:and|so|but|or|also|then)\s+/;
 
+/** The nouns of money in a question: what something costs or what work pays. */
+const MONEY_NOUN = '(?:cost|costs|fee|fees|price|tuition|salary|salaries|pay|wage|wages)';
 /** "What is the (average) salary…", "the registration fee", "salary range", "what does X cost", "what do coders earn". */
-const MONEY_QUESTION = /^(?:what(?:'s| is| are)? (?:the )?(?:[\w-]+ ){0,3}(?:salary|salaries|pay|wage|wages|cost|fee|fees|price)\b)|\b(?:salary|pay|wage) (?:range|band)s?\b|^what (?:do|does|can|will) .* (?:make|earn|cost|charge|pay)\b/;
+const MONEY_QUESTION = new RegExp(`^(?:what(?:'s| is| are)? (?:the )?(?:[\\w-]+ ){0,3}${MONEY_NOUN}\\b)|\\b(?:salary|pay|wage) (?:range|band)s?\\b|^what (?:do|does|can|will) .* (?:make|earn|cost|charge|pay)\\b`);
 
 /**
  * Verbs of asking that say nothing about the topic ("what do I need to put on…"). Dropped from
@@ -134,7 +136,6 @@ const MAX_SEARCH_TEXT = 400;
  * noun closing it ("cci exam fee?", "exam cost") or opening it before "of"/"for" ("cost of the cci
  * exam?", "salary for new grads?").
  */
-const MONEY_NOUN = '(?:cost|costs|fee|fees|price|tuition|salary|salaries|pay|wage|wages)';
 const NO_QUESTION_WORD = '(?!(?:what|how|which|who|when|where|why|is|are|do|does|can|should)\\b)';
 const MONEY_PHRASE = new RegExp(`^${NO_QUESTION_WORD}(?:(?:[\\w-]+ ){0,4}${MONEY_NOUN}|(?:the )?${MONEY_NOUN} (?:of|for)\\b.*)[?!.\\s]*$`);
 const NON_MONEY_MUCH = /how much (?:experience|time|study|studying|school|schooling|education|training|work)/;
