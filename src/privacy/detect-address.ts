@@ -33,8 +33,8 @@ const PREFIX_STREET = new RegExp(
 // "P.O. Box" in any case, but the ", City ST" tail case-sensitively, as for streets: a
 // case-insensitive tail read ", born on Ma…" as a city and state.
 const PO_BOX = new RegExp(`\\b[Pp]\\.?\\s?[Oo]\\.?\\s+[Bb][Oo][Xx]\\s+\\d+${CITY_STATE_ZIP}?`, 'g');
-// A rural route box: "Rural Route 3 Box 40", "RR 2 Box 118", "HC 65 Box 12".
-const RURAL_ROUTE = new RegExp(`\\b(?:[Rr]ural\\s+[Rr]oute|RR|HC)\\s*\\d+,?\\s+[Bb]ox\\s+\\d+${CITY_STATE_ZIP}?`, 'g');
+// A rural route box: "Rural Route 3 Box 40", "RR 2 Box 118", "HC 65 Box 12", "Rt 2 Box 114".
+const RURAL_ROUTE = new RegExp(`\\b(?:[Rr]ural\\s+[Rr]oute|RR|HC|R[Tt][Ee]?\\.?|Route)\\s*\\d+,?\\s+[Bb]ox\\s+\\d+${CITY_STATE_ZIP}?`, 'g');
 
 /** Finds US-style street addresses and PO boxes. */
 export function detectAddresses(text: string): PhiFinding[] {
@@ -71,6 +71,8 @@ const PLACE_CUED = new RegExp(
   'gdu',
 );
 const COUNTY = /\b(?<v>\p{Lu}\p{L}+(?:[ \t]\p{Lu}\p{L}+)?[ \t](?:County|Parish|Borough|Township))\b/gdu;
+// "County: Westchester" on a demographics screen.
+const COUNTY_LABELLED = /\b(?:County|Parish|Borough)[ \t]*:[ \t]*(?<v>\p{Lu}\p{L}+(?:[ \t]\p{Lu}\p{L}+)?)/gdu;
 // "Dayton, OH", or "Dayton OH" when a ZIP code follows.
 const CITY_STATE = new RegExp(`(?<v>\\b\\p{Lu}\\p{Ll}+(?:[ \\t]\\p{Lu}\\p{Ll}+){0,2}(?:,[ \\t]*(?:${STATE_CODES})\\b|[ \\t]+(?:${STATE_CODES})(?=[ \\t]+\\d{5}(?:-\\d{4})?(?![\\w-]))))`, 'gdu');
 
@@ -82,12 +84,17 @@ const PLAIN_STATE_CODES = STATE_CODES.split('|').filter((c) => !['MD', 'PA', 'MA
 const TOWN_STATE = new RegExp(`(?<v>\\b\\p{Lu}\\p{Ll}+(?:[ \\t]\\p{Lu}\\p{Ll}+)?)[ \\t]+(?:${PLAIN_STATE_CODES})(?![\\w-])`, 'gdu');
 const ZIP_AFTER = /^,?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d)/;
 
-/** Towns and their ZIP codes written without a state ("Kalamazoo 49008"): the town must be a place in WordNet. */
-export function detectTownsWithZip(text: string): PhiFinding[] {
+/**
+ * Towns and their ZIP codes written without a state ("Kalamazoo 49008"): the town must be a place in
+ * WordNet, or (`nearStreet`) any capitalised word that is no sentence or guide word, in a message that
+ * gives a street address ("213 S Main St, Lodi 95240").
+ */
+export function detectTownsWithZip(text: string, nearStreet = false, vocabulary?: Vocabulary): PhiFinding[] {
   const found: PhiFinding[] = [];
   for (const m of text.matchAll(TOWN_ZIP)) {
     const town = m.groups?.v ?? '';
-    if (!isTown(town)) continue;
+    const anyTown = nearStreet && vocabulary !== undefined && !isStateOrCountry(town) && town.split(/[ \t-]/).every((w) => !isSentenceWord(w, vocabulary));
+    if (!isTown(town) && !anyTown) continue;
     const [start, end] = m.indices!.groups!.v!;
     const [zipStart, zipEnd] = m.indices!.groups!.zip!;
     found.push({ kind: 'address', start, end }, { kind: 'zip', start: zipStart, end: zipEnd });
@@ -138,7 +145,27 @@ function isTown(word: string): boolean {
 
 /** Finds ZIP codes (next to a state code or behind a ZIP label) and British and Canadian postcodes. */
 export function detectZips(text: string): PhiFinding[] {
-  return [...scan(text, ZIP_AFTER_STATE, 'zip'), ...scan(text, ZIP_LABELLED, 'zip'), ...scan(text, ZIP_LABEL_NEAR, 'zip'), ...scan(text, ZIP_BEFORE_LABEL, 'zip'), ...scan(text, ZIP_CUED, 'zip'), ...scan(text, POSTCODE, 'zip')];
+  return [
+    ...scan(text, ZIP_AFTER_STATE, 'zip'),
+    ...scan(text, ZIP_LABELLED, 'zip'),
+    ...scan(text, ZIP_LABEL_NEAR, 'zip'),
+    ...scan(text, ZIP_BEFORE_LABEL, 'zip'),
+    ...scan(text, ZIP_CUED, 'zip'),
+    ...scan(text, POSTCODE, 'zip'),
+    ...zipsInZipSentences(text),
+  ];
+}
+
+// "zip mismatch, we have 08817 and the payer has 088171234": in a sentence about a ZIP code, the
+// numbers after the label that no code shares the shape of are ZIP codes: nine digits, ZIP+4, or
+// five with a leading zero past the anesthesia codes (00100–01999); "zip … for 99214 claims" is a code.
+const ZIP_SENTENCE = new RegExp(`\\b${ZIP_LABEL}\\b[^.?!\\n]{0,80}`, 'gi');
+const ZIP_VALUE = /(?<![\w$.,/-])(?:0[2-9]\d{3}(?:-?\d{4})?|\d{5}-?\d{4})(?![\w/-]|[.,]\d)/g;
+
+function zipsInZipSentences(text: string): PhiFinding[] {
+  return [...text.matchAll(ZIP_SENTENCE)].flatMap((sentence) =>
+    [...sentence[0].matchAll(ZIP_VALUE)].map((z) => ({ kind: 'zip' as const, start: sentence.index + z.index, end: sentence.index + z.index + z[0].length })),
+  );
 }
 
 /**
@@ -147,7 +174,7 @@ export function detectZips(text: string): PhiFinding[] {
  */
 export function detectPlaces(text: string, chartLike: boolean, vocabulary: Vocabulary): PhiFinding[] {
   const cued = scan(text, PLACE_CUED, 'address', (v) => !isStateOrCountry(v) && !isSentenceWord(v.split(/[ \t,]/)[0] ?? '', vocabulary));
-  const places = [...cued, ...scan(text, COUNTY, 'address')];
+  const places = [...cued, ...scan(text, COUNTY, 'address'), ...scan(text, COUNTY_LABELLED, 'address', (v) => !isStateOrCountry(v))];
   return chartLike ? [...places, ...scan(text, CITY_STATE, 'address')] : places;
 }
 

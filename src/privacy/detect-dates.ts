@@ -55,7 +55,8 @@ const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
 const TENS_OVER_89 = 'ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?';
 const SPELLED_AGE = `(?:${TENS_OVER_89}|(?:a|one)[- ]hundred(?:(?:[- ]and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)`;
 const AGE_VALUE = `(?:${AGE_NUMBER}|${SPELLED_AGE})`;
-const AGE_UNIT = '(?:y\\.?\\s?o\\b\\.?|y/o\\b|yrs?\\b|years?\\b(?:[- ]old)?|year-old|[MF]\\b)';
+// A bare "y" counts only between the separators of a chart header ("| 101 y | F |").
+const AGE_UNIT = '(?:y\\.?\\s?o\\b\\.?|y/o\\b|yrs?\\b|years?\\b(?:[- ]old)?|year-old|[MF]\\b|y(?=[ \\t]*[|;/]))';
 // A unit after an age found by its cue goes with it, so no "y.o." is left behind to say an age was here.
 const OPTIONAL_UNIT = `(?:\\s*(?:-|\\s)?\\s*${AGE_UNIT})?`;
 // Not a duration or a share: "ninety days", "turns 90 minutes", "is 92%".
@@ -100,7 +101,11 @@ const AGE_AFTER_COPULA = new RegExp(`\\b(?:is|was)[ \\t]+(?:now[ \\t]+)?(?<v>${A
 const SET_OFF_SPELLED_AGE = new RegExp(`(?<=[,—–][ \\t]*)(?<v>${SPELLED_AGE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|(?:y\\.?o|y/o|yrs?|years?)\\b))`, 'gdi');
 // "Pham Van Duc, 95, seen ...", "Millicent Obi 90, Sylvester Grant 97", "Walter Eisenhardt 92 — ...":
 // a number right after a name, closing a clause, is the person's age.
-const AGE_AFTER_NAME = new RegExp(`^(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|[—–](?!\\d)|-[ \\t]))`, 'di');
+// "Ernesto Villanueva (96)", "Dot Harmon (99!)": a number alone in brackets right after a name is the person's age too.
+const AGE_AFTER_NAME = new RegExp(
+  `^(?:(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|[—–](?!\\d)|-[ \\t]))|[ \\t]*\\((?<w>${AGE_VALUE})!*\\))`,
+  'di',
+);
 
 /** Ages over 89 after "is"/"was" or written out and set off, in a message that reads like a case (the caller decides). */
 export function detectAgesAfterCopula(text: string): PhiFinding[] {
@@ -121,7 +126,8 @@ export function detectAgesAfterDates(text: string, dates: readonly PhiFinding[])
 /** Ages over 89 set off by commas right after a found name ("Pham Van Duc, 95, seen"). */
 export function detectAgesAfterNames(text: string, names: readonly PhiFinding[]): PhiFinding[] {
   return names.flatMap((n) => {
-    const group = AGE_AFTER_NAME.exec(text.slice(n.end, n.end + 20))?.indices?.groups?.v;
+    const groups = AGE_AFTER_NAME.exec(text.slice(n.end, n.end + 20))?.indices?.groups;
+    const group = groups?.v ?? groups?.w;
     return group ? [{ kind: 'age_over_89' as const, start: n.end + group[0], end: n.end + group[1] }] : [];
   });
 }

@@ -148,7 +148,7 @@ export function detectLabelledIdentifiers(text: string): PhiFinding[] {
       const span = m.indices?.groups?.v;
       const value = m.groups?.v ?? '';
       // "Medi-Cal in 2024": a lower-case word opens a sentence, not a value.
-      if (!span || !hasIdDigits(value, minDigits) || isYearLike(value) || /^[a-z]{2,}[ .]/.test(value) || (!codesAllowed && isCodeValue(value))) continue;
+      if (!span || !hasIdDigits(value, minDigits) || isYearLike(value) || /^[a-z]{2,}[ .]/.test(value) || (!codesAllowed && isCodeValue(value)) || opensCodePair(text, value, span[1])) continue;
       found.push({ kind, start: span[0], end: span[1] });
     }
   }
@@ -200,6 +200,13 @@ export function isIdentifierShaped(token: string): boolean {
 /** A form named by a guide's word: a short word, a dash and at most four digits ("CMS-1500", "UB-04"). */
 export function isGuideForm(token: string, vocabulary: Vocabulary): boolean {
   return /^[A-Za-z]{2,4}-\d{1,4}$/.test(token) && vocabulary.isKnown(token.split('-')[0]!);
+}
+
+/** "medicare MNT 97802/97803": a value ending in a code that a slash or dash pairs with another code is a list of codes. */
+function opensCodePair(text: string, value: string, end: number): boolean {
+  const last = /[0-9A-Z]+$/i.exec(value)?.[0] ?? '';
+  const next = /^[/–-]([0-9A-Z]+)\b/i.exec(text.slice(end, end + 12))?.[1];
+  return next !== undefined && isMedicalCodeShape(last) && isCodeRange(`${last}/${next}`);
 }
 
 /** A code with a modifier (99213-25), a code or a code range is never an identifier. */

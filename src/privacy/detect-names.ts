@@ -44,10 +44,10 @@ const NAME_BEFORE_DEMOGRAPHICS = new RegExp(
   `(?<![\\p{L}])(${TOKEN}(?:[ \\t]+(?:${INITIAL}[ \\t]+)?${TOKEN}){1,2}),?[ \\t]*[(–-]?[ \\t]*(?:(?:a|an)[ \\t]+)?(?:\\d{1,3}[ \\t-]*(?:y\\/?o\\b|yo\\b|years?[- ]old|yr[- ]old|[MF]\\b)|DOB\\b|D\\.O\\.B|MRN\\b|date of birth|born\\b)`,
   'gu',
 );
-// A name in apposition to "my patient": "Linda, my patient, ...". One token
-// is enough here because the cue is explicit.
+// A name in apposition to "my patient" or said to be the patient: "Linda, my patient, ...", "Story Bishop
+// is the patient". One token is enough here because the cue is explicit.
 const NAME_BEFORE_PATIENT = new RegExp(
-  `(?<![\\p{L}])((?:${TOKEN}[ \\t]+){0,2}${TOKEN}),[ \\t]*(?:my|our|the|a)[ \\t]+(?:patient|pt)\\b`,
+  `(?<![\\p{L}])((?:${TOKEN}[ \\t]+){0,2}${TOKEN})(?:,[ \\t]*(?:my|our|the|a)|[ \\t]+(?:is|was)[ \\t]+(?:the|my|our))[ \\t]+(?:patient|pt)\\b`,
   'gu',
 );
 // An honorific directly followed by an age reads like a chart: "Mr. Feldman, 71,".
@@ -75,7 +75,8 @@ const CAPS_NAME_AFTER_LABEL = new RegExp(
 /** Finds patient names (see module comment for what counts as a patient cue); `vocabulary` holds the guides' words. */
 export function detectNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
   const found: PhiFinding[] = [];
-  const read = (pos: number, lowerCaseCue = false) => pushName(found, readName(text, pos, vocabulary, lowerCaseCue) ?? readCapsName(text, pos, vocabulary));
+  const read = (pos: number, lowerCaseCue = false) =>
+    pushName(found, readName(text, pos, vocabulary, lowerCaseCue) ?? readCapsName(text, pos, vocabulary) ?? (lowerCaseCue ? readLowerCaseName(text, pos, vocabulary) : null));
   for (const cue of PATIENT_CUES) {
     for (const m of text.matchAll(cue)) read(m.index + m[0].length, /^\p{Ll}/u.test(m[0]));
   }
@@ -87,7 +88,7 @@ export function detectNames(text: string, vocabulary: Vocabulary): PhiFinding[] 
     pushName(found, trailingName(m[1] ?? '', m.index, 2, vocabulary));
   }
   for (const m of text.matchAll(NAME_BEFORE_PATIENT)) {
-    pushName(found, trailingName(m[1] ?? '', m.index, 1, vocabulary));
+    pushName(found, trailingName(m[1] ?? '', m.index, 1, vocabulary, true));
   }
   return [...found, ...capitalisedNames(text, vocabulary)];
 }
@@ -133,6 +134,28 @@ function readName(text: string, pos: number, vocabulary: Vocabulary, lowerCaseCu
   return { kind: 'name', start: pos, end, tokens: tokens.length };
 }
 
+// "pt mark schaefer", "pt king, lamar": two or three lower-case words behind a lower-case cue, the second
+// possibly after a comma (surname first).
+const LOWER_CASE_NAME_AT = /(\p{Ll}{2,})(,?[ \t]+)(\p{Ll}{2,})(?:[ \t]+(\p{Ll}{3,}))?(?![\p{L}\d'’-])/duy;
+
+/**
+ * Reads a name written in lower case behind a lower-case cue: a census given name and a surname (either
+ * order), no function, label, calendar or guide word among them; a third word only when no dictionary knows it.
+ */
+function readLowerCaseName(text: string, pos: number, vocabulary: Vocabulary): NameSpan | null {
+  LOWER_CASE_NAME_AT.lastIndex = pos;
+  const m = LOWER_CASE_NAME_AT.exec(text);
+  if (!m) return null;
+  const [a, b, c] = [m[1]!, m[3]!, m[4]];
+  const usable = (w: string) => !vocabulary.isFunctionWord(w) && !isLabelWord(w) && !vocabulary.isKnown(w) && !CALENDAR_WORD.test(w) && !CUE_WORD.test(w);
+  const surnameLike = (w: string) => vocabulary.isSurname(w) || !vocabulary.isDictionaryWord(w);
+  const named = (given: string, surname: string) => vocabulary.isGivenName(given) && surnameLike(surname);
+  if (![a, b].every(usable) || !(m[2]!.includes(',') ? named(b, a) : named(a, b))) return null;
+  const third = c !== undefined && usable(c) && !vocabulary.isDictionaryWord(c) && !m[2]!.includes(',');
+  const end = (third ? m.indices![4]! : m.indices![3]!)[1];
+  return { kind: 'name', start: pos, end, tokens: third ? 3 : 2 };
+}
+
 /** Reads a name in capitals at `pos` ("KOWALCZYK, TOMASZ", "JOHNNY RAY CULPEPPER"): up to six words, one comma. */
 function readCapsName(text: string, pos: number, vocabulary: Vocabulary): NameSpan | null {
   const words: Array<{ text: string; end: number }> = [];
@@ -172,9 +195,10 @@ const TOKENS = new RegExp(TOKEN, 'gu');
 /**
  * The name at the end of `group` (which starts at `offset`): the run of
  * tokens before the cue up to a stop word, so "Today Maria Lopez, 67F" yields
- * "Maria Lopez". `minTokens` guards weak cues ("Lopez, 67F" alone is too weak).
+ * "Maria Lopez". `minTokens` guards weak cues ("Lopez, 67F" alone is too weak); `explicitCue`: the text
+ * says outright that this is the patient.
  */
-function trailingName(group: string, offset: number, minTokens: number, vocabulary: Vocabulary): NameSpan | null {
+function trailingName(group: string, offset: number, minTokens: number, vocabulary: Vocabulary, explicitCue = false): NameSpan | null {
   const tokens = [...group.matchAll(TOKENS)];
   let first = tokens.length;
   while (first > 0 && cueWordKind(tokens[first - 1]?.[0] ?? '', vocabulary) !== 'stop') first -= 1;
@@ -182,7 +206,10 @@ function trailingName(group: string, offset: number, minTokens: number, vocabula
   while (first < tokens.length - minTokens && cueWordKind(tokens[first]![0], vocabulary) === 'soft') first += 1;
   const kept = tokens.slice(first);
   const head = kept[0];
-  if (kept.length < minTokens || !head || !isEvidencedName(kept.map((t) => t[0]), vocabulary)) return null;
+  const words = kept.map((t) => t[0]);
+  // Said outright to be the patient, a census surname is evidence enough ("Story Bishop is the patient").
+  const evidenced = isEvidencedName(words, vocabulary) || (explicitCue && vocabulary.isSurname(words.at(-1) ?? '') && words.every((w) => cueWordKind(w, vocabulary) !== 'stop'));
+  if (kept.length < minTokens || !head || !evidenced) return null;
   return { kind: 'name', start: offset + head.index, end: offset + group.length, tokens: kept.length };
 }
 
@@ -270,6 +297,10 @@ export function nameAffixes(text: string, names: readonly PhiFinding[], vocabula
     if (after !== undefined) affixes.push({ kind: 'name', start: n.start, end: after });
     const alias = aliasAfter(text, n.end, vocabulary);
     if (alias) affixes.push(alias);
+    const nicknamed = surnameAfterNickname(text, n.end, vocabulary);
+    if (nicknamed !== undefined) affixes.push({ kind: 'name', start: n.start, end: nicknamed });
+    const saint = SAINT_BEFORE.exec(text.slice(Math.max(0, n.start - 6), n.start));
+    if (saint) affixes.push({ kind: 'name', start: n.start - saint[0].length, end: n.end });
     const sibling = siblingBefore(text, n, vocabulary);
     if (sibling) affixes.push(sibling);
     return affixes;
@@ -313,6 +344,19 @@ const INITIALS_BEFORE = /(?<![\p{L}\d.'’])(?:\p{L}\.[ \t]?){1,3}[ \t]*$/u;
 // "when D'Angelo Whitfield signed", "d'andre wallace 12/01/2001": a census given name (an elided
 // d' or o' allowed) right before a found name, anywhere, in the same case as the name.
 const GIVEN_NAME_BEFORE = /(?<![\p{L}\d'’-])((?:[dDoO]['’])?(\p{L}{3,}))[ \t]$/u;
+
+// "ST. CLAIR, BEATRICE", "St John, Ama": the "Saint" of a surname a detector read from its second word.
+const SAINT_BEFORE = /(?<![\p{L}\d'’.-])(?:St|ST|Ste|STE)\.?[ \t]+$/u;
+// 'Dwayne "Peanut" Robichaux': a quoted nickname between a found first name and the surname.
+const NICKNAME_THEN_SURNAME = /^[ \t]+["“'‘]\p{Lu}\p{Ll}+["”'’][ \t]+(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\d])/u;
+
+/** Where a name widened over a quoted nickname to its surname ends. */
+function surnameAfterNickname(text: string, end: number, vocabulary: Vocabulary): number | undefined {
+  const m = NICKNAME_THEN_SURNAME.exec(text.slice(end, end + 48));
+  const surname = m?.[1];
+  if (!m || !surname || vocabulary.isKnown(surname) || isLabelWord(surname) || cueWordKind(surname, vocabulary) === 'stop') return undefined;
+  return vocabulary.isSurname(surname) || !vocabulary.isDictionaryWord(surname) ? end + m[0].length : undefined;
+}
 
 /** Both words in lower case, or both starting with a capital. */
 function sameCase(a: string, b: string): boolean {

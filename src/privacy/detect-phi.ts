@@ -9,6 +9,8 @@ import { detectNamesBesideIdentifiers } from './detect-names-beside-ids.js';
 import { detectCensusNames, detectInvertedCapitalNames, detectInvertedTitleNames } from './detect-names-census.js';
 import { detectInitials } from './detect-initials.js';
 import { detectNamesByRelation } from './detect-names-by-relation.js';
+import { detectNamesInEmails } from './detect-names-in-emails.js';
+import { detectNamesInRows } from './detect-names-in-rows.js';
 import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
 import { detectIps, detectUrls, detectUrlsHoldingNames } from './detect-network.js';
 import { detectX12 } from './detect-x12.js';
@@ -118,11 +120,13 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...detectInvertedTitleNames(masked, vocabulary),
     ...(chartLike ? detectInitials(masked, vocabulary) : []),
     ...detectNamesByRelation(masked, terms, vocabulary),
+    ...detectNamesInEmails(masked, vocabulary),
   ];
   // A word used as an eponym anywhere in the message (isEponym) is one everywhere in it.
   const eponyms = eponymWords(masked, nameCandidates, caseLike);
   const notEponym = (n: PhiFinding) => !eponyms.has(bareWord(masked, n));
-  const names = nameCandidates.filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && notEponym(n));
+  const detected = nameCandidates.filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && notEponym(n));
+  const names = [...detected, ...detectNamesInRows(masked, detected, vocabulary)];
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
   // A message about someone: what it says may place or date that person.
@@ -132,7 +136,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   const places = [
     ...detectPlaces(masked, chartLike || names.length > 0, vocabulary),
     ...addresses,
-    ...detectTownsWithZip(masked),
+    ...detectTownsWithZip(masked, addresses.length > 0, vocabulary),
     ...(chartLike ? detectTownsBeforeStates(masked, vocabulary) : []),
     ...(inCase ? detectTownsInCase(masked) : []),
   ];

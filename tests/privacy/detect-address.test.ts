@@ -85,4 +85,16 @@ describe('towns WordNet knows, in a message about a case', () => {
   it('leaves a city in a message about no case alone', () => {
     expect(found('are there remote coding jobs based in Leeds, or only in Casablanca?')).toEqual([]);
   });
+
+  it('takes the town and ZIP after a street line, a rural route box and a labelled county', () => {
+    expect(found('old address 18 Orchard Ln, Tolleson 85353, new one pending, corrected claim?')).toEqual(expect.arrayContaining(['address:Tolleson', 'zip:85353']));
+    expect(found('OASIS visit, Rte 4 Box 77, claim needs the rural add-on?')).toContain('address:Rte 4 Box 77');
+    expect(found('Addr: 9 Birch Rd\nCounty: Allegany\nmedicaid says wrong county')).toContain('address:Allegany');
+  });
+
+  it('takes five- and nine-digit numbers in a sentence about a ZIP code', () => {
+    expect(found('zip on file is 07302 but the payer has 073021187, does +4 matter?')).toEqual(['zip:07302', 'zip:073021187']);
+    expect(found('we have 44106 on file, the zip the payer has is 441061234')).toContain('zip:441061234');
+    expect(found('zip codes for the exam centers are listed by state')).toEqual([]);
+  });
 });

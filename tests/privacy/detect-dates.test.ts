@@ -103,4 +103,12 @@ describe('ages with their units and days named by their month', () => {
   it('takes "the 3rd of this month" as a date in a case', () => {
     expect(found('Ryan Doyle, SSN 227-84-1190, MVA the 3rd of this month. S22.32XA')).toContain('date:3rd');
   });
+
+  it('reads a number alone in brackets after a name as an age, and a bare "y" between chart separators', () => {
+    expect(found('hospice claim for Teodoro Quispe (94) — GW modifier?')).toContain('age_over_89:94');
+    expect(found('ABN on Marguerite Lindqvist (97!) for 82607')).toContain('age_over_89:97');
+    expect(found('OYELOWO, FUNMI | 102 y | F | MRN 44-118-20')).toContain('age_over_89:102 y');
+    // A count in brackets after a name is an age only past 89.
+    expect(found('Teodoro Quispe (4) visits this month, 99213 each?').filter((f) => f.startsWith('age'))).toEqual([]);
+  });
 });

@@ -61,4 +61,10 @@ describe('registrations', () => {
     expect(found('her pump sensor 4TR9QW keeps failing, E10.65')).toContain('device:4TR9QW');
     expect(found('CGM sensor 95250 billed monthly?')).toEqual([]);
   });
+
+  it('keeps a qualified NDC, an X12 loop and a pair of codes after a payer word', () => {
+    expect(found('UB-04 box 43 NDC N400002821501 UN1, ML or UN?')).toEqual([]);
+    expect(found('which segment of 2010BA holds the subscriber REF?')).toEqual([]);
+    expect(found('medicare MNT 97802/97803 covered for CKD?')).toEqual([]);
+  });
 });

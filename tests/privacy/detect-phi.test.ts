@@ -156,4 +156,20 @@ describe('detectPhi — eponyms WordNet does not list', () => {
     expect(found('Tay-Sachs E75.02 carrier screen for the pt, DOB 2/9/91?').filter((f) => f.startsWith('name:'))).toEqual([]);
     expect(found('pt Garcia-Lopez mono B27.00, DOB 2/9/91').filter((f) => f.startsWith('name:'))).toEqual(['name:Garcia-Lopez']);
   });
+
+  it('reads a lower-case name behind a lower-case patient cue, either order', () => {
+    expect(found('pt gary lindholm, DOS 2/3, 99214 or 99215?')).toContain('name:gary lindholm');
+    expect(found('pt ortiz, maribel came in for 20550')).toContain('name:ortiz, maribel');
+    // Words that are no name after the cue stay.
+    expect(found('pt will need a modifier on 99213?').filter((f) => f.startsWith('name:'))).toEqual([]);
+  });
+
+  it('widens a name over a quoted nickname to its surname, and over the "St." of a surname', () => {
+    expect(found('pt Marcus "Bubba" Thibodeaux disputes the 99284')).toContain('name:Marcus "Bubba" Thibodeaux');
+    expect(found('ST. GERMAIN, ODILE DOB 3/4/41')).toContain('name:ST. GERMAIN, ODILE');
+  });
+
+  it('takes a name said outright to be the patient', () => {
+    expect(found('Honor Gable is the patient, 58301 + 58300 same day?')).toContain('name:Honor Gable');
+  });
 });

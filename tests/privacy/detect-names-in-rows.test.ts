@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { detectPhi } from '../../src/privacy/index.js';
+import { guideVocabulary } from '../helpers/guide-vocabulary.js';
+
+// Rows of a pasted worklist open with the same "LAST, FIRST" layout: one found name makes the
+// others names too (src/privacy/detect-names-in-rows.ts). Second guide's vocabulary, as elsewhere.
+const vocabulary = guideVocabulary(new URL('../fixtures/guides/pharmacy-technician-guide.md', import.meta.url));
+
+function names(text: string): string[] {
+  return detectPhi(text, { vocabulary })
+    .filter((f) => f.kind === 'name')
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('names opening the rows of a list', () => {
+  it('takes every row opening once one of them is a found name', () => {
+    const text = 'denials from the WQ:\nTuilagi, Sefo  CSN 2038817741  HB\nYazzie, Hosteen  CSN 2038817802  PB\nNakamura, Emiko  CSN 2038817930  HB\nwhy HB vs PB?';
+    expect(names(text)).toEqual(['Tuilagi, Sefo', 'Yazzie, Hosteen', 'Nakamura, Emiko']);
+  });
+
+  it('takes English words and capitals in the same layout', () => {
+    const text = 'flagged:\nGREENE, ROSALIND  0044120  03/02  99284\nWHITE HORSE, DALE  0044187  03/02  99285\nanything wrong?';
+    expect(names(text)).toContain('WHITE HORSE, DALE');
+    const bulleted = 'check these DRGs:\n- Moreno, Ana Lucia, 88 yo, TKA → 470?\n- Fox, Hunter, 79 yo, CABG → 236?';
+    expect(names(bulleted)).toContain('Fox, Hunter');
+  });
+
+  it('leaves a list alone when no row opens with a found name', () => {
+    const text = 'study plan:\nAnatomy, Terminology  week 1\nPharmacology, Calculations  week 2';
+    expect(names(text)).toEqual([]);
+  });
+});
