@@ -9,7 +9,7 @@ export const WEEKDAY = '(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|
 export const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|${WEEKDAY})$`, 'i');
 // A day written as an ordinal word ("June twenty-first", "the third of March").
 const UNIT_ORDINAL = '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)';
-const SPELLED_DAY = `(?:${UNIT_ORDINAL}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[- ]first|twenty[- ]${UNIT_ORDINAL})(?![\\w-])`;
+export const SPELLED_DAY = `(?:${UNIT_ORDINAL}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[- ]first|twenty[- ]${UNIT_ORDINAL})(?![\\w-])`;
 const NUMBERED_DAY = '(?<![\\d.,])(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?';
 const DAY = `(?:${NUMBERED_DAY}|${SPELLED_DAY})`;
 const YEAR = '(?:19|20)\\d{2}';

@@ -1,4 +1,4 @@
-import { DATE_SOURCE, MONTH_DAY_NUMERIC, WEEKDAY } from './date-patterns.js';
+import { DATE_SOURCE, MONTH_DAY_NUMERIC, SPELLED_DAY, WEEKDAY } from './date-patterns.js';
 import { scan } from './regex-scan.js';
 import type { PhiFinding } from './phi-types.js';
 import { OPAQUE } from './placeholder.js';
@@ -39,8 +39,10 @@ const NTH_DAY = '(?:[12]?\\d|3[01])(?:st|nd|rd|th)';
 // What may follow a day of the month: the clause ends, or a short link goes on ("admitted the 9th w/ DKA");
 // never a noun it counts ("the 7th character", "the 21st century").
 const DAY_CLOSES = '(?=[ \\t]*(?:[.,;!?)]|$|and\\b|w/|with\\b|at\\b|in\\b|for\\b|[—–-]))';
-// "went home on the 9th": a day of the month on its own, closing a clause, in a chart.
-const ORDINAL_DAY = new RegExp(`\\b(?:on|by|until|till|since|from)[ \\t]+the[ \\t]+(?<v>${NTH_DAY})${DAY_CLOSES}`, 'gdi');
+// "went home on the 9th", "repair on the twelfth and …": a day of the month on its own, closing a clause, in a chart.
+const ORDINAL_DAY = new RegExp(`\\b(?:on|by|until|till|since|from)[ \\t]+the[ \\t]+(?<v>${NTH_DAY}|${SPELLED_DAY})${DAY_CLOSES}`, 'gdi');
+// "AKA on 03-07 after …": a month and day joined by a dash, behind "on" and closing a clause, in a chart.
+const DASHED_MONTH_DAY = new RegExp(`\\bon[ \\t]+(?<v>(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01]))(?![\\d-])${DAY_CLOSES.replace('(?=', '(?=[ \\t]*(?:after|before)\\b|')}`, 'gdi');
 // "DOB the 21st", "DOS was the 28th": a label says whose day it is, so it counts in any message.
 const LABELLED_ORDINAL_DAY = new RegExp(`(?:${EVENT_LABEL})[ \\t:]*(?:(?:is|was|on)[ \\t]+)?the[ \\t]+(?<v>${NTH_DAY})${DAY_CLOSES}`, 'gdi');
 // "MVA the 2nd of this month": a day of a month the writer names by where it is, in a chart.
@@ -78,7 +80,7 @@ const AGE_OVER_89 = new RegExp(
 /** Finds patient dates: any date behind a date label, and every date in a chart-like message. */
 export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
   const labelled = [...scan(text, LABELLED_DATE, 'date', isDateNotVerb), ...scan(text, LABELLED_ORDINAL_DAY, 'date')];
-  const inChart = [...scan(text, ANY_DATE, 'date', isDateNotVerb), ...[CHART_MONTH_DAY, WEEKDAY_DATE, ORDINAL_DAY, WEEKDAY_ORDINAL_DAY, DAY_OF_NAMED_MONTH, CHART_SPACED_DATE].flatMap((pattern) => scan(text, pattern, 'date'))];
+  const inChart = [...scan(text, ANY_DATE, 'date', isDateNotVerb), ...[CHART_MONTH_DAY, WEEKDAY_DATE, ORDINAL_DAY, DASHED_MONTH_DAY, WEEKDAY_ORDINAL_DAY, DAY_OF_NAMED_MONTH, CHART_SPACED_DATE].flatMap((pattern) => scan(text, pattern, 'date'))];
   const found = chartLike ? [...labelled, ...inChart] : labelled;
   return [...found, ...rangeEnds(text, found)];
 }

@@ -200,7 +200,26 @@ export function detectInvertedTitleNames(text: string, vocabulary: Vocabulary): 
     if (vocabulary.isDictionaryWord(surname) && vocabulary.isDictionaryWord(given)) continue;
     found.push({ kind: 'name', start: m.index, end: m.index + m[0].length });
   }
-  return found;
+  return [...found, ...invertedLowerCaseNames(text, vocabulary)];
+}
+
+// "benally, jonah - chart has …": the same order in lower case, opening a line and set off by a dash,
+// a bracket, a colon or a number. The surname must be no English word as spelled, the given name a census one.
+const INVERTED_LOWER_CASE = /(?<=^|\n)[ \t]*(?<surname>\p{Ll}{3,}(?:-\p{Ll}+)?),[ \t]+(?<given>\p{Ll}{3,})(?=[ \t]*(?:[-—–(:]|\d))/dgu;
+
+function invertedLowerCaseNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
+  return [...text.matchAll(INVERTED_LOWER_CASE)]
+    .filter((m) => {
+      const { surname, given } = m.groups as { surname: string; given: string };
+      const usable = (w: string) => !vocabulary.isKnown(w) && !vocabulary.isFunctionWord(w) && !isLabelWord(w);
+      // As spelled: a lower-case surname is often one letter from an English word ("benally").
+      const surnameLike = !vocabulary.isDictionaryWord(surname) && (surname.length >= MIN_UNKNOWN_SURNAME || vocabulary.isSurname(surname));
+      return usable(surname) && usable(given) && surnameLike && vocabulary.isGivenName(given);
+    })
+    .map((m) => {
+      const [start] = m.indices!.groups!.surname!;
+      return { kind: 'name' as const, start, end: m.indices!.groups!.given![1] };
+    });
 }
 
 function isPlaceWord(word: string): boolean {

@@ -67,20 +67,33 @@ const CAPS_LAST_FIRST = new RegExp(
   `(?<![\\p{L}\\d'’-])(?<v>${CAPS}(?:[ \\t]+${CAPS})*,[ \\t]*${CAPS}(?:[ \\t]+(?:${CAPS}|\\p{Lu}\\.?))*)(?=[ \\t]*[(–-]?[ \\t]*(?:\\d{1,4}[-/.]\\d|\\d{6,8}(?!\\d)|DOB|D\\.O\\.B|MRN|born|age\\b))`,
   'gdu',
 );
+// "ABDULLAH BIN RASHID AL-MANSOURI age 97": two to five words in capitals right before an age or birth label.
+const CAPS_BEFORE_AGE = new RegExp(
+  `(?<![\\p{L}\\d'’-])(?<v>${CAPS}(?:[ \\t]+${CAPS}){1,4})(?=[ \\t]*,?[ \\t]*(?:age\\b|AGE\\b|\\d{2,3}[ \\t]?(?:y\\/?o\\b|yo\\b|y\\.o\\.)|DOB|D\\.O\\.B|born\\b))`,
+  'gdu',
+);
+// "Brown, Crystal (04/22/1976) denied …": a Title-case "Last, First" opening a line right before a birth date.
+const TITLE_LAST_FIRST_BEFORE_DATE = new RegExp(
+  `(?:^|\\n)[ \\t]*(?<v>(?<last>${TOKEN}),[ \\t]*(?<first>${TOKEN})(?:[ \\t]+${TOKEN})?)(?=[ \\t]*\\(?[ \\t]*(?:(?:0?[1-9]|1[0-2])\\/(?:0?[1-9]|[12]\\d|3[01])\\/(?:19|20)?\\d{2}(?!\\d)|DOB\\b|born\\b))`,
+  'gdu',
+);
 const CAPS_NAME_AFTER_LABEL = new RegExp(
   `\\b(?:(?:PATIENT|PT|Patient|Pt)[ \\t]+)?(?:NAME|Name|name)\\b[*_]*[ \\t]*[:=-]?[*_]*[ \\t]*(?<v>${CAPS}(?:,[ \\t]*|[ \\t]+)${CAPS}(?:[ \\t]+${CAPS})?)(?![\\p{L}\\d])`,
   'gdu',
 );
 
-/** Finds patient names (see module comment for what counts as a patient cue); `vocabulary` holds the guides' words. */
-export function detectNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
+/**
+ * Finds patient names (see module comment for what counts as a patient cue); `vocabulary` holds the guides' words;
+ * `caseLike`: the caller found patient data already (an address, an id), so the text is a case even without clinical words.
+ */
+export function detectNames(text: string, vocabulary: Vocabulary, caseLike = false): PhiFinding[] {
   const found: PhiFinding[] = [];
   const read = (pos: number, lowerCaseCue = false) =>
     pushName(found, readName(text, pos, vocabulary, lowerCaseCue) ?? readCapsName(text, pos, vocabulary) ?? (lowerCaseCue ? readLowerCaseName(text, pos, vocabulary) : null));
   for (const cue of PATIENT_CUES) {
     for (const m of text.matchAll(cue)) read(m.index + m[0].length, /^\p{Ll}/u.test(m[0]));
   }
-  const chartCues = isChartLike(text) ? CHART_ONLY_CUES : [HONORIFIC_WITH_AGE];
+  const chartCues = caseLike || isChartLike(text) ? CHART_ONLY_CUES : [HONORIFIC_WITH_AGE];
   for (const cue of chartCues) {
     for (const m of text.matchAll(cue)) read(m.index + m[0].length);
   }
@@ -95,7 +108,15 @@ export function detectNames(text: string, vocabulary: Vocabulary): PhiFinding[] 
 
 function capitalisedNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
   const found: PhiFinding[] = [];
-  for (const pattern of [CAPS_NAME_AFTER_LABEL, CAPS_LAST_FIRST]) {
+  for (const m of text.matchAll(TITLE_LAST_FIRST_BEFORE_DATE)) {
+    const { last, first, v } = m.groups!;
+    // The layout says it is a name; the census says the words can be one ("Brown", "Crystal").
+    if (isEvidencedName([last!, first!], vocabulary) || (vocabulary.isSurname(last!) && vocabulary.isGivenName(first!) && !vocabulary.isKnown(last!))) {
+      const [start] = m.indices!.groups!.v!;
+      found.push({ kind: 'name', start, end: start + v!.length });
+    }
+  }
+  for (const pattern of [CAPS_NAME_AFTER_LABEL, CAPS_LAST_FIRST, CAPS_BEFORE_AGE]) {
     for (const m of text.matchAll(pattern)) {
       const [start] = m.indices!.groups!.v!;
       pushName(found, capsRun(start, [...(m.groups?.v ?? '').matchAll(/[^,\s]+/gu)].map((w) => ({ text: w[0], end: start + w.index + w[0].length })), vocabulary));
@@ -385,7 +406,7 @@ function aliasAfter(text: string, end: number, vocabulary: Vocabulary): PhiFindi
   const m = ALIAS_AFTER.exec(text.slice(end, end + 48));
   const group = m?.indices?.[1] ? 1 : 2;
   const words = m?.[group]?.split(/[ \t]+/) ?? [];
-  const usable = (w: string) => !vocabulary.isFunctionWord(w) && !isLabelWord(w) && !vocabulary.isKnown(w);
+  const usable = (w: string) => !vocabulary.isFunctionWord(w) && !isLabelWord(w) && !vocabulary.isKnown(w) && !vocabulary.isRelative(w);
   const nameLike = (w: string, k: number) => usable(w) && (!vocabulary.isFamiliar(w) || (k === 0 ? vocabulary.isGivenName(w) : vocabulary.isSurname(w)));
   if (!m || words.length === 0 || !words.every(nameLike)) return undefined;
   const [start, stop] = m.indices![group]!;

@@ -112,7 +112,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   const chartLike = caseLike || MEDICAL_CODE.test(masked);
   let dates = detectDates(masked, caseLike);
   const nameCandidates = [
-    ...detectNames(masked, vocabulary),
+    ...detectNames(masked, vocabulary, caseLike),
     ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates),
     ...detectNamesBesideIdentifiers(masked, terms, vocabulary, [...identifiers, ...dates]),
     ...detectCensusNames(masked, terms, vocabulary, chartLike),

@@ -11,7 +11,7 @@ const SHORTHAND: Record<string, string> = {
   hr: 'hour', hrs: 'hours', min: 'minimum', mins: 'minutes', exp: 'experience', info: 'information', req: 'requirement', reqs: 'requirements', qual: 'qualification', quals: 'qualifications',
   cert: 'certification', certs: 'certifications', wfh: 'work from home', mgr: 'manager', govt: 'government', approx: 'approximately', avg: 'average', diff: 'difference', yo: 'hey', sup: "what's up",
   lol: '', lmao: '', haha: '', nah: '', yeah: '', yep: '', ok: '', okay: '', stuff: '', btw: '', fyi: '', omg: '', smh: '', ngl: '',
-  frm: 'from', hv: 'have', ez: 'easy', rn: 'right now', tbh: 'to be honest', imo: 'in my opinion', irl: 'in real life', asap: 'as soon as possible', prob: 'probably', def: 'definitely',
+  frm: 'from', hv: 'have', ez: 'easy', rn: 'right now', tbh: 'to be honest', imo: 'in my opinion', irl: 'in real life', asap: 'as soon as possible', prob: 'probably', def: 'definitely', bday: 'birthday',
 };
 
 /** The shorthand spellings themselves (lower case), for checks that must know them as words ("pls", "idk"). */

@@ -111,4 +111,11 @@ describe('ages with their units and days named by their month', () => {
     // A count in brackets after a name is an age only past 89.
     expect(found('Teodoro Quispe (4) visits this month, 99213 each?').filter((f) => f.startsWith('age'))).toEqual([]);
   });
+
+  it('takes a spelled day of the month after "on the" and a dashed month and day after "on", in a case', () => {
+    expect(found('pt Oksana Melnyk had a TKA on the fourteenth and PT started, Z47.1 or Z96.651?')).toContain('date:fourteenth');
+    expect(found('Odell Fairweather had a BKA 27880 on 11-02 after osteomyelitis, which dx first?')).toContain('date:11-02');
+    // A range of codes or counts after "on" stays.
+    expect(found('Odell Fairweather is on 10-15 units of insulin, E11.9 + Z79.4?').filter((f) => f.startsWith('date'))).toEqual([]);
+  });
 });

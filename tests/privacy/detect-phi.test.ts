@@ -172,4 +172,15 @@ describe('detectPhi — eponyms WordNet does not list', () => {
   it('takes a name said outright to be the patient', () => {
     expect(found('Honor Gable is the patient, 58301 + 58300 same day?')).toContain('name:Honor Gable');
   });
+
+  it('reads a name behind a name label once the message holds an address, and never takes a relative word as an alias', () => {
+    expect(found('screen says:\nName: Adeyemi, Folake\nAddr: 40 Elm St Apt 2\nwhy the mismatch?')).toContain('name:Adeyemi, Folake');
+    expect(found('contact: Kenji Arai (son) 415-555-0100, pt Sachiko Arai').filter((f) => f.startsWith('name:'))).toEqual(['name:Kenji Arai', 'name:Sachiko Arai']);
+  });
+
+  it('reads "Last, First" before a birth date, capitals before an age, and lower-case "last, first" opening a line', () => {
+    expect(found('Green, Holly (03/14/1971) denied 97110 x4')).toContain('name:Green, Holly');
+    expect(found('FATIMA BINT SAEED AL-HARBI age 93 admitted with J18.9')).toContain('name:FATIMA BINT SAEED AL-HARBI');
+    expect(found('tsosie, darnell - registration typed the tribe in the county field, 99213')).toContain('name:tsosie, darnell');
+  });
 });
