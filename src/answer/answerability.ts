@@ -1,5 +1,5 @@
 import { linearScore, QUALITY, sigmoid, type AnswerabilityModel } from '../quality/index.js';
-import { pinsDown } from './specific-words.js';
+import { missingSpecific } from './specific-words.js';
 import { candidateUnits, leadLine, matchStrength, type RankedSection, type RetrievalResult } from '../retrieval/index.js';
 
 /**
@@ -145,7 +145,7 @@ function unmatchedFeatures(result: RetrievalResult, candidates: ReturnType<typeo
     unmatched_max: Math.max(0, ...missing.map((o) => (o.weight * (1 - o.strength)) / heaviest)),
     // Another occupation or a place is named by its own word: a lexicon relation ("nurse" → "professional") does not count.
     // What only sets the scene ("I'm an EMT making about $38k and …") is not asked for.
-    unmatched_entity: missing.some((o) => o.strength < QUALITY.matching.relation.spelling && !o.term.setup && o.term.token && pinsDown(o.term.token)) ? 1 : 0,
+    unmatched_entity: missing.some((o) => !o.term.setup && missingSpecific(o.term.token, o.strength)) ? 1 : 0,
   };
 }
 

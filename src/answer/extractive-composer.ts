@@ -2,7 +2,7 @@ import { formatHeadingPath } from '../ingest/index.js';
 import { QUALITY } from '../quality/index.js';
 import { isIntro, leadLine, matchStrength, type RankedLine, type RankedSection, type RetrievalResult, type ScoredUnit, type Unit } from '../retrieval/index.js';
 import type { Decision } from './answerability.js';
-import { pinsDown } from './specific-words.js';
+import { missingSpecific } from './specific-words.js';
 import type { Citation } from './schema.js';
 
 export interface ComposedAnswer {
@@ -206,7 +206,7 @@ function missingPart(result: RetrievalResult, lead: ScoredUnit): string {
   // Only words that pin something down are worth naming; "doesn't mention “worried sits numbers”" helps no one.
   // And only words the guides never use: "doesn't mention “home”" is false of a guide that says "work-from-home" elsewhere.
   const missing = result.query.terms
-    .filter((t, i) => t.token && t.weight >= 1 && !t.setup && !result.signals.inGuides[i] && matchStrength(t, terms) < QUALITY.matching.relation.spelling && (named.has(t.token) || pinsDown(t.token)))
+    .filter((t, i) => t.token && t.weight >= 1 && !t.setup && !result.signals.inGuides[i] && (named.has(t.token) ? matchStrength(t, terms) < QUALITY.matching.relation.spelling : missingSpecific(t.token, matchStrength(t, terms))))
     .map((t) => named.get(t.token!) ?? asWritten(result.query.question, t.token!));
   const words = [...new Set(missing)].filter((w, _, all) => !all.some((o) => o !== w && o.split(/[-/]/).includes(w))).slice(0, 3);
   return words.length > 0 ? `The guide doesn't mention “${asPhrases(result.query.question, words).join('” or “')}”.` : "The guide doesn't answer exactly that.";

@@ -36,6 +36,22 @@ export interface QualityParameters {
      * the same at 0.45 and 0.75.
      */
     abbreviationReadings: number;
+    /**
+     * An English word the guides never use is also read as clipping one of the guides' frequent words
+     * ("para" → "paralegal", "cali" → "california"): only words of at least `minClippedEnglishWord`
+     * letters (before a plural "s"; "lit", "pro" are too short to say which), and only into the first
+     * `clippedWordShare` of the guides' words by frequency (a guide's main words, not its rare ones).
+     * Round 15, chosen on the paralegal tune split's colloquial questions before any test split was read.
+     */
+    minClippedEnglishWord: number;
+    /**
+     * A question word that pins something down (a place, an occupation, a code: src/answer/specific-words.ts)
+     * counts as present when a guide word matches it at least this strongly: a spelling fix, a curated
+     * abbreviation or chat clipping ("cali" → "california"), a WordNet synonym; a broader, derived or
+     * merely similar-in-embedding word does not. Round 15 (was the spelling strength, 0.9), chosen on the tune splits.
+     */
+    pinnedMatch: number;
+    clippedWordShare: number;
     /** Largest edit distance accepted as a typo, by token length (short tokens need an exact match). */
     maxTypoDistance: (length: number) => number;
     /** Weight of alternative terms in the keyword (BM25) query, relative to the word asked. */
@@ -158,6 +174,9 @@ export const QUALITY: QualityParameters = {
     relation: { stemVariant: 0.85, spelling: 0.9, synonym: 0.7, similar: 0.6, derived: 0.55, broader: 0.5, narrower: 0.35, curated: 0.6, embedding: 0.3, abbreviation: 0.6 },
     neighbours: { minSimilarity: 0.55, perWord: 3 },
     abbreviationReadings: 2,
+    minClippedEnglishWord: 4,
+    pinnedMatch: 0.6,
+    clippedWordShare: 0.15,
     maxTypoDistance: (length) => (length < 5 ? 0 : length < 8 ? 1 : 2),
     keywordAlternativeWeight: 0.4,
     carriedWeight: 0.5,

@@ -1,7 +1,7 @@
 import { PHI_PLACEHOLDER_PATTERN } from '../privacy/placeholder.js';
 import { getWordNet } from '../lexicon/index.js';
 import { QUALITY } from '../quality/index.js';
-import { expandShorthand, isStopWord, stem, synonymsOf, wordTokens } from '../text/index.js';
+import { expandShorthand, isNumberWord, isStopWord, stem, synonymsOf, wordTokens } from '../text/index.js';
 import type { Alternatives, TermExpander } from './query-expansion.js';
 
 /** The kind of value a question asks for; answers must contain one to count. */
@@ -170,14 +170,14 @@ const FIRST_PERSON_CLAUSE = /^\s*(?:i|i['’]m|im|i['’]ve|ive|i['’]d|my|me)\
 const ASKING_WORD = /\b(?:what|how|which|when|where|why|who|whether|should|can|could|would|will|do|does|is it|are there)\b/i;
 
 /**
- * Figures the asker gives about themselves, in a clause that describes rather than asks ("I'm an
- * EMT making about $38k and wondering whether …"): the scene of the question, not a value it asks
+ * Figures the asker gives about themselves, in digits or words, in a clause that describes rather than asks
+ * ("I'm an EMT making about $38k and wondering whether …", "I'm two years into coding."): the scene of the question, not a value it asks
  * the guide for. As written (tokens), so they can be marked as setup.
  */
 function selfDescribedFigures(text: string): Set<string> {
   const clauses = text.split(/[,;.!?]+|\s(?:and|but|so)\s/i);
   const described = clauses.filter((c) => FIRST_PERSON_CLAUSE.test(c) && !ASKING_WORD.test(c));
-  return new Set(described.flatMap((c) => c.split(/\s+/)).filter((w) => /\d/.test(w)).map((w) => w.replace(/[^\w$%.,-]+$/u, '')));
+  return new Set(described.flatMap((c) => c.split(/\s+/)).filter((w) => /\d/.test(w) || isNumberWord(w.replace(/\W+$/u, ''))).map((w) => w.replace(/[^\w$%.,-]+$/u, '')));
 }
 
 /** "how fast/quickly" and what follows, up to the sentence's end. */
@@ -266,7 +266,8 @@ export function analyzeQuery(
       ...(hint ? { hint } : {}),
       ...(setup ? { setup } : {}),
       ...(token ? { token } : {}),
-      alternatives: alternativesOf(term, token, parts, expander),
+      // A figure the asker gives about themselves matches only as written: "two years into coding" is no "2-3 years".
+      alternatives: token && ownFigures.has(token) ? new Map() : alternativesOf(term, token, parts, expander),
     })),
     quantity,
     definitional,

@@ -81,6 +81,12 @@ export class QueryExpander implements TermExpander {
       const fix = this.spellingFix(token);
       if (fix) add(stem(fix), relation.spelling);
       else for (const word of this.expandedAbbreviation(token)) add(stem(word), relation.abbreviation);
+    } else {
+      // A rare English word the guides never use may still be chat clipping one of their main words
+      // ("para" → "paralegal", "cali" → "california", "medic" → "medical").
+      if (token.replace(/s$/, '').length >= QUALITY.matching.minClippedEnglishWord) {
+        for (const word of this.expandedAbbreviation(token, this.frequentWords())) add(stem(word), relation.abbreviation);
+      }
     }
     for (const r of wordnet.related(token)) {
       // Multi-word lemmas ("pay off") would need phrase matching; single words carry most of the meaning.
@@ -96,17 +102,28 @@ export class QueryExpander implements TermExpander {
    * "administrative") and dropping its vowels ("wks" → "weeks", "lvl" → "level", "mngr" →
    * "manager").
    */
-  private expandedAbbreviation(token: string): string[] {
+  private expandedAbbreviation(token: string, words: readonly string[] = this.vocabulary.words): string[] {
     // Two letters ("cn", "ws") could stand for too many words.
     if (!/^[a-z]{3,5}$/.test(token)) return [];
-    const clipped = (word: string) => word.startsWith(token);
+    // A clipping takes the plural "s" as a word does ("creds", "paras").
+    const base = token.length >= 4 && token.endsWith('s') ? token.slice(0, -1) : token;
+    const clipped = (word: string) => word.startsWith(token) || word.startsWith(base);
     const withoutVowels = (word: string) => word.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1') === token;
     const found: string[] = [];
-    for (const word of this.vocabulary.words) {
+    for (const word of words) {
       if (word.length >= token.length + 2 && (clipped(word) || withoutVowels(word))) found.push(word);
       if (found.length === QUALITY.matching.abbreviationReadings) break;
     }
     return found;
+  }
+
+  /**
+   * The guides' most frequent words (the first `clippedWordShare` of them): the only ones an English
+   * word is read as clipping, and only when it has at least `minClippedEnglishWord` letters.
+   */
+  private frequentWords(): readonly string[] {
+    const { clippedWordShare } = QUALITY.matching;
+    return this.vocabulary.words.slice(0, Math.ceil(this.vocabulary.words.length * clippedWordShare));
   }
 
   /** The guide word nearest to a misspelt token, if one is within the allowed distance (ties: the first, i.e. most frequent). */

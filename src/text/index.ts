@@ -7,3 +7,4 @@ export { editDistance } from './edit-distance.js';
 export { questionLengthProblem } from './question-length.js';
 export { isConfirmation, isDecline } from './confirmation.js';
 export { escapeRegExp } from './escape-regexp.js';
+export { isNumberWord, NUMBER_WORDS } from './number-words.js';

@@ -1,3 +1,4 @@
+import { NUMBER_WORDS } from './number-words.js';
 import { stem } from './tokenize.js';
 
 /**
@@ -9,6 +10,8 @@ const GROUPS: string[][] = [
   ['ceu', 'ceus', 'ce', 'continuing', 'credit', 'credits'],
   ['pto', 'vacation', 'leave'],
 ];
+// A small number in digits and spelled out are one word ("4 yr degree" / "four years").
+for (const [i, word] of NUMBER_WORDS.entries()) GROUPS.push([String(i + 1), word]);
 
 const EXPANSIONS = new Map<string, Set<string>>();
 for (const group of GROUPS) {

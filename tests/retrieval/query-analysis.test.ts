@@ -13,6 +13,14 @@ describe('analyzeQuery', () => {
     expect(setup('how do I get from 41k to 60k?')).toEqual([]);
   });
 
+  it('reads a small number in digits and in words as one term, except a figure the asker gives about themselves', () => {
+    const four = analyzeQuery('is a 4 yr degree worth it?').terms.find((t) => t.token === '4');
+    expect(four?.alternatives.has('four')).toBe(true);
+    const two = analyzeQuery("I'm two years into the job. How long until I lead a team?").terms.find((t) => t.token === 'two');
+    expect(two?.setup).toBe(true);
+    expect(two?.alternatives.size).toBe(0);
+  });
+
   it('spells out chat shorthand before reading the question', () => {
     expect(terms('wat r the reqs 4 this')).toEqual(terms('what are the requirements 4 this'));
     expect(analyzeQuery('cn i wfh').terms.map((t) => t.term)).toContain('home');

@@ -39,6 +39,19 @@ describe('QueryExpander', () => {
     expect(guide.alternatives('ad').size).toBe(0);
   });
 
+  it('reads a rare English word or a plural clipping as one of the guide\'s frequent words, never a rare one', () => {
+    // Most frequent first, as guideWords orders them: "paralegal" and "credential" lead, "paragraph" trails.
+    const frequent = ['the', 'paralegal', 'credential', 'california', 'litigation', 'firm'];
+    const rare = Array.from({ length: 40 }, (_, i) => `filler${String.fromCharCode(97 + (i % 26))}${i}`);
+    const guide = new QueryExpander(vocabulary([...frequent, ...rare, 'paragraph', 'medicine']));
+    expect([...guide.alternatives('para').keys()]).toEqual([stem('paralegal')]);
+    expect([...guide.alternatives('paras').keys()]).toEqual([stem('paralegal')]);
+    expect([...guide.alternatives('creds').keys()]).toEqual([stem('credential')]);
+    // Too short to say which word it clips, and "medic" clips only a rare word here.
+    expect(guide.alternatives('lit').has(stem('litigation'))).toBe(false);
+    expect(guide.alternatives('medic').has(stem('medicine'))).toBe(false);
+  });
+
   it('leaves words the guide already uses alone (no other senses added)', () => {
     expect(expander.alternatives('salary').size).toBe(0);
   });
