@@ -101,6 +101,10 @@ const REDACTED_WITH_LABEL = new RegExp(`(?:\\b[\\w#.]+:?\\s+)?${PHI_PLACEHOLDER_
 
 /** "Who offers…", "which organization issues…": the answer names an organisation. */
 const ORGANIZATION_QUESTION = /^who (?:offers|issues|awards|runs|grants|provides|gives|administers)\b|\b(?:which|what) (?:organi[sz]ation|body|association|group|institution)\b/;
+/** A word for a number the question asks for: "what's the pass rate", "biglaw bonus for paras, whats the range". */
+const NUMBER_WORD = /\b(?:rate|percent|percentage|score|ratio|range)\b/;
+/** "range" only says two numbers are wanted; the value type carries that, so it is not required. */
+const RANGE_WORDS = new Set(['rang']);
 /** Words that only say an organisation is wanted; the value type carries that, so they are not required. */
 const ORGANIZATION_WORDS = new Set(['organ', 'organis', 'offer', 'issu', 'award', 'run', 'grant', 'provid', 'give', 'administ', 'bodi', 'associ', 'group', 'institut']);
 /**
@@ -208,7 +212,7 @@ export function detectQuantity(question: string): Quantity | undefined {
   if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || BARE_CURRENCY.test(q) || MONEY_PHRASE.test(q.trim()) || q.split(/[,;:.!?]\s*/).some((clause) => MONEY_QUESTION.test(clause.trim().replace(LEADING_CONJUNCTION, '')))) return 'money';
   if (/^when\b|what date|which month|what month/.test(q)) return 'date';
   if (/how many|\bnumber of\b/.test(q)) return 'count';
-  if (/\b(?:rate|percent|percentage|score|ratio)\b/.test(q) && /^(?:what|what's|whats|how)\b/.test(q)) return 'number';
+  if (q.split(/[,;:.!?]\s*/).some((clause) => NUMBER_WORD.test(clause) && /^(?:what|what's|whats|how)\b/.test(clause.trim()))) return 'number';
   if (ORGANIZATION_QUESTION.test(q)) return 'organization';
   return undefined;
 }
@@ -243,7 +247,7 @@ export function analyzeQuery(
   // "stand for", "mean", "define" say what kind of answer is wanted, not what it is about.
   const quantity = detectQuantity(asked) ?? carried?.quantity;
   const own = questionTerms(asked).filter(
-    (t) => !(definitional && FORM_WORDS.has(t.term)) && !(quantity === 'organization' && ORGANIZATION_WORDS.has(t.term)),
+    (t) => !(definitional && FORM_WORDS.has(t.term)) && !(quantity === 'organization' && ORGANIZATION_WORDS.has(t.term)) && !(quantity && quantity !== 'organization' && RANGE_WORDS.has(t.term)),
   );
   const terms = new Map<string, { weight: number; token?: string; parts: string[]; hint?: boolean; setup?: boolean }>();
   const asking = new Set(questionTerms(askingPart(asked)).map((t) => t.term));

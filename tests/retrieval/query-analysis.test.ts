@@ -21,6 +21,18 @@ describe('analyzeQuery', () => {
     expect(two?.alternatives.size).toBe(0);
   });
 
+  it('reads "what\'s the range" as asking for a number, and does not require the word "range"', () => {
+    expect(detectQuantity('year end bonus for techs, whats the range')).toBe('number');
+    expect(detectQuantity('What is the normal range for PaCO2?')).toBe('number');
+    expect(terms('year end bonus for techs, whats the range')).not.toContain(stem('range'));
+    expect(terms('which range of motion exercises are taught?')).toContain(stem('range'));
+  });
+
+  it('reads interjections and stance markers as nothing ("tbh", "wtf")', () => {
+    expect(terms('does accreditation even matter tbh')).toEqual(terms('does accreditation even matter'));
+    expect(terms('wtf is an MAR')).toEqual(terms('is an MAR'));
+  });
+
   it('spells out chat shorthand before reading the question', () => {
     expect(terms('wat r the reqs 4 this')).toEqual(terms('what are the requirements 4 this'));
     expect(analyzeQuery('cn i wfh').terms.map((t) => t.term)).toContain('home');
