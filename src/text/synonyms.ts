@@ -10,8 +10,9 @@ const GROUPS: string[][] = [
   ['ceu', 'ceus', 'ce', 'continuing', 'credit', 'credits'],
   ['pto', 'vacation', 'leave'],
 ];
-// A small number in digits and spelled out are one word ("4 yr degree" / "four years").
-for (const [i, word] of NUMBER_WORDS.entries()) GROUPS.push([String(i + 1), word]);
+// A small number in digits and spelled out are one word ("4 yr degree" / "four years"), and so is a count
+// of times as chat writes it ("failed 3x" / "three failures").
+for (const [i, word] of NUMBER_WORDS.entries()) GROUPS.push([String(i + 1), `${i + 1}x`, word]);
 
 const EXPANSIONS = new Map<string, Set<string>>();
 for (const group of GROUPS) {

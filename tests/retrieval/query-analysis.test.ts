@@ -16,6 +16,7 @@ describe('analyzeQuery', () => {
   it('reads a small number in digits and in words as one term, except a figure the asker gives about themselves', () => {
     const four = analyzeQuery('is a 4 yr degree worth it?').terms.find((t) => t.token === '4');
     expect(four?.alternatives.has('four')).toBe(true);
+    expect(analyzeQuery('failed the exam 3x, now what?').terms.find((t) => t.token === '3x')?.alternatives.has('three')).toBe(true);
     const two = analyzeQuery("I'm two years into the job. How long until I lead a team?").terms.find((t) => t.token === 'two');
     expect(two?.setup).toBe(true);
     expect(two?.alternatives.size).toBe(0);
