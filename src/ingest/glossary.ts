@@ -18,12 +18,17 @@ export interface GlossaryEntry {
    * is kept here: guides write the awarding body's acronym there.
    */
   heading?: { qualifier?: string };
+  /**
+   * A layout read since round 15: the acronym first ("CP (Certified Paralegal): …") or acronym and name in
+   * one table cell ("| Certified Paralegal (CP) | NALA |"). The section ranking model was fitted before.
+   */
+  form?: 'acronym-first' | 'one-cell';
 }
 
 /** Credential acronyms may mix case ("CPhT", "ExCPT", "CPhT-Adv"): a capital first, at least two capitals, no spaces. */
 const ACRONYM = /^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
-/** "Term (ACR): definition" / "Term: definition" / "Term (ACR) – definition". */
-const DEFINITION_BULLET = /^([^:–—]{2,70}?)(?:\s+\(([^)]{1,20})\))?\s*(?::|\s[–—]\s)\s*(.+)$/;
+/** "Term (ACR): definition" / "Term: definition" / "Term (ACR) – definition" / "ACR (Spelled Out Term): definition". */
+const DEFINITION_BULLET = /^([^:–—]{2,70}?)(?:\s+\(([^)]{1,60})\))?\s*(?::|\s[–—]\s)\s*(.+)$/;
 /** " (ACR)": whitespace, then an acronym-like word in parentheses. */
 const ACRONYM_IN_PARENS = /\s\(([A-Z][A-Za-z0-9-]+)\)/g;
 const SMALL = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'to', '&']);
@@ -59,12 +64,15 @@ function definitionEntry(text: string, section: Section, line: number): Glossary
   const [, rawTerm, paren, definition] = match;
   const name = rawTerm!.trim();
   if (name.split(/\s+/).length > 8 || /[.?!]/.test(name)) return undefined;
-  const acronym = isAcronym(paren) ? paren : undefined;
+  // "CP (Certified Paralegal): …" names the acronym first and spells it out in the parenthesis.
+  const spelledOut = paren && isAcronym(name) && spells(paren, name) ? paren : undefined;
+  const acronym = spelledOut ? name : isAcronym(paren) ? paren : undefined;
   // A parenthesis that is not an acronym qualifies the term ("Entry-Level (0-2 years)").
-  const term = paren && !acronym ? `${name} (${paren})` : name;
+  const term = spelledOut ?? (paren && !acronym ? `${name} (${paren})` : name);
   return {
     term,
     acronym,
+    ...(spelledOut ? { form: 'acronym-first' as const } : {}),
     definition: definition!.trim(),
     kind: 'definition',
     sectionId: section.id,
@@ -114,22 +122,55 @@ function headingEntry(section: Section): GlossaryEntry | undefined {
 // Sonographer; Awarding body: ARDMS; Focus: …". One cell an acronym, another the name it abbreviates.
 const TABLE_CELL = /^([^:;]{1,40}):\s*(.+)$/;
 
-/** The cells of a table row as the parser writes it ("Header: value; Header: value; …"), or undefined for a line of fewer than three. */
-export function tableCells(text: string): Array<{ header: string; value: string }> | undefined {
-  const cells = text.split(/;\s+/).map((cell) => TABLE_CELL.exec(cell));
-  if (cells.length < 3 || cells.some((c) => c === null)) return undefined;
-  return cells.map((c) => ({ header: c![1]!.trim(), value: c![2]!.trim() }));
+/**
+ * The cells of a table row as the parser writes it ("Header: value; Header: value; …"), or undefined
+ * for a line of fewer than three.
+ */
+export function tableCells(text: string, semicolonsInValues = false): Array<{ header: string; value: string }> | undefined {
+  const cells: Array<{ header: string; value: string }> = [];
+  for (const piece of text.split(/;\s+/)) {
+    const cell = TABLE_CELL.exec(piece);
+    if (cell) cells.push({ header: cell[1]!.trim(), value: cell[2]!.trim() });
+    // With `semicolonsInValues`, a piece with no header goes on the value before it ("What changes: Mostly
+    // administrative; learning procedure"). The glossary does not read rows so: counting them as definitions
+    // moved the fitted section ranking on the tune splits (round 15: surgical technologist and EMT facts fell).
+    else if (semicolonsInValues && cells.length > 0) cells.at(-1)!.value += `; ${piece.trim()}`;
+    else return undefined;
+  }
+  return cells.length >= 3 ? cells : undefined;
 }
 
-/** A table row that names a term in one cell and its acronym in another defines it; the other cells are the definition. */
+/** True when the initials of `name` spell `acronym` ("Certified Paralegal" → "CP"). */
+function spells(name: string, acronym: string): boolean {
+  return initials(name.trim().split(/\s+/)) === acronym.replace(/[^A-Z]/g, '');
+}
+
+/** A cell naming a term and its acronym at once: "CP (Certified Paralegal)" or "Certified Paralegal (CP)". */
+export function namedCell(value: string): { term: string; acronym: string } | undefined {
+  const acronymFirst = /^([A-Z][A-Za-z0-9-]{1,11})\s+\(([^()]{3,60})\)$/.exec(value);
+  if (acronymFirst && isAcronym(acronymFirst[1]) && spells(acronymFirst[2]!, acronymFirst[1])) return { term: acronymFirst[2]!, acronym: acronymFirst[1] };
+  const nameFirst = /^([^()]{3,60}?)\s+\(([A-Z][A-Za-z0-9-]{1,11})\)$/.exec(value);
+  if (nameFirst && isAcronym(nameFirst[2]) && spells(nameFirst[1]!, nameFirst[2])) return { term: nameFirst[1]!, acronym: nameFirst[2] };
+  return undefined;
+}
+
+/**
+ * A table row that names a term in one cell and its acronym in another, or both in one cell
+ * ("CP (Certified Paralegal)"), defines it; the other cells are the definition.
+ */
 function tableRowEntry(text: string, section: Section, line: number): GlossaryEntry | undefined {
   const cells = tableCells(text);
-  const acronymCell = cells?.find((c) => isAcronym(c.value));
+  if (!cells) return undefined;
+  const acronymCell = cells.find((c) => isAcronym(c.value));
   const acronym = acronymCell?.value;
-  const nameCell = acronym ? cells!.find((c) => c !== acronymCell && initials(c.value.split(/\s+/)) === acronym.replace(/[^A-Z]/g, '')) : undefined;
-  if (!acronym || !nameCell) return undefined;
-  const definition = cells!.filter((c) => c !== acronymCell && c !== nameCell).map((c) => `${c.header}: ${c.value}`).join('; ');
-  return { term: nameCell.value, acronym, definition, kind: 'definition', sectionId: section.id, headingPath: section.headingPath, source: section.source, line, quote: text };
+  const nameCell = acronym ? cells.find((c) => c !== acronymCell && spells(c.value, acronym)) : undefined;
+  const both = acronym && nameCell ? undefined : cells.find((c) => namedCell(c.value));
+  const named = both ? namedCell(both.value)! : acronym && nameCell ? { term: nameCell.value, acronym } : undefined;
+  if (!named) return undefined;
+  const used = both ? [both] : [acronymCell, nameCell];
+  const definition = cells.filter((c) => !used.includes(c)).map((c) => `${c.header}: ${c.value}`).join('; ');
+  const form = both ? { form: 'one-cell' as const } : {};
+  return { term: named.term, acronym: named.acronym, ...form, definition, kind: 'definition', sectionId: section.id, headingPath: section.headingPath, source: section.source, line, quote: text };
 }
 
 function expansionEntries(text: string, section: Section, line: number): GlossaryEntry[] {

@@ -4,7 +4,7 @@ export { parseMarkdown } from './markdown-loader.js';
 export { parsePlainText, renderMarkdown } from './text-loader.js';
 export { chunkDocument, chunkSearchText, headingChunks, sectionUnits, splitSentences, unitSentences, DEFAULT_CHUNKER_OPTIONS } from './chunker.js';
 export type { Chunk, ChunkKind, ChunkerOptions } from './chunker.js';
-export { extractGlossary, headingDefinition, tableCells } from './glossary.js';
+export { extractGlossary, headingDefinition, namedCell, tableCells } from './glossary.js';
 export { guideWords } from './guide-words.js';
 export type { GlossaryEntry } from './glossary.js';
 export { listKnowledgeFiles, parseKnowledgeFile } from './load-knowledge.js';

@@ -282,7 +282,10 @@ export class HybridRetriever {
       best_support: Math.max(0, ...units.map((u) => u.support)),
       best_line_sim: Math.max(0, ...units.map((u) => u.dense)),
       // Only a section that defines the acronym is about it; one that merely expands it in passing is not.
-      acronym: query.acronyms.some((a) => entry.glossary.some((g) => g.kind === 'definition' && g.acronym?.toUpperCase() === a.toUpperCase())) ? 1 : 0,
+      // Definitions in the layouts read since round 15 (`form`: acronym first, or acronym and name in one
+      // table cell) came after this model was fitted; counted here, they moved whole sections up on the
+      // tune splits ("EMT" defined in a levels table outranked the prerequisites) and cost answers.
+      acronym: query.acronyms.some((a) => entry.glossary.some((g) => g.kind === 'definition' && !g.form && g.acronym?.toUpperCase() === a.toUpperCase())) ? 1 : 0,
       list: query.wantsList && isList ? 1 : 0,
       value_match: query.quantity ? (units.some((u) => u.hasQuantity) ? 1 : -1) : 0,
     };

@@ -178,3 +178,27 @@ describe('extractGlossary on headings that name a term', () => {
     expect(qrc[0]!.heading).toBeUndefined();
   });
 });
+
+describe('extractGlossary on acronym-first credentials', () => {
+  const md = [
+    '# Survey Guide',
+    '## Credentials',
+    '| Credential | Organization | Renewal |',
+    '|---|---|---|',
+    '| LSA (Licensed Survey Assistant) | NCEES | None, it leads to the licence |',
+    '| Certified Survey Technician (CST) | NSPS | Every 3 years |',
+    '- **PLS (Professional Land Surveyor):** the state licence to sign survey plats',
+  ].join('\n');
+  const entries = extractGlossary(parseMarkdown(md, 'survey.md')).filter((e) => e.kind === 'definition');
+
+  it('reads a bullet that names the acronym first and spells it out in brackets', () => {
+    expect(entries.find((e) => e.acronym === 'PLS')).toMatchObject({ term: 'Professional Land Surveyor', definition: 'the state licence to sign survey plats' });
+  });
+
+  it('reads a table cell holding both the acronym and its name, in either order, and marks the layouts read since round 15', () => {
+    expect(entries.find((e) => e.acronym === 'LSA')).toMatchObject({ term: 'Licensed Survey Assistant', definition: 'Organization: NCEES; Renewal: None, it leads to the licence', form: 'one-cell' });
+    expect(entries.find((e) => e.acronym === 'PLS')?.form).toBe('acronym-first');
+    expect(entries.find((e) => e.acronym === 'CST')?.form).toBe('one-cell');
+    expect(entries.find((e) => e.acronym === 'CST')).toMatchObject({ term: 'Certified Survey Technician' });
+  });
+});

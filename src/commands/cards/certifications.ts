@@ -1,4 +1,4 @@
-import { tableCells, type GlossaryEntry, type Section } from '../../ingest/index.js';
+import { namedCell, tableCells, type GlossaryEntry, type Section } from '../../ingest/index.js';
 import type { KnowledgeIndex } from '../../index/index.js';
 import { contentTerms } from '../../text/index.js';
 import { areaName, focusAreas, whereNamed } from '../guide/focus-areas.js';
@@ -74,7 +74,7 @@ function isCredential(entry: GlossaryEntry): boolean {
 
 /** A table row whose acronym sits under a column named for credentials ("Credential: RDMS; Full name: …"). */
 function inCredentialColumn(entry: GlossaryEntry): boolean {
-  return !!tableCells(entry.quote)?.some((c) => c.value === entry.acronym && CREDENTIAL_COLUMN.test(c.header));
+  return !!tableCells(entry.quote)?.some((c) => (c.value === entry.acronym || namedCell(c.value)?.acronym === entry.acronym) && CREDENTIAL_COLUMN.test(c.header));
 }
 
 /**
@@ -83,9 +83,12 @@ function inCredentialColumn(entry: GlossaryEntry): boolean {
  * its definitions name.
  */
 function awardingBody(primary: GlossaryEntry, definitions: string[], sources: RecordSources): Organization | undefined {
-  const qualifier = primary.heading?.qualifier ?? tableCells(primary.quote)?.find((c) => AWARDING_COLUMN.test(c.header))?.value;
+  const column = tableCells(primary.quote)?.find((c) => AWARDING_COLUMN.test(c.header))?.value;
+  const qualifier = primary.heading?.qualifier ?? column;
   const byHeading = qualifier ? (sources.orgs.find((o) => o.acronym === qualifier) ?? expandedOrganization(qualifier, sources.index)) : undefined;
-  return byHeading ?? organizationsIn(definitions.join(' \n '), sources.orgs)[0];
+  // A column headed for the awarding body says what it is even when the guide never spells it out ("Organization: NALA").
+  const byColumn = !byHeading && column && qualifier === column && /^[A-Z][A-Za-z&-]{1,11}$/.test(column) ? { name: column, acronym: column, display: column } : undefined;
+  return byHeading ?? byColumn ?? organizationsIn(definitions.join(' \n '), sources.orgs)[0];
 }
 
 // Table columns of a credential table: the credential itself, and who gives it ("Awarding body",

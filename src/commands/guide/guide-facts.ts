@@ -1,5 +1,5 @@
 import type { KnowledgeIndex } from '../../index/index.js';
-import { headingDefinition, type Section } from '../../ingest/index.js';
+import { headingDefinition, tableCells, type Section } from '../../ingest/index.js';
 import { allLines, guideSections, headingLine, sectionLines, sectionTitle, splitDefinition, withoutAnswerPrefix, type GuideLine } from './guide-lines.js';
 
 /** A guide line with the term/definition split out when it is a "Term: definition" bullet. */
@@ -25,6 +25,15 @@ export interface CareerStage {
   experience: string;
   years: { min: number; max?: number };
   line: GuideLine;
+  /** What a ladder table says of the stage besides its years ("Run large cases, train juniors"). */
+  about?: string;
+}
+
+/** "Senior Technician: Team Lead → 3-5 years experience.", "Senior paralegal → 5–10 years: Run large cases." (`withYears` false: no years). */
+export function describeStage(stage: CareerStage, withYears = true): string {
+  const years = withYears ? ` → ${stage.experience}` : '';
+  if (stage.roles !== stage.label) return `${stage.label}: ${stage.roles}${years}.`;
+  return `${stage.label}${years}${stage.about ? `: ${stage.about.replace(/[.;]\s*$/, '')}` : ''}.`;
 }
 
 /** "Step 4: Obtain Professional Certification" and the sentences under it. */
@@ -138,7 +147,11 @@ function readSalaries(definitions: DefinedLine[]): Pick<GuideFacts, 'salaryBands
   return { salaryBands: salaries.filter(inCompensation), otherSalaries: salaries.filter((d) => !inCompensation(d)) };
 }
 
-/** Career stages: "Label: roles → N years" lines, or headings "Stage 1: Roles (0-1 year)" under a progression heading. */
+/**
+ * Career stages: "Label: roles → N years" lines, rows of a ladder table with a column of years
+ * ("Stage: Senior paralegal; Typical years: 5–10; …"), or headings "Stage 1: Roles (0-1 year)"
+ * under a progression heading.
+ */
 function readStages(index: Pick<KnowledgeIndex, 'documents'>, lines: GuideLine[]): CareerStage[] {
   const stages: CareerStage[] = [];
   for (const line of lines) {
@@ -146,6 +159,7 @@ function readStages(index: Pick<KnowledgeIndex, 'documents'>, lines: GuideLine[]
     const years = m ? yearsOf(m[3]!) : undefined;
     if (m && years) stages.push({ label: m[1]!.trim(), roles: m[2]!.trim(), experience: m[3]!.trim(), years, line });
   }
+  if (stages.length === 0) stages.push(...lines.flatMap((line) => tableStage(line) ?? []));
   if (stages.length > 0) return stages;
   for (const section of guideSections(index)) {
     const m = section.headingPath.slice(0, -1).some((h) => STAGE_PARENT.test(h)) ? HEADING_STAGE.exec(sectionTitle(section)) : null;
@@ -153,6 +167,21 @@ function readStages(index: Pick<KnowledgeIndex, 'documents'>, lines: GuideLine[]
     if (m && years) stages.push({ label: (m[1] ?? m[2]!).trim(), roles: m[2]!.trim(), experience: m[3]!.trim(), years, line: headingLine(section) });
   }
   return stages;
+}
+
+/** A ladder table's column of years: "Typical years", "Experience", "Years in role". */
+const YEARS_COLUMN = /\byears?\b|\bexperience\b/i;
+
+/** A row of a table under a progression heading whose years column reads as years ("0–2", "10+", "4–8 years"). */
+function tableStage(line: GuideLine): CareerStage | undefined {
+  const cells = line.section.headingPath.some((h) => STAGE_PARENT.test(h)) ? tableCells(line.text, true) : undefined;
+  const yearsCell = cells?.find((c) => YEARS_COLUMN.test(c.header) && /^\d+(?:\s*[-–]\s*\d+|\+)(?:\s*years?)?$/i.test(c.value));
+  if (!cells || !yearsCell || cells[0] === yearsCell) return undefined;
+  const experience = /years?$/i.test(yearsCell.value) ? yearsCell.value : `${yearsCell.value} years`;
+  const years = yearsOf(experience);
+  // What the row says of the stage besides its years and pay ("What changes: Run large cases, …").
+  const about = cells.find((c, i) => i > 0 && c !== yearsCell && !/\$\d/.test(c.value))?.value;
+  return years ? { label: cells[0]!.value, roles: cells[0]!.value, experience, years, line, ...(about ? { about } : {}) } : undefined;
 }
 
 /** Getting-started steps: "Step N: …" headings, else the items of a numbered "step by step" list that open with a short sentence. */
@@ -174,11 +203,28 @@ function readSteps(index: Pick<KnowledgeIndex, 'documents'>): GuideStep[] {
 }
 
 /** "36-48 continuing education credits" (or hours) a line requires. */
+/** "continuing education", "continuing legal education", "continuing medical education". */
+const CONTINUING_EDUCATION = /continuing\s+(?:\w+\s+)?education/i;
+
+/**
+ * The continuing-education requirement: a line giving hours or credits that names continuing
+ * education or stands in a section about it (a table row "Requirement: NALA CP; Hours: 50; Cycle:
+ * 5 years"); lines of such a section first, as the guide's own account of it.
+ */
 function readContinuingEducation(lines: GuideLine[]): FigureLine | undefined {
-  const line = lines.find((l) => /continuing education/i.test(l.text) && /\b(?:credits?|hours?)\b/i.test(l.text) && /\d/.test(l.text));
-  const value = line ? /(\d+(?:\s*[-–]\s*\d+)?)\s+(?:continuing education\s+)?(?:credits|hours)/i.exec(line.text) : null;
+  const inSection = (l: GuideLine) => CONTINUING_EDUCATION.test(sectionTitle(l.section));
+  const candidates = lines.filter((l) => (CONTINUING_EDUCATION.test(l.text) || inSection(l)) && /\b(?:credits?|hours?)\b/i.test(l.text) && /\d/.test(l.text));
+  const line = [...candidates.filter(inSection), ...candidates.filter((l) => !inSection(l))].find((l) => hoursIn(l.text) !== undefined);
+  const value = line ? hoursIn(line.text) : undefined;
   const about = line ? headingDefinition(sectionTitle(line.section))?.acronym : undefined;
-  return line && value ? { value: value[1]!.replace(/\s+/g, ''), line, ...(about ? { about } : {}) } : undefined;
+  return line && value ? { value, line, ...(about ? { about } : {}) } : undefined;
+}
+
+/** "20 continuing education hours", "36 credits", or a table cell "Hours: 50 (at least 5 in ethics)". */
+function hoursIn(text: string): string | undefined {
+  const inText = /(\d+(?:\s*[-–]\s*\d+)?)\s+(?:continuing (?:\w+ )?education\s+)?(?:credits|hours)/i.exec(text)?.[1];
+  const inCell = tableCells(text, true)?.find((c) => /^(?:credits?|hours?)$/i.test(c.header))?.value.match(/^\d+(?:\s*[-–]\s*\d+)?/)?.[0];
+  return (inText ?? inCell)?.replace(/\s+/g, '');
 }
 
 /** "Term: definition" bullets grouped by the section they are in. */

@@ -12,13 +12,18 @@ export interface Organization {
 }
 
 const ORG_WORD = /\b(?:Association|Academy|Institute|Council|Society|Federation|Board|Organization|Commission|Alliance)\b/;
-const ORG_PHRASE = /\b((?:[A-Z][a-z]+\s+){1,5}(?:Association|Academy|Institute|Council|Society|Federation|Board|Organization|Commission|Alliance))\b/g;
+const ORG_NOUN = '(?:Association|Academy|Institute|Council|Society|Federation|Board|Organization|Commission|Alliance)';
+// "National Federation of Paralegal Associations": the name may go on with "of" and capitalised words.
+const ORG_PHRASE = new RegExp(`\\b((?:[A-Z][a-z]+\\s+){1,5}${ORG_NOUN}s?(?:\\s+of\\s+(?:the\\s+)?[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,3})?)\\b`, 'g');
+// "NALA (the Paralegal Association)": an acronym the guide glosses with what the body is, not with its initials.
+const ACRONYM_GLOSSED = new RegExp(`\\b([A-Z]{2,8})\\s+\\((?:the\\s+)?((?:[A-Z][a-z]+\\s+){0,4}${ORG_NOUN})\\)`, 'g');
 
 const cache = new WeakMap<object, Organization[]>();
 
 /**
  * Organisations named in the guide: glossary expansions whose name reads like an organisation
- * ("National Board of Examiners (NBE)") plus capitalised names ending in
+ * ("National Board of Examiners (NBE)"), acronyms glossed with what the body is ("NALA (the
+ * Paralegal Association)"), plus capitalised names ending in
  * Association, Academy, … ("National Healthcare Association") that have no acronym.
  */
 export function findOrganizations(index: Pick<KnowledgeIndex, 'documents' | 'glossary'>): Organization[] {
@@ -28,6 +33,11 @@ export function findOrganizations(index: Pick<KnowledgeIndex, 'documents' | 'glo
   for (const entry of index.glossary) {
     if (entry.kind === 'expansion' && entry.acronym && ORG_WORD.test(entry.term) && !orgs.some((o) => o.acronym === entry.acronym)) {
       orgs.push({ name: entry.term, acronym: entry.acronym, display: entry.acronym });
+    }
+  }
+  for (const line of allLines(index)) {
+    for (const [, acronym, name] of line.text.matchAll(ACRONYM_GLOSSED)) {
+      if (!orgs.some((o) => o.acronym === acronym)) orgs.push({ name: name!, acronym: acronym!, display: acronym! });
     }
   }
   for (const line of allLines(index)) {

@@ -1,5 +1,5 @@
 import type { CertRecord } from '../cards/certifications.js';
-import { bandForYears, type GuideFacts } from '../guide/guide-facts.js';
+import { bandForYears, describeStage, type GuideFacts } from '../guide/guide-facts.js';
 import type { GuideLine } from '../guide/guide-lines.js';
 import type { PlanProfile } from './plan-profile.js';
 import type { FocusArea } from '../guide/focus-areas.js';
@@ -60,7 +60,8 @@ export function trainingDraft(inputs: PlanInputs): DraftStep | undefined {
 function firstCredentials({ profile, records, areas }: PlanInputs): { ranked: CertRecord[]; best?: CertRecord; served: (r: CertRecord) => FocusArea[] } {
   const targets = records.filter((r) => profile.targetCertifications.includes(r.card.acronym));
   const entry = records.filter((r) => r.level === 'entry level');
-  const options = targets.length ? targets : entry.length ? entry : records.slice(0, 2);
+  // Without entry-level ones, the first two the guide lists that are not advanced (an advanced one needs another first).
+  const options = targets.length ? targets : entry.length ? entry : records.filter((r) => r.level !== 'advanced').slice(0, 2);
   const served = (r: CertRecord) => areas.filter((a) => servesArea(r, a));
   const fit = (r: CertRecord) => served(r).length;
   const ranked = [...options].sort((a, b) => fit(b) - fit(a));
@@ -105,7 +106,7 @@ function firstJobDraft(inputs: PlanInputs): DraftStep {
     at: 0.5,
     step: {
       title: years >= 1 ? `Keep building hands-on ${field}experience` : (build?.title ?? `Get an entry-level ${field}job`),
-      detail: [entryStage ? `${entryStage.label}: ${entryStage.roles}.` : '', joinSentences((build?.body ?? []).map((l) => l.text)), remoteNote ? `For remote work later: ${remoteNote.text}` : '']
+      detail: [entryStage ? describeStage(entryStage, false) : '', joinSentences((build?.body ?? []).map((l) => l.text)), remoteNote ? `For remote work later: ${remoteNote.text}` : '']
         .filter(Boolean)
         .join(' '),
       duration: entryStage?.experience,
@@ -155,7 +156,7 @@ export function stageDrafts(inputs: PlanInputs, goalDrafts: readonly DraftStep[]
       at: Math.max(stage.years.min, years),
       step: {
         title: `${now ? 'Move up now' : 'Move up'}: ${stage.roles}`,
-        detail: `${stage.label}: ${stage.roles} → ${stage.experience}.${now ? ` With ${years} years you already have the experience the guide gives for this stage.` : ''}`,
+        detail: `${describeStage(stage)}${now ? ` With ${years} years you already have the experience the guide gives for this stage.` : ''}`,
         duration: stage.experience,
         salary: salaryText(band),
       },

@@ -1,5 +1,5 @@
 import type { CertRecord } from '../cards/certifications.js';
-import { bandForLabel, bandForYears, type CareerStage, type DefinedLine, type GuideFacts, type SalaryBand } from '../guide/guide-facts.js';
+import { bandForLabel, bandForYears, describeStage, type CareerStage, type DefinedLine, type GuideFacts, type SalaryBand } from '../guide/guide-facts.js';
 import type { GuideLine } from '../guide/guide-lines.js';
 import { areaName, namesArea, type FocusArea } from '../guide/focus-areas.js';
 import { acronymPattern } from '../guide/text-match.js';
@@ -52,10 +52,17 @@ const clause = (text: string) => text.replace(/\.$/, '');
 const sentences = (texts: ReadonlyArray<string | undefined>) => texts.filter((t): t is string => !!t).join(' ');
 const lineSentence = (d: DefinedLine | GuideLine | undefined) => (d ? sentence('term' in d ? d.line.text : d.text) : undefined);
 
-/** The salary band of a career stage: by a shared label word first ("Intermediate"), else by its years. */
+/**
+ * The salary band of a career stage: one naming every word of its label ("Intermediate"; "Senior
+ * paralegal" is not "Paralegal manager"), or one of a label's alternatives ("Management/Leadership"), else by its years.
+ */
 export function bandForStage(facts: GuideFacts, stage: CareerStage): SalaryBand | undefined {
   const words = stage.label.split(/[\s/-]+/).filter((w) => w.length > 3 && !/^(?:position|level|role)s?$/i.test(w));
-  return facts.salaryBands.find((b) => words.some((w) => new RegExp(`\\b${w}\\b`, 'i').test(b.term))) ?? bandForYears(facts, stage.years.min);
+  const names = (b: SalaryBand, w: string) => new RegExp(`\\b${w}\\b`, 'i').test(b.term);
+  const all = words.length > 0 ? facts.salaryBands.find((b) => words.every((w) => names(b, w))) : undefined;
+  // A label of alternatives ("Management/Leadership") needs only one of them named.
+  const either = /\/|\bor\b/.test(stage.label) ? facts.salaryBands.find((b) => words.some((w) => names(b, w))) : undefined;
+  return all ?? either ?? bandForYears(facts, stage.years.min);
 }
 
 const advancement = (facts: GuideFacts, pattern: RegExp) => facts.advancement.find((a) => pattern.test(a.term));
@@ -119,7 +126,7 @@ function pathStep(area: FocusArea, facts: GuideFacts, records: CertRecord[], rec
       detail: sentences([
         lineSentence(area.line),
         certs.length ? `${certs.map((r) => `${certName(r)}: ${clause(r.card.summary)}`).join('; ')}.` : undefined,
-        stage ? `${stage.label}: ${stage.roles} → ${stage.experience}.` : undefined,
+        stage ? describeStage(stage) : undefined,
       ]),
       duration: stage?.experience,
       salary: salaryText(band),
@@ -141,9 +148,10 @@ function remoteStep(facts: GuideFacts, ctx: GoalContext): DraftStep {
   };
 }
 
-/** Leading a department: the last career stage, the guide's management advice and (without a master's) the degree advice. */
+/** Leading a department: the highest career stage, the guide's management advice and (without a master's) the degree advice. */
 function managementStep(profile: PlanProfile, facts: GuideFacts, ctx: GoalContext): DraftStep {
-  const stage = facts.stages.at(-1);
+  // The stage furthest up the ladder, not a side-step a table lists last.
+  const stage = facts.stages.reduce<CareerStage | undefined>((top, s) => (!top || s.years.min >= top.years.min ? s : top), undefined);
   const management = advancement(facts, /manag/i);
   const degree = profile.education === 'master' ? undefined : advancement(facts, /degree/i);
   const band = stage ? bandForStage(facts, stage) : bandForLabel(facts, /manag|director/i);
@@ -151,7 +159,7 @@ function managementStep(profile: PlanProfile, facts: GuideFacts, ctx: GoalContex
     at: Math.max(stage?.years.min ?? 8, ctx.years),
     step: {
       title: `Lead a ${ctx.field ? `${ctx.field} ` : ''}department${stage ? `: ${stage.roles}` : ''}`,
-      detail: sentences([stage ? `${stage.label}: ${stage.roles} → ${stage.experience}.` : undefined, lineSentence(management), lineSentence(facts.managementPath), lineSentence(degree)]),
+      detail: sentences([stage ? describeStage(stage) : undefined, lineSentence(management), lineSentence(facts.managementPath), lineSentence(degree)]),
       duration: stage?.experience,
       salary: salaryText(band),
     },

@@ -1,6 +1,6 @@
 import type { KnowledgeIndex } from '../../index/index.js';
 import { guideSubject } from '../../ingest/index.js';
-import { contentTerms } from '../../text/index.js';
+import { contentTerms, isStopWord } from '../../text/index.js';
 import { certificationRecords } from '../cards/certifications.js';
 import { focusAreas, type FocusArea } from '../guide/focus-areas.js';
 import { guideFacts } from '../guide/guide-facts.js';
@@ -59,7 +59,8 @@ function fieldWord(index: GuideIndex, subjects: string[]): string | undefined {
   // The subject's last word is its job title ("specialist", "technician"); the field is among the words before it.
   const candidates = subjects.flatMap((s) => s.toLowerCase().split(/\s+/).filter((w) => !TITLE_WORDS.has(contentTerms(w)[0] ?? w)).slice(0, -1));
   const uses = (word: string) => text.split(new RegExp(`\\b${word.replace(/[^a-z0-9]/g, '')}\\b`)).length - 1;
-  return candidates.filter((w) => /^[a-z]{3,}$/.test(w)).sort((a, b) => uses(b) - uses(a))[0];
+  // Function words of a long title ("Paralegal or Legal Assistant in the U.S.") are no field.
+  return candidates.filter((w) => /^[a-z]{3,}$/.test(w) && !isStopWord(w)).sort((a, b) => uses(b) - uses(a))[0];
 }
 
 function educationPairs(index: GuideIndex): Set<string> {

@@ -1,7 +1,7 @@
 import type { KnowledgeIndex } from '../../index/index.js';
 import { contentTerms } from '../../text/index.js';
 import { certificationRecords, focusTagsOf, type CertRecord, type FocusTag } from '../cards/certifications.js';
-import { guideFacts, type GuideFacts } from '../guide/guide-facts.js';
+import { describeStage, guideFacts, type GuideFacts } from '../guide/guide-facts.js';
 import { allLines, sectionTitle, withoutAnswerPrefix, type GuideLine } from '../guide/guide-lines.js';
 import { findOrganizations, type Organization } from '../guide/organizations.js';
 import { indexForGuides } from '../guide/guide-scope.js';
@@ -66,7 +66,7 @@ function credentialTemplates(r: CertRecord, { records, orgs, lines, focusTags }:
       question: `Which organisation offers the ${r.card.acronym} (${r.card.name})?`,
       correct: r.org.display,
       candidates: orgs.filter((o) => o !== r.org).map((o) => o.display),
-      explanation: `${r.card.acronym} is offered by ${r.org.acronym ? `${r.org.acronym} (${r.org.name})` : r.org.name}. The guide: ${r.card.summary}.`,
+      explanation: `${r.card.acronym} is offered by ${r.org.acronym && r.org.acronym !== r.org.name ? `${r.org.acronym} (${r.org.name})` : r.org.name}. The guide: ${r.card.summary}.`,
       line: r.line,
       tags: [...CERT_TAG, 'organization'],
     });
@@ -161,7 +161,7 @@ function salaryTemplates({ facts }: TemplateSources): QuestionTemplate[] {
 /** Career stages (their years and roles) and the getting-started roadmap. */
 function careerTemplates({ facts }: TemplateSources): QuestionTemplate[] {
   const stages = facts.stages.flatMap((stage): QuestionTemplate[] => {
-    const explanation = `${stage.label}: ${stage.roles} → ${stage.experience}.`;
+    const explanation = describeStage(stage);
     const others = facts.stages.filter((s) => s !== stage);
     return [
       { kind: 'stage-years', question: `How much experience goes with the ${stage.label} (${stage.roles}) in the guide's typical career progression?`, correct: stage.experience, candidates: others.map((s) => s.experience), explanation, line: stage.line, tags: ['career'] },
