@@ -111,17 +111,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   const caseLike = foundBefore || isChartLike(masked) || identifiers.length > 0;
   const chartLike = caseLike || MEDICAL_CODE.test(masked);
   let dates = detectDates(masked, caseLike);
-  const nameCandidates = [
-    ...detectNames(masked, vocabulary, caseLike),
-    ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, dates),
-    ...detectNamesBesideIdentifiers(masked, terms, vocabulary, [...identifiers, ...dates]),
-    ...detectCensusNames(masked, terms, vocabulary, chartLike),
-    ...detectInvertedCapitalNames(masked, vocabulary),
-    ...detectInvertedTitleNames(masked, vocabulary),
-    ...(chartLike ? detectInitials(masked, vocabulary) : []),
-    ...detectNamesByRelation(masked, terms, vocabulary),
-    ...detectNamesInEmails(masked, vocabulary),
-  ];
+  const nameCandidates = detectNameCandidates(masked, { vocabulary, terms, caseLike, chartLike, dates, identifiers });
   // A word used as an eponym anywhere in the message (isEponym) is one everywhere in it.
   const eponyms = eponymWords(masked, nameCandidates, caseLike);
   const notEponym = (n: PhiFinding) => !eponyms.has(bareWord(masked, n));
@@ -153,6 +143,31 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...identifierRepeats(masked, identifiers),
   ].filter((c) => !overlapsAny(c, opaque));
   return resolveOverlaps(candidates);
+}
+
+/** What the name detectors read besides the text: how case-like it is, and what was found in it so far. */
+interface NameContext {
+  vocabulary: Vocabulary;
+  terms: readonly Term[];
+  caseLike: boolean;
+  chartLike: boolean;
+  dates: readonly PhiFinding[];
+  identifiers: readonly PhiFinding[];
+}
+
+/** Every name detector's candidates, before eponyms and states are set aside. */
+function detectNameCandidates(masked: string, { vocabulary, terms, caseLike, chartLike, dates, identifiers }: NameContext): PhiFinding[] {
+  return [
+    ...detectNames(masked, vocabulary, caseLike),
+    ...detectNamesByEvidence(masked, terms, vocabulary, chartLike, [...dates]),
+    ...detectNamesBesideIdentifiers(masked, terms, vocabulary, [...identifiers, ...dates]),
+    ...detectCensusNames(masked, terms, vocabulary, chartLike),
+    ...detectInvertedCapitalNames(masked, vocabulary),
+    ...detectInvertedTitleNames(masked, vocabulary),
+    ...(chartLike ? detectInitials(masked, vocabulary) : []),
+    ...detectNamesByRelation(masked, terms, vocabulary),
+    ...detectNamesInEmails(masked, vocabulary),
+  ];
 }
 
 /**

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { detectPhi } from '../../src/privacy/index.js';
 import { guideVocabulary } from '../helpers/guide-vocabulary.js';
 
-// Rows of a pasted worklist open with the same "LAST, FIRST" layout: one found name makes the
-// others names too (src/privacy/detect-names-in-rows.ts). Second guide's vocabulary, as elsewhere.
+// Names found by the layout around them, whatever their words: the rows of a pasted worklist open with
+// the same "LAST, FIRST" layout, so one found name makes the others names too
+// (src/privacy/detect-names-in-rows.ts); a capitalised pair an email address in the same message spells
+// is that person's name (src/privacy/detect-names-in-emails.ts). Second guide's vocabulary, as elsewhere.
 const vocabulary = guideVocabulary(new URL('../fixtures/guides/pharmacy-technician-guide.md', import.meta.url));
 
 function names(text: string): string[] {
@@ -28,5 +30,16 @@ describe('names opening the rows of a list', () => {
   it('leaves a list alone when no row opens with a found name', () => {
     const text = 'study plan:\nAnatomy, Terminology  week 1\nPharmacology, Calculations  week 2';
     expect(names(text)).toEqual([]);
+  });
+});
+
+describe('names an email address spells', () => {
+  it('takes the pair whose first name and surname initial, or initial and surname, open the address', () => {
+    expect(names('Savannah Dale wrote from savannahd.88@example.com about her 99213 copay')).toContain('Savannah Dale');
+    expect(names('Forest Grant (fgrant@example.org) asked why 90471 was billed')).toContain('Forest Grant');
+  });
+
+  it('leaves a pair the address does not spell', () => {
+    expect(names('Sterile Compounding questions go to lab.help@example.com')).toEqual([]);
   });
 });
