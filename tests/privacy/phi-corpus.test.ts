@@ -79,6 +79,7 @@ describe.each([
   { file: 'tune-6.jsonl', minRecall: 0.92, maxLeaks: 23, maxChangedNegatives: 6 },
   { file: 'tune-7.jsonl', minRecall: 0.96, maxLeaks: 15, maxChangedNegatives: 2 },
   { file: 'tune-8.jsonl', minRecall: 0.98, maxLeaks: 6, maxChangedNegatives: 3 },
+  { file: 'tune-9.jsonl', minRecall: 0.98, maxLeaks: 19, maxChangedNegatives: 2 },
 ])('PHI tuning corpus eval/privacy/$file', ({ file, minRecall, maxLeaks, maxChangedNegatives }) => {
   const cases = parsePhiCorpus(readFileSync(new URL(`../../eval/privacy/${file}`, import.meta.url), 'utf8'));
   const options = { vocabulary: guideVocabulary(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url)) };
