@@ -41,7 +41,8 @@ export interface QualityParameters {
      * ("para" → "paralegal", "cali" → "california"): only words of at least `minClippedEnglishWord`
      * letters (before a plural "s"; "lit", "pro" are too short to say which), and only into the first
      * `clippedWordShare` of the guides' words by frequency (a guide's main words, not its rare ones).
-     * Round 15, chosen on the paralegal tune split's colloquial questions before any test split was read.
+     * Round 15, chosen on the paralegal tune split's colloquial questions before any test split was read;
+     * three letters measured the same on every tune split.
      */
     minClippedEnglishWord: number;
     /**
