@@ -90,7 +90,7 @@ export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiF
   let opaque = placeholders;
   for (let pass = 0, passes = maxPasses(text); pass < passes; pass++) {
     // A date alone does not make a message a case ("born 03/14/1962, March 1980" about oneself).
-    const found = detectOnce(maskSpans(text, opaque), opaque, vocabulary, terms, findings.some((f) => f.kind !== 'date'));
+    const found = detectOnce(maskSpans(text, opaque), opaque, vocabulary, terms, findings);
     if (found.length === 0) break;
     findings = [...findings, ...found].sort((a, b) => a.start - b.start);
     opaque = [...placeholders, ...findings].sort((a, b) => a.start - b.start);
@@ -100,9 +100,10 @@ export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiF
 
 /**
  * One pass of every detector over `masked`; candidates touching an `opaque` span are dropped.
- * `foundBefore`: an earlier pass found patient data other than a date, so the message is about a case.
+ * `earlier`: what earlier passes found; anything but a date there makes the message about a case.
  */
-function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: number }>, vocabulary: Vocabulary, terms: readonly Term[], foundBefore: boolean): PhiFinding[] {
+function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: number }>, vocabulary: Vocabulary, terms: readonly Term[], earlier: readonly PhiFinding[]): PhiFinding[] {
+  const foundBefore = earlier.some((f) => f.kind !== 'date');
   const addresses = detectAddresses(masked);
   const identifiers = [...detectIdentifiers(masked, vocabulary), ...addresses];
   // Clinical wording or anything identifying besides a date (in this pass or an earlier one) makes
@@ -116,7 +117,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   const eponyms = eponymWords(masked, nameCandidates, caseLike);
   const notEponym = (n: PhiFinding) => !eponyms.has(bareWord(masked, n));
   const detected = nameCandidates.filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && notEponym(n));
-  const names = [...detected, ...detectNamesInRows(masked, detected, vocabulary)];
+  const names = [...detected, ...detectNamesInRows(masked, detected, earlier.filter((f) => f.kind === 'name'), vocabulary)];
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
   // A message about someone: what it says may place or date that person.

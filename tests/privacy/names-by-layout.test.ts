@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPhi } from '../../src/privacy/index.js';
+import { detectNamesInRows } from '../../src/privacy/detect-names-in-rows.js';
+import { OPAQUE } from '../../src/privacy/placeholder.js';
 import { guideVocabulary } from '../helpers/guide-vocabulary.js';
 
 // Names found by the layout around them, whatever their words: the rows of a pasted worklist open with
@@ -25,6 +27,13 @@ describe('names opening the rows of a list', () => {
     expect(names(text)).toContain('WHITE HORSE, DALE');
     const bulleted = 'check these DRGs:\n- Moreno, Ana Lucia, 88 yo, TKA → 470?\n- Fox, Hunter, 79 yo, CABG → 236?';
     expect(names(bulleted)).toContain('Fox, Hunter');
+  });
+
+  it('takes no row opening on the word of something else found at a line start (a masked date is no name)', () => {
+    const masked = `study log:\n${OPAQUE.repeat(8)} exam day\nAnatomy, Terminology  week 2\nPharmacology, Calculations  week 3`;
+    expect(detectNamesInRows(masked, [], [], vocabulary)).toEqual([]);
+    const name = { kind: 'name' as const, start: masked.indexOf(OPAQUE), end: masked.indexOf(OPAQUE) + 8 };
+    expect(detectNamesInRows(masked, [], [name], vocabulary).length).toBe(2);
   });
 
   it('leaves a list alone when no row opens with a found name', () => {
