@@ -164,10 +164,10 @@ function tableRowEntry(text: string, section: Section, line: number): GlossaryEn
   const acronymCell = cells.find((c) => isAcronym(c.value));
   const acronym = acronymCell?.value;
   const nameCell = acronym ? cells.find((c) => c !== acronymCell && spells(c.value, acronym)) : undefined;
-  const both = acronym && nameCell ? undefined : cells.find((c) => namedCell(c.value));
-  const named = both ? namedCell(both.value)! : acronym && nameCell ? { term: nameCell.value, acronym } : undefined;
+  const both = acronym && nameCell ? undefined : cells.map((cell) => ({ cell, named: namedCell(cell.value) })).find((c) => c.named);
+  const named = both?.named ?? (acronym && nameCell ? { term: nameCell.value, acronym } : undefined);
   if (!named) return undefined;
-  const used = both ? [both] : [acronymCell, nameCell];
+  const used = both ? [both.cell] : [acronymCell, nameCell];
   const definition = cells.filter((c) => !used.includes(c)).map((c) => `${c.header}: ${c.value}`).join('; ');
   const form = both ? { form: 'one-cell' as const } : {};
   return { term: named.term, acronym: named.acronym, ...form, definition, kind: 'definition', sectionId: section.id, headingPath: section.headingPath, source: section.source, line, quote: text };

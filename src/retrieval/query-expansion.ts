@@ -81,12 +81,10 @@ export class QueryExpander implements TermExpander {
       const fix = this.spellingFix(token);
       if (fix) add(stem(fix), relation.spelling);
       else for (const word of this.expandedAbbreviation(token)) add(stem(word), relation.abbreviation);
-    } else {
+    } else if (token.replace(/s$/, '').length >= QUALITY.matching.minClippedEnglishWord) {
       // A rare English word the guides never use may still be chat clipping one of their main words
       // ("para" → "paralegal", "cali" → "california", "medic" → "medical").
-      if (token.replace(/s$/, '').length >= QUALITY.matching.minClippedEnglishWord) {
-        for (const word of this.expandedAbbreviation(token, this.frequentWords())) add(stem(word), relation.abbreviation);
-      }
+      for (const word of this.expandedAbbreviation(token, this.frequentWords())) add(stem(word), relation.abbreviation);
     }
     for (const r of wordnet.related(token)) {
       // Multi-word lemmas ("pay off") would need phrase matching; single words carry most of the meaning.

@@ -83,11 +83,11 @@ function inCredentialColumn(entry: GlossaryEntry): boolean {
  * its definitions name.
  */
 function awardingBody(primary: GlossaryEntry, definitions: string[], sources: RecordSources): Organization | undefined {
-  const column = tableCells(primary.quote)?.find((c) => AWARDING_COLUMN.test(c.header))?.value;
+  const column = primary.heading?.qualifier ? undefined : tableCells(primary.quote)?.find((c) => AWARDING_COLUMN.test(c.header))?.value;
   const qualifier = primary.heading?.qualifier ?? column;
   const byHeading = qualifier ? (sources.orgs.find((o) => o.acronym === qualifier) ?? expandedOrganization(qualifier, sources.index)) : undefined;
   // A column headed for the awarding body says what it is even when the guide never spells it out ("Organization: NALA").
-  const byColumn = !byHeading && column && qualifier === column && /^[A-Z][A-Za-z&-]{1,11}$/.test(column) ? { name: column, acronym: column, display: column } : undefined;
+  const byColumn = column && /^[A-Z][A-Za-z&-]{1,11}$/.test(column) ? { name: column, acronym: column, display: column } : undefined;
   return byHeading ?? byColumn ?? organizationsIn(definitions.join(' \n '), sources.orgs)[0];
 }
 

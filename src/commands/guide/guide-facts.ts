@@ -202,7 +202,6 @@ function readSteps(index: Pick<KnowledgeIndex, 'documents'>): GuideStep[] {
   return steps;
 }
 
-/** "36-48 continuing education credits" (or hours) a line requires. */
 /** "continuing education", "continuing legal education", "continuing medical education". */
 const CONTINUING_EDUCATION = /continuing\s+(?:\w+\s+)?education/i;
 
