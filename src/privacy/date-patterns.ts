@@ -16,9 +16,10 @@ const YEAR = '(?:19|20)\\d{2}';
 
 /**
  * 03/14/1962, 3-14-62, 03.14.1962, 14/03/1962 (month/day order is not checked, but both are a
- * day of some month: "40/55/75 min" is three durations).
+ * day of some month: "40/55/75 min" is three durations). One separator throughout: "H/H 9.1/27"
+ * is two lab values.
  */
-const NUMERIC = '(?<![\\d.,/-])(?:0?[1-9]|[12]\\d|3[01])[/.-](?:0?[1-9]|[12]\\d|3[01])[/.-](?:\\d{4}|\\d{2})(?![\\d/])';
+const NUMERIC = '(?<![\\d.,/-])(?:0?[1-9]|[12]\\d|3[01])(?<numSep>[/.-])(?:0?[1-9]|[12]\\d|3[01])\\k<numSep>(?:\\d{4}|\\d{2})(?![\\d/])';
 /** 1962-03-14, 1962/03/14, 1962.03.14 */
 const ISO = `(?<![\\d.-])${YEAR}(?<isoSep>[-/.])\\d{2}\\k<isoSep>\\d{2}(?![\\d.]\\d|\\d)`;
 /** 3.XI.1949: a Roman-numeral month, as European records write it. */

@@ -6,6 +6,11 @@ import type { PhiFinding } from './phi-types.js';
 // career question costs nothing.
 
 const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// An address read out or dictated ("jr dot fontaine at gmail dot com", "mary underscore k at
+// yahoo dot co dot uk"): words joined by spoken punctuation, "at", then a domain ending in "dot"
+// and a top-level domain.
+const SPOKEN_PART = '[A-Za-z0-9]+(?:[ \\t]+(?:dot|underscore|dash|hyphen)[ \\t]+[A-Za-z0-9]+)*';
+const SPOKEN_EMAIL = new RegExp(`(?<![\\w.])${SPOKEN_PART}[ \\t]+at[ \\t]+[A-Za-z0-9]+(?:[ \\t]+dot[ \\t]+[A-Za-z0-9]+)*[ \\t]+dot[ \\t]+(?:com|net|org|edu|gov|us|[a-z]{2}\\b)(?!\\w)`, 'gi');
 
 // Separators are required so that long codes, claim amounts or year ranges
 // ("2019-2023", "99202-99215") can never look like a phone number. A number
@@ -30,8 +35,10 @@ const SSN_LABELLED = new RegExp(
 const SSN_PARTIAL =
   /(?<v>\b[xX*]{3}-?[xX*]{2}-?\d{4}\b)|\b(?:SSN|social(?:\s+security)?)\b[^.\n\d]{0,20}?(?:ending|last\s*(?:4|four))?[^.\n\d]{0,10}?(?<w>(?<!\d)\d{4})(?!\d)/gid;
 
-// An international number: "+" and a country code, then digit groups (8 to 15 digits in all, E.164).
-const PHONE_INTERNATIONAL = /(?<![\w+])\+(?!1[\s.-]?\(?\d{3})\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\w-]|[.,]\d)/g;
+// An international number: "+" or a dialled exit code ("011 82 …" from North America, "00 44 …"
+// elsewhere) and a country code, then digit groups (8 to 15 digits in all, E.164).
+const PHONE_INTERNATIONAL = /(?:(?<![\w+])\+|(?<![\w.,/+-])0(?:11|0)[\s.-])(?!1[\s.-]?\(?\d{3})\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\w-]|[.,]\d)/g;
+const EXIT_CODE = /^0(?:11|0)[\s.-]/;
 // A payment card: 13 to 19 digits in groups (space or dash), four groups of four or any grouping
 // that passes the Luhn check.
 const CARD = /(?<![\w$.,/-])\d{4}(?:([ -])\d{4}){2}\1\d{1,7}(?![\w-]|[.,]\d)/g;
@@ -61,7 +68,16 @@ function passesLuhn(digits: string): boolean {
 
 /** Finds email addresses. */
 export function detectEmails(text: string): PhiFinding[] {
-  return scan(text, EMAIL, 'email', (v) => !v.startsWith('.'));
+  return [...scan(text, EMAIL, 'email', (v) => !v.startsWith('.')), ...scan(text, SPOKEN_EMAIL, 'email', isSpokenEmail)];
+}
+
+/**
+ * A dictated address spells punctuation or holds digits before the "at" ("jr dot fontaine",
+ * "rosie44"): a plain word there is a sentence ("reach me at gmail dot com", "support at …").
+ */
+function isSpokenEmail(value: string): boolean {
+  const local = value.slice(0, value.search(/[ \t]at[ \t]/i));
+  return /\b(?:dot|underscore|dash|hyphen)\b/i.test(local) || /\d/.test(local);
 }
 
 const EXTENSION = /^[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6}(?!\d)/i;
@@ -75,7 +91,10 @@ function withExtension(text: string, phone: PhiFinding): PhiFinding {
 /** Finds phone numbers: North American ones formatted or labelled, international ones with their "+". */
 export function detectPhones(text: string): PhiFinding[] {
   const formatted = scan(text, PHONE_FORMATTED, 'phone', hasPlausibleAreaCode);
-  const international = scan(text, PHONE_INTERNATIONAL, 'phone', (v) => digitCount(v) >= 8 && digitCount(v) <= 15);
+  const international = scan(text, PHONE_INTERNATIONAL, 'phone', (v) => {
+    const digits = digitCount(v.replace(EXIT_CODE, ''));
+    return digits >= 8 && digits <= 15;
+  });
   const spelled = scan(text, SPELLED_DIGITS, 'phone', (v) => PHONE_LENGTHS.has(v.match(SPELLED_DIGIT)!.length));
   return [...formatted, ...international, ...spelled, ...scan(text, PHONE_LABELLED, 'phone', hasPlausibleAreaCode)].map((p) => withExtension(text, p));
 }

@@ -85,18 +85,23 @@ export function detectDates(text: string, chartLike: boolean): PhiFinding[] {
   return [...found, ...rangeEnds(text, found)];
 }
 
-// "DOS 08/08/23-08/11/23", "4/2 to 4/5": the end of a range starting at a found date is a date too.
-const RANGE_END = /^[ \t]*(?:-|–|to|thru|through)[ \t]*(?<v>\d{1,2}\/\d{1,2}(?:\/\d{2}(?:\d{2})?)?)(?![\d/])/d;
+// "DOS 08/08/23-08/11/23", "4/2 to 4/5": the end of a range starting at a found date is a date too;
+// so is the next item of a list that a found date opens ("readmits 1/3, 1/17, 1/29", "4/2 and 4/9").
+const NEXT_DATE = /^[ \t]*(?:-|–|to|thru|through|,|;|&|and|,[ \t]*and)[ \t]*(?<v>\d{1,2}\/\d{1,2}(?:\/\d{2}(?:\d{2})?)?)(?![\d/]|[.,]\d)/d;
 
 function rangeEnds(text: string, dates: readonly PhiFinding[]): PhiFinding[] {
-  return dates.flatMap((d) => {
-    const v = RANGE_END.exec(text.slice(d.end, d.end + 24))?.indices?.groups?.v;
-    return v ? [{ kind: 'date' as const, start: d.end + v[0], end: d.end + v[1] }] : [];
-  });
+  const found: PhiFinding[] = [];
+  for (let last = [...dates]; last.length > 0; found.push(...last)) {
+    last = last.flatMap((d) => {
+      const v = NEXT_DATE.exec(text.slice(d.end, d.end + 24))?.indices?.groups?.v;
+      return v ? [{ kind: 'date' as const, start: d.end + v[0], end: d.end + v[1] }] : [];
+    });
+  }
+  return found;
 }
 
-// "mom 3/8/31 is 93.", "nana is ninety-one and ...": an age after "is"/"was" that closes a clause.
-const AGE_AFTER_COPULA = new RegExp(`\\b(?:is|was)[ \\t]+(?:now[ \\t]+)?(?<v>${AGE_VALUE})\\+?(?=[ \\t]*(?:[.,;!?)]|$|and\\b|now\\b|[—–-]))`, 'gdi');
+// "mom 3/8/31 is 93.", "nana is ninety-one and ...", "he'd be 90 now": an age after "is"/"was"/"be" that closes a clause.
+const AGE_AFTER_COPULA = new RegExp(`\\b(?:is|was|be)[ \\t]+(?:now[ \\t]+)?(?<v>${AGE_VALUE})\\+?(?=[ \\t]*(?:[.,;!?)]|$|and\\b|now\\b|[—–-]))`, 'gdi');
 
 // "sione fifita — ninety-three, lives ...", "home fax ..., ninety.": an age written out and set off by
 // commas or a dash; a number spelled out on its own is rarely anything else in a case.
@@ -104,8 +109,9 @@ const SET_OFF_SPELLED_AGE = new RegExp(`(?<=[,—–][ \\t]*)(?<v>${SPELLED_AGE}
 // "Pham Van Duc, 95, seen ...", "Millicent Obi 90, Sylvester Grant 97", "Walter Eisenhardt 92 — ...":
 // a number right after a name, closing a clause, is the person's age.
 // "Ernesto Villanueva (96)", "Dot Harmon (99!)": a number alone in brackets right after a name is the person's age too.
+// "pt Vera Bělohlávková ninety-seven multiple falls": a number over 89 written out right after a name is always the age.
 const AGE_AFTER_NAME = new RegExp(
-  `^(?:(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|[—–](?!\\d)|-[ \\t]))|[ \\t]*\\((?<w>${AGE_VALUE})!*\\))`,
+  `^(?:(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|[—–](?!\\d)|-[ \\t]))|[ \\t]*\\((?<w>${AGE_VALUE})!*\\)|,?[ \\t]+(?<x>${SPELLED_AGE})(?![\\w-])${NOT_A_QUANTITY})`,
   'di',
 );
 
@@ -129,7 +135,7 @@ export function detectAgesAfterDates(text: string, dates: readonly PhiFinding[])
 export function detectAgesAfterNames(text: string, names: readonly PhiFinding[]): PhiFinding[] {
   return names.flatMap((n) => {
     const groups = AGE_AFTER_NAME.exec(text.slice(n.end, n.end + 20))?.indices?.groups;
-    const group = groups?.v ?? groups?.w;
+    const group = groups?.v ?? groups?.w ?? groups?.x;
     return group ? [{ kind: 'age_over_89' as const, start: n.end + group[0], end: n.end + group[1] }] : [];
   });
 }

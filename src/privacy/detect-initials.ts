@@ -8,8 +8,9 @@ import type { Vocabulary } from './vocabulary.js';
 // the guides' words (credentials) and what WordNet files under people ("M.D.", "R.N.", "Jr.").
 
 const DOTTED_INITIALS = /(?<![\p{L}\d.'’])\p{Lu}\.(?:[ \t]?\p{Lu}(?:['’]\p{Lu})?\.){1,2}(?![\p{L}\d])/gu;
-// An initial, then a capitalised word, set off from what comes before ("Part B. Cigna" is no name).
-const INITIAL_AND_SURNAME = /(?<=^|["“(\n]|,[ \t]*|\p{Ll}[ \t]+)\p{Lu}\.[ \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}.])/gu;
+// One or two initials, then a capitalised word, set off from what comes before ("Part B. Cigna" is
+// no name; "J.R. Whitaker" is).
+const INITIAL_AND_SURNAME = /(?<=^|["“(\n]|,[ \t]*|\p{Ll}[ \t]+)\p{Lu}\.(?:[ \t]?\p{Lu}\.)?[ \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}.])/gu;
 
 /** Initials and initial-plus-surname names in a chart-like message (the caller decides). */
 export function detectInitials(text: string, vocabulary: Vocabulary): PhiFinding[] {

@@ -210,18 +210,30 @@ function detectIdentifiers(masked: string, vocabulary: Vocabulary): PhiFinding[]
 
 /**
  * A value found once is found everywhere in the message: "pt in 412-B" after "Room 412-B", a plate
- * quoted again without its label. Only values with a digit and four or more characters.
+ * quoted again without its label, the ZIP of a found address written alone ("…, IL 60608-3419 — the
+ * payer has 60608"). Only values with a digit and four or more characters.
  */
 function identifierRepeats(text: string, found: readonly PhiFinding[]): PhiFinding[] {
   const repeats: PhiFinding[] = [];
   for (const f of found) {
     const value = text.slice(f.start, f.end);
-    if (value.length < 4 || !/\d/.test(value)) continue;
-    for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
-      if (at !== f.start && !/[\w-]/.test(text[at - 1] ?? '') && !/[\w-]/.test(text[at + value.length] ?? '')) repeats.push({ kind: f.kind, start: at, end: at + value.length });
-    }
+    const zip = f.kind === 'address' ? ADDRESS_ZIP.exec(value)?.[1] : undefined;
+    if (zip) repeats.push(...occurrences(text, zip, 'zip').filter((r) => r.start < f.start || r.start >= f.end));
+    if (value.length >= 4 && /\d/.test(value)) repeats.push(...occurrences(text, value, f.kind).filter((r) => r.start !== f.start));
   }
   return repeats;
+}
+
+/** The five-digit ZIP closing an address (a ZIP+4's first part). */
+const ADDRESS_ZIP = /(?<!\d)(\d{5})(?:-\d{4})?\s*$/;
+
+/** Every occurrence of `value` in `text` standing alone (no word character or dash glued to it). */
+function occurrences(text: string, value: string, kind: PhiKind): PhiFinding[] {
+  const found: PhiFinding[] = [];
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+    if (!/[\w-]/.test(text[at - 1] ?? '') && !/[\w-]/.test(text[at + value.length] ?? '')) found.push({ kind, start: at, end: at + value.length });
+  }
+  return found;
 }
 
 /** True when `span` overlaps one of `sorted` (sorted, non-overlapping spans). */

@@ -53,12 +53,16 @@ function monthDays(redacted: string, opaque: ReadonlyArray<{ start: number; end:
 /** Redacts `text`, then masks what the detectors did not claim (see the module comment). */
 export function minimizePhi(text: string, options: PhiDetectionOptions = {}): MinimizedText {
   const { text: redacted, findings } = redactPhi(text, options);
-  const { text: minimized, masked } = maskLeftovers(redacted, options.vocabulary ?? new Vocabulary());
+  const names = findings.filter((f) => f.kind === 'name').map((f) => text.slice(f.start, f.end));
+  const { text: minimized, masked } = maskLeftovers(redacted, options.vocabulary ?? new Vocabulary(), names);
   return { text: minimized, redacted, findings, masked };
 }
 
-/** Masks identifier-shaped tokens and flagged words in already redacted text; placeholders stay as they are. */
-export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text: string; masked: number } {
+/**
+ * Masks identifier-shaped tokens and flagged words in already redacted text; placeholders stay as they are.
+ * `detectedNames`: the text of the names the detectors redacted, whose words are masked wherever else they stand.
+ */
+export function maskLeftovers(redacted: string, vocabulary: Vocabulary, detectedNames: readonly string[] = []): { text: string; masked: number } {
   const opaque = placeholderSpans(redacted);
   const numbers = suspiciousNumbers(redacted, vocabulary);
   const dates = monthDays(redacted, opaque);
@@ -68,7 +72,8 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
   const holdsPatientData = numbers.length > 0 || opaque.length > 0 || datedName;
   const words = [...flaggedWords(redacted, vocabulary), ...(holdsPatientData ? [...names, ...capitalNames(redacted, vocabulary)] : [])];
   const found = holdsPatientData ? [...firstNamesBefore(redacted, words, vocabulary), ...userHandles(redacted, vocabulary), ...(datedName ? dates : [])] : [];
-  const spans = [...numbers, ...identifierSuffixes(redacted), ...words, ...found]
+  const named = [...words, ...found];
+  const spans = [...numbers, ...identifierSuffixes(redacted), ...named, ...nameRepeats(redacted, [...detectedNames, ...named.map((s) => redacted.slice(s.start, s.end))], vocabulary)]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
     .sort((a, b) => a.start - b.start);
   const merged: Array<{ start: number; end: number }> = [];
@@ -80,6 +85,20 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary): { text:
   const text = replaceSpans(redacted, merged, () => MASK_PLACEHOLDER);
   const joined = [...text.matchAll(ADDRESS_NUMBER), ...text.matchAll(WEEKDAY_OF_DATE)].map((m) => ({ start: m.index, end: m.index + m[0].length })).sort((a, b) => a.start - b.start);
   return { text: replaceSpans(text, joined, () => MASK_PLACEHOLDER), masked: merged.length + joined.length };
+}
+
+// "the pt is June Abernathy-Holt … grandma june", "our CDI Priya … wait priya is the pt's wife": a word
+// of a name, redacted or masked, is the same person written again in any case. A word next to a
+// number stays ("june 5" is a date the detectors judged), and so do function words and acronyms.
+const NEXT_TO_DIGIT = /\d[ \t]*$|^[ \t]*\d/;
+
+/** Other mentions, in any case, of the words of `names` in redacted text (see above). */
+function nameRepeats(redacted: string, names: readonly string[], vocabulary: Vocabulary): Array<{ start: number; end: number }> {
+  const words = new Set(names.flatMap((n) => [...n.matchAll(WORD)].map((m) => m[0].replace(/['’]s$/u, '').toLowerCase())));
+  const isNameWord = (w: string) => w.length >= 3 && !isAcronym(w) && !vocabulary.isFunctionWord(w) && words.has(w.replace(/['’]s$/u, '').toLowerCase());
+  return [...redacted.matchAll(WORD)]
+    .filter((m) => isNameWord(m[0]) && !NEXT_TO_DIGIT.test(redacted.slice(Math.max(0, m.index - 2), m.index)) && !NEXT_TO_DIGIT.test(redacted.slice(m.index + m[0].length, m.index + m[0].length + 2)))
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 // "Friday the [date]", "[date] (Tues)": the weekday narrows the redacted date down with it.

@@ -97,4 +97,9 @@ describe('towns WordNet knows, in a message about a case', () => {
     expect(found('we have 44106 on file, the zip the payer has is 441061234')).toContain('zip:441061234');
     expect(found('zip codes for the exam centers are listed by state')).toEqual([]);
   });
+
+  it("takes the ZIP of a found address again where it stands alone", () => {
+    const spans = found('claim address: 415 S. Halsted St, Apt 2R, Chicago, IL 60607-1122 but the card says 60607 only');
+    expect(spans).toContain('zip:60607');
+  });
 });

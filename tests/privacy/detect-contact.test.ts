@@ -8,6 +8,15 @@ function found(text: string): string[] {
 describe('international phones and payment cards', () => {
   it('finds an international number with its "+" and country code', () => {
     expect(found('her only phone is +44 20 7946 0321, fine?')).toContain('phone:+44 20 7946 0321');
+    // Dialled from North America with the exit code 011, or from elsewhere with 00.
+    expect(found('daughter called from 011 81 90 5555 0142 about the balance')).toContain('phone:011 81 90 5555 0142');
+    expect(found('son rang from 00 49 30 5555 0199 re: claim')).toContain('phone:00 49 30 5555 0199');
+  });
+
+  it('finds an email address read out word by word, but not a sentence that says "at … dot com"', () => {
+    expect(found('voice note: pt email is lena dot marsh at gmail dot com, send the bill')).toContain('email:lena dot marsh at gmail dot com');
+    expect(found('send it to kofi77 at yahoo dot co dot uk')).toContain('email:kofi77 at yahoo dot co dot uk');
+    expect(found('reach me at aapc dot com forums about the CPC')).toEqual([]);
   });
 
   it('finds a card number in four groups of four, or another grouping that passes the Luhn check', () => {

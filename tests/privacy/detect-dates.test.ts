@@ -112,6 +112,17 @@ describe('ages with their units and days named by their month', () => {
     expect(found('Teodoro Quispe (4) visits this month, 99213 each?').filter((f) => f.startsWith('age'))).toEqual([]);
   });
 
+  it('takes every date of a list a found date opens, and no lab values written with two separators', () => {
+    expect(found('Bernadette Oyelaran readmitted 3/2, 3/19 and 3/30 — HRRP?').filter((f) => f.startsWith('date'))).toEqual(['date:3/2', 'date:3/19', 'date:3/30']);
+    expect(found('pt Tomas Riegel MRN 4471902, H/H 8.4/26 after surgery, D62?').filter((f) => f.startsWith('date'))).toEqual([]);
+  });
+
+  it('takes an age after "be" closing a clause and a spelled age right after a name', () => {
+    expect(found('pt Ines Carvalho DOB 1/2/1935, she would be 91 now right?')).toContain('age_over_89:91');
+    expect(found('pt Ines Carvalho ninety-two with falls, W19 or Z91.81?')).toContain('age_over_89:ninety-two');
+    expect(found('pt Ines Carvalho ninety days post op, Z48.81?').filter((f) => f.startsWith('age'))).toEqual([]);
+  });
+
   it('takes a spelled day of the month after "on the" and a dashed month and day after "on", in a case', () => {
     expect(found('pt Oksana Melnyk had a TKA on the fourteenth and PT started, Z47.1 or Z96.651?')).toContain('date:fourteenth');
     expect(found('Odell Fairweather had a BKA 27880 on 11-02 after osteomyelitis, which dx first?')).toContain('date:11-02');

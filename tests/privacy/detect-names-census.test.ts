@@ -55,6 +55,14 @@ describe('initials, relatives and other names of a found person', () => {
   it('takes dotted initials and an initial before a surname in a chart-like message', () => {
     expect(found('chart for K.L. DOS 6/2, 99213')).toEqual(['K.L.']);
     expect(found('note says "P. Ostrowski seen 5/5 for 99213"')).toEqual(['P. Ostrowski']);
+    // Two initials before the surname are one name.
+    expect(found('honestly T.J. Okafor readmitted again 2/4, 99223 or 99233?')).toEqual(['T.J. Okafor']);
+  });
+
+  it('takes a lower-case "last, first" right before a number anywhere in a line, not only opening it', () => {
+    expect(found('the H&P for brannigan, maureen 6/2/39 has no signature, hold it?')).toEqual(['brannigan, maureen']);
+    // English words in that order are a list, not a name.
+    expect(found('reviewing coding, billing 4 days a week')).toEqual([]);
   });
 
   it('leaves credentials and abbreviations written with dots alone', () => {

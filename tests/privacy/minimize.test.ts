@@ -150,6 +150,18 @@ describe('minimizePhi: what the detectors leave is masked', () => {
   });
 });
 
+describe('minimizePhi: a name written again', () => {
+  it("masks every other mention of a found name's words, in any case", () => {
+    const text = 'the patient is Grace Fairweather-Oduya 4/2/51, grace called again about appt 9/14';
+    expect(minimizePhi(text).text).toBe('the patient is [REDACTED:name] [REDACTED:date], [MASKED] called again about appt [REDACTED:date]');
+  });
+
+  it('masks a lower-case repeat of a word the minimizer masked as a first name', () => {
+    const minimized = minimizePhi('pt Oduya 4/2/51 — our unit clerk Tendai said to ask, wait tendai is the pt sister').text;
+    expect(minimized).not.toMatch(/tendai/i);
+  });
+});
+
 describe('minimizePhi: user names', () => {
   it('masks a user name in a message with patient data, but not an English word with a number or a message without patient data', () => {
     expect(minimizePhi('Ruby Smith is locked out again, she typed rubysmith_44 twice').text).toBe('[REDACTED:name] is locked out again, she typed [MASKED] twice');
