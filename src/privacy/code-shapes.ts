@@ -21,12 +21,14 @@ const NDC = /^(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})$/;
 const QUALIFIED_NDC = /^N4\d{10,11}$/;
 /** The loops of an X12 837 claim or 835 remittance ("2010BA", "2300", "2400"): where a field goes, not whose. */
 const X12_LOOP = /^(?:1000|2000|2010|2300|2310|2320|2330|2400|2410|2420|2430)[A-H]{0,2}$/;
+/** An HL7 v2 field named by segment and position ("PID-19", "PV1-3", "OBX-5.1"). */
+const HL7_FIELD = /^(?:MSH|EVN|PID|PD1|NK1|PV1|PV2|GT1|IN1|IN2|MRG|ORC|OBR|OBX|DG1|PR1|FT1|AL1|NTE)-\d{1,2}(?:\.\d{1,2})?$/;
 
-/** True when `token` has the shape of a medical code (CPT, HCPCS, ICD-10-CM/PCS, ICD-9, DRG, RARC, NDC) or an X12 loop. */
+/** True when `token` has the shape of a medical code (CPT, HCPCS, ICD-10-CM/PCS, ICD-9, DRG, RARC, NDC), an X12 loop or an HL7 field. */
 export function isMedicalCodeShape(token: string): boolean {
   // A plural is still the code: "two 99214s".
   if (/\ds$/.test(token)) return isMedicalCodeShape(token.slice(0, -1));
-  return CPT_HCPCS.test(token) || ICD10_CM.test(token) || ICD10_PCS.test(token) || ICD9.test(token) || RARC.test(token) || NDC.test(token) || QUALIFIED_NDC.test(token) || X12_LOOP.test(token);
+  return CPT_HCPCS.test(token) || ICD10_CM.test(token) || ICD10_PCS.test(token) || ICD9.test(token) || RARC.test(token) || NDC.test(token) || QUALIFIED_NDC.test(token) || X12_LOOP.test(token) || HL7_FIELD.test(token);
 }
 
 /** A code range or pair such as 99202-99215, E08-E13 or 99205/99215: both ends are codes of one shape. */

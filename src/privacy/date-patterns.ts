@@ -38,7 +38,17 @@ const MONTH_YEAR = `\\b${MONTH}\\s+(?:of\\s+)?${YEAR}(?!\\d)`;
 export const MONTH_DAY_NUMERIC = '(?<![\\d.,/-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])(?!\\d)(?![/.,]\\d)';
 
 /**
+ * Dates as Spanish, Portuguese and French write them ("el sábado 3 de mayo", "14 de marzo de
+ * 1958", "12 de janeiro", "3 février 1941"), and as Chinese, Japanese and Korean do
+ * ("1961年8月9日", "1961년 8월 9일"): patients' families write in their own language.
+ */
+const ROMANCE_MONTH = '(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|abril|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)';
+const ROMANCE_WEEKDAY = '(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
+const ROMANCE_DATE = `(?:${ROMANCE_WEEKDAY}[ \\t]+)?(?<![\\d.,/-])(?:0?[1-9]|[12]\\d|3[01])(?:º|°|er)?[ \\t]+(?:de[ \\t]+)?${ROMANCE_MONTH}(?![a-zà-ÿ])(?:[ \\t]+(?:de(?:l)?[ \\t]+)?${YEAR})?`;
+const CJK_DATE = `${YEAR}[ \\t]*[年년][ \\t]*\\d{1,2}[ \\t]*[月월][ \\t]*\\d{1,2}[ \\t]*[日일]`;
+
+/**
  * Any date more precise than a year. A bare year is not included: HIPAA Safe
  * Harbor allows the year on its own.
  */
-export const DATE_SOURCE = `(?:${ISO}|${ROMAN_MONTH}|${NUMERIC}|${MONTH_DAY_YEAR}|${DAY_MONTH_YEAR}|${MONTH_YEAR})`;
+export const DATE_SOURCE = `(?:${ISO}|${ROMAN_MONTH}|${NUMERIC}|${MONTH_DAY_YEAR}|${DAY_MONTH_YEAR}|${MONTH_YEAR}|${ROMANCE_DATE}|${CJK_DATE})`;

@@ -58,7 +58,8 @@ const TENS_OVER_89 = 'ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|ni
 const SPELLED_AGE = `(?:${TENS_OVER_89}|(?:a|one)[- ]hundred(?:(?:[- ]and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)`;
 const AGE_VALUE = `(?:${AGE_NUMBER}|${SPELLED_AGE})`;
 // A bare "y" counts only between the separators of a chart header ("| 101 y | F |").
-const AGE_UNIT = '(?:y\\.?\\s?o\\b\\.?|y/o\\b|yrs?\\b|years?\\b(?:[- ]old)?|year-old|[MF]\\b|y(?=[ \\t]*[|;/]))';
+// "96yoF" carries the sex with the unit; "96 años", "94 Jahre": the unit in the languages patients' families write.
+const AGE_UNIT = '(?:y\\.?\\s?o[MF]?\\b\\.?|y/o\\b|yrs?\\b|years?\\b(?:[- ]old)?|year-old|[MF]\\b|y(?=[ \\t]*[|;/])|(?:años|anos|ans|Jahre|anni|jaar)\\b)';
 // A unit after an age found by its cue goes with it, so no "y.o." is left behind to say an age was here.
 const OPTIONAL_UNIT = `(?:\\s*(?:-|\\s)?\\s*${AGE_UNIT})?`;
 // Not a duration or a share: "ninety days", "turns 90 minutes", "is 92%".
@@ -109,9 +110,10 @@ const SET_OFF_SPELLED_AGE = new RegExp(`(?<=[,—–][ \\t]*)(?<v>${SPELLED_AGE}
 // "Pham Van Duc, 95, seen ...", "Millicent Obi 90, Sylvester Grant 97", "Walter Eisenhardt 92 — ...":
 // a number right after a name, closing a clause, is the person's age.
 // "Ernesto Villanueva (96)", "Dot Harmon (99!)": a number alone in brackets right after a name is the person's age too.
-// "pt Vera Bělohlávková ninety-seven multiple falls": a number over 89 written out right after a name is always the age.
+// "pt Vera Bělohlávková ninety-seven multiple falls", "Seamus Garrity 95 on home hospice": a number over 89
+// right after a name is the age, unless a unit makes it a quantity.
 const AGE_AFTER_NAME = new RegExp(
-  `^(?:(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|[—–](?!\\d)|-[ \\t]))|[ \\t]*\\((?<w>${AGE_VALUE})!*\\)|,?[ \\t]+(?<x>${SPELLED_AGE})(?![\\w-])${NOT_A_QUANTITY})`,
+  `^(?:(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|[—–](?!\\d)|-[ \\t]))|[ \\t]*\\((?<w>${AGE_VALUE})!*\\)|,?[ \\t]+(?<x>${SPELLED_AGE})(?![\\w-])${NOT_A_QUANTITY}|[ \\t]+(?<z>${AGE_NUMBER})(?![\\d.,:/-])${NOT_A_QUANTITY})`,
   'di',
 );
 
@@ -135,7 +137,7 @@ export function detectAgesAfterDates(text: string, dates: readonly PhiFinding[])
 export function detectAgesAfterNames(text: string, names: readonly PhiFinding[]): PhiFinding[] {
   return names.flatMap((n) => {
     const groups = AGE_AFTER_NAME.exec(text.slice(n.end, n.end + 20))?.indices?.groups;
-    const group = groups?.v ?? groups?.w ?? groups?.x;
+    const group = groups?.v ?? groups?.w ?? groups?.x ?? groups?.z;
     return group ? [{ kind: 'age_over_89' as const, start: n.end + group[0], end: n.end + group[1] }] : [];
   });
 }

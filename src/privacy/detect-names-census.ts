@@ -165,6 +165,33 @@ function invertedCapitalName(text: string, m: RegExpExecArray, vocabulary: Vocab
   return { kind: 'name', start: m.index, end: last === at.initial && text[end] === '.' ? end + 1 : end };
 }
 
+// Feeds and wristbands also print "SURNAME GIVEN I" in capitals without the comma ("MENSAH KOFI Y"):
+// two capital words, neither an English word nor one of the guides', and a middle initial after them.
+const CAPITALS_WITH_INITIAL = /(?<![\p{L}\d'’-])(?<surname>\p{Lu}{3,}(?:['’-]\p{Lu}+)*)[ \t]+(?<given>\p{Lu}{3,})[ \t]+\p{Lu}\b\.?(?![\p{L}\d])/dgu;
+
+/** "SURNAME GIVEN I" in capitals (see CAPITALS_WITH_INITIAL). */
+export function detectCapitalNamesWithInitial(text: string, vocabulary: Vocabulary): PhiFinding[] {
+  return [...text.matchAll(CAPITALS_WITH_INITIAL)]
+    .filter((m) => {
+      const words = [m.groups!.surname!, m.groups!.given!];
+      return words.every((w) => !vocabulary.isDictionaryWord(w) && !isAcronymOfGuide(w, vocabulary) && !isLabelWord(w)) && words.some((w) => vocabulary.isGivenName(w) || vocabulary.isSurname(w) || !vocabulary.isFamiliar(w));
+    })
+    .map((m) => ({ kind: 'name' as const, start: m.index, end: m.index + m[0].length }));
+}
+
+// "the ABN for Lane Cotton was signed by his wife Joy Cotton": two census given names before one
+// census surname name two people of one family, though every word is an English word too.
+const TITLE_PAIR = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)[ \t]+(\p{Lu}\p{Ll}+)(?:['’]s)?(?![\p{L}'’-])/gu;
+
+/** Title-case pairs whose surname follows two or more different given names in one message (see TITLE_PAIR). */
+export function detectFamilyNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
+  const usable = (w: string) => !vocabulary.isKnown(w) && !isLabelWord(w) && !vocabulary.isFunctionWord(w) && !CALENDAR_WORD.test(w);
+  const pairs = [...text.matchAll(TITLE_PAIR)].filter((m) => usable(m[1]!) && usable(m[2]!) && vocabulary.isGivenName(m[1]!) && vocabulary.isSurname(m[2]!));
+  return pairs
+    .filter((m) => new Set(pairs.filter((o) => o[2] === m[2]).map((o) => o[1])).size >= 2)
+    .map((m) => ({ kind: 'name' as const, start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length }));
+}
+
 // A list of capital terms goes on before and after the pair: "277CA, EOB, ERA, RA" lists terms. A
 // label or a bare number beside it is a record's field ("MRN 4471, SMITH, JOHN, DOB 4/5/67").
 const LIST_ITEM_BEFORE = /(?<![\p{L}\d-])([\p{Lu}\d][\p{Lu}\d-]*),[ \t]*$/u;

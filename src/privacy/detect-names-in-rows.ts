@@ -11,15 +11,21 @@ import type { Vocabulary } from './vocabulary.js';
 
 const WORD = "(?:\\p{Lu}[\\p{L}'’]*(?:-\\p{L}[\\p{L}'’]*)?)";
 const PART = `${WORD}(?:[ \\t]+${WORD}){0,2}`;
-// A row's opening: an optional bullet or number, then "LAST, FIRST" and a separator (a comma, a
-// bracket, a bar, a tab or a double space, or a digit after a space).
+/** A bed or room opening a census row: "312-A", "ICU-07", "4W". */
+const BED = '(?=[A-Z0-9-]*\\d)[A-Z0-9]{1,4}(?:-[A-Z0-9]{1,4})?(?=[ \\t])';
+// A row's opening: at a line start, after a colon or after a separator that runs rows together on one line
+// ("- Strong, Phoenix 2 queries - Ahmadi, Farzaneh 1 query", "ICU-07 Petrakis, Eleni / ICU-08 …"),
+// an optional bullet, number or bed ("312-A", "ICU-07"), then "LAST, FIRST" and a separator (a
+// comma, a bracket, a bar, a tab or a double space, a digit or a lower-case word after a space, or
+// the next row).
+const ROW_PREFIX = `(?:^|(?<=(?:[ \\t][-–—/;]|:)[ \\t]))[ \\t]*(?:[-*•]|\\d{1,2}[.)]|${BED})?[ \\t]*`;
 const ROW_OPENING = new RegExp(
-  `^[ \\t]*(?:[-*•]|\\d{1,2}[.)])?[ \\t]*(?<v>${PART},[ \\t]*${PART})(?=[ \\t]*[,(|\\t]|[ \\t]{2,}|[ \\t]+\\d|[ \\t]*$)`,
+  `${ROW_PREFIX}(?<v>${PART},[ \\t]*${PART})(?=[ \\t]*[,(|\\t]|[ \\t]{2,}|[ \\t]+\\d|[ \\t]+\\p{Ll}|[ \\t]+[-–—/;][ \\t]|[ \\t]*$)`,
   'dgmu',
 );
 
-/** What may stand before a row's opening on its line: spaces and a bullet or number. */
-const ROW_START = /(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$/;
+/** What may stand before a row's opening on its line: spaces and a bullet, number or bed. */
+const ROW_START = new RegExp(`(?:^|\\n|(?:[ \\t][-–—/;]|:)[ \\t])[ \\t]*(?:[-*•]|\\d{1,2}[.)]|${BED})?[ \\t]*$`, 'u');
 
 /**
  * Names opening the rows of a list whose other rows open with a found name (see the module comment):

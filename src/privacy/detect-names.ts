@@ -2,7 +2,7 @@ import { escapeRegExp } from '../text/index.js';
 import { CALENDAR_WORD } from './date-patterns.js';
 import { isChartLike } from './chart-context.js';
 import { isLabelWord } from './label-words.js';
-import { cueWordKind, isEvidencedName } from './name-evidence.js';
+import { cueWordKind, inOneCase, isEvidencedName } from './name-evidence.js';
 import type { PhiFinding } from './phi-types.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -298,6 +298,9 @@ const SURNAME_BEFORE = /(?:^|[\n;:])[ \t]*(\p{Lu}\p{Ll}+),[ \t]*$/u;
 // "Chen Xiaoling, Chen Jun, Chen Mei": a word no dictionary knows right after a found one-word name, closing the item.
 const GIVEN_NAME_AFTER = /^[ \t]+(\p{Lu}\p{Ll}+)(?=[ \t]*(?:[,;)]|\.(?!\w)|$))/u;
 
+// "reyes-montoya, alma —", "Young, Sky 1988-11-02": a found surname, a comma, then a given name closing the item.
+const INVERTED_GIVEN_AFTER = /^,[ \t]*(\p{L}[\p{L}'’]+)(?=[ \t]*(?:[,;)—–-]|\.(?!\w)|$|\d))/u;
+
 // "el-sayed", "OKAFOR-JAMES": a detector that stopped at the hyphen found half of a double-barrelled name.
 const HYPHENATED_AFTER = /^-\p{L}[\p{L}'’]*/u;
 const HYPHENATED_BEFORE = /(?<![\p{L}'’-])\p{L}[\p{L}'’]*-$/u;
@@ -387,10 +390,16 @@ function sameCase(a: string, b: string): boolean {
 
 /** Where a one-word name widened by the given name after it ends. */
 function wordAfter(text: string, n: PhiFinding, vocabulary: Vocabulary): number | undefined {
-  if (/\s/.test(text.slice(n.start, n.end))) return undefined;
-  const m = GIVEN_NAME_AFTER.exec(text.slice(n.end, n.end + 24));
+  const found = text.slice(n.start, n.end);
+  if (/\s/.test(found)) return undefined;
+  const after = text.slice(n.end, n.end + 24);
+  const spaced = GIVEN_NAME_AFTER.exec(after);
+  // After a comma only a census given name in the same case: "Varga, Kalamazoo" is a town, "Field, Oct." a date.
+  const inverted = spaced ? null : INVERTED_GIVEN_AFTER.exec(after);
+  const m = spaced ?? inverted;
   const word = m?.[1];
   if (!word || vocabulary.isKnown(word) || vocabulary.isFunctionWord(word) || isLabelWord(word) || (vocabulary.isFamiliar(word) && !vocabulary.isGivenName(word))) return undefined;
+  if (inverted && (!inOneCase(found, word) || !vocabulary.isGivenName(word) || CALENDAR_WORD.test(word))) return undefined;
   return n.end + m[0].length;
 }
 

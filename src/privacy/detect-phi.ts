@@ -6,7 +6,7 @@ import { detectAgesAfterCopula, detectAgesAfterDates, detectAgesAfterNames, dete
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
 import { detectNames, findRepeats, nameAffixes } from './detect-names.js';
 import { detectNamesBesideIdentifiers } from './detect-names-beside-ids.js';
-import { detectCensusNames, detectInvertedCapitalNames, detectInvertedTitleNames } from './detect-names-census.js';
+import { detectCapitalNamesWithInitial, detectCensusNames, detectFamilyNames, detectInvertedCapitalNames, detectInvertedTitleNames } from './detect-names-census.js';
 import { detectInitials } from './detect-initials.js';
 import { detectNamesByRelation } from './detect-names-by-relation.js';
 import { detectNamesInEmails } from './detect-names-in-emails.js';
@@ -14,8 +14,10 @@ import { detectNamesInRows } from './detect-names-in-rows.js';
 import { detectNamesByEvidence, tagTerms, type Term } from './detect-names-nlp.js';
 import { detectIps, detectUrls, detectUrlsHoldingNames } from './detect-network.js';
 import { detectX12 } from './detect-x12.js';
+import { detectHl7 } from './detect-hl7.js';
 import type { PhiFinding, PhiKind } from './phi-types.js';
 import { maskSpans, placeholderSpans } from './placeholder.js';
+import { collapseSpacedRuns, originalSpan } from './spaced-text.js';
 import { Vocabulary } from './vocabulary.js';
 
 // When two detectors claim overlapping text, the more specific one names the
@@ -82,6 +84,13 @@ function maxPasses(text: string): number {
  * nothing detectable, and redacting it again changes nothing.
  */
 export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiFinding[] {
+  // Spelled out a character at a time ("R U T H", "2 1 4 5 5 5 0 1 3 7"), text is read closed up (spaced-text.ts).
+  const collapsed = collapseSpacedRuns(text);
+  if (collapsed) return detectInText(collapsed.text, options).map((f) => originalSpan(f, collapsed));
+  return detectInText(text, options);
+}
+
+function detectInText(text: string, options: PhiDetectionOptions): PhiFinding[] {
   const vocabulary = options.vocabulary ?? DEFAULT_VOCABULARY;
   const placeholders = placeholderSpans(text);
   // The tagger is the slowest step: it reads the message once; later passes reuse its words.
@@ -164,6 +173,8 @@ function detectNameCandidates(masked: string, { vocabulary, terms, caseLike, cha
     ...detectNamesBesideIdentifiers(masked, terms, vocabulary, [...identifiers, ...dates]),
     ...detectCensusNames(masked, terms, vocabulary, chartLike),
     ...detectInvertedCapitalNames(masked, vocabulary),
+    ...detectCapitalNamesWithInitial(masked, vocabulary),
+    ...detectFamilyNames(masked, vocabulary),
     ...detectInvertedTitleNames(masked, vocabulary),
     ...(chartLike ? detectInitials(masked, vocabulary) : []),
     ...detectNamesByRelation(masked, terms, vocabulary),
@@ -204,6 +215,7 @@ function detectIdentifiers(masked: string, vocabulary: Vocabulary): PhiFinding[]
     ...detectZips(masked),
     ...detectAgesOver89(masked),
     ...detectX12(masked),
+    ...detectHl7(masked),
     ...detectCards(masked),
   ];
 }

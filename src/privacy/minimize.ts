@@ -83,7 +83,7 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary, detected
     else merged.push({ ...s });
   }
   const text = replaceSpans(redacted, merged, () => MASK_PLACEHOLDER);
-  const joined = [...text.matchAll(ADDRESS_NUMBER), ...text.matchAll(WEEKDAY_OF_DATE)].map((m) => ({ start: m.index, end: m.index + m[0].length })).sort((a, b) => a.start - b.start);
+  const joined = [...text.matchAll(ADDRESS_NUMBER), ...text.matchAll(WEEKDAY_OF_DATE), ...text.matchAll(WORD_WITHIN_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length })).sort((a, b) => a.start - b.start);
   return { text: replaceSpans(text, joined, () => MASK_PLACEHOLDER), masked: merged.length + joined.length };
 }
 
@@ -100,6 +100,10 @@ function nameRepeats(redacted: string, names: readonly string[], vocabulary: Voc
     .filter((m) => isNameWord(m[0]) && !NEXT_TO_DIGIT.test(redacted.slice(Math.max(0, m.index - 2), m.index)) && !NEXT_TO_DIGIT.test(redacted.slice(m.index + m[0].length, m.index + m[0].length + 2)))
     .map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
+
+// "Mackenzie Two Bears" → "[MASKED] Two [MASKED]": a capitalised word between two masked or redacted
+// name words is the middle of the same name, whatever a dictionary says of it.
+const WORD_WITHIN_NAME = /(?<=\[(?:MASKED|REDACTED:name)\][ \t]+)\p{Lu}\p{Ll}*(?=[ \t]+\[(?:MASKED|REDACTED:name)\])/gu;
 
 // "Friday the [date]", "[date] (Tues)": the weekday narrows the redacted date down with it.
 const WEEKDAY_OF_DATE = new RegExp(`\\b${WEEKDAY}\\b(?=\\.?,?[ \\t]+(?:the[ \\t]+)?\\[REDACTED:date\\])|(?<=\\[REDACTED:date\\][ \\t]*\\(?)${WEEKDAY}\\b`, 'gi');

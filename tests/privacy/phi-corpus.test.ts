@@ -71,7 +71,7 @@ describe.each([
   });
 });
 
-// Blind sets 4, 6, 7, 8, 9 and 10, measured blind, then tuned on (eval/privacy/README.md). Their recall is
+// Blind sets 4, 6, 7, 8, 9, 10 and 11, measured blind, then tuned on (eval/privacy/README.md). Their recall is
 // below the targets still, so they are guarded at what they measure now: overall recall, what
 // reaches the store and how many messages without patient data the store changes.
 describe.each([
@@ -81,6 +81,7 @@ describe.each([
   { file: 'tune-8.jsonl', minRecall: 0.98, maxLeaks: 3, maxChangedNegatives: 3 },
   { file: 'tune-9.jsonl', minRecall: 0.98, maxLeaks: 17, maxChangedNegatives: 2 },
   { file: 'tune-10.jsonl', minRecall: 0.965, maxLeaks: 16, maxChangedNegatives: 1 },
+  { file: 'tune-11.jsonl', minRecall: 0.925, maxLeaks: 31, maxChangedNegatives: 2 },
 ])('PHI tuning corpus eval/privacy/$file', ({ file, minRecall, maxLeaks, maxChangedNegatives }) => {
   const cases = parsePhiCorpus(readFileSync(new URL(`../../eval/privacy/${file}`, import.meta.url), 'utf8'));
   const options = { vocabulary: guideVocabulary(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url)) };
