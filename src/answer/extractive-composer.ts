@@ -90,16 +90,21 @@ function factLines(lead: RankedLine, result: RetrievalResult, maxLines = QUALITY
 }
 
 /**
- * The sentence that carries a lead sentence on: the next one of its paragraph. A question's best
- * match is often the sentence that sets up what the paragraph then answers ("Problem: …" before
- * "Solution: …", "Yes, many positions are remote." before what they need).
+ * What carries a lead line on. A question's best match is often the line that sets up what follows
+ * it: the next sentence of its paragraph ("Problem: …" before "Solution: …", "Yes, many positions
+ * are remote." before what they need), the first item nested under a list item (a challenge, then
+ * how to handle it), or whatever follows a question the guide asks itself ("Q: Is it too late to
+ * start at 40?" before its answer).
  */
 function continuation(lead: RankedLine): Unit | undefined {
+  const unit = lead.unit.unit;
   const units = lead.section.entry.units;
-  const at = units.indexOf(lead.unit.unit);
-  const next = units[at + 1];
-  const sameParagraph = next && lead.unit.unit.kind === 'paragraph' && next.kind === 'paragraph' && (next.line === lead.unit.unit.line || next.line === lead.unit.unit.line + 1);
-  return sameParagraph && !next.text.endsWith(':') ? next : undefined;
+  const next = units[units.indexOf(unit) + 1];
+  if (!next || next.text.endsWith(':')) return undefined;
+  const sameParagraph = unit.kind === 'paragraph' && next.kind === 'paragraph' && (next.line === unit.line || next.line === unit.line + 1);
+  const nestedItem = unit.kind === 'bullet' && unit.depth !== undefined && (next.depth ?? 0) > unit.depth;
+  const answersQuestion = unit.text.endsWith('?') && !next.text.endsWith('?');
+  return sameParagraph || nestedItem || answersQuestion ? next : undefined;
 }
 
 /** For "which/what are the …" questions: the section's list, the best items in full and the rest by name. */

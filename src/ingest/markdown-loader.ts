@@ -115,6 +115,8 @@ class GuideWalker {
   private sectionOpen = false;
   /** Depth of the last real heading: a bold line standing alone opens a section one level below it. */
   private headingDepth = 1;
+  /** How many lists the walker is inside: an item's nesting depth. */
+  private listDepth = 0;
 
   constructor(
     private readonly builder: SectionBuilder,
@@ -177,9 +179,9 @@ class GuideWalker {
     this.builder.heading(2, this.title, this.titleLine);
   }
 
-  private block(kind: 'paragraph' | 'bullet', text: string, line: number): void {
+  private block(kind: 'paragraph' | 'bullet', text: string, line: number, depth?: number): void {
     this.ensureSection();
-    this.builder.block(kind, text, line);
+    this.builder.block(kind, text, line, depth);
   }
 
   private paragraph(node: Paragraph): void {
@@ -197,12 +199,14 @@ class GuideWalker {
 
   /** Each item is a bullet (numbered or not, at any depth); its later paragraphs follow as paragraphs. */
   private list(node: List): void {
+    this.listDepth++;
     for (const item of node.children) {
       const [first, ...rest] = item.children;
-      if (first?.type === 'paragraph') this.block('bullet', flatText(first.children), lineOf(first));
+      if (first?.type === 'paragraph') this.block('bullet', flatText(first.children), lineOf(first), this.listDepth);
       else if (first) this.visit(first);
       for (const child of rest) this.visit(child);
     }
+    this.listDepth--;
   }
 
   /** Each body row is one bullet: "Header: value; Header: value" (cells without a value are left out). */

@@ -44,9 +44,9 @@ export class SectionBuilder {
    * Adds a body line to the open section; text before the first heading is ignored, and so is a
    * blank line (an empty list item such as "- " has nothing to cite or retrieve).
    */
-  block(kind: Block['kind'], text: string, line: number): void {
+  block(kind: Block['kind'], text: string, line: number, depth?: number): void {
     if (!this.current || !text.trim()) return;
-    this.current.blocks.push({ kind, text: text.trim(), line });
+    this.current.blocks.push({ kind, text: text.trim(), line, ...(depth ? { depth } : {}) });
     this.current.lineEnd = line;
   }
 

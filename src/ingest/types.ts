@@ -4,6 +4,8 @@ export interface Block {
   text: string;
   /** 1-based line number in the source file. */
   line: number;
+  /** A list item's nesting depth (1 for a top-level item, 2 for an item under it); absent for paragraphs and table rows. */
+  depth?: number;
 }
 
 /** A heading and the body directly under it (not its subsections). */

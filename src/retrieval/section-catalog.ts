@@ -10,6 +10,8 @@ export interface Unit {
   text: string;
   line: number;
   kind: 'bullet' | 'paragraph';
+  /** A list item's nesting depth (1 at the top level); absent for paragraphs and table rows. */
+  depth?: number;
   terms: ReadonlySet<string>;
   /** Terms of a definition bullet's label ("EHR Systems" in "EHR Systems: Epic, …"), if it has one. */
   labelTerms?: ReadonlySet<string>;
@@ -87,7 +89,7 @@ export class SectionCatalog implements Vocabulary {
     for (const section of all) {
       const units: Unit[] = sectionUnits(section).map((u) => {
         const label = unitLabels.get(`${section.id}@${u.line}@${u.text}`);
-        return { text: u.text, line: u.line, kind: u.block.kind, terms: new Set(contentTerms(u.text)), ...labelOf(u.block.kind, u.text), label, vector: vectorOf(label) };
+        return { text: u.text, line: u.line, kind: u.block.kind, depth: u.block.depth, terms: new Set(contentTerms(u.text)), ...labelOf(u.block.kind, u.text), label, vector: vectorOf(label) };
       });
       const headingTerms = new Set(contentTerms(section.headingPath.join(' ')));
       const children = all.filter(

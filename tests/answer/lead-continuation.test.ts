@@ -39,3 +39,41 @@ describe('a lead sentence and the one that carries it on', () => {
     expect(reply.answer.split('\n')[0]).not.toContain('Feeding');
   });
 });
+
+// A challenge with how to handle it nested under it, and a question the guide asks itself with its
+// answer in the next paragraph: the line that matches sets up the line that answers.
+describe('a list item with the item nested under it, and a question with its answer', () => {
+  let advisor: CareerAdvisor;
+  beforeAll(async () => {
+    const guide = [
+      '# Beekeeper Guide',
+      '## Common Challenges',
+      '* **Summer heat** — hives overheat in July and the bees stop foraging.\n  * Shade the hives at noon, give them water within 50 feet and add a screened bottom board.\n* **Robbing**\n  * Narrow the entrances in late summer.',
+      '## FAQ',
+      '**Q:** Is it too late to start beekeeping at 60?',
+      '**A:** No. Retirees are common among keepers and patience is an advantage.',
+      '**Q:** Do I need a licence to keep bees?',
+      '**A:** Most states ask keepers to register their hives each year.',
+    ].join('\n\n');
+    advisor = await openAdvisorOnGuide('beekeeper-nested.md', guide);
+  });
+
+  it('quotes the item nested under the matching challenge with it', async () => {
+    const reply = await advisor.ask('my hives overheat every July and the bees stop foraging, what do i do?');
+    expect(reply.abstained).toBe(false);
+    expect(reply.answer.split('\n')[0]).toMatch(/Summer heat.*Shade the hives at noon/);
+  });
+
+  it('quotes the answer that follows a question the guide asks', async () => {
+    const reply = await advisor.ask("I'm 60, is that too late to get into beekeeping?");
+    expect(reply.abstained).toBe(false);
+    expect(reply.answer).toContain('Retirees are common among keepers');
+  });
+
+  it('carries an item on with its own nested item only, not with the next item at its level', async () => {
+    const reply = await advisor.ask('what do keepers do about robbing?');
+    const first = reply.answer.split('\n')[0]!;
+    expect(first).toMatch(/^Robbing Narrow the entrances in late summer\./);
+    expect(first).not.toContain('Summer heat');
+  });
+});

@@ -29,6 +29,8 @@ describe('parseMarkdown (CommonMark + GFM through mdast) on a fixture with every
       'bullet:Nested detail about the AEW exam',
       'bullet:Deeply nested first step',
     ]);
+    // Each item keeps how deep it is nested: an item under another elaborates it.
+    expect(section('Credentials').blocks.map((b) => b.depth)).toEqual([1, 1, 2, 3]);
   });
 
   it('reads numbered lists ("1." and "3)") and joins a wrapped item into one unit', () => {

@@ -122,7 +122,7 @@ describe('parseMarkdown on the real guide', () => {
     }
     const comp = sectionTitled(doc, 'Compensation Overview');
     expect(comp.headingPath).toEqual(['Salary and Compensation', 'Compensation Overview']);
-    expect(comp.blocks[0]).toEqual({ kind: 'bullet', text: 'Entry-Level (0-2 years): $28,000-$35,000 annually', line: comp.lineStart + 2 });
+    expect(comp.blocks[0]).toEqual({ kind: 'bullet', text: 'Entry-Level (0-2 years): $28,000-$35,000 annually', line: comp.lineStart + 2, depth: 1 });
   });
 
   it('gives every section a unique id', () => {
