@@ -64,16 +64,21 @@ export class WordNet {
   related(word: string): RelatedWord[] {
     const found = new Map<string, Relation>();
     const self = normalise(word);
+    // The meaning the two words share must be one of the other word's first senses too: "bicycle"
+    // and "cycle" share a synset, but a guide's "replacement cycle" is no bicycle.
+    const add = (w: string, relation: Relation, offset: number, pos: PartOfSpeech) => {
+      if (w !== self && !found.has(w) && (relation !== 'synonym' || this.synsetOffsets(w.replace(/ /g, '_'), pos).slice(0, MAX_SENSES).includes(offset))) found.set(w, relation);
+    };
     for (const { lemma, pos } of this.lemmas(word)) {
       for (const offset of this.synsetOffsets(lemma, pos).slice(0, MAX_SENSES)) {
         const synset = this.synset(offset, pos);
         if (!synset) continue;
-        for (const w of synset.words) if (w !== self && !found.has(w)) found.set(w, 'synonym');
+        for (const w of synset.words) add(w, 'synonym', offset, pos);
         for (const pointer of synset.pointers) {
           const relation = POINTERS[pointer.symbol];
           if (!relation) continue;
           const target = this.synset(pointer.offset, pointer.pos);
-          for (const w of target?.words ?? []) if (w !== self && !found.has(w)) found.set(w, relation);
+          for (const w of target?.words ?? []) add(w, relation, pointer.offset, pointer.pos);
         }
       }
     }

