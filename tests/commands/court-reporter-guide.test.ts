@@ -40,10 +40,16 @@ describe('commands on a guide laid out differently (court reporter fixture, load
     const titles = reply.steps.map((s) => s.title);
     expect(titles.find((t) => /certification/.test(t))).not.toMatch(/RMR/);
     expect(titles.find((t) => /^Lead a/.test(t))).toMatch(/Reporting firm manager/);
+    expect(reply.steps.find((s) => /Reporting firm manager/.test(s.title))?.duration).toBe('12–15+ years');
     const entry = reply.steps.find((s) => /entry-level/.test(s.title));
     expect(entry?.detail).toContain('Student reporter');
     expect(entry?.duration).toBe('0–2 years');
     expect(reply.steps.find((s) => /active/.test(s.title))?.detail).toContain('NCRA RPR');
     expect(renderText(reply)).not.toMatch(/\*\*|##|\bthe experience\b|\ba the\b/);
+  });
+
+  it('reads a ladder role as a job in the field ("scopist, 1 year")', async () => {
+    const reply = await handler.handle({ text: 'plan scopist, 1 year, high school diploma', conversationId: `scopist-${Math.random()}`, userId: 'u', platform: 'cli' });
+    expect(renderText(reply)).toMatch(/1 year of [a-z ]*experience/);
   });
 });

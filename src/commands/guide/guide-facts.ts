@@ -173,11 +173,16 @@ function readStages(index: Pick<KnowledgeIndex, 'documents'>, lines: GuideLine[]
 const YEARS_COLUMN = /\byears?\b|\bexperience\b/i;
 
 /** A row of a table under a progression heading whose years column reads as years ("0–2", "10+", "4–8 years"). */
+/** A years cell: a number, a range or "8+" (a range may end in "+"), then a bracket, a clause or nothing. */
+const LEADING_YEARS = /^(\d+(?:\s*[-–]\s*\d+)?\+?)(?:\s*years?)?(?=\s*(?:\(|,|;|$))/i;
+
 function tableStage(line: GuideLine): CareerStage | undefined {
   const cells = line.section.headingPath.some((h) => STAGE_PARENT.test(h)) ? tableCells(line.text, true) : undefined;
-  const yearsCell = cells?.find((c) => YEARS_COLUMN.test(c.header) && /^\d+(?:\s*[-–]\s*\d+|\+)(?:\s*years?)?$/i.test(c.value));
+  const yearsCell = cells?.find((c) => YEARS_COLUMN.test(c.header) && LEADING_YEARS.test(c.value));
   if (!cells || !yearsCell || cells[0] === yearsCell) return undefined;
-  const experience = /years?$/i.test(yearsCell.value) ? yearsCell.value : `${yearsCell.value} years`;
+  // The figure a cell opens with: "0–2 (up to 5 in a formal apprenticeship)" is "0–2 years".
+  const figure = LEADING_YEARS.exec(yearsCell.value)![1]!;
+  const experience = `${figure} years`;
   const years = yearsOf(experience);
   // What the row says of the stage besides its years and pay ("What changes: Run large cases, …").
   const about = cells.find((c, i) => i > 0 && c !== yearsCell && !/\$\d/.test(c.value))?.value;

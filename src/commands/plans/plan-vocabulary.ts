@@ -53,6 +53,11 @@ function jobWord(name: string): string | undefined {
   return term && !GENERIC_NAME_WORDS.has(term) ? term : undefined;
 }
 
+/** Each role the career ladder names ("Helper / apprentice", "Estimator or comfort advisor"): a job in the field too. */
+function stageRoles(index: GuideIndex): string[] {
+  return guideFacts(index).stages.flatMap((s) => [s.label, s.roles].flatMap((text) => text.split(/\s*(?:[/,&(]|\bor\b)\s*/i)));
+}
+
 /** The subject's most used word other than its job title ("Pharmacy Technician" → "pharmacy"). */
 function fieldWord(index: GuideIndex, subjects: string[]): string | undefined {
   const text = index.documents.flatMap((d) => d.sections.flatMap((s) => s.blocks.map((b) => b.text))).join(' ').toLowerCase();
@@ -88,7 +93,7 @@ export function profileVocabulary(index: GuideIndex): ProfileVocabulary {
     // "Remote Positions" or "Management" are the general directions, which have their own steps.
     areas: focusAreas(index).filter((a) => !isGeneralGoal(a.label)),
     fieldTerms: new Set(names.flatMap(distinctive)),
-    fieldRoles: new Set(names.map(jobWord).filter((t): t is string => !!t)),
+    fieldRoles: new Set([...names, ...stageRoles(index)].map(jobWord).filter((t): t is string => !!t)),
     trainingPairs: educationPairs(index),
     field: fieldWord(index, subjects),
   };
