@@ -19,7 +19,8 @@ const YEAR = '(?:19|20)\\d{2}';
  * day of some month: "40/55/75 min" is three durations). One separator throughout: "H/H 9.1/27"
  * is two lab values.
  */
-const NUMERIC = '(?<![\\d.,/-])(?:0?[1-9]|[12]\\d|3[01])(?<numSep>[/.-])(?:0?[1-9]|[12]\\d|3[01])\\k<numSep>(?:\\d{4}|\\d{2})(?![\\d/])';
+// A comma opens a date only as a field separator ("liu, jian,4-6-71,99285"), never after a digit ("1,4-6-71").
+const NUMERIC = '(?<![\\d./-]|\\d,)(?:0?[1-9]|[12]\\d|3[01])(?<numSep>[/.-])(?:0?[1-9]|[12]\\d|3[01])\\k<numSep>(?:\\d{4}|\\d{2})(?![\\d/])';
 /** 1962-03-14, 1962/03/14, 1962.03.14 */
 const ISO = `(?<![\\d.-])${YEAR}(?<isoSep>[-/.])\\d{2}\\k<isoSep>\\d{2}(?![\\d.]\\d|\\d)`;
 /** 3.XI.1949: a Roman-numeral month, as European records write it. */

@@ -5,7 +5,8 @@ import type { PhiFinding } from './phi-types.js';
 // cannot tell whose number it is, and redacting an office's phone number in a
 // career question costs nothing.
 
-const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// OCR and typing slip a space in after the "@" ("joellenb@ gmail.com").
+const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[ \t]?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 // An address read out or dictated ("jr dot fontaine at gmail dot com", "mary underscore k at
 // yahoo dot co dot uk"): words joined by spoken punctuation, "at", then a domain ending in "dot"
 // and a top-level domain.
@@ -19,7 +20,7 @@ const SPOKEN_EMAIL = new RegExp(`(?<![\\w.])${SPOKEN_PART}[ \\t]+at[ \\t]+[A-Za-
 // "+" or a separator divides them: "John Smith(555) 201-3344",
 // "jsmith@example.com(555) 201-3344", "Smith-555-201-3344".
 const PHONE_FORMATTED =
-  /(?:(?<![\w$.,/-])|(?=\()|(?<=\p{L}[.,/-]?)(?=\+)|(?<=\p{L}[.,/-]))(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-]|[.,]\d)/gu;
+  /(?:(?<![\w$.,/-])|(?=\()|(?<=\p{L}[.,/-]?)(?=\+)|(?<=\p{L}[.,/-]))(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}(?:[\s.-]|[ \t]-[ \t]?|-[ \t])\d{4}(?![\w-]|[.,]\d)/gu;
 const PHONE_LABELLED =
   /\b(?:phone|tel|telephone|cell|mobile|ph|call|text|contact|number|reply(?:\s+to)?|at)\b\.?\s*(?:#|:|is|at)?\s*(?<v>\d{10})(?!\d)/gid;
 

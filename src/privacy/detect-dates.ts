@@ -38,7 +38,7 @@ const CHART_MONTH_DAY = new RegExp(`\\b${WEEKDAY_BEFORE}${MONTH_DAY_NUMERIC}${FR
 const NTH_DAY = '(?:[12]?\\d|3[01])(?:st|nd|rd|th)';
 // What may follow a day of the month: the clause ends, or a short link goes on ("admitted the 9th w/ DKA");
 // never a noun it counts ("the 7th character", "the 21st century").
-const DAY_CLOSES = '(?=[ \\t]*(?:[.,;!?)]|$|and\\b|w/|with\\b|at\\b|in\\b|for\\b|[—–-]))';
+const DAY_CLOSES = '(?=[ \\t]*(?:[.,;!?)]|$|and\\b|then\\b|w/|with\\b|at\\b|in\\b|for\\b|[—–-]))';
 // "went home on the 9th", "repair on the twelfth and …": a day of the month on its own, closing a clause, in a chart.
 const ORDINAL_DAY = new RegExp(`\\b(?:on|by|until|till|since|from)[ \\t]+the[ \\t]+(?<v>${NTH_DAY}|${SPELLED_DAY})${DAY_CLOSES}`, 'gdi');
 // "AKA on 03-07 after …": a month and day joined by a dash, behind "on" and closing a clause, in a chart.
@@ -113,7 +113,7 @@ const SET_OFF_SPELLED_AGE = new RegExp(`(?<=[,—–][ \\t]*)(?<v>${SPELLED_AGE}
 // "pt Vera Bělohlávková ninety-seven multiple falls", "Seamus Garrity 95 on home hospice": a number over 89
 // right after a name is the age, unless a unit makes it a quantity.
 const AGE_AFTER_NAME = new RegExp(
-  `^(?:(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|[—–](?!\\d)|-[ \\t]))|[ \\t]*\\((?<w>${AGE_VALUE})!*\\)|,?[ \\t]+(?<x>${SPELLED_AGE})(?![\\w-])${NOT_A_QUANTITY}|[ \\t]+(?<z>${AGE_NUMBER})(?![\\d.,:/-])${NOT_A_QUANTITY})`,
+  `^(?:(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|[—–](?!\\d)|-[ \\t]))|[ \\t]*\\((?<w>${AGE_VALUE})!*\\)|,?[ \\t]+(?<x>${SPELLED_AGE})(?![\\w-])${NOT_A_QUANTITY}|[ \\t]+(?:(?:about|around|nearly|almost|approx\\.?|~)[ \\t]*)?(?<z>${AGE_NUMBER})(?![\\d.,:/-])${NOT_A_QUANTITY})`,
   'di',
 );
 

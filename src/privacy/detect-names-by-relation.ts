@@ -12,6 +12,8 @@ import type { Vocabulary } from './vocabulary.js';
 // no dictionary knows that owns a record ("Kowalski's account", "Ibekwe's claim") is a person as well.
 
 const POSSESSIVE = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)['’]s$/u;
+// "who has okafor's chart": in lower case only a word no dictionary knows owns a record.
+const LOWER_POSSESSIVE = /^(\p{Ll}{4,}(?:-\p{Ll}+)?)['’]s$/u;
 const TITLE_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 
 /** Names found by a relative word next to them (see the module comment). */
@@ -20,9 +22,11 @@ export function detectNamesByRelation(text: string, terms: readonly Term[], voca
   terms.forEach((term, k) => {
     const next = terms[k + 1];
     if (!next) return;
-    const owner = POSSESSIVE.exec(term.text)?.[1];
+    const lowerOwner = LOWER_POSSESSIVE.exec(term.text)?.[1];
+    const owner = POSSESSIVE.exec(term.text)?.[1] ?? lowerOwner;
     const ownsRecord = (word: string) => !vocabulary.isFamiliar(word) && vocabulary.isRecordWord(next.text);
-    if (owner && /^[ \t]+$/.test(term.after) && isPersonWord(owner, vocabulary) && (vocabulary.isRelative(next.text) || ownsRecord(owner))) {
+    const related = (word: string) => (lowerOwner ? false : vocabulary.isRelative(next.text)) || ownsRecord(word);
+    if (owner && /^[ \t]+$/.test(term.after) && isPersonWord(owner, vocabulary) && related(owner)) {
       found.push({ kind: 'name', start: term.start, end: term.start + owner.length });
     } else if (isGlossed(terms, k, vocabulary)) {
       found.push({ kind: 'name', start: term.start, end: term.end });

@@ -35,7 +35,8 @@ export interface MinimizedText {
 }
 
 /** Digit groups joined by separators ("4/5/67", "555-0142", "12.34.56"), or a single token with digits ("A7734", "rm412b"). */
-const DIGIT_TOKEN = /(?<![\w$€£.,/-])(?:\d+(?:[-/.]\d+)+|[A-Za-z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]*\d[A-Za-z0-9]*)*(?:-[A-Za-z]{1,2})?)(?![\w/-]|[.,]\d)/g;
+// A comma opens a token only as a field separator: "J18.9,W0072219" is two cells, "1,234" one number.
+const DIGIT_TOKEN = /(?<![\w$€£./-]|\d,(?=\d))(?:\d+(?:[-/.]\d+)+|[A-Za-z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]*\d[A-Za-z0-9]*)*(?:-[A-Za-z]{1,2})?)(?![\w/-]|[.,]\d)/g;
 const WORD = /\p{L}[\p{L}'’-]*/gu;
 const COUNT_WITH_UNIT = /^\d{1,4}(?:st|nd|rd|th|k|yrs?|hrs?|mos?|wks?|x|am|pm|h|m|s|yo|y\/o|mg|ml|cm|mm|kg|lbs?)$/i;
 /** A product of two small numbers: a shift pattern or a size ("4x10s", "3x5"). */
@@ -101,9 +102,9 @@ function nameRepeats(redacted: string, names: readonly string[], vocabulary: Voc
     .map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-// "Mackenzie Two Bears" → "[MASKED] Two [MASKED]": a capitalised word between two masked or redacted
-// name words is the middle of the same name, whatever a dictionary says of it.
-const WORD_WITHIN_NAME = /(?<=\[(?:MASKED|REDACTED:name)\][ \t]+)\p{Lu}\p{Ll}*(?=[ \t]+\[(?:MASKED|REDACTED:name)\])/gu;
+// "Mackenzie Two Bears" → "[MASKED] Two [MASKED]", "Ana dos Santos": a capitalised word or a surname
+// particle between two masked or redacted name words is the middle of the same name.
+const WORD_WITHIN_NAME = /(?<=\[(?:MASKED|REDACTED:name)\][ \t]+)(?:\p{Lu}\p{Ll}*|(?:da|das|de|del|della|der|di|dos|du|la|le|van|von|bin|binti|ibn|al|el|ter|ten|y))(?=[ \t]+\[(?:MASKED|REDACTED:name)\])/gu;
 
 // "Friday the [date]", "[date] (Tues)": the weekday narrows the redacted date down with it.
 const WEEKDAY_OF_DATE = new RegExp(`\\b${WEEKDAY}\\b(?=\\.?,?[ \\t]+(?:the[ \\t]+)?\\[REDACTED:date\\])|(?<=\\[REDACTED:date\\][ \\t]*\\(?)${WEEKDAY}\\b`, 'gi');
@@ -117,7 +118,7 @@ const WEEKDAY_OF_DATE = new RegExp(`\\b${WEEKDAY}\\b(?=\\.?,?[ \\t]+(?:the[ \\t]
 // [REDACTED:name], #210", "4418 [MASKED] [MASKED] Unit 3".
 const ADDRESS_NUMBER = new RegExp(
   [
-    String.raw`(?<=\[REDACTED:address\](?:[ \t,]*\[(?:MASKED|REDACTED:name)\])*[ \t,]*)\b\d{1,5}\b(?![\w./-])`,
+    String.raw`(?<=\[REDACTED:address\](?:[ \t,|]*\[(?:MASKED|REDACTED:name)\])*[ \t,|]*)\b\d{1,5}\b(?![\w./-])`,
     String.raw`(?<![\w.$/-])\d{1,5}\b(?=(?:[ \t,]*\[MASKED\])*[ \t,]*\[REDACTED:address\])`,
     String.raw`(?<=\[REDACTED:(?:phone|email|fax)\][ \t]*[,/|;–-]?[ \t]*)\b\d{5}(?:-\d{4})?\b(?![\w./-])`,
     String.raw`(?<![\w.$/-])\d{5}(?:-\d{4})?\b(?=[ \t]*[,/|;–-]?[ \t]*\[REDACTED:(?:phone|email|fax)\])`,

@@ -95,10 +95,14 @@ export class Vocabulary {
     return this.remember('relative', word, (w) => getWordNet().isKindOf(w, ['relative']));
   }
 
-  /** True for a record kept about someone: a kind of record, document, bill, account or statement in WordNet ("claim", "invoice", "file"). */
+  /**
+   * True for a record kept about someone: a kind of record, document, bill, account or statement in
+   * WordNet ("claim", "invoice", "file"), or a chart, the patient's record in health care, a sense
+   * WordNet does not have.
+   */
   isRecordWord(word: string): boolean {
     const kinds = ['record', 'document', 'bill', 'account', 'statement'];
-    return this.remember('record', word, (w) => kinds.includes(w) || getWordNet().isKindOf(w, kinds, 1));
+    return this.remember('record', word, (w) => w === 'chart' || kinds.includes(w) || getWordNet().isKindOf(w, kinds, 1));
   }
 
   /** WordNet look-ups read its files: each answer is kept in the same bounded cache. */

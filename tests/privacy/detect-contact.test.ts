@@ -13,6 +13,10 @@ describe('international phones and payment cards', () => {
     expect(found('son rang from 00 49 30 5555 0199 re: claim')).toContain('phone:00 49 30 5555 0199');
   });
 
+  it('finds a phone number and an email address with a stray OCR space', () => {
+    expect(found('ROI form: Ph: (602) 555 -0148, Email: rbaptiste@ gmail.com')).toEqual(expect.arrayContaining(['phone:(602) 555 -0148', 'email:rbaptiste@ gmail.com']));
+  });
+
   it('finds an email address read out word by word, but not a sentence that says "at … dot com"', () => {
     expect(found('voice note: pt email is lena dot marsh at gmail dot com, send the bill')).toContain('email:lena dot marsh at gmail dot com');
     expect(found('send it to kofi77 at yahoo dot co dot uk')).toContain('email:kofi77 at yahoo dot co dot uk');

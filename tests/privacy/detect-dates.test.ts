@@ -117,6 +117,7 @@ describe('ages with their units and days named by their month', () => {
     expect(found('resident Maren Holt 97yoF stage 3 PI L89.153')).toContain('age_over_89:97yoF');
     expect(found('Graciela Ruiz, 95 años, SNF day 21 coinsurance?')).toContain('age_over_89:95 años');
     expect(found('Amadou Diallo 90 days post op, Z48.81?').filter((f) => f.startsWith('age'))).toEqual([]);
+    expect(found('which makes Amadou Diallo about 96 in the note, Z60.2?')).toContain('age_over_89:96');
   });
 
   it('takes dates written in Spanish, Portuguese, French, Chinese, Japanese or Korean in a case', () => {
@@ -124,6 +125,11 @@ describe('ages with their units and days named by their month', () => {
     expect(found('paciente Ana Lima nasceu 12 de março de 1950, MRN 4411')).toContain('date:12 de março de 1950');
     expect(found('Mme Odile Roux née le 3 février 1941, MRN 8812')).toContain('date:3 février 1941');
     expect(found('pt 田中 DOB 1950年3月4日 MRN 7781')).toContain('date:1950年3月4日');
+  });
+
+  it('takes a date opening a field of a comma-separated row, and a day of the month before "then"', () => {
+    expect(found('MRN 4471902 export row: ifeoma,7-9-58,99285,J18.9')).toContain('date:7-9-58');
+    expect(found('Beatrix Oyelowo MRN 4471902 had 11042 on the 3rd then came back')).toContain('date:3rd');
   });
 
   it('takes every date of a list a found date opens, and no lab values written with two separators', () => {

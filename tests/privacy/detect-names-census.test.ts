@@ -99,6 +99,10 @@ describe('initials, relatives and other names of a found person', () => {
     expect(byRelation("I've had Wojcikowski's claim open all morning")).toEqual(['Wojcikowski']);
     expect(byRelation("the Medicare's claim rules for 99213")).toEqual([]);
     expect(byRelation("Grace's account of the audit was clear")).toEqual([]);
+    // A chart is the patient's record; in lower case only a word no dictionary knows owns one.
+    expect(byRelation("who has Nwachukwu's chart open?")).toEqual(['Nwachukwu']);
+    expect(byRelation("who has nwachukwu's chart open?")).toEqual(['nwachukwu']);
+    expect(byRelation("the doctor's chart was late")).toEqual([]);
   });
 
   it('takes an alias in parentheses and a lower-case repeat of an unknown name word', () => {

@@ -169,6 +169,15 @@ describe('minimizePhi: the middle of a name', () => {
   });
 });
 
+describe('minimizePhi: rows and particles', () => {
+  it('masks a particle inside a name, an id ending a comma-separated row and a ZIP in the cell after an address', () => {
+    const v = new Vocabulary();
+    expect(maskLeftovers('backlog: [MASKED] dos [REDACTED:name] [REDACTED:date]', v).text).toBe('backlog: [MASKED] [MASKED] [REDACTED:name] [REDACTED:date]');
+    expect(maskLeftovers('row: [REDACTED:name],[REDACTED:date],99285,J18.9,W0072219', v).text).toContain('J18.9,[MASKED]');
+    expect(maskLeftovers('layout: [REDACTED:name]|[REDACTED:address]|05401|$6,220.40', v).text).toBe('layout: [REDACTED:name]|[REDACTED:address]|[MASKED]|$6,220.40');
+  });
+});
+
 describe('minimizePhi: user names', () => {
   it('masks a user name in a message with patient data, but not an English word with a number or a message without patient data', () => {
     expect(minimizePhi('Ruby Smith is locked out again, she typed rubysmith_44 twice').text).toBe('[REDACTED:name] is locked out again, she typed [MASKED] twice');

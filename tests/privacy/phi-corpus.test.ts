@@ -81,7 +81,7 @@ describe.each([
   { file: 'tune-8.jsonl', minRecall: 0.98, maxLeaks: 3, maxChangedNegatives: 3 },
   { file: 'tune-9.jsonl', minRecall: 0.98, maxLeaks: 17, maxChangedNegatives: 2 },
   { file: 'tune-10.jsonl', minRecall: 0.965, maxLeaks: 16, maxChangedNegatives: 1 },
-  { file: 'tune-11.jsonl', minRecall: 0.925, maxLeaks: 31, maxChangedNegatives: 2 },
+  { file: 'tune-11.jsonl', minRecall: 0.935, maxLeaks: 21, maxChangedNegatives: 2 },
 ])('PHI tuning corpus eval/privacy/$file', ({ file, minRecall, maxLeaks, maxChangedNegatives }) => {
   const cases = parsePhiCorpus(readFileSync(new URL(`../../eval/privacy/${file}`, import.meta.url), 'utf8'));
   const options = { vocabulary: guideVocabulary(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url)) };
