@@ -86,9 +86,17 @@ function awardingBody(primary: GlossaryEntry, definitions: string[], sources: Re
   const column = primary.heading?.qualifier ? undefined : tableCells(primary.quote)?.find((c) => AWARDING_COLUMN.test(c.header))?.value;
   const qualifier = primary.heading?.qualifier ?? column;
   const byHeading = qualifier ? (sources.orgs.find((o) => o.acronym === qualifier) ?? expandedOrganization(qualifier, sources.index)) : undefined;
-  // A column headed for the awarding body says what it is even when the guide never spells it out ("Organization: NALA").
-  const byColumn = column && /^[A-Z][A-Za-z&-]{1,11}$/.test(column) ? { name: column, acronym: column, display: column } : undefined;
-  return byHeading ?? byColumn ?? organizationsIn(definitions.join(' \n '), sources.orgs)[0];
+  return byHeading ?? (column ? columnOrganization(column) : undefined) ?? organizationsIn(definitions.join(' \n '), sources.orgs)[0];
+}
+
+/**
+ * A column headed for the awarding body says what it is even when the guide never spells it out
+ * ("Organization: NALA"), or spells it out with its acronym ("North American Technician Excellence (NATE)").
+ */
+function columnOrganization(column: string): Organization | undefined {
+  const named = namedCell(column);
+  if (named) return { name: named.term, acronym: named.acronym, display: named.acronym };
+  return /^[A-Z][A-Za-z&-]{1,11}$/.test(column) ? { name: column, acronym: column, display: column } : undefined;
 }
 
 // Table columns of a credential table: the credential itself, and who gives it ("Awarding body",
