@@ -59,3 +59,6 @@ export function isAmountLike(token: string, before: string, after: string): bool
   if (/[$€£]\s*$/.test(before) || /^\s*(?:%|k\b|K\b|USD|dollars|per\b|\/\s*(?:hr|hour|yr|year))/i.test(after)) return true;
   return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(token) || /^\d+\.\d{1,2}$/.test(token) || SHORT_AMOUNT_RANGE.test(token);
 }
+
+/** An ICD-10-CM code with its dot (N39.0) or a five-digit CPT code: the message is about a case. */
+export const MEDICAL_CODE = /(?<![\w.])(?:[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}|\d{5})(?![\w.]|\.\d)/;

@@ -1,4 +1,5 @@
 import { isChartLike } from './chart-context.js';
+import { MEDICAL_CODE } from './code-shapes.js';
 import { isEponym } from './eponyms.js';
 import { detectAddresses, detectPlaces, isTwoWordState, detectTownsBeforeStates, detectTownsWithZip, detectTownsInCase, detectZips, detectZipsAfterPlaces } from './detect-address.js';
 import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
@@ -51,8 +52,6 @@ export interface PhiDetectionOptions {
 }
 
 const DEFAULT_VOCABULARY = new Vocabulary();
-/** An ICD-10-CM code with its dot (N39.0) or a five-digit CPT code: the message is about a case. */
-const MEDICAL_CODE = /(?<![\w.])(?:[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}|\d{5})(?![\w.]|\.\d)/;
 
 /**
  * How many detection passes to allow. A pass finds something new only next to

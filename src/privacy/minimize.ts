@@ -1,4 +1,4 @@
-import { isAmountLike, isCodeRange, isMedicalCodeShape, isYearLike } from './code-shapes.js';
+import { isAmountLike, isCodeRange, isMedicalCodeShape, isYearLike, MEDICAL_CODE } from './code-shapes.js';
 import { isGuideForm, isIdentifierShaped, isInterleaved } from './detect-identifiers.js';
 import { WEEKDAY } from './date-patterns.js';
 import { detectDates } from './detect-dates.js';
@@ -65,8 +65,13 @@ export function minimizePhi(text: string, options: PhiDetectionOptions = {}): Mi
  */
 export function maskLeftovers(redacted: string, vocabulary: Vocabulary, detectedNames: readonly string[] = []): { text: string; masked: number } {
   const opaque = placeholderSpans(redacted);
-  const numbers = suspiciousNumbers(redacted, vocabulary);
   const dates = monthDays(redacted, opaque);
+  // In a message where the detectors found nothing and no code says it is about a case, a date is the
+  // detectors' to judge ("the exam window opens 3/14/2024"): it is masked with a name beside it
+  // (datedName below), not as a number. Beside a code it is masked ("R.M., 4/19, 80053").
+  const aboutNoCase = opaque.length === 0 && !MEDICAL_CODE.test(redacted);
+  const isLoneDate = (s: { start: number; end: number }) => aboutNoCase && dates.some((d) => d.start <= s.start && s.end <= d.end);
+  const numbers = suspiciousNumbers(redacted, vocabulary).filter((s) => !isLoneDate(s));
   // A masked number (a month/day, an id) is patient data the detectors missed: names beside it go too.
   const names = numbers.length > 0 || opaque.length > 0 || dates.length > 0 ? possibleFirstNames(redacted, vocabulary) : [];
   const datedName = dates.length > 0 && names.some((n) => !followsArticle(redacted, n.start));

@@ -169,6 +169,13 @@ describe('minimizePhi: the middle of a name', () => {
   });
 });
 
+describe('minimizePhi: a date in a message about no case', () => {
+  it('leaves a date the detectors judged to be no one\'s when nothing else was found and no code is beside it, and masks it beside a code', () => {
+    expect(minimizePhi('the CPC exam window opens 3/14/2027, registration closes 2/28/2027').text).toBe('the CPC exam window opens 3/14/2027, registration closes 2/28/2027');
+    expect(minimizePhi('R.M., 4/19, 80053 + 85025, hold for demographics?').text).toContain('[MASKED]');
+  });
+});
+
 describe('minimizePhi: rows and particles', () => {
   it('masks a particle inside a name, an id ending a comma-separated row and a ZIP in the cell after an address', () => {
     const v = new Vocabulary();
