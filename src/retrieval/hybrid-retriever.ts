@@ -293,7 +293,9 @@ export class HybridRetriever {
   }
 
   private scoreUnit(unit: Unit, entry: CatalogSection, query: AnalyzedQuery, termWeights: number[], ctx: ScoringContext): ScoredUnit {
-    const terms = union(unit.terms, entry.headingTerms);
+    // A question the guide asks right before the line titles it, as the heading does.
+    const titles = unit.askedBy ? union(entry.headingTerms, unit.askedBy) : entry.headingTerms;
+    const terms = union(unit.terms, titles);
     const cov = coverage(query.terms, termWeights, terms);
     // What was asked is the question's own words; context carried from earlier turns helps rank but is not required.
     const hasOwnTerms = query.terms.some((t) => t.weight >= 1 && !t.hint);
@@ -302,7 +304,7 @@ export class HybridRetriever {
     const dense = cosine(ctx.vectors, unit.vector);
     // Absolute evidence: rare question words found in the line count most, so a line of only
     // generic words ("clinical coding specialists") cannot outrank one that names what was asked.
-    const evidence = matchedWeight(query.terms, termWeights, unit.terms) + this.params.line.headingEvidence * matchedWeight(query.terms, termWeights, entry.headingTerms, unit.terms);
+    const evidence = matchedWeight(query.terms, termWeights, unit.terms) + this.params.line.headingEvidence * matchedWeight(query.terms, termWeights, titles, unit.terms);
     const w = this.params.line;
     const quantityBonus = query.quantity ? (quantity ? w.quantity : -w.quantity / 2) : 0;
     // A definition bullet whose term names what was asked ("EHR Systems: Epic, …") is about it.

@@ -15,6 +15,11 @@ export interface Unit {
   terms: ReadonlySet<string>;
   /** Terms of a definition bullet's label ("EHR Systems" in "EHR Systems: Epic, …"), if it has one. */
   labelTerms?: ReadonlySet<string>;
+  /**
+   * Terms of the question the guide asks right before this line ("Q: Is it too late to start at 40?"
+   * before "A: No. Career changers are common …"): the question titles its answer, as a heading would.
+   */
+  askedBy?: ReadonlySet<string>;
   /** Position of the unit's chunk in the index (vector label), if it was indexed. */
   label?: number;
   /** The unit's embedding (unit length), for line-level similarity to a question. */
@@ -87,9 +92,10 @@ export class SectionCatalog implements Vocabulary {
     const vectorOf = (label: number | undefined) => (label === undefined ? undefined : index.vectors.vectorAt(label));
     const all = index.documents.flatMap((d) => d.sections);
     for (const section of all) {
-      const units: Unit[] = sectionUnits(section).map((u) => {
+      const units: Unit[] = sectionUnits(section).map((u, i, all) => {
         const label = unitLabels.get(`${section.id}@${u.line}@${u.text}`);
-        return { text: u.text, line: u.line, kind: u.block.kind, depth: u.block.depth, terms: new Set(contentTerms(u.text)), ...labelOf(u.block.kind, u.text), label, vector: vectorOf(label) };
+        const asked = i > 0 && all[i - 1]!.text.endsWith('?') && !u.text.endsWith('?') ? { askedBy: new Set(contentTerms(all[i - 1]!.text)) } : {};
+        return { text: u.text, line: u.line, kind: u.block.kind, depth: u.block.depth, terms: new Set(contentTerms(u.text)), ...labelOf(u.block.kind, u.text), ...asked, label, vector: vectorOf(label) };
       });
       const headingTerms = new Set(contentTerms(section.headingPath.join(' ')));
       const children = all.filter(

@@ -54,6 +54,10 @@ describe('a list item with the item nested under it, and a question with its ans
       '**A:** No. Retirees are common among keepers and patience is an advantage.',
       '**Q:** Do I need a licence to keep bees?',
       '**A:** Most states ask keepers to register their hives each year.',
+      '**Q:** How long until I can manage an apiary on my own?',
+      '**A:** Plan on 2 to 3 years of mentoring first.',
+      '## Training',
+      'Beginner courses on how to manage an apiary take 6 to 8 weeks of evening classes.',
     ].join('\n\n');
     advisor = await openAdvisorOnGuide('beekeeper-nested.md', guide);
   });
@@ -68,6 +72,12 @@ describe('a list item with the item nested under it, and a question with its ans
     const reply = await advisor.ask("I'm 60, is that too late to get into beekeeping?");
     expect(reply.abstained).toBe(false);
     expect(reply.answer).toContain('Retirees are common among keepers');
+  });
+
+  it('reads the question the guide asks as the title of the answer after it', async () => {
+    const reply = await advisor.ask('how long before i can manage an apiary on my own?');
+    expect(reply.abstained).toBe(false);
+    expect(reply.answer.split('\n')[0]).toContain('2 to 3 years');
   });
 
   it('carries an item on with its own nested item only, not with the next item at its level', async () => {
