@@ -233,11 +233,14 @@ export function detectInvertedTitleNames(text: string, vocabulary: Vocabulary): 
 // "benally, jonah - chart has …": the same order in lower case, opening a line and set off by a dash,
 // a bracket, a colon or a number; or anywhere right before a number ("chart for mcdonagh, eileen
 // 4/9/42"). The surname must be no English word as spelled, the given name a census one.
-const INVERTED_LOWER_CASE = /(?:(?<=^|\n)[ \t]*|(?<=[ \t]))(?<surname>\p{Ll}{3,}(?:-\p{Ll}+)?),[ \t]+(?<given>\p{Ll}{3,})(?=[ \t]*(?:[-—–(:]|\d))/dgu;
+const LOWER_CASE_PAIR = '(?<surname>\\p{Ll}{3,}(?:-\\p{Ll}+)?),[ \\t]+(?<given>\\p{Ll}{3,})';
+const INVERTED_LOWER_CASE = [
+  new RegExp(`(?<=^|\\n)[ \\t]*${LOWER_CASE_PAIR}(?=[ \\t]*(?:[-—–(:]|\\d))`, 'dgu'),
+  new RegExp(`(?<=[^\\n\\S])${LOWER_CASE_PAIR}(?=[ \\t]*\\d)`, 'dgu'),
+];
 
 function invertedLowerCaseNames(text: string, vocabulary: Vocabulary): PhiFinding[] {
-  return [...text.matchAll(INVERTED_LOWER_CASE)]
-    .filter((m) => m.index === 0 || /\n[ \t]*$/.test(text.slice(0, m.indices!.groups!.surname![0])) || /^[ \t]*\d/.test(text.slice(m.index + m[0].length)))
+  return INVERTED_LOWER_CASE.flatMap((pattern) => [...text.matchAll(pattern)])
     .filter((m) => {
       const { surname, given } = m.groups as { surname: string; given: string };
       const usable = (w: string) => !vocabulary.isKnown(w) && !vocabulary.isFunctionWord(w) && !isLabelWord(w);

@@ -18,14 +18,16 @@ const BED = '(?=[A-Z0-9-]*\\d)[A-Z0-9]{1,4}(?:-[A-Z0-9]{1,4})?(?=[ \\t])';
 // an optional bullet, number or bed ("312-A", "ICU-07"), then "LAST, FIRST" and a separator (a
 // comma, a bracket, a bar, a tab or a double space, a digit or a lower-case word after a space, or
 // the next row).
-const ROW_PREFIX = `(?:^|(?<=(?:[ \\t][-–—/;]|:)[ \\t]))[ \\t]*(?:[-*•]|\\d{1,2}[.)]|${BED})?[ \\t]*`;
+const ROW_SEPARATOR = '(?:[ \\t][-–—/;]|:)[ \\t]';
+const ROW_LEAD = `[ \\t]*(?:[-*•]|\\d{1,2}[.)]|${BED})?[ \\t]*`;
+const ROW_PREFIX = `(?:^|(?<=${ROW_SEPARATOR}))${ROW_LEAD}`;
 const ROW_OPENING = new RegExp(
   `${ROW_PREFIX}(?<v>${PART},[ \\t]*${PART})(?=[ \\t]*[,(|\\t]|[ \\t]{2,}|[ \\t]+\\d|[ \\t]+\\p{Ll}|[ \\t]+[-–—/;][ \\t]|[ \\t]*$)`,
   'dgmu',
 );
 
 /** What may stand before a row's opening on its line: spaces and a bullet, number or bed. */
-const ROW_START = new RegExp(`(?:^|\\n|(?:[ \\t][-–—/;]|:)[ \\t])[ \\t]*(?:[-*•]|\\d{1,2}[.)]|${BED})?[ \\t]*$`, 'u');
+const ROW_START = new RegExp(`(?:^|\\n|${ROW_SEPARATOR})${ROW_LEAD}$`, 'u');
 
 /**
  * Names opening the rows of a list whose other rows open with a found name (see the module comment):

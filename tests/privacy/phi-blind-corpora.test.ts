@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluatePhiDetection, measureStoredText, minimizePhi, parsePhiCorpus, redactPhi } from '../../src/privacy/index.js';
+import { letEventLoopTurnBetweenTests } from '../helpers/event-loop.js';
 import { guideVocabulary } from '../helpers/guide-vocabulary.js';
 
-// Each test here runs the detectors over hundreds of messages without awaiting anything: a file of
-// them would hold the worker's event loop for a minute, and Vitest's worker calls time out after 60 s
-// ("Timeout calling onTaskUpdate"). Letting the loop turn between tests answers those calls.
-beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
+letEventLoopTurnBetweenTests();
 
 // Blind sets 4, 6, 7, 8, 9, 10 and 11, measured blind, then tuned on (eval/privacy/README.md). Their recall is
 // below the targets still, so they are guarded at what they measure now: overall recall, what

@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { letEventLoopTurnBetweenTests } from '../helpers/event-loop.js';
 import { guideVocabulary } from '../helpers/guide-vocabulary.js';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluatePhiDetection, formatPhiEvaluation, measureStoredText, minimizePhi, parsePhiCorpus, PHI_KINDS, redactPhi } from '../../src/privacy/index.js';
 
 // The tuning corpus: the detectors were adjusted while looking at it, so its numbers are an upper
 // bound. docs/privacy.md also reports the held-out corpus nobody tuned on (eval/privacy/holdout.jsonl,
 // measured once with scripts/privacy/measure-phi.ts; never used in a test).
-// Each test here runs the detectors over hundreds of messages without awaiting anything: a file of
-// them would hold the worker's event loop for a minute, and Vitest's worker calls time out after 60 s
-// ("Timeout calling onTaskUpdate"). Letting the loop turn between tests answers those calls.
-beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
-
 const corpus = parsePhiCorpus(readFileSync(new URL('../fixtures/phi-corpus.jsonl', import.meta.url), 'utf8'));
+
+letEventLoopTurnBetweenTests();
 
 describe('PHI tuning corpus', () => {
   it('is big enough and covers every identifier kind, with many messages free of patient data', () => {

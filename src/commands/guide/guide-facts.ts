@@ -172,10 +172,10 @@ function readStages(index: Pick<KnowledgeIndex, 'documents'>, lines: GuideLine[]
 /** A ladder table's column of years: "Typical years", "Experience", "Years in role". */
 const YEARS_COLUMN = /\byears?\b|\bexperience\b/i;
 
-/** A row of a table under a progression heading whose years column reads as years ("0–2", "10+", "4–8 years"). */
 /** A years cell: a number, a range or "8+" (a range may end in "+"), then a bracket, a clause or nothing. */
 const LEADING_YEARS = /^(\d+(?:\s*[-–]\s*\d+)?\+?)(?:\s*years?)?(?=\s*(?:\(|,|;|$))/i;
 
+/** A row of a table under a progression heading whose years column reads as years ("0–2", "10+", "4–8 years"). */
 function tableStage(line: GuideLine): CareerStage | undefined {
   const cells = line.section.headingPath.some((h) => STAGE_PARENT.test(h)) ? tableCells(line.text, true) : undefined;
   const yearsCell = cells?.find((c) => YEARS_COLUMN.test(c.header) && LEADING_YEARS.test(c.value));
