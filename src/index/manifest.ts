@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Bumped whenever the on-disk layout, chunking or glossary extraction changes, forcing a rebuild (13: credential table rows; 14: contrast words such as "though" and "vs" are stop words; 15: stance adverbs such as "even" too; 16: acronym-first definitions, "CP (Certified Paralegal)"; 17: list items keep their nesting depth). */
-export const INDEX_SCHEMA_VERSION = 17;
+/** Bumped whenever the on-disk layout, chunking or glossary extraction changes, forcing a rebuild (13: credential table rows; 14: contrast words such as "though" and "vs" are stop words; 15: stance adverbs such as "even" too; 16: acronym-first definitions, "CP (Certified Paralegal)"; 17: list items keep their nesting depth; 18: sibling headings stay siblings when a level is skipped). */
+export const INDEX_SCHEMA_VERSION = 18;
 
 export const manifestSchema = z.object({
   schemaVersion: z.number().int(),

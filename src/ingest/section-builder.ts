@@ -8,6 +8,8 @@ export class SectionBuilder {
   private title = '';
   private readonly sections: Section[] = [];
   private readonly openPath: string[] = [];
+  /** The level of each open heading in `openPath` (levels may be skipped: "##" then "####"). */
+  private readonly openLevels: number[] = [];
   private current: Section | undefined;
   /** Every id handed out so far, and the next suffix to try per base slug. */
   private readonly takenIds = new Set<string>();
@@ -20,13 +22,17 @@ export class SectionBuilder {
   }
 
   /**
-   * Opens a section at `level` (2 or 3); deeper open headings are closed. A blank heading opens
+   * Opens a section at `level` (2 and deeper); open headings at that level or deeper are closed, so
+   * "####" siblings under a "##" stay siblings when "###" is skipped. A blank heading opens
    * nothing (a heading path never holds an empty title): its body stays in the open section.
    */
   heading(level: number, text: string, line: number): void {
     if (!text.trim()) return;
-    const depth = Math.max(0, level - 2);
-    this.openPath.length = Math.min(this.openPath.length, depth);
+    while (this.openLevels.length > 0 && this.openLevels.at(-1)! >= level) {
+      this.openLevels.pop();
+      this.openPath.pop();
+    }
+    this.openLevels.push(level);
     this.openPath.push(text.trim());
     this.current = {
       id: this.uniqueId(this.openPath),

@@ -91,3 +91,23 @@ describe('a bold line standing alone', () => {
   });
 });
 
+
+describe('headings that skip a level', () => {
+  const guide = parseMarkdown(
+    ['# Guide', '## 10. Permits', '#### Local anesthesia', 'Most states.', '#### Nitrous oxide', 'Many states.', '##### Monitoring', 'Some.', '### Expanded duties', 'Varies.', '## 22. FAQ', '#### Can I study online?', 'Partly.', '#### Do hygienists work weekends?', 'Some do.'].join('\n\n'),
+    'skipped.md',
+  );
+
+  it('keeps siblings siblings: a "####" after a "####" under a "##" is not nested in it', () => {
+    expect(guide.sections.map((s) => s.headingPath.join(' › '))).toEqual([
+      '10. Permits',
+      '10. Permits › Local anesthesia',
+      '10. Permits › Nitrous oxide',
+      '10. Permits › Nitrous oxide › Monitoring',
+      '10. Permits › Expanded duties',
+      '22. FAQ',
+      '22. FAQ › Can I study online?',
+      '22. FAQ › Do hygienists work weekends?',
+    ]);
+  });
+});
