@@ -19,6 +19,7 @@ import { detectHl7 } from './detect-hl7.js';
 import type { PhiFinding, PhiKind } from './phi-types.js';
 import { maskSpans, placeholderSpans } from './placeholder.js';
 import { collapseSpacedRuns, originalSpan } from './spaced-text.js';
+import { undoOcrConfusables } from './ocr-confusables.js';
 import { Vocabulary } from './vocabulary.js';
 
 // When two detectors claim overlapping text, the more specific one names the
@@ -83,10 +84,12 @@ function maxPasses(text: string): number {
  * nothing detectable, and redacting it again changes nothing.
  */
 export function detectPhi(text: string, options: PhiDetectionOptions = {}): PhiFinding[] {
+  // OCR's look-alikes undone ("D0B 1l/2l/1946"), character for character (ocr-confusables.ts).
+  const read = undoOcrConfusables(text);
   // Spelled out a character at a time ("R U T H", "2 1 4 5 5 5 0 1 3 7"), text is read closed up (spaced-text.ts).
-  const collapsed = collapseSpacedRuns(text);
+  const collapsed = collapseSpacedRuns(read);
   if (collapsed) return detectInText(collapsed.text, options).map((f) => originalSpan(f, collapsed));
-  return detectInText(text, options);
+  return detectInText(read, options);
 }
 
 function detectInText(text: string, options: PhiDetectionOptions): PhiFinding[] {

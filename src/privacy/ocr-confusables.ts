@@ -1,0 +1,41 @@
+import { isMedicalCodeShape } from './code-shapes.js';
+
+// OCR reads a scanned fax with letters and digits that look alike swapped: "D0B: 1l/2l/1946",
+// "(4O4) 555-Ol72", "WlLLlAMS, BRlDGET", "0sei". Detectors read a copy of the text with the swaps
+// undone, character for character, so what they find is at the same offsets in the text as
+// written. Only where the surroundings say which was meant:
+// - in a run of digits and separators that holds at least two digits, or opens with one ("9l"),
+//   an O or o is a zero and an l or I a one (a bar is left alone: HL7 and tables are built of bars), unless the run as written is a code ("O80.1", "I10");
+// - in a word of capitals, an l is an I and a 0 an O ("D0B");
+// - a 0 opening a word in lower case or an elided name ("0sei", "0'Brlen") is an O; "0SR9019" is a code.
+
+/** A run of digits, look-alike letters and date or number separators. */
+const NUMBER_RUN = /(?<![\p{L}\p{N}])[0-9OoIl](?:[0-9OoIl/.:-]*[0-9OoIl])?(?![\p{L}\p{N}])/gu;
+/** A word of capitals holding an l or a 0 among them: "WlLLlAMS", "BRlDGET", "D0B". */
+const CAPITALS_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}l0]*[l0][\p{Lu}l0]*(?![\p{L}\p{N}])/gu;
+/** A zero opening a word in lower case, possibly with an apostrophe: "0sei", "0'Brlen". */
+const ZERO_FOR_O = /(?<![\p{L}\p{N}])0(?=['’]\p{L}|\p{Ll}{2,})/gu;
+
+const DIGIT_FOR: Record<string, string> = { O: '0', o: '0', I: '1', l: '1' };
+
+/** `text` with look-alike letters and digits read as the surroundings say (see the module comment); the same length. */
+export function undoOcrConfusables(text: string): string {
+  let out = text;
+  const put = (at: number, replacement: string) => {
+    out = out.slice(0, at) + replacement + out.slice(at + replacement.length);
+  };
+  for (const m of text.matchAll(NUMBER_RUN)) {
+    const run = m[0];
+    const digits = run.replace(/\D/g, '').length;
+    const confusable = /[OoIl]/.test(run);
+    if (!confusable || isMedicalCodeShape(run) || !(digits >= 2 || (digits === 1 && /^\d/.test(run) && run.length >= 2))) continue;
+    // A word glued to a number ("2lbs") is no run, and a word of look-alikes alone ("lol") has no digit.
+    put(m.index, run.replace(/[OoIl]/g, (c) => DIGIT_FOR[c]!));
+  }
+  for (const m of text.matchAll(CAPITALS_WORD)) {
+    if (m[0].length < 3 || !/\p{Lu}.*\p{Lu}/u.test(m[0].replace(/[l0]/g, ''))) continue;
+    put(m.index, m[0].replace(/l/g, 'I').replace(/0/g, 'O'));
+  }
+  for (const m of text.matchAll(ZERO_FOR_O)) put(m.index, 'O');
+  return out;
+}
