@@ -36,11 +36,11 @@ const WEEKDAY_BEFORE = `(?:${WEEKDAY}\\.?,?[ \\t]+)?`;
 const FRACTION_UNIT = '(?![ \\t]*(?:of|tabs?|tablets?|caps?|pills?|doses?|inch|in\\.|cups?|mg|ml|strength|time|pain)\\b)';
 const CHART_MONTH_DAY = new RegExp(`\\b${WEEKDAY_BEFORE}${MONTH_DAY_NUMERIC}${FRACTION_UNIT}`, 'gi');
 const NTH_DAY = '(?:[12]?\\d|3[01])(?:st|nd|rd|th)';
-// What may follow a day of the month: the clause ends, or a short link goes on ("admitted the 9th w/ DKA");
-// never a noun it counts ("the 7th character", "the 21st century").
-const DAY_CLOSES = '(?=[ \\t]*(?:[.,;!?)]|$|and\\b|then\\b|w/|with\\b|at\\b|in\\b|for\\b|[—–-]))';
-// "went home on the 9th", "repair on the twelfth and …": a day of the month on its own, closing a clause, in a chart.
-const ORDINAL_DAY = new RegExp(`\\b(?:on|by|until|till|since|from)[ \\t]+the[ \\t]+(?<v>${NTH_DAY}|${SPELLED_DAY})${DAY_CLOSES}`, 'gdi');
+// What may follow a day of the month: the clause or the quote ends, or a short link goes on ("admitted the 9th w/ DKA",
+// "from the 5th to the 9th", "on the 2nd while inpatient"); never a noun it counts ("the 7th character", "the 21st century").
+const DAY_CLOSES = '(?=[ \\t]*(?:[.,;!?)"”\'’]|$|and\\b|then\\b|w/|with\\b|at\\b|in\\b|for\\b|to\\b|thru\\b|through\\b|until\\b|while\\b|when\\b|[—–-]))';
+// "went home on the 9th", "repair on the twelfth and …", "from the 5th to the 9th": a day of the month on its own, closing a clause, in a chart.
+const ORDINAL_DAY = new RegExp(`\\b(?:on|by|until|till|since|from|to|thru|through)[ \\t]+the[ \\t]+(?<v>${NTH_DAY}|${SPELLED_DAY})${DAY_CLOSES}`, 'gdi');
 // "AKA on 03-07 after …": a month and day joined by a dash, behind "on" and closing a clause, in a chart.
 const DASHED_MONTH_DAY = new RegExp(`\\bon[ \\t]+(?<v>(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01]))(?![\\d-])${DAY_CLOSES.replace('(?=', '(?=[ \\t]*(?:after|before)\\b|')}`, 'gdi');
 // "DOB the 21st", "DOS was the 28th": a label says whose day it is, so it counts in any message.

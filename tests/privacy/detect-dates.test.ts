@@ -31,6 +31,15 @@ describe('dates and ages', () => {
     expect(found('My CPC exam is Saturday the 14th, any tips?')).toEqual([]);
   });
 
+  it('reads a day of the month closing a clause, a range of two or a quote, in a message about someone', () => {
+    expect(found('My dad Clarence Moody was in room 318 from the 5th to the 9th and the bill has 6 days')).toEqual(expect.arrayContaining(['date:5th', 'date:9th']));
+    expect(found('Ida Mae Winters turned 104 on the 2nd while inpatient')).toContain('date:2nd');
+    expect(found('pt Nkechi Obi wants us to reply "sorry about your visit on the 9th"')).toContain('date:9th');
+    // Counting a noun, or in a career question, it is no date.
+    expect(found('pt Nkechi Obi: go to the 4th character of S72.001D').filter((f) => f.startsWith('date:'))).toEqual([]);
+    expect(found('are claims due by the 15th while the system is down?')).toEqual([]);
+  });
+
   it('reads a month, day and year split by spaces as a date in a chart without a label, and not in a career question', () => {
     expect(found('CMS-1500 box 3 04 17 1948, box 5 88 Glenview Terrace, Apt 2F, Yonkers NY 10701')).toContain('date:04 17 1948');
     expect(found('we bill 12 15 2024 units? no, 99213 for 12 visits')).toEqual([]);
