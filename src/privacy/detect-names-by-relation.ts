@@ -9,7 +9,9 @@ import type { Vocabulary } from './vocabulary.js';
 // relative ("Anneliese's son", "Marta's daughter") or a word with its relation in parentheses
 // ("Chaya (wife)", "Tevita (nephew)", "Ngozi (pt)", "cliff (the patient)"). Which words name a relative comes from
 // WordNet (kinds of "relative"), not from a list; a patient cue counts as a relation too. A word
-// no dictionary knows that owns a record ("Kowalski's account", "Ibekwe's claim") is a person as well.
+// no dictionary knows that owns a record ("Kowalski's account", "Ibekwe's claim") is a person as well,
+// and so are two capitalised words owning one when the first reads as a given name ("Gideon Marsh's
+// note", "Hollis Church's chart"): a surname may be an English word, the pair still names someone.
 
 const POSSESSIVE = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)['’]s$/u;
 // "who has okafor's chart": in lower case only a word no dictionary knows owns a record.
@@ -26,13 +28,28 @@ export function detectNamesByRelation(text: string, terms: readonly Term[], voca
     const owner = POSSESSIVE.exec(term.text)?.[1] ?? lowerOwner;
     const ownsRecord = (word: string) => !vocabulary.isFamiliar(word) && vocabulary.isRecordWord(next.text);
     const related = (word: string) => (lowerOwner ? false : vocabulary.isRelative(next.text)) || ownsRecord(word);
+    const pair = owner && !lowerOwner ? pairOwningRecord(terms, k, owner, vocabulary) : undefined;
     if (owner && /^[ \t]+$/.test(term.after) && isPersonWord(owner, vocabulary) && related(owner)) {
       found.push({ kind: 'name', start: term.start, end: term.start + owner.length });
+    } else if (pair) {
+      found.push(pair);
     } else if (isGlossed(terms, k, vocabulary)) {
       found.push({ kind: 'name', start: term.start, end: term.end });
     }
   });
   return found.filter((f) => !/\n/.test(text.slice(f.start, f.end)));
+}
+
+/** "Gideon Marsh's note", "Hollis Church's op note": a given name and a possessive surname before a record word (the next word or the one after). */
+function pairOwningRecord(terms: readonly Term[], k: number, owner: string, vocabulary: Vocabulary): PhiFinding | undefined {
+  const given = terms[k - 1];
+  const record = [terms[k + 1], terms[k + 2]].find((t, i) => t && vocabulary.isRecordWord(t.text) && (i === 0 || /^\p{L}{1,3}$/u.test(terms[k + 1]!.text)));
+  if (!given || !record || !/^[ \t]+$/.test(given.after) || !TITLE_WORD.test(given.text) || !/^[ \t]+$/.test(terms[k]!.after)) return undefined;
+  const usable = (w: string) => !isLabelWord(w) && !vocabulary.isFunctionWord(w) && !vocabulary.isKnown(w) && !isAcronym(w);
+  const givenLike = vocabulary.isGivenName(given.text) || !vocabulary.isFamiliar(given.text);
+  const surnameLike = vocabulary.isSurname(owner) || !vocabulary.isFamiliar(owner);
+  if (!usable(given.text) || !usable(owner) || !givenLike || !surnameLike) return undefined;
+  return { kind: 'name', start: given.start, end: terms[k]!.start + owner.length };
 }
 
 /**

@@ -103,6 +103,10 @@ describe('initials, relatives and other names of a found person', () => {
     expect(byRelation("who has Nwachukwu's chart open?")).toEqual(['Nwachukwu']);
     expect(byRelation("who has nwachukwu's chart open?")).toEqual(['nwachukwu']);
     expect(byRelation("the doctor's chart was late")).toEqual([]);
+    // Two words: a given name and a surname that may be an English word, owning a record.
+    expect(byRelation("but Gideon Marsh's note just says fracture of left wrist")).toEqual(['Gideon Marsh']);
+    expect(byRelation("Hollis Church's op note is vague")).toEqual(['Hollis Church']);
+    expect(byRelation("Does Mercy Hospital's chart audit count toward CEUs?")).toEqual([]);
   });
 
   it('takes an alias in parentheses and a lower-case repeat of an unknown name word', () => {
