@@ -72,16 +72,24 @@ function loneGivenNamesMidSentence(text: string, terms: readonly Term[], words: 
   return found;
 }
 
+/** Fewest letters of a surname in capitals read before a bed: "ICU", "PACU", "NICU" are units. */
+const MIN_CAPITALS_SURNAME = 5;
+
 // "in bed 7W-22", "in rm 412-B", "in room [found id]": where a patient lies.
 const IN_BED = new RegExp(`^[ \\t]+in[ \\t]+(?:bed|room|rm\\.?)[ \\t]*#?[ \\t]*(?:${OPAQUE}|[A-Za-z]{0,4}-?\\d)`, 'i');
 
 /**
- * "ruby in bed 7W-22", "Soledad in room 3N-14": in a chart-like message, a census given name in any
- * case right before a bed or room is the person lying there.
+ * "ruby in bed 7W-22", "Soledad in room 3N-14", "KOWALCZYK in room 714": in a chart-like message, a
+ * census given name in any case, or a capitalised word no dictionary knows, right before a bed or
+ * room is the person lying there.
  */
 function givenNamesInBeds(text: string, terms: readonly Term[], words: readonly string[], vocabulary: Vocabulary): PhiFinding[] {
+  // Short capitals are mostly a unit's acronym ("ICU in room 4"); a surname in capitals is longer.
+  const unknownCapitalised = (word: string) => /^\p{Lu}/u.test(word) && (!CAPITALS.test(word) || word.length >= MIN_CAPITALS_SURNAME);
+  const nameLike = (word: string) =>
+    vocabulary.isGivenName(word) || (unknownCapitalised(word) && isSurnameLike(word, vocabulary) && !vocabulary.isFamiliar(word) && !isAcronymOfGuide(word, vocabulary));
   return terms
-    .filter((term, k) => words[k] && vocabulary.isGivenName(term.text) && isNameWord(term.text, vocabulary) && !vocabulary.isFunctionWord(term.text))
+    .filter((term, k) => words[k] && nameLike(term.text) && isNameWord(term.text, vocabulary) && !vocabulary.isFunctionWord(term.text))
     .filter((term) => IN_BED.test(text.slice(term.end, term.end + 24)))
     .map((term) => ({ kind: 'name' as const, start: term.start, end: term.end }));
 }

@@ -132,6 +132,9 @@ describe('ages, dates and identifiers found this round', () => {
     expect(found('quick one: daisy in bed 5E-12 had a fall, W19.XXXA')).toEqual(['daisy']);
     expect(found('Marisol in rm 218-A, CAUTI T83.511A?')).toEqual(['Marisol']);
     expect(found('pt in bed 4 fell, W19.XXXA')).toEqual([]);
+    // A capitalised word no dictionary knows lies there too; a unit's short acronym does not.
+    expect(found('KOWALCZYK in room 714 is going to hospice tmrw, discharge or status change?')).toEqual(['KOWALCZYK']);
+    expect(found('ICU in room 4 had the CVC placed, 02HV33Z?')).toEqual([]);
   });
 
   it('takes an age set off right after a name, and an age written out and set off', () => {
