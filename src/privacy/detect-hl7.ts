@@ -42,12 +42,36 @@ export function detectHl7(text: string): PhiFinding[] {
     last.value = last.value.split(PROSE)[0]!;
     fields.forEach((field, i) => found.push(...read(field, FIELDS[m[1]!]![i + 1])));
   }
+  found.push(...readByShape(text));
   for (const m of text.matchAll(FIELD_REFERENCE)) {
     const value = m[3]!;
     if (!value.includes('^') && !/\d/.test(value)) continue;
     found.push(...read({ value, start: m.index + m[0].length - value.length }, FIELDS[m[1]!]![Number(m[2])]));
   }
   return found.filter((f) => f.end > f.start);
+}
+
+// A line of bars and carets from a feed the positions above do not cover ("ADT^A03|V00884120|
+// MACGREGOR^FIONA^R|…|DISCH TO 112 HARBOR VIEW LN^^BAR HARBOR^ME^04609"): a field of two or three
+// words in capitals joined by carets has a person name's shape (XPN), and one whose fifth component
+// is a ZIP an address's (XAD). Segments that name staff, orders and results are read by position or not at all.
+// At least three bars: a feed's line, not a choice written "DRG^MS|CC^MCC".
+const FIELD_LINE = /^(?=(?:[^\n|]*\|){3})[^\n]*\^[^\n]*$/gm;
+const XPN_SHAPE = /^[A-Z][A-Z'’-]+\^[A-Z][A-Z'’-]+(?:\^[A-Z]?)?\^*$/;
+const XAD_ZIP = /^\d{5}(?:-\d{4})?$/;
+const STAFF_SEGMENTS = /^(?:MSH|EVN|ORC|OBR|OBX|TXA|PRD|ROL|STF|PRA|AIP|AIG|SCH|RXA|RXO|RXE|FT1|DG1|PR1)$/;
+
+function readByShape(text: string): PhiFinding[] {
+  return [...text.matchAll(FIELD_LINE)].flatMap((m) => {
+    const fields = split({ value: m[0], start: m.index }, '|');
+    if (STAFF_SEGMENTS.test(fields[0]!.value.trim()) || fields[0]!.value.trim() in FIELDS) return [];
+    return fields.flatMap((field) => {
+      const value = field.value.split(PROSE)[0]!;
+      if (XPN_SHAPE.test(value)) return [span(trimCarets({ value, start: field.start }), 'name')];
+      const components = value.split('^');
+      return components.length === 5 && XAD_ZIP.test(components[4]!) ? read({ value, start: field.start }, 'XAD') : [];
+    });
+  });
 }
 
 function read(field: Part, reading: FieldReading | undefined): PhiFinding[] {

@@ -40,6 +40,17 @@ describe('detectHl7 (HL7 v2 segments)', () => {
     expect(found('IN1|1|BCBS001|BLUE CROSS')).toEqual([]);
   });
 
+  it("reads a name's and an address's shape in a feed's line the positions do not cover, not in staff segments or a choice", () => {
+    expect(found('ADT^A03|V00884120|MACGREGOR^FIONA^R|20241109|112 HARBOR VIEW LN^^BAR HARBOR^ME^04609 — still 01?')).toEqual([
+      'name:MACGREGOR^FIONA^R',
+      'address:112 HARBOR VIEW LN',
+      'address:BAR HARBOR',
+      'zip:04609',
+    ]);
+    expect(found('ORC|NW|123|||||WELBY^MARCUS|||LAB^MERCY — which NPI goes here')).toEqual([]);
+    expect(found('the map is DRG^MS|CC^MCC — which one?')).toEqual([]);
+  });
+
   it('is one of the detectors detectPhi runs', () => {
     const text = 'PID|||A99120||ABARA^CHIKE||19811111|M';
     expect(detectPhi(text).map((f) => text.slice(f.start, f.end))).toEqual(expect.arrayContaining(['ABARA^CHIKE', '19811111']));
