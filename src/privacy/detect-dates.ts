@@ -64,12 +64,15 @@ const AGE_UNIT = '(?:y\\.?\\s?o[MF]?\\b\\.?|y/o\\b|yrs?\\b|years?\\b(?:[- ]old)?
 const OPTIONAL_UNIT = `(?:\\s*(?:-|\\s)?\\s*${AGE_UNIT})?`;
 // Not a duration or a share: "ninety days", "turns 90 minutes", "is 92%".
 const NOT_A_QUANTITY = '(?![ \\t]*(?:%|percent|days?|minutes?|mins?|hours?|hrs?|weeks?|months?|units?|mg|ml|points?|[$]|dollars)\\b|[.,]\\d)';
+// Dictated or OCR'd with its digits apart ("a 9-0 year old", "AGE: 9 3"): read so only with a unit or behind "age".
+const SPLIT_DIGITS = '9[ \\t-]\\d(?![\\d/])';
+const OLD_UNIT = '(?:y\\.?\\s?o[MF]?\\b\\.?|y/o\\b|years?[- ]old\\b|year-old\\b)';
 const AGE_OVER_89 = new RegExp(
   [
     // The unit goes with the number: "y/o" left behind would still say "an age was here".
-    `\\b(?<v>${AGE_VALUE}\\s*(?:-|\\s)?\\s*${AGE_UNIT})`,
+    `\\b(?<v>${AGE_VALUE}\\s*(?:-|\\s)?\\s*${AGE_UNIT}|${SPLIT_DIGITS}[ \\t]*${OLD_UNIT})`,
     // "age 92", "aged 90", "age: 95", "his age as 90", "age of 91"
-    `\\bage(?:d|\\s*:|\\s+(?:as|of|is|was|now))?\\s*(?<w>${AGE_VALUE}${OPTIONAL_UNIT})\\b${NOT_A_QUANTITY}`,
+    `\\bage(?:d|\\s*:|\\s+(?:as|of|is|was|now))?\\s*(?<w>(?:${AGE_VALUE}|${SPLIT_DIGITS})${OPTIONAL_UNIT})\\b${NOT_A_QUANTITY}`,
     // "she's 93", "he turns 90 on May 5", "pt is 94", "who's ninety-six", "he's 96 y.o."
     `\\b(?:(?:she|he|pt|patient|who)\\s+(?:is|was|turns|turned|will\\s+be)|she['’]?s|he['’]?s|who['’]?s|turns|turned|turning)\\s+(?<x>${AGE_VALUE}${OPTIONAL_UNIT})\\b${NOT_A_QUANTITY}`,
     // A written-out age set off by commas after a name: "Haruko Sato, ninety-one, had ..."

@@ -31,6 +31,14 @@ describe('dates and ages', () => {
     expect(found('My CPC exam is Saturday the 14th, any tips?')).toEqual([]);
   });
 
+  it('reads an age over 89 with its digits apart, with a unit of age or behind "age", and nothing else so split', () => {
+    expect(found('Florence Adjei-Mensah, transcribed as "a 9-0 year old", sepsis A41.51')).toContain('age_over_89:9-0 year old');
+    expect(found('rehab stay for Agnes Whitcombe 9 0 y/o, IRF-PAI')).toContain('age_over_89:9 0 y/o');
+    expect(found('pt Tomas Reyes AGE: 9 3 fall W19.XXXA')).toContain('age_over_89:9 3');
+    expect(found('pt Ana Ruiz 9 2 mg dose? she is 79 yo').filter((f) => f.startsWith('age'))).toEqual([]);
+    expect(found('CPT 99213 for a 9 5 year range').filter((f) => f.startsWith('age'))).toEqual([]);
+  });
+
   it('reads a day of the month closing a clause, a range of two or a quote, in a message about someone', () => {
     expect(found('My dad Clarence Moody was in room 318 from the 5th to the 9th and the bill has 6 days')).toEqual(expect.arrayContaining(['date:5th', 'date:9th']));
     expect(found('Ida Mae Winters turned 104 on the 2nd while inpatient')).toContain('date:2nd');
