@@ -77,7 +77,7 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary, detected
   const datedName = dates.length > 0 && names.some((n) => !followsArticle(redacted, n.start));
   const holdsPatientData = numbers.length > 0 || opaque.length > 0 || datedName;
   const words = [...flaggedWords(redacted, vocabulary), ...(holdsPatientData ? [...names, ...capitalNames(redacted, vocabulary)] : [])];
-  const found = holdsPatientData ? [...firstNamesBefore(redacted, words, vocabulary), ...userHandles(redacted, vocabulary), ...(datedName ? dates : [])] : [];
+  const found = holdsPatientData ? [...firstNamesBefore(redacted, words, vocabulary), ...userHandles(redacted, vocabulary, wordsOf(detectedNames)), ...(datedName ? dates : [])] : [];
   const named = [...words, ...found];
   const spans = [...numbers, ...identifierSuffixes(redacted), ...named, ...nameRepeats(redacted, [...detectedNames, ...named.map((s) => redacted.slice(s.start, s.end))], vocabulary)]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
@@ -89,7 +89,7 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary, detected
     else merged.push({ ...s });
   }
   const text = replaceSpans(redacted, merged, () => MASK_PLACEHOLDER);
-  const joined = [...text.matchAll(ADDRESS_NUMBER), ...text.matchAll(WEEKDAY_OF_DATE), ...text.matchAll(WORD_WITHIN_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length })).sort((a, b) => a.start - b.start);
+  const joined = [...[...text.matchAll(ADDRESS_NUMBER), ...text.matchAll(WEEKDAY_OF_DATE), ...text.matchAll(WORD_WITHIN_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length })), ...identifierSuffixes(text)].sort((a, b) => a.start - b.start);
   return { text: replaceSpans(text, joined, () => MASK_PLACEHOLDER), masked: merged.length + joined.length };
 }
 
@@ -98,9 +98,14 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary, detected
 // number stays ("june 5" is a date the detectors judged), and so do function words and acronyms.
 const NEXT_TO_DIGIT = /\d[ \t]*$|^[ \t]*\d/;
 
+/** The words of names, lower-cased, without a possessive ending. */
+function wordsOf(names: readonly string[]): Set<string> {
+  return new Set(names.flatMap((n) => [...n.matchAll(WORD)].map((m) => m[0].replace(/['’]s$/u, '').toLowerCase())));
+}
+
 /** Other mentions, in any case, of the words of `names` in redacted text (see above). */
 function nameRepeats(redacted: string, names: readonly string[], vocabulary: Vocabulary): Array<{ start: number; end: number }> {
-  const words = new Set(names.flatMap((n) => [...n.matchAll(WORD)].map((m) => m[0].replace(/['’]s$/u, '').toLowerCase())));
+  const words = wordsOf(names);
   const isNameWord = (w: string) => w.length >= 3 && !isAcronym(w) && !vocabulary.isFunctionWord(w) && words.has(w.replace(/['’]s$/u, '').toLowerCase());
   return [...redacted.matchAll(WORD)]
     .filter((m) => isNameWord(m[0]) && !NEXT_TO_DIGIT.test(redacted.slice(Math.max(0, m.index - 2), m.index)) && !NEXT_TO_DIGIT.test(redacted.slice(m.index + m[0].length, m.index + m[0].length + 2)))
@@ -148,21 +153,32 @@ function isGuideTerm(token: string, vocabulary: Vocabulary): boolean {
   return isGuideForm(token, vocabulary);
 }
 
-// A short digit group right after a redacted identifier is part of it: a member id's
-// person suffix ("XYG 8830 2214 01"), a bed after a room ("4412-2").
-const IDENTIFIER_SUFFIX = /\[REDACTED:(?:ssn|mrn|health_plan_id|account|certificate_license|device|vehicle|other_id)\][ \t-](\d{1,3})(?![\w-]|[.,]\d)/dg;
+// Short digit groups right after a redacted identifier are part of it: a member id's person suffix
+// ("XYG 8830 2214 01"), a bed after a room ("4412-2"); so are groups of three or four digits after a
+// masked letter prefix, as OCR spaces a card's number ("BCBS  XQP  4418  2093").
+const IDENTIFIER_SUFFIX = new RegExp(
+  [
+    String.raw`(?<=\[REDACTED:(?:ssn|mrn|health_plan_id|account|certificate_license|device|vehicle|other_id)\](?:[ 	-]{1,2}\d{1,4})*[ 	-]{1,2})\d{1,4}(?![\w-]|[.,]\d)`,
+    String.raw`(?<=\[MASKED\](?:[ 	]{1,2}\d{3,4})*[ 	]{1,2})\d{3,4}(?![\w-]|[.,]\d)`,
+  ].join('|'),
+  'g',
+);
 
 function identifierSuffixes(text: string): Array<{ start: number; end: number }> {
-  return [...text.matchAll(IDENTIFIER_SUFFIX)].map((m) => ({ start: m.indices![1]![0], end: m.indices![1]![1] }));
+  return [...text.matchAll(IDENTIFIER_SUFFIX)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 // A user name: six or more letters no dictionary knows, then two to four digits ("rubyjsmith44",
 // "wredcloud_61"); "covid19", "icd10" and "office365" are too short or English words.
 const USER_HANDLE = /(?<![\w@.-])(\p{Ll}[\p{Ll}.]{4,}\p{Ll})[_.]?\d{2,4}(?![\w@-])/gu;
 
-/** User names in a message that holds patient data: they point at one account. */
-function userHandles(text: string, vocabulary: Vocabulary): Array<{ start: number; end: number }> {
-  return [...text.matchAll(USER_HANDLE)].filter((m) => !vocabulary.isFamiliar(m[1]!)).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+/**
+ * User names in a message that holds patient data: they point at one account. One built on a found
+ * name's word ("hgrace_88" beside Henrietta Grace) is one whatever else its letters spell.
+ */
+function userHandles(text: string, vocabulary: Vocabulary, nameWords: ReadonlySet<string>): Array<{ start: number; end: number }> {
+  const holdsName = (letters: string) => [...nameWords].some((w) => w.length >= 4 && letters.toLowerCase().includes(w));
+  return [...text.matchAll(USER_HANDLE)].filter((m) => !vocabulary.isFamiliar(m[1]!) || holdsName(m[1]!)).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 /** True for a token with digits that no code, amount, year or small count explains. */

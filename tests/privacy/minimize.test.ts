@@ -191,4 +191,17 @@ describe('minimizePhi: user names', () => {
     expect(minimizePhi('Ruby Smith asked why windows10 shows her 99213').text).toContain('windows10');
     expect(minimizePhi('is jsmithcoder22 a good study handle for the CPC group?').text).toContain('jsmithcoder22');
   });
+
+  it("masks a user name built on a found name's word, whatever else its letters spell", () => {
+    expect(minimizePhi("portal log: user=hgrace_88 action=VIEW_BILL, that's Henrietta Grace's login").text).not.toContain('hgrace');
+  });
+});
+
+describe('minimizePhi: digit groups after an identifier', () => {
+  it('masks the groups of a number spaced out after a masked or redacted identifier, and no count after a name', () => {
+    const v = new Vocabulary();
+    expect(minimizePhi('Patient: GONZALEZ, RAFAEL  DOB: 03/16/1950  Ins: BCBS  XQP  4418  2093').text).toMatch(/Ins: \[MASKED\] {2}\[MASKED\] {2}\[MASKED\]$/);
+    expect(maskLeftovers('member [REDACTED:health_plan_id] 01, 99213', v).text).toBe('member [REDACTED:health_plan_id] [MASKED], 99213');
+    expect(maskLeftovers('[REDACTED:name] had 2 visits, 99213', v).text).toBe('[REDACTED:name] had 2 visits, 99213');
+  });
 });
