@@ -106,7 +106,9 @@ function wordsOf(names: readonly string[]): Set<string> {
 /** Other mentions, in any case, of the words of `names` in redacted text (see above). */
 function nameRepeats(redacted: string, names: readonly string[], vocabulary: Vocabulary): Array<{ start: number; end: number }> {
   const words = wordsOf(names);
-  const isNameWord = (w: string) => w.length >= 3 && !isAcronym(w) && !vocabulary.isFunctionWord(w) && words.has(w.replace(/['’]s$/u, '').toLowerCase());
+  const isOneNameWord = (w: string) => w.length >= 3 && !isAcronym(w) && !vocabulary.isFunctionWord(w) && words.has(w.replace(/['’]s$/u, '').toLowerCase());
+  // A double-barrelled form of a found name ("Kamau-Njoroge" beside "Wanjiru Kamau") is the same person.
+  const isNameWord = (w: string) => isOneNameWord(w) || (w.includes('-') && w.split('-').some(isOneNameWord));
   return [...redacted.matchAll(WORD)]
     .filter((m) => isNameWord(m[0]) && !NEXT_TO_DIGIT.test(redacted.slice(Math.max(0, m.index - 2), m.index)) && !NEXT_TO_DIGIT.test(redacted.slice(m.index + m[0].length, m.index + m[0].length + 2)))
     .map((m) => ({ start: m.index, end: m.index + m[0].length }));

@@ -154,6 +154,8 @@ describe('minimizePhi: a name written again', () => {
   it("masks every other mention of a found name's words, in any case", () => {
     const text = 'the patient is Grace Fairweather-Oduya 4/2/51, grace called again about appt 9/14';
     expect(minimizePhi(text).text).toBe('the patient is [REDACTED:name] [REDACTED:date], [MASKED] called again about appt [REDACTED:date]');
+    // A double-barrelled form holding a found name's word is the same person.
+    expect(minimizePhi('Wanjiru Kamau (Kamau-Njoroge in the old system) has two MRNs: A0091182, 4471920').text).not.toContain('Njoroge');
   });
 
   it('masks a lower-case repeat of a word the minimizer masked as a first name', () => {
