@@ -266,9 +266,13 @@ function isPlaceWord(word: string): boolean {
   return getWordNet().nounClasses(word, 3).includes('noun.location');
 }
 
-/** A capitalised word the guides use (a credential, an organisation's acronym): "CPC", "AHIMA". */
+/**
+ * A capitalised word the guides use that is no English word (a credential, an organisation's
+ * acronym): "CPC", "AHIMA". An English word the guides also use ("STRONG", "YOUNG") may still be a
+ * surname in capitals.
+ */
 function isAcronymOfGuide(word: string, vocabulary: Vocabulary): boolean {
-  return vocabulary.isKnown(word) || vocabulary.isFunctionWord(word);
+  return (vocabulary.isKnown(word) && !vocabulary.isDictionaryWord(word)) || vocabulary.isFunctionWord(word);
 }
 
 function isLoneOpeningName(text: string, term: Term, vocabulary: Vocabulary): boolean {

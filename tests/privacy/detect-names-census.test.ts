@@ -162,6 +162,8 @@ describe('a surname first, in capitals, as charts and claim lines write it', () 
     expect(found("O'BRIEN, SIOBHAN M. came back denied")).toEqual(["O'BRIEN, SIOBHAN M."]);
     expect(found('two pts: JOHNSON, MARY ELLEN and JOHNSON, MARY ELLEN R')).toEqual(['JOHNSON, MARY ELLEN', 'JOHNSON, MARY ELLEN R']);
     expect(found('the line reads PAUL, ANDREW 99213')).toEqual(['PAUL, ANDREW']);
+    // An English word the guides also use ("rich") may be a surname in capitals; a credential may not.
+    expect(found('worklist: 9004418273\tRICH, WILLA\t12/09/24\tCDI HOLD')).toEqual(['RICH, WILLA']);
     // Inside a longer comma list of capitals and codes, the pair is two listed terms.
     expect(found('forms we see: 837P, NDC, EOB, ERA, RA, UB-04')).toEqual([]);
     expect(found('MRN 44821, SMITH, JOHN, DOB 4/5/67')).toEqual(['SMITH, JOHN']);
