@@ -32,6 +32,8 @@ const PATIENT_CUES = [
   new RegExp(`\\b(?:${CUE_WORDS})(?:['’]s)?(?:\\s+(?:full\\s+)?name\\b(?:\\s+(?:is|was))?|\\s+(?:named|called))?[*_]*[ \\t]*[:,(–-]?[*_]*[ \\t]*`, 'gi'),
   // "pt" stays lowercase/Title-case only: "PT" is physical therapy.
   /\b(?:pt|Pt)\b\.?(?:\s+name\b(?:\s+is)?)?[*_]*[ \t]*[:,(–-]?[*_]*[ \t]*/g,
+  // A log's or export's key: "pt_name=Jameson Okoro", "patientName: …", '"member_name": "…"'.
+  new RegExp(`\\b(?:${CUE_WORDS}|pt|member)[_-]?(?:full[_-]?)?name["']?[ \\t]*[=:][ \\t]*["“']?`, 'gi'),
 ];
 // A bare "Name:" label or an honorific is weak on its own ("Name: Jessica,
 // aspiring coder", "Ms. Lee, my instructor"); these count only in a text that

@@ -43,6 +43,12 @@ describe('detectPhi — positives', () => {
     expect(found('DOB: 03/14/1962; MRN: 7781204')).toEqual(['date:03/14/1962', 'mrn:7781204']);
   });
 
+  it("reads a log's or export's name key as a patient cue", () => {
+    expect(found('checkin_id=KIOSK-4482107 pt_name=Jameson Okoro source=web')).toContain('name:Jameson Okoro');
+    expect(found('{"patient_name": "Ama Boateng", "dob": "1950-02-03"}')).toContain('name:Ama Boateng');
+    expect(found('what does member_name= mean in the 834 file?')).toEqual([]);
+  });
+
   it('flags later mentions of a patient’s name in the same message', () => {
     expect(found('Mr. Delgado presents with SOB. Later Delgado was put on heparin.')).toEqual([
       'name:Delgado',
