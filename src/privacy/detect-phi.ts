@@ -20,6 +20,7 @@ import type { PhiFinding, PhiKind } from './phi-types.js';
 import { maskSpans, placeholderSpans } from './placeholder.js';
 import { collapseSpacedRuns, originalSpan } from './spaced-text.js';
 import { undoOcrConfusables } from './ocr-confusables.js';
+import { detectNamesInCsv } from './detect-names-in-csv.js';
 import { Vocabulary } from './vocabulary.js';
 
 // When two detectors claim overlapping text, the more specific one names the
@@ -181,6 +182,7 @@ function detectNameCandidates(masked: string, { vocabulary, terms, caseLike, cha
     ...(chartLike ? detectInitials(masked, vocabulary) : []),
     ...detectNamesByRelation(masked, terms, vocabulary),
     ...detectNamesInEmails(masked, vocabulary),
+    ...detectNamesInCsv(masked, vocabulary),
   ];
 }
 
