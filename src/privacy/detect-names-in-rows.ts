@@ -20,7 +20,8 @@ const BED = '(?=[A-Z0-9-]*\\d)[A-Z0-9]{1,4}(?:-[A-Z0-9]{1,4})?(?=[ \\t])';
 // the next row).
 const ROW_SEPARATOR = '(?:[ \\t][-–—/;]|:)[ \\t]';
 const ROW_LEAD = `[ \\t]*(?:[-*•]|\\d{1,2}[.)]|${BED})?[ \\t]*`;
-const ROW_PREFIX = `(?:^|(?<=${ROW_SEPARATOR}))${ROW_LEAD}`;
+// The same lead with the bed captured: where the person lies is an identifier too ("314", "ICU-07").
+const ROW_PREFIX = `(?:^|(?<=${ROW_SEPARATOR}))[ \\t]*(?:[-*•]|\\d{1,2}[.)]|(?<bed>${BED}))?[ \\t]*`;
 const ROW_OPENING = new RegExp(
   `${ROW_PREFIX}(?<v>${PART},[ \\t]*${PART})(?=[ \\t]*[,(|\\t]|[ \\t]{2,}|[ \\t]+\\d|[ \\t]+\\p{Ll}|[ \\t]+[-–—/;][ \\t]|[ \\t]*$)`,
   'dgmu',
@@ -30,11 +31,12 @@ const ROW_OPENING = new RegExp(
 const ROW_START = new RegExp(`(?:^|\\n|${ROW_SEPARATOR})${ROW_LEAD}$`, 'u');
 
 /**
- * Names opening the rows of a list whose other rows open with a found name (see the module comment):
+ * Names opening the rows of a list whose other rows open with a found name (see the module comment),
+ * and the beds before them (`other_id`):
  * `names` found in this pass, `earlierNames` in an earlier one (masked in `text` by now).
  */
 export function detectNamesInRows(text: string, names: readonly PhiFinding[], earlierNames: readonly PhiFinding[], vocabulary: Vocabulary): PhiFinding[] {
-  const openings = [...text.matchAll(ROW_OPENING)].map((m) => ({ start: m.indices!.groups!.v![0], end: m.indices!.groups!.v![1] }));
+  const openings = [...text.matchAll(ROW_OPENING)].map((m) => ({ start: m.indices!.groups!.v![0], end: m.indices!.groups!.v![1], bed: m.indices!.groups!.bed }));
   const named = openings.filter((o) => names.some((n) => n.start < o.end && o.start < n.end)).length;
   const namedBefore = earlierNames.filter((n) => ROW_START.test(text.slice(Math.max(0, n.start - 12), n.start))).length;
   if (named + namedBefore === 0 || openings.length + namedBefore < 2) return [];
@@ -43,5 +45,5 @@ export function detectNamesInRows(text: string, names: readonly PhiFinding[], ea
       const words = text.slice(o.start, o.end).split(/[,\s]+/u);
       return words.every((w) => !isLabelWord(w)) && !words.every((w) => vocabulary.isKnown(w));
     })
-    .map((o) => ({ kind: 'name' as const, start: o.start, end: o.end }));
+    .flatMap((o): PhiFinding[] => [{ kind: 'name', start: o.start, end: o.end }, ...(o.bed ? [{ kind: 'other_id' as const, start: o.bed[0], end: o.bed[1] }] : [])]);
 }

@@ -129,7 +129,9 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   const eponyms = eponymWords(masked, nameCandidates, caseLike);
   const notEponym = (n: PhiFinding) => !eponyms.has(bareWord(masked, n));
   const detected = nameCandidates.filter((n) => !isTwoWordState(masked.slice(n.start, n.end)) && notEponym(n));
-  const names = [...detected, ...detectNamesInRows(masked, detected, earlier.filter((f) => f.kind === 'name'), vocabulary)];
+  const rows = detectNamesInRows(masked, detected, earlier.filter((f) => f.kind === 'name'), vocabulary);
+  const names = [...detected, ...rows.filter((f) => f.kind === 'name')];
+  const beds = rows.filter((f) => f.kind !== 'name');
   // A name makes every date in the message the person's.
   if (names.length > 0 && !caseLike) dates = detectDates(masked, true);
   // A message about someone: what it says may place or date that person.
@@ -145,6 +147,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
   ];
   const candidates = [
     ...identifiers,
+    ...beds,
     ...places,
     ...detectZipsAfterPlaces(masked, places),
     ...dates,

@@ -44,6 +44,13 @@ describe('names opening the rows of a list', () => {
     expect(names(dashed)).toEqual(expect.arrayContaining(['Wolde, Hanna', 'Ortiz, Beto']));
   });
 
+  it('takes the bed or room opening a row as an identifier, a bare number too', () => {
+    const text = 'census: 312-A GARRISON, DELL / 314 AKINTOLA, FOLAKE / 318 MORNINGSTAR, ELI — still obs?';
+    const ids = detectPhi(text, { vocabulary }).filter((f) => f.kind === 'other_id').map((f) => text.slice(f.start, f.end));
+    expect(ids).toEqual(['312-A', '314', '318']);
+    expect(names(text)).toEqual(['GARRISON, DELL', 'AKINTOLA, FOLAKE', 'MORNINGSTAR, ELI']);
+  });
+
   it('leaves a list alone when no row opens with a found name', () => {
     const text = 'study plan:\nAnatomy, Terminology  week 1\nPharmacology, Calculations  week 2';
     expect(names(text)).toEqual([]);
