@@ -104,7 +104,17 @@ function continuation(lead: RankedLine): Unit | undefined {
   const sameParagraph = unit.kind === 'paragraph' && next.kind === 'paragraph' && (next.line === unit.line || next.line === unit.line + 1);
   const nestedItem = unit.kind === 'bullet' && unit.depth !== undefined && (next.depth ?? 0) > unit.depth;
   const answersQuestion = unit.text.endsWith('?') && !next.text.endsWith('?');
-  return sameParagraph || nestedItem || answersQuestion ? next : undefined;
+  // "Tight schedules that leave no buffer." then "What helps: ask for a realistic template…": a short
+  // statement without a label of its own, and the paragraph after it that opens with one to answer it.
+  const answeredByLabel = unit.kind === 'paragraph' && next.kind === 'paragraph' && !LABEL_OPENING.test(unit.text) && LABEL_OPENING.test(next.text) && wordCount(unit.text) <= QUALITY.answer.maxStatementWords;
+  return sameParagraph || nestedItem || answersQuestion || answeredByLabel ? next : undefined;
+}
+
+/** A paragraph opening with a short label and a colon ("What helps:", "Fix:", "Solution:"). */
+const LABEL_OPENING = /^[\p{L}'’ ]{2,24}:\s/u;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 /** For "which/what are the …" questions: the section's list, the best items in full and the rest by name. */

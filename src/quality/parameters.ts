@@ -83,6 +83,12 @@ export interface QualityParameters {
      * precision fell (coding .520 → .441, dev .837 → .776); 3 and above only fill every answer to three lines.
      */
     maxLines: number;
+    /**
+     * Longest statement (in words) that a following paragraph opening with a label ("What helps: …")
+     * carries on in an answer: a challenge or problem set as a line of its own is short. 15 (round 17):
+     * the dental hygienist guide's challenges have 5–9 words; a paragraph of explanation is longer.
+     */
+    maxStatementWords: number;
     extraLineLogOdds: number;
     /** Two lines sharing more than this share of their terms (Jaccard) are near-copies; only one is quoted. Kept from round 1. */
     nearCopyOverlap: number;
@@ -188,6 +194,7 @@ export const QUALITY: QualityParameters = {
   },
   answer: {
     maxLines: 3,
+    maxStatementWords: 15,
     extraLineLogOdds: 2,
     nearCopyOverlap: 0.6,
     sectionsConsidered: 3,

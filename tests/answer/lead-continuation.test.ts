@@ -87,3 +87,30 @@ describe('a list item with the item nested under it, and a question with its ans
     expect(first).not.toContain('Summer heat');
   });
 });
+
+// A challenge set as a short bold statement of its own, then a paragraph that opens with a label to
+// say how to handle it ("*What helps:* …"): the statement matches, the labelled paragraph answers.
+describe('a short statement and the labelled paragraph after it', () => {
+  let advisor: CareerAdvisor;
+  beforeAll(async () => {
+    const guide = [
+      '# Beekeeper Guide',
+      '## Challenges and How to Handle Them',
+      '**Stings on the hands during inspections.**',
+      '*What helps:* wear nitrile gloves, move slowly, and smoke the entrance two minutes before opening.',
+      '**Neighbours who complain about swarms.**',
+      '*What helps:* talk to them before the season, give them a jar of honey, and keep a swarm trap ready.',
+      '## Equipment',
+      'A smoker, a hive tool and a veil are the basic kit for every keeper and cost about $120 together.',
+    ].join('\n\n');
+    advisor = await openAdvisorOnGuide('beekeeper-statements.md', guide);
+  });
+
+  it('quotes the labelled paragraph with the statement it answers, not the next statement', async () => {
+    const reply = await advisor.ask('what helps with stings on the hands during inspections?');
+    expect(reply.abstained).toBe(false);
+    const first = reply.answer.split('\n')[0]!;
+    expect(first).toMatch(/Stings on the hands during inspections\..*What helps: wear nitrile gloves/);
+    expect(first).not.toContain('Neighbours');
+  });
+});
