@@ -33,7 +33,8 @@ const STANDALONE_NUMBER = /\d\s*%|(?<![A-Za-z]-?)\b\d+(?:[.,]\d+)?\b(?!-?[A-Za-z
 const QUANTITY_PATTERNS: Record<Quantity, RegExp> = {
   money: /\$\s?\d/,
   duration: /\b\d+(?:-\d+)?\+?\s*(?:months?|years?|weeks?|hours?)\b|\b(?:two|three|four)-year\b/i,
-  date: new RegExp(`${MONTHS.source}|\\b\\d{1,2}(?:st|nd|rd|th)\\b`, 'i'),
+  // A month, a day, or a year ("founded in 1923"): "when was it founded?" asks for the year.
+  date: new RegExp(`${MONTHS.source}|\\b\\d{1,2}(?:st|nd|rd|th)\\b|(?<![\\d–-])\\b(?:1[6-9]|20)\\d{2}\\b(?![–-]?\\d)`, 'i'),
   // A figure of its own: "36-48 credits", "8-10%", "70 percent"; not the digits of a code's name ("ICD-10", "10th").
   count: STANDALONE_NUMBER,
   number: STANDALONE_NUMBER,

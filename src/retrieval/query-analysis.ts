@@ -210,7 +210,7 @@ export function detectQuantity(question: string): Quantity | undefined {
   if (/how long|how many (?:years|months|weeks|hours)|how much (?:time|experience)|how quickly|how fast|how soon/.test(q)) return 'duration';
   // The asking clause may follow a scene: "fresh out of my course, what kind of salary should I expect".
   if ((/how much/.test(q) && !NON_MONEY_MUCH.test(q)) || BARE_CURRENCY.test(q) || MONEY_PHRASE.test(q.trim()) || q.split(/[,;:.!?]\s*/).some((clause) => MONEY_QUESTION.test(clause.trim().replace(LEADING_CONJUNCTION, '')))) return 'money';
-  if (/^when\b|what date|which month|what month/.test(q)) return 'date';
+  if (/^when\b|what date|which month|what month|what year|which year/.test(q)) return 'date';
   if (/how many|\bnumber of\b/.test(q)) return 'count';
   if (q.split(/[,;:.!?]\s*/).some((clause) => NUMBER_WORD.test(clause) && /^(?:what|what's|whats|how)\b/.test(clause.trim()))) return 'number';
   if (ORGANIZATION_QUESTION.test(q)) return 'organization';

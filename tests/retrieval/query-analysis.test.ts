@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery, detectQuantity } from '../../src/retrieval/index.js';
+import { hasQuantity } from '../../src/retrieval/matching.js';
 import { stem } from '../../src/text/index.js';
 
 const terms = (q: string) => analyzeQuery(q).terms.filter((t) => !t.hint).map((t) => t.term);
@@ -55,6 +56,13 @@ describe('analyzeQuery', () => {
     expect(money.quantity).toBe('money');
     expect(money.terms.filter((t) => t.hint).map((t) => t.term)).toEqual(expect.arrayContaining(['salari', 'pay']));
     expect(analyzeQuery('how long is the program').terms.some((t) => t.hint && t.term === 'year')).toBe(true);
+  });
+
+  it('reads "when" and "what year" as asking for a date, and a year in a line as stating one', () => {
+    expect(analyzeQuery('When was the national association founded?').quantity).toBe('date');
+    expect(analyzeQuery('what year did the credential start?').quantity).toBe('date');
+    expect(hasQuantity('the national professional group, founded in 1923', 'date')).toBe(true);
+    expect(hasQuantity('a 2-year program; 2023-2033 projections', 'date')).toBe(false);
   });
 
   it('gives a question about what something costs no pay words as hints', () => {
