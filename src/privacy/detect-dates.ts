@@ -57,9 +57,10 @@ const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
 const TENS_OVER_89 = 'ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?';
 const SPELLED_AGE = `(?:${TENS_OVER_89}|(?:a|one)[- ]hundred(?:(?:[- ]and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)`;
 const AGE_VALUE = `(?:${AGE_NUMBER}|${SPELLED_AGE})`;
-// A bare "y" counts only between the separators of a chart header ("| 101 y | F |").
+// A bare "y" counts only glued to the number ("Age: 100Y", as EHR screens print it) or between the
+// separators of a chart header ("| 101 y | F |").
 // "96yoF" carries the sex with the unit; "96 años", "94 Jahre": the unit in the languages patients' families write.
-const AGE_UNIT = '(?:y\\.?\\s?o[MF]?\\b\\.?|y/o\\b|yrs?\\b|years?\\b(?:[- ]old)?|year-old|[MF]\\b|y(?=[ \\t]*[|;/])|(?:años|anos|ans|Jahre|anni|jaar)\\b)';
+const AGE_UNIT = '(?:(?<=\\d)y\\b|y\\.?\\s?o[MF]?\\b\\.?|y/o\\b|yrs?\\b|years?\\b(?:[- ]old)?|year-old|[MF]\\b|y(?=[ \\t]*[|;/])|(?:años|anos|ans|Jahre|anni|jaar)\\b)';
 // A unit after an age found by its cue goes with it, so no "y.o." is left behind to say an age was here.
 const OPTIONAL_UNIT = `(?:\\s*(?:-|\\s)?\\s*${AGE_UNIT})?`;
 // Not a duration or a share: "ninety days", "turns 90 minutes", "is 92%".
@@ -112,11 +113,12 @@ const AGE_AFTER_COPULA = new RegExp(`\\b(?:is|was|be)[ \\t]+(?:now[ \\t]+)?(?<v>
 const SET_OFF_SPELLED_AGE = new RegExp(`(?<=[,—–][ \\t]*)(?<v>${SPELLED_AGE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|(?:y\\.?o|y/o|yrs?|years?)\\b))`, 'gdi');
 // "Pham Van Duc, 95, seen ...", "Millicent Obi 90, Sylvester Grant 97", "Walter Eisenhardt 92 — ...":
 // a number right after a name, closing a clause, is the person's age.
-// "Ernesto Villanueva (96)", "Dot Harmon (99!)": a number alone in brackets right after a name is the person's age too.
+// "Ernesto Villanueva (96)", "Dot Harmon (99!)", "Tomasa Delgadillo (92, mother-in-law)": a number opening
+// brackets right after a name is the person's age too.
 // "pt Vera Bělohlávková ninety-seven multiple falls", "Seamus Garrity 95 on home hospice": a number over 89
 // right after a name is the age, unless a unit makes it a quantity.
 const AGE_AFTER_NAME = new RegExp(
-  `^(?:(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|[—–](?!\\d)|-[ \\t]))|[ \\t]*\\((?<w>${AGE_VALUE})!*\\)|,?[ \\t]+(?<x>${SPELLED_AGE})(?![\\w-])${NOT_A_QUANTITY}|[ \\t]+(?:(?:about|around|nearly|almost|approx\\.?|~)[ \\t]*)?(?<z>${AGE_NUMBER})(?![\\d.,:/-])${NOT_A_QUANTITY})`,
+  `^(?:(?:,[ \\t]*|[ \\t]+)(?<v>${AGE_VALUE})(?=[ \\t]*(?:[,;)]|\\.(?!\\d)|$|[—–](?!\\d)|-[ \\t]))|[ \\t]*\\((?<w>${AGE_VALUE})!*(?:\\)|,)|,?[ \\t]+(?<x>${SPELLED_AGE})(?![\\w-])${NOT_A_QUANTITY}|[ \\t]+(?:(?:about|around|nearly|almost|approx\\.?|~)[ \\t]*)?(?<z>${AGE_NUMBER})(?![\\d.,:/-])${NOT_A_QUANTITY})`,
   'di',
 );
 

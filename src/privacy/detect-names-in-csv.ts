@@ -4,7 +4,8 @@ import type { Vocabulary } from './vocabulary.js';
 
 // An export pasted with its header row ("mrn,last,first,dob,dos,cpt,icd" then "448201,Okoye,
 // Ifeanyi,1972-03-15,…"; 'claim_id,patient,dob … C-558102,"Ngata, Hemi",1958-09-30,…') says which
-// column holds whose name: the cells under a name column are names, whatever the words are. The
+// column holds whose name: the cells under a name column are names, whatever the words are (and an
+// age column's cells over 89 are ages, a birth or service date column's dates). The
 // row may follow on the next line or, where a paste lost its line breaks, after a space. A column
 // called just "name" may name a code or a product ("code,name,fee"), so its cells count only when
 // they read like a person's name (see nameLike).
@@ -12,8 +13,14 @@ import type { Vocabulary } from './vocabulary.js';
 /** Columns that hold a person's name, or a part of one. */
 const PERSON_COLUMN = /^(?:(?:pt|patient|member|subscriber|guarantor|insured|beneficiary)[_ -]?(?:full[_ -]?)?(?:name)?|(?:last|first|middle|given|family|sur)[_ -]?name|last|first|surname|lname|fname)$/i;
 const NAME_COLUMN = /^(?:full[_ -]?)?name$/i;
-/** A header: three or more column names, the same separator between them. */
-const HEADER = /(?<![\w,|\t])[A-Za-z_][A-Za-z0-9_]*(?<sep>[,|\t])[A-Za-z_][A-Za-z0-9_]*(?:\k<sep>[A-Za-z_][A-Za-z0-9_]*)+(?![\w,|\t])/g;
+/** Columns that hold an age, and the dates of a person's life and care. */
+const AGE_COLUMN = /^(?:pt[_ -]?|patient[_ -]?)?age$/i;
+const DATE_COLUMN = /^(?:dob|birth[_ -]?date|date[_ -]?of[_ -]?birth|dos|dod|admit[_ -]?date|disch(?:arge)?[_ -]?date|service[_ -]?date|svc[_ -]?date)$/i;
+/** A header: three or more column names, quoted or not, the same separator between them. */
+const COLUMN = '"?[A-Za-z_][A-Za-z0-9_]*"?';
+const HEADER = new RegExp(`(?<![\\w,|\\t"])${COLUMN}(?<sep>[,|\\t])${COLUMN}(?:\\k<sep>${COLUMN})+(?![\\w,|\\t"])`, 'g');
+const AGE_OVER_89 = /^(?:9\d|1[01]\d)$/;
+const DATE_CELL = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 /** What separates the header from the first row, and one row from the next. */
 const ROW_BREAK = /^(?:[ \t]*\r?\n[ \t]*|[ ](?=\S))/;
 
@@ -22,18 +29,26 @@ export function detectNamesInCsv(text: string, vocabulary: Vocabulary): PhiFindi
   const found: PhiFinding[] = [];
   for (const header of text.matchAll(HEADER)) {
     const separator = header.groups!.sep!;
-    const columns = header[0].split(separator);
+    const columns = header[0].split(separator).map((c) => c.replace(/"/g, ''));
     if (!columns.some((c) => PERSON_COLUMN.test(c) || NAME_COLUMN.test(c))) continue;
     let at = header.index + header[0].length;
     for (let row = readRow(text, at, separator, columns.length); row; row = readRow(text, at, separator, columns.length)) {
       row.cells.forEach((cell, i) => {
-        const column = columns[i]!;
-        if (PERSON_COLUMN.test(column) ? personCell(cell.value, vocabulary) : NAME_COLUMN.test(column) && nameLike(cell.value, vocabulary)) found.push({ kind: 'name', start: cell.start, end: cell.start + cell.value.length });
+        const kind = cellKind(columns[i]!, cell.value, vocabulary);
+        if (kind) found.push({ kind, start: cell.start, end: cell.start + cell.value.length });
       });
       at = row.end;
     }
   }
   return found;
+}
+
+/** What a cell under `column` holds, if it is patient data: a name, an age over 89 or a date. */
+function cellKind(column: string, value: string, vocabulary: Vocabulary): PhiFinding['kind'] | undefined {
+  if (PERSON_COLUMN.test(column) ? personCell(value, vocabulary) : NAME_COLUMN.test(column) && nameLike(value, vocabulary)) return 'name';
+  if (AGE_COLUMN.test(column) && AGE_OVER_89.test(value)) return 'age_over_89';
+  if (DATE_COLUMN.test(column) && DATE_CELL.test(value)) return 'date';
+  return undefined;
 }
 
 interface Cell {

@@ -157,6 +157,7 @@ function detectOnce(masked: string, opaque: ReadonlyArray<{ start: number; end: 
     ...nameAffixes(masked, [...names, ...repeats], vocabulary),
     ...detectUrlsHoldingNames(masked, nameWords(masked, names)),
     ...identifierRepeats(masked, identifiers),
+    ...ageRepeats(masked, [...identifiers, ...dates, ...ages].filter((f) => f.kind === 'age_over_89')),
   ].filter((c) => !overlapsAny(c, opaque));
   return resolveOverlaps(candidates);
 }
@@ -242,6 +243,20 @@ function identifierRepeats(text: string, found: readonly PhiFinding[]): PhiFindi
   }
   return repeats;
 }
+
+/**
+ * An age over 89 found once is the same person's wherever its number stands again ("9 2 y/o … the
+ * 92 got split … key 92 as the age"): the number alone, not an amount, a share or a count of something.
+ */
+function ageRepeats(text: string, ages: readonly PhiFinding[]): PhiFinding[] {
+  const numbers = new Set(ages.map((a) => text.slice(a.start, a.end).replace(/\D/g, '')).filter((n) => /^(?:9\d|1[01]\d)$/.test(n)));
+  return [...numbers].flatMap((n) =>
+    occurrences(text, n, 'age_over_89').filter((r) => !ages.some((a) => a.start <= r.start && r.end <= a.end) && !/[$.,/:]$/.test(text.slice(0, r.start)) && !NOT_AN_AGE_AFTER.test(text.slice(r.end, r.end + 12))),
+  );
+}
+
+/** What makes a repeated number no age: a share, a unit of something counted, a decimal, a range or a bracket ("90+"). */
+const NOT_AN_AGE_AFTER = /^(?:[.,/:]\d|\+|[ \t]*%|[ \t]*(?:percent|days?|minutes?|mins?|hours?|hrs?|weeks?|months?|units?|mg|ml|points?|dollars|sq|cm|mm|kg|lbs?)\b)/i;
 
 /** The five-digit ZIP closing an address (a ZIP+4's first part). */
 const ADDRESS_ZIP = /(?<!\d)(\d{5})(?:-\d{4})?\s*$/;

@@ -39,6 +39,13 @@ describe('dates and ages', () => {
     expect(found('CPT 99213 for a 9 5 year range').filter((f) => f.startsWith('age'))).toEqual([]);
   });
 
+  it('reads an age over 89 again wherever its number stands alone in the message, an EHR\'s "100Y", and one opening brackets after a name', () => {
+    expect(found('ocr: "pt F. Oyelaran 9 2 y/o" the 92 got split, key 92 as the age?').filter((f) => f.startsWith('age'))).toEqual(['age_over_89:9 2 y/o', 'age_over_89:92', 'age_over_89:92']);
+    expect(found('Tomasa Delgadillo 92 yo, billed $92 and 92% of it, in the 90+ bracket').filter((f) => f.startsWith('age'))).toEqual(['age_over_89:92 yo']);
+    expect(found('Name: Castellanos, Hope R | MRN: 880431 | DOB: 02/29/1924 | Age: 100Y')).toContain('age_over_89:100Y');
+    expect(found('household: Ramón Delgadillo (self), Tomasa Delgadillo (92, mother-in-law)')).toContain('age_over_89:92');
+  });
+
   it('reads a day of the month closing a clause, a range of two or a quote, in a message about someone', () => {
     expect(found('My dad Clarence Moody was in room 318 from the 5th to the 9th and the bill has 6 days')).toEqual(expect.arrayContaining(['date:5th', 'date:9th']));
     expect(found('Ida Mae Winters turned 104 on the 2nd while inpatient')).toContain('date:2nd');
