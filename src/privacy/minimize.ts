@@ -76,7 +76,7 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary, detected
   const names = numbers.length > 0 || opaque.length > 0 || dates.length > 0 ? possibleFirstNames(redacted, vocabulary) : [];
   const datedName = dates.length > 0 && names.some((n) => !followsArticle(redacted, n.start));
   const holdsPatientData = numbers.length > 0 || opaque.length > 0 || datedName;
-  const words = [...flaggedWords(redacted, vocabulary), ...(holdsPatientData ? [...names, ...capitalNames(redacted, vocabulary)] : [])];
+  const words = [...flaggedWords(redacted, vocabulary), ...(holdsPatientData ? [...names, ...capitalNames(redacted, vocabulary), ...otherScriptWords(redacted)] : [])];
   const found = holdsPatientData ? [...firstNamesBefore(redacted, words, vocabulary), ...userHandles(redacted, vocabulary, wordsOf(detectedNames)), ...(datedName ? dates : [])] : [];
   const named = [...words, ...found];
   const spans = [...numbers, ...identifierSuffixes(redacted), ...named, ...nameRepeats(redacted, [...detectedNames, ...named.map((s) => redacted.slice(s.start, s.end))], vocabulary)]
@@ -91,6 +91,15 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary, detected
   const text = replaceSpans(redacted, merged, () => MASK_PLACEHOLDER);
   const joined = [...[...text.matchAll(ADDRESS_NUMBER), ...text.matchAll(WEEKDAY_OF_DATE), ...text.matchAll(WORD_WITHIN_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length })), ...identifierSuffixes(text)].sort((a, b) => a.start - b.start);
   return { text: replaceSpans(text, joined, () => MASK_PLACEHOLDER), masked: merged.length + joined.length };
+}
+
+// "王秀英", "이서연", "हरप्रीत": in a message that holds patient data, a word in another script than the
+// Latin one the guides are written in is most often the patient's name as the family or the card writes
+// it; the vocabulary check cannot read it, so it is masked.
+const OTHER_SCRIPT_WORD = /(?:(?=\p{L})\P{Script=Latin}[\p{M}]*){2,}/gu;
+
+function otherScriptWords(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(OTHER_SCRIPT_WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 // "the pt is June Abernathy-Holt … grandma june", "our CDI Priya … wait priya is the pt's wife": a word

@@ -199,6 +199,13 @@ describe('minimizePhi: user names', () => {
   });
 });
 
+describe('minimizePhi: words in another script', () => {
+  it('masks a word in another script than Latin in a message with patient data, and leaves one alone in a message without', () => {
+    expect(minimizePhi('daughter wrote 王秀英 on the form, DOB 3/4/1931, E11.9').text).toBe('daughter wrote [MASKED] on the form, DOB [REDACTED:date], E11.9');
+    expect(minimizePhi('what is the Korean word 코드 for a code in ICD-10?').text).toContain('코드');
+  });
+});
+
 describe('minimizePhi: digit groups after an identifier', () => {
   it('masks the groups of a number spaced out after a masked or redacted identifier, and no count after a name', () => {
     const v = new Vocabulary();
