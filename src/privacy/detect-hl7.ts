@@ -51,10 +51,10 @@ export function detectHl7(text: string): PhiFinding[] {
   return found.filter((f) => f.end > f.start);
 }
 
-// A line of bars and carets from a feed the positions above do not cover ("ADT^A03|V00884120|
+// A line of bars and carets, from a feed the positions above do not cover or miscounted by hand ("ADT^A03|V00884120|
 // MACGREGOR^FIONA^R|…|DISCH TO 112 HARBOR VIEW LN^^BAR HARBOR^ME^04609"): a field of two or three
 // words in capitals joined by carets has a person name's shape (XPN), and one whose fifth component
-// is a ZIP an address's (XAD). Segments that name staff, orders and results are read by position or not at all.
+// is a ZIP an address's (XAD), in whichever field it stands. Segments that name staff, orders and results are not read so.
 // At least three bars: a feed's line, not a choice written "DRG^MS|CC^MCC".
 const FIELD_LINE = /^(?=(?:[^\n|]*\|){3})[^\n]*\^[^\n]*$/gm;
 const XPN_SHAPE = /^[A-Z][A-Z'’-]+\^[A-Z][A-Z'’-]+(?:\^[A-Z]?)?\^*$/;
@@ -64,8 +64,11 @@ const STAFF_SEGMENTS = /^(?:MSH|EVN|ORC|OBR|OBX|TXA|PRD|ROL|STF|PRA|AIP|AIG|SCH|
 function readByShape(text: string): PhiFinding[] {
   return [...text.matchAll(FIELD_LINE)].flatMap((m) => {
     const fields = split({ value: m[0], start: m.index }, '|');
-    if (STAFF_SEGMENTS.test(fields[0]!.value.trim()) || fields[0]!.value.trim() in FIELDS) return [];
-    return fields.flatMap((field) => {
+    const segment = fields[0]!.value.trim();
+    if (STAFF_SEGMENTS.test(segment)) return [];
+    // A known segment's fields that hold a person's data are read by position already.
+    return fields.flatMap((field, i) => {
+      if (FIELDS[segment]?.[i]) return [];
       const value = field.value.split(PROSE)[0]!;
       if (XPN_SHAPE.test(value)) return [span(trimCarets({ value, start: field.start }), 'name')];
       const components = value.split('^');

@@ -6,13 +6,15 @@ import { isMedicalCodeShape } from './code-shapes.js';
 // written. Only where the surroundings say which was meant:
 // - in a run of digits and separators that holds at least two digits, or opens with one ("9l"),
 //   an O or o is a zero and an l or I a one (a bar is left alone: HL7 and tables are built of bars), unless the run as written is a code ("O80.1", "I10");
-// - in a word of capitals, an l is an I and a 0 an O ("D0B");
+// - in a word of capitals, an l is an I, and a 0 or a 1 between capitals an O or an I ("D0B", "BEATR1Z");
 // - a 0 opening a word in lower case or an elided name ("0sei", "0'Brlen") is an O; "0SR9019" is a code.
 
 /** A run of digits, look-alike letters and date or number separators. */
 const NUMBER_RUN = /(?<![\p{L}\p{N}])[0-9OoIl](?:[0-9OoIl/.:-]*[0-9OoIl])?(?![\p{L}\p{N}])/gu;
-/** A word of capitals holding an l or a 0 among them: "WlLLlAMS", "BRlDGET", "D0B". */
-const CAPITALS_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}l0]*[l0][\p{Lu}l0]*(?![\p{L}\p{N}])/gu;
+/** A word of capitals holding an l, a 0 or a 1 among them: "WlLLlAMS", "BRlDGET", "D0B", "M0RALES", "BEATR1Z". */
+const CAPITALS_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}l01]*[l01][\p{Lu}l01]*(?![\p{L}\p{N}])/gu;
+/** A 0 or a 1 between two capitals (or look-alike l's): a letter; "E11" and "G0439" keep their digits. */
+const DIGIT_BETWEEN_CAPITALS = /(?<=[\p{Lu}l])[01](?=[\p{Lu}l])/gu;
 /** A zero opening a word in lower case, possibly with an apostrophe: "0sei", "0'Brlen". */
 const ZERO_FOR_O = /(?<![\p{L}\p{N}])0(?=['’]\p{L}|\p{Ll}{2,})/gu;
 
@@ -33,8 +35,9 @@ export function undoOcrConfusables(text: string): string {
     put(m.index, run.replace(/[OoIl]/g, (c) => DIGIT_FOR[c]!));
   }
   for (const m of text.matchAll(CAPITALS_WORD)) {
-    if (m[0].length < 3 || !/\p{Lu}.*\p{Lu}/u.test(m[0].replace(/[l0]/g, ''))) continue;
-    put(m.index, m[0].replace(/l/g, 'I').replace(/0/g, 'O'));
+    // Two digits or more make a code ("E11", "G0439"), not a name OCR misread.
+    if ((m[0].match(/\d/g)?.length ?? 0) >= 2 || m[0].length < 3 || !/\p{Lu}.*\p{Lu}/u.test(m[0].replace(/[l01]/g, ''))) continue;
+    put(m.index, m[0].replace(DIGIT_BETWEEN_CAPITALS, (d) => (d === '0' ? 'O' : 'I')).replace(/l/g, 'I'));
   }
   for (const m of text.matchAll(ZERO_FOR_O)) put(m.index, 'O');
   return out;

@@ -48,6 +48,8 @@ describe('detectHl7 (HL7 v2 segments)', () => {
       'zip:04609',
     ]);
     expect(found('ORC|NW|123|||||WELBY^MARCUS|||LAB^MERCY — which NPI goes here')).toEqual([]);
+    // A known segment counted one field short by hand: the insured's name is read by its shape.
+    expect(found('IN1|1|MCR||MEDICARE|||||||||||PAGE^ELOISE^M|SELF|19330128')).toContain('name:PAGE^ELOISE^M');
     expect(found('the map is DRG^MS|CC^MCC — which one?')).toEqual([]);
   });
 
