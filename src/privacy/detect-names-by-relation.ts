@@ -29,7 +29,10 @@ export function detectNamesByRelation(text: string, terms: readonly Term[], voca
     const ownsRecord = (word: string) => !vocabulary.isFamiliar(word) && vocabulary.isRecordWord(next.text);
     const related = (word: string) => (lowerOwner ? false : vocabulary.isRelative(next.text)) || ownsRecord(word);
     const pair = owner && !lowerOwner ? pairOwningRecord(terms, k, owner, vocabulary) : undefined;
-    if (owner && /^[ \t]+$/.test(term.after) && isPersonWord(owner, vocabulary) && related(owner)) {
+    const introduced = nameAfterRelative(terms, k, vocabulary);
+    if (introduced) {
+      found.push(introduced);
+    } else if (owner && /^[ \t]+$/.test(term.after) && isPersonWord(owner, vocabulary) && related(owner)) {
       found.push({ kind: 'name', start: term.start, end: term.start + owner.length });
     } else if (pair) {
       found.push(pair);
@@ -38,6 +41,19 @@ export function detectNamesByRelation(text: string, terms: readonly Term[], voca
     }
   });
   return found.filter((f) => !/\n/.test(text.slice(f.start, f.end)));
+}
+
+/**
+ * "w/ daughter June re: …", "my son Tavita Fale called": a relative word right before a capitalised given
+ * name (or a word no dictionary knows), and a surname after it, introduces that relative.
+ */
+function nameAfterRelative(terms: readonly Term[], k: number, vocabulary: Vocabulary): PhiFinding | undefined {
+  const [relative, given, surname] = [terms[k]!, terms[k + 1], terms[k + 2]];
+  if (!given || !/^[ \t]+$/.test(relative.after) || !TITLE_WORD.test(given.text) || !vocabulary.isRelative(relative.text)) return undefined;
+  const usable = (w: string) => !isLabelWord(w) && !vocabulary.isFunctionWord(w) && !vocabulary.isKnown(w) && !isAcronym(w) && !vocabulary.isRelative(w);
+  if (!usable(given.text) || !(vocabulary.isGivenName(given.text) || !vocabulary.isFamiliar(given.text))) return undefined;
+  const withSurname = surname && /^[ \t]+$/.test(given.after) && TITLE_WORD.test(surname.text) && usable(surname.text) && (vocabulary.isSurname(surname.text) || !vocabulary.isFamiliar(surname.text));
+  return { kind: 'name', start: given.start, end: withSurname ? surname.end : given.end };
 }
 
 /** "Gideon Marsh's note", "Hollis Church's op note": a given name and a possessive surname before a record word (the next word or the one after). */

@@ -107,6 +107,10 @@ describe('initials, relatives and other names of a found person', () => {
     expect(byRelation("but Gideon Marsh's note just says fracture of left wrist")).toEqual(['Gideon Marsh']);
     expect(byRelation("Hollis Church's op note is vague")).toEqual(['Hollis Church']);
     expect(byRelation("Does Mercy Hospital's chart audit count toward CEUs?")).toEqual([]);
+    // A relative word introduces the name after it.
+    expect(byRelation('80 y.o. female here w/ daughter June re: distal radius fx')).toEqual(['June']);
+    expect(byRelation('my son Tavita Fale called about the 99213 bill')).toEqual(['Tavita Fale']);
+    expect(byRelation('is a Daughter Cell Count billed with 85025?')).toEqual([]);
   });
 
   it('takes an alias in parentheses and a lower-case repeat of an unknown name word', () => {
