@@ -419,7 +419,9 @@ function aliasAfter(text: string, end: number, vocabulary: Vocabulary): PhiFindi
   const words = m?.[group]?.split(/[ \t]+/) ?? [];
   const usable = (w: string) => !vocabulary.isFunctionWord(w) && !isLabelWord(w) && !vocabulary.isKnown(w) && !vocabulary.isRelative(w);
   const nameLike = (w: string, k: number) => usable(w) && (!vocabulary.isFamiliar(w) || (k === 0 ? vocabulary.isGivenName(w) : vocabulary.isSurname(w)));
-  if (!m || words.length === 0 || !words.every(nameLike)) return undefined;
+  // A word in capitals quoted right after a name in capitals is its nickname, whatever else it spells ('HARGROVE, WILLIAM "WILL"').
+  const quotedCapitals = group === 2 && /^\p{Lu}{2,}$/u.test(words[0] ?? '') && /^[^\p{Ll}]+$/u.test(text.slice(Math.max(0, end - 12), end)) && !isLabelWord(words[0]!);
+  if (!m || words.length === 0 || !(quotedCapitals || words.every(nameLike))) return undefined;
   const [start, stop] = m.indices![group]!;
   return { kind: 'name', start: end + start, end: end + stop };
 }

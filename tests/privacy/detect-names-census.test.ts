@@ -115,6 +115,8 @@ describe('initials, relatives and other names of a found person', () => {
 
   it('takes an alias in parentheses and a lower-case repeat of an unknown name word', () => {
     expect(found('Eleanor Vantwest (goes by nell), DOS 2/2, 99213')).toEqual(['Eleanor Vantwest', 'nell']);
+    // A quoted word in capitals after a name in capitals is its nickname, even an English word.
+    expect(found('DECEDENT: HARGROVE, WILLIAM "WILL" E\nDATE OF DEATH: MAY 30 2024')).toEqual(expect.arrayContaining(['HARGROVE, WILLIAM', 'WILL']));
     expect(found('Ottavia Renwick called; ottavia wants the 99213 bill')).toEqual(['Ottavia Renwick', 'ottavia']);
   });
 
