@@ -165,12 +165,13 @@ function isGuideTerm(token: string, vocabulary: Vocabulary): boolean {
 }
 
 // Short digit groups right after a redacted identifier are part of it: a member id's person suffix
-// ("XYG 8830 2214 01"), a bed after a room ("4412-2"); so are groups of three or four digits after a
+// ("XYG 8830 2214 01"), a bed after a room ("4412-2"), the end of a number OCR broke onto the next
+// line ("487-55" / "-1092"); so are groups of three or four digits after a
 // masked letter prefix, as OCR spaces a card's number ("BCBS  XQP  4418  2093").
 const IDENTIFIER_SUFFIX = new RegExp(
   [
-    String.raw`(?<=\[REDACTED:(?:ssn|mrn|health_plan_id|account|certificate_license|device|vehicle|other_id)\](?:[ 	-]{1,2}\d{1,4})*[ 	-]{1,2})\d{1,4}(?![\w-]|[.,]\d)`,
-    String.raw`(?<=\[MASKED\](?:[ 	]{1,2}\d{3,4})*[ 	]{1,2})\d{3,4}(?![\w-]|[.,]\d)`,
+    String.raw`(?<=\[REDACTED:(?:ssn|mrn|health_plan_id|account|certificate_license|device|vehicle|other_id)\](?:(?:[ \t-]{1,2}|\r?\n-)\d{1,4})*(?:[ \t-]{1,2}|\r?\n-))\d{1,4}(?![\w-]|[.,]\d)`,
+    String.raw`(?<=\[MASKED\](?:(?:[ \t]{1,2}|\r?\n-)\d{3,4})*(?:[ \t]{1,2}|\r?\n-))\d{3,4}(?![\w-]|[.,]\d)`,
   ].join('|'),
   'g',
 );

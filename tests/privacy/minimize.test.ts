@@ -212,5 +212,7 @@ describe('minimizePhi: digit groups after an identifier', () => {
     expect(minimizePhi('Patient: GONZALEZ, RAFAEL  DOB: 03/16/1950  Ins: BCBS  XQP  4418  2093').text).toMatch(/Ins: \[MASKED\] {2}\[MASKED\] {2}\[MASKED\]$/);
     expect(maskLeftovers('member [REDACTED:health_plan_id] 01, 99213', v).text).toBe('member [REDACTED:health_plan_id] [MASKED], 99213');
     expect(maskLeftovers('[REDACTED:name] had 2 visits, 99213', v).text).toBe('[REDACTED:name] had 2 visits, 99213');
+    // The end of a number OCR broke onto the next line.
+    expect(maskLeftovers('SSN [REDACTED:ssn]\n-1092\nfor [REDACTED:name]', v).text).toBe('SSN [REDACTED:ssn]\n-[MASKED]\nfor [REDACTED:name]');
   });
 });
