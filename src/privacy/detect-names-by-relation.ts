@@ -1,3 +1,4 @@
+import { CALENDAR_WORD } from './date-patterns.js';
 import { CUE_WORD } from './detect-names.js';
 import { isAcronym, isLabelWord } from './label-words.js';
 import { cueWordKind } from './name-evidence.js';
@@ -51,7 +52,9 @@ function nameAfterRelative(terms: readonly Term[], k: number, vocabulary: Vocabu
   const [relative, given, surname] = [terms[k]!, terms[k + 1], terms[k + 2]];
   if (!given || !/^[ \t]+$/.test(relative.after) || !TITLE_WORD.test(given.text) || !vocabulary.isRelative(relative.text)) return undefined;
   const usable = (w: string) => !isLabelWord(w) && !vocabulary.isFunctionWord(w) && !vocabulary.isKnown(w) && !isAcronym(w) && !vocabulary.isRelative(w);
-  if (!usable(given.text) || !(vocabulary.isGivenName(given.text) || !vocabulary.isFamiliar(given.text))) return undefined;
+  // A month before a day ("her baby December 2nd") says when, not who; "daughter June re: …" is a name.
+  const isDate = CALENDAR_WORD.test(given.text) && /^[ \t]+\d/.test(given.after + (surname?.text ?? ''));
+  if (isDate || !usable(given.text) || !(vocabulary.isGivenName(given.text) || !vocabulary.isFamiliar(given.text))) return undefined;
   const withSurname = surname && /^[ \t]+$/.test(given.after) && TITLE_WORD.test(surname.text) && usable(surname.text) && (vocabulary.isSurname(surname.text) || !vocabulary.isFamiliar(surname.text));
   return { kind: 'name', start: given.start, end: withSurname ? surname.end : given.end };
 }

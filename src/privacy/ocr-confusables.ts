@@ -14,6 +14,7 @@ const NUMBER_RUN = /(?<![\p{L}\p{N}])[0-9OoIl](?:[0-9OoIl/.:-]*[0-9OoIl])?(?![\p
 /** A word of capitals holding an l, a 0 or a 1 among them: "WlLLlAMS", "BRlDGET", "D0B", "M0RALES", "BEATR1Z". */
 const CAPITALS_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}l01]*[l01][\p{Lu}l01]*(?![\p{L}\p{N}])/gu;
 /** A 0 or a 1 between two capitals (or look-alike l's): a letter; "E11" and "G0439" keep their digits. */
+const MIN_WORD_FOR_ONE = 5;
 const DIGIT_BETWEEN_CAPITALS = /(?<=[\p{Lu}l])[01](?=[\p{Lu}l])/gu;
 /** A zero opening a word in lower case, possibly with an apostrophe: "0sei", "0'Brlen". */
 const ZERO_FOR_O = /(?<![\p{L}\p{N}])0(?=['’]\p{L}|\p{Ll}{2,})/gu;
@@ -37,7 +38,9 @@ export function undoOcrConfusables(text: string): string {
   for (const m of text.matchAll(CAPITALS_WORD)) {
     // Two digits or more make a code ("E11", "G0439"), not a name OCR misread.
     if ((m[0].match(/\d/g)?.length ?? 0) >= 2 || m[0].length < 3 || !/\p{Lu}.*\p{Lu}/u.test(m[0].replace(/[l01]/g, ''))) continue;
-    put(m.index, m[0].replace(DIGIT_BETWEEN_CAPITALS, (d) => (d === '0' ? 'O' : 'I')).replace(/l/g, 'I'));
+    // A 1 is read as an I only in a longer word: "K1P 5K7" is a postcode, "BEATR1Z" a name.
+    const long = m[0].length >= MIN_WORD_FOR_ONE;
+    put(m.index, m[0].replace(DIGIT_BETWEEN_CAPITALS, (d) => (d === '0' ? 'O' : long ? 'I' : d)).replace(/l/g, 'I'));
   }
   for (const m of text.matchAll(ZERO_FOR_O)) put(m.index, 'O');
   return out;
