@@ -6,7 +6,7 @@ import { guideVocabulary } from '../helpers/guide-vocabulary.js';
 
 letEventLoopTurnBetweenTests();
 
-// Blind sets 4, 6, 7, 8, 9, 10 and 11, measured blind, then tuned on (eval/privacy/README.md). Their recall is
+// Blind sets 4 and 6 to 13, measured blind, then tuned on (eval/privacy/README.md). Their recall is
 // below the targets still, so they are guarded at what they measure now: overall recall, what
 // reaches the store and how many messages without patient data the store changes.
 describe.each([
@@ -14,9 +14,11 @@ describe.each([
   { file: 'tune-6.jsonl', minRecall: 0.92, maxLeaks: 23, maxChangedNegatives: 6 },
   { file: 'tune-7.jsonl', minRecall: 0.96, maxLeaks: 15, maxChangedNegatives: 2 },
   { file: 'tune-8.jsonl', minRecall: 0.98, maxLeaks: 3, maxChangedNegatives: 3 },
-  { file: 'tune-9.jsonl', minRecall: 0.98, maxLeaks: 17, maxChangedNegatives: 2 },
+  { file: 'tune-9.jsonl', minRecall: 0.98, maxLeaks: 15, maxChangedNegatives: 2 },
   { file: 'tune-10.jsonl', minRecall: 0.965, maxLeaks: 16, maxChangedNegatives: 1 },
-  { file: 'tune-11.jsonl', minRecall: 0.935, maxLeaks: 21, maxChangedNegatives: 2 },
+  { file: 'tune-11.jsonl', minRecall: 0.95, maxLeaks: 12, maxChangedNegatives: 2 },
+  { file: 'tune-12.jsonl', minRecall: 0.97, maxLeaks: 7, maxChangedNegatives: 4 },
+  { file: 'tune-13.jsonl', minRecall: 0.9, maxLeaks: 48, maxChangedNegatives: 3 },
 ])('PHI tuning corpus eval/privacy/$file', ({ file, minRecall, maxLeaks, maxChangedNegatives }) => {
   const cases = parsePhiCorpus(readFileSync(new URL(`../../eval/privacy/${file}`, import.meta.url), 'utf8'));
   const options = { vocabulary: guideVocabulary(new URL('../../knowledge/clinical-coding-specialist-guide.md', import.meta.url)) };
