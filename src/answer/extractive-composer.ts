@@ -103,7 +103,8 @@ function continuation(lead: RankedLine): Unit | undefined {
   if (!next || next.text.endsWith(':')) return undefined;
   const sameParagraph = unit.kind === 'paragraph' && next.kind === 'paragraph' && (next.line === unit.line || next.line === unit.line + 1);
   const nestedItem = unit.kind === 'bullet' && unit.depth !== undefined && (next.depth ?? 0) > unit.depth;
-  const answersQuestion = unit.text.endsWith('?') && !next.text.endsWith('?');
+  // The catalog marks a line right after a question the guide asks (Unit.askedBy).
+  const answersQuestion = next.askedBy !== undefined;
   // "Tight schedules that leave no buffer." then "What helps: ask for a realistic template…": a short
   // statement without a label of its own, and the paragraph after it that opens with one to answer it.
   const answeredByLabel = unit.kind === 'paragraph' && next.kind === 'paragraph' && !LABEL_OPENING.test(unit.text) && LABEL_OPENING.test(next.text) && wordCount(unit.text) <= QUALITY.answer.maxStatementWords;

@@ -7,9 +7,8 @@ import type { Block, KnowledgeDocument, Section } from './types.js';
 export class SectionBuilder {
   private title = '';
   private readonly sections: Section[] = [];
-  private readonly openPath: string[] = [];
-  /** The level of each open heading in `openPath` (levels may be skipped: "##" then "####"). */
-  private readonly openLevels: number[] = [];
+  /** The headings open at this point, outermost first, each with its level (levels may be skipped: "##" then "####"). */
+  private readonly open: Array<{ level: number; title: string }> = [];
   private current: Section | undefined;
   /** Every id handed out so far, and the next suffix to try per base slug. */
   private readonly takenIds = new Set<string>();
@@ -28,16 +27,13 @@ export class SectionBuilder {
    */
   heading(level: number, text: string, line: number): void {
     if (!text.trim()) return;
-    while (this.openLevels.length > 0 && this.openLevels.at(-1)! >= level) {
-      this.openLevels.pop();
-      this.openPath.pop();
-    }
-    this.openLevels.push(level);
-    this.openPath.push(text.trim());
+    while ((this.open.at(-1)?.level ?? 0) >= level) this.open.pop();
+    this.open.push({ level, title: text.trim() });
+    const headingPath = this.open.map((h) => h.title);
     this.current = {
-      id: this.uniqueId(this.openPath),
+      id: this.uniqueId(headingPath),
       source: this.source,
-      headingPath: [...this.openPath],
+      headingPath,
       level,
       lineStart: line,
       lineEnd: line,
