@@ -63,8 +63,12 @@ const AGE_VALUE = `(?:${AGE_NUMBER}|${SPELLED_AGE})`;
 const AGE_UNIT = '(?:(?<=\\d)y\\b|y\\.?\\s?o[MF]?\\b\\.?|y/o\\b|yrs?\\b|years?\\b(?:[- ]old)?|year-old|[MF]\\b|y(?=[ \\t]*[|;/])|(?:años|anos|ans|Jahre|anni|jaar)\\b)';
 // A unit after an age found by its cue goes with it, so no "y.o." is left behind to say an age was here.
 const OPTIONAL_UNIT = `(?:\\s*(?:-|\\s)?\\s*${AGE_UNIT})?`;
+/** What after a number makes it a quantity, not an age: a share or a sum, a unit of something counted, a decimal. */
+export const QUANTITY_AFTER = '[ \\t]*[%$]|[ \\t]*(?:percent|days?|minutes?|mins?|hours?|hrs?|weeks?|months?|units?|mg|ml|points?|dollars|sq|cm|mm|kg|lbs?)\\b|[.,]\\d';
 // Not a duration or a share: "ninety days", "turns 90 minutes", "is 92%".
-const NOT_A_QUANTITY = '(?![ \\t]*(?:%|percent|days?|minutes?|mins?|hours?|hrs?|weeks?|months?|units?|mg|ml|points?|[$]|dollars)\\b|[.,]\\d)';
+const NOT_A_QUANTITY = `(?!${QUANTITY_AFTER})`;
+/** A number from 90 to 119: an age over 89 where the text says it is an age. */
+export const AGE_OVER_89_NUMBER = new RegExp(`^${AGE_NUMBER}$`);
 // Dictated or OCR'd with its digits apart ("a 9-0 year old", "AGE: 9 3"): read so only with a unit or behind "age".
 const SPLIT_DIGITS = '9[ \\t-]\\d(?![\\d/])';
 const OLD_UNIT = '(?:y\\.?\\s?o[MF]?\\b\\.?|y/o\\b|years?[- ]old\\b|year-old\\b)';

@@ -51,7 +51,7 @@ export function detectNamesByRelation(text: string, terms: readonly Term[], voca
 function nameAfterRelative(terms: readonly Term[], k: number, vocabulary: Vocabulary): PhiFinding | undefined {
   const [relative, given, surname] = [terms[k]!, terms[k + 1], terms[k + 2]];
   if (!given || !/^[ \t]+$/.test(relative.after) || !TITLE_WORD.test(given.text) || !vocabulary.isRelative(relative.text)) return undefined;
-  const usable = (w: string) => !isLabelWord(w) && !vocabulary.isFunctionWord(w) && !vocabulary.isKnown(w) && !isAcronym(w) && !vocabulary.isRelative(w);
+  const usable = (w: string) => isFreeWord(w, vocabulary) && !vocabulary.isRelative(w);
   // A month before a day ("her baby December 2nd") says when, not who; "daughter June re: …" is a name.
   const isDate = CALENDAR_WORD.test(given.text) && /^[ \t]+\d/.test(given.after + (surname?.text ?? ''));
   if (isDate || !usable(given.text) || !(vocabulary.isGivenName(given.text) || !vocabulary.isFamiliar(given.text))) return undefined;
@@ -59,15 +59,19 @@ function nameAfterRelative(terms: readonly Term[], k: number, vocabulary: Vocabu
   return { kind: 'name', start: given.start, end: withSurname ? surname.end : given.end };
 }
 
+/** A word free to be part of a name: no label, function word, guide word or acronym. */
+function isFreeWord(word: string, vocabulary: Vocabulary): boolean {
+  return !isLabelWord(word) && !vocabulary.isFunctionWord(word) && !vocabulary.isKnown(word) && !isAcronym(word);
+}
+
 /** "Gideon Marsh's note", "Hollis Church's op note": a given name and a possessive surname before a record word (the next word or the one after). */
 function pairOwningRecord(terms: readonly Term[], k: number, owner: string, vocabulary: Vocabulary): PhiFinding | undefined {
   const given = terms[k - 1];
   const record = [terms[k + 1], terms[k + 2]].find((t, i) => t && vocabulary.isRecordWord(t.text) && (i === 0 || /^\p{L}{1,3}$/u.test(terms[k + 1]!.text)));
   if (!given || !record || !/^[ \t]+$/.test(given.after) || !TITLE_WORD.test(given.text) || !/^[ \t]+$/.test(terms[k]!.after)) return undefined;
-  const usable = (w: string) => !isLabelWord(w) && !vocabulary.isFunctionWord(w) && !vocabulary.isKnown(w) && !isAcronym(w);
   const givenLike = vocabulary.isGivenName(given.text) || !vocabulary.isFamiliar(given.text);
   const surnameLike = vocabulary.isSurname(owner) || !vocabulary.isFamiliar(owner);
-  if (!usable(given.text) || !usable(owner) || !givenLike || !surnameLike) return undefined;
+  if (!isFreeWord(given.text, vocabulary) || !isFreeWord(owner, vocabulary) || !givenLike || !surnameLike) return undefined;
   return { kind: 'name', start: given.start, end: terms[k]!.start + owner.length };
 }
 

@@ -1,3 +1,4 @@
+import { AGE_OVER_89_NUMBER } from './detect-dates.js';
 import { isLabelWord } from './label-words.js';
 import type { PhiFinding } from './phi-types.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -19,7 +20,6 @@ const DATE_COLUMN = /^(?:dob|birth[_ -]?date|date[_ -]?of[_ -]?birth|dos|dod|adm
 /** A header: three or more column names, quoted or not, the same separator between them. */
 const COLUMN = '"?[A-Za-z_][A-Za-z0-9_]*"?';
 const HEADER = new RegExp(`(?<![\\w,|\\t"])${COLUMN}(?<sep>[,|\\t])${COLUMN}(?:\\k<sep>${COLUMN})+(?![\\w,|\\t"])`, 'g');
-const AGE_OVER_89 = /^(?:9\d|1[01]\d)$/;
 const DATE_CELL = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 /** What separates the header from the first row, and one row from the next. */
 const ROW_BREAK = /^(?:[ \t]*\r?\n[ \t]*|[ ](?=\S))/;
@@ -46,7 +46,7 @@ export function detectNamesInCsv(text: string, vocabulary: Vocabulary): PhiFindi
 /** What a cell under `column` holds, if it is patient data: a name, an age over 89 or a date. */
 function cellKind(column: string, value: string, vocabulary: Vocabulary): PhiFinding['kind'] | undefined {
   if (PERSON_COLUMN.test(column) ? personCell(value, vocabulary) : NAME_COLUMN.test(column) && nameLike(value, vocabulary)) return 'name';
-  if (AGE_COLUMN.test(column) && AGE_OVER_89.test(value)) return 'age_over_89';
+  if (AGE_COLUMN.test(column) && AGE_OVER_89_NUMBER.test(value)) return 'age_over_89';
   if (DATE_COLUMN.test(column) && DATE_CELL.test(value)) return 'date';
   return undefined;
 }

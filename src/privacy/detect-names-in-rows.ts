@@ -19,9 +19,11 @@ const BED = '(?=[A-Z0-9-]*\\d)[A-Z0-9]{1,4}(?:-[A-Z0-9]{1,4})?(?=[ \\t])';
 // comma, a bracket, a bar, a tab or a double space, a digit or a lower-case word after a space, or
 // the next row).
 const ROW_SEPARATOR = '(?:[ \\t][-–—/;]|:)[ \\t]';
-const ROW_LEAD = `[ \\t]*(?:[-*•]|\\d{1,2}[.)]|${BED})?[ \\t]*`;
-// The same lead with the bed captured: where the person lies is an identifier too ("314", "ICU-07").
-const ROW_PREFIX = `(?:^|(?<=${ROW_SEPARATOR}))[ \\t]*(?:[-*•]|\\d{1,2}[.)]|(?<bed>${BED}))?[ \\t]*`;
+/** What may open a row: spaces and a bullet, a number or a bed (`bed`: the bed's pattern, captured or not). */
+const rowLead = (bed: string) => `[ \\t]*(?:[-*•]|\\d{1,2}[.)]|${bed})?[ \\t]*`;
+const ROW_LEAD = rowLead(BED);
+// The bed is captured where a row opens: where the person lies is an identifier too ("314", "ICU-07").
+const ROW_PREFIX = `(?:^|(?<=${ROW_SEPARATOR}))${rowLead(`(?<bed>${BED})`)}`;
 const ROW_OPENING = new RegExp(
   `${ROW_PREFIX}(?<v>${PART},[ \\t]*${PART})(?=[ \\t]*[,(|\\t]|[ \\t]{2,}|[ \\t]+\\d|[ \\t]+\\p{Ll}|[ \\t]+[-–—/;][ \\t]|[ \\t]*$)`,
   'dgmu',

@@ -3,7 +3,7 @@ import { MEDICAL_CODE } from './code-shapes.js';
 import { isEponym } from './eponyms.js';
 import { detectAddresses, detectPlaces, isTwoWordState, detectTownsBeforeStates, detectTownsWithZip, detectTownsInCase, detectZips, detectZipsAfterPlaces } from './detect-address.js';
 import { detectCards, detectEmails, detectFaxes, detectPhones, detectSsns } from './detect-contact.js';
-import { detectAgesAfterCopula, detectAgesAfterDates, detectAgesAfterNames, detectAgesOver89, detectDates } from './detect-dates.js';
+import { detectAgesAfterCopula, detectAgesAfterDates, detectAgesAfterNames, detectAgesOver89, detectDates, AGE_OVER_89_NUMBER, QUANTITY_AFTER } from './detect-dates.js';
 import { detectLabelledIdentifiers, detectShapedIdentifiers } from './detect-identifiers.js';
 import { detectNames, findRepeats, nameAffixes } from './detect-names.js';
 import { detectNamesBesideIdentifiers } from './detect-names-beside-ids.js';
@@ -249,14 +249,14 @@ function identifierRepeats(text: string, found: readonly PhiFinding[]): PhiFindi
  * 92 got split … key 92 as the age"): the number alone, not an amount, a share or a count of something.
  */
 function ageRepeats(text: string, ages: readonly PhiFinding[]): PhiFinding[] {
-  const numbers = new Set(ages.map((a) => text.slice(a.start, a.end).replace(/\D/g, '')).filter((n) => /^(?:9\d|1[01]\d)$/.test(n)));
+  const numbers = new Set(ages.map((a) => text.slice(a.start, a.end).replace(/\D/g, '')).filter((n) => AGE_OVER_89_NUMBER.test(n)));
   return [...numbers].flatMap((n) =>
     occurrences(text, n, 'age_over_89').filter((r) => !ages.some((a) => a.start <= r.start && r.end <= a.end) && !/[$.,/:]$/.test(text.slice(0, r.start)) && !NOT_AN_AGE_AFTER.test(text.slice(r.end, r.end + 12))),
   );
 }
 
-/** What makes a repeated number no age: a share, a unit of something counted, a decimal, a range or a bracket ("90+"). */
-const NOT_AN_AGE_AFTER = /^(?:[.,/:]\d|\+|[ \t]*%|[ \t]*(?:percent|days?|minutes?|mins?|hours?|hrs?|weeks?|months?|units?|mg|ml|points?|dollars|sq|cm|mm|kg|lbs?)\b)/i;
+/** What makes a repeated number no age: a quantity's unit, a range, a time or a bracket ("90+"). */
+const NOT_AN_AGE_AFTER = new RegExp(`^(?:${QUANTITY_AFTER}|[/:]\\d|\\+)`, 'i');
 
 /** The five-digit ZIP closing an address (a ZIP+4's first part). */
 const ADDRESS_ZIP = /(?<!\d)(\d{5})(?:-\d{4})?\s*$/;

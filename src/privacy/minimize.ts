@@ -79,7 +79,7 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary, detected
   const words = [...flaggedWords(redacted, vocabulary), ...(holdsPatientData ? [...names, ...capitalNames(redacted, vocabulary), ...otherScriptWords(redacted)] : [])];
   const found = holdsPatientData ? [...firstNamesBefore(redacted, words, vocabulary), ...userHandles(redacted, vocabulary, wordsOf(detectedNames)), ...(datedName ? dates : [])] : [];
   const named = [...words, ...found];
-  const spans = [...numbers, ...identifierSuffixes(redacted), ...named, ...nameRepeats(redacted, [...detectedNames, ...named.map((s) => redacted.slice(s.start, s.end))], vocabulary)]
+  const spans = [...numbers, ...named, ...nameRepeats(redacted, [...detectedNames, ...named.map((s) => redacted.slice(s.start, s.end))], vocabulary)]
     .filter((s) => !opaque.some((o) => o.start < s.end && s.start < o.end))
     .sort((a, b) => a.start - b.start);
   const merged: Array<{ start: number; end: number }> = [];
@@ -89,7 +89,10 @@ export function maskLeftovers(redacted: string, vocabulary: Vocabulary, detected
     else merged.push({ ...s });
   }
   const text = replaceSpans(redacted, merged, () => MASK_PLACEHOLDER);
-  const joined = [...[...text.matchAll(ADDRESS_NUMBER), ...text.matchAll(WEEKDAY_OF_DATE), ...text.matchAll(WORD_WITHIN_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length })), ...identifierSuffixes(text)].sort((a, b) => a.start - b.start);
+  // Read once the leftovers are masked: a suffix may follow a masked prefix as well as a redacted id.
+  const joined = [...text.matchAll(ADDRESS_NUMBER), ...text.matchAll(WEEKDAY_OF_DATE), ...text.matchAll(WORD_WITHIN_NAME), ...text.matchAll(IDENTIFIER_SUFFIX)]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }))
+    .sort((a, b) => a.start - b.start);
   return { text: replaceSpans(text, joined, () => MASK_PLACEHOLDER), masked: merged.length + joined.length };
 }
 
@@ -175,10 +178,6 @@ const IDENTIFIER_SUFFIX = new RegExp(
   ].join('|'),
   'g',
 );
-
-function identifierSuffixes(text: string): Array<{ start: number; end: number }> {
-  return [...text.matchAll(IDENTIFIER_SUFFIX)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-}
 
 // A user name: six or more letters no dictionary knows, then two to four digits ("rubyjsmith44",
 // "wredcloud_61"); "covid19", "icd10" and "office365" are too short or English words.

@@ -13,8 +13,9 @@ import { isMedicalCodeShape } from './code-shapes.js';
 const NUMBER_RUN = /(?<![\p{L}\p{N}])[0-9OoIl](?:[0-9OoIl/.:-]*[0-9OoIl])?(?![\p{L}\p{N}])/gu;
 /** A word of capitals holding an l, a 0 or a 1 among them: "WlLLlAMS", "BRlDGET", "D0B", "M0RALES", "BEATR1Z". */
 const CAPITALS_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}l01]*[l01][\p{Lu}l01]*(?![\p{L}\p{N}])/gu;
-/** A 0 or a 1 between two capitals (or look-alike l's): a letter; "E11" and "G0439" keep their digits. */
+/** Fewest letters of a word in capitals in which a 1 between capitals is read as an I ("K1P" is a postcode's part). */
 const MIN_WORD_FOR_ONE = 5;
+/** A 0 or a 1 between two capitals (or look-alike l's): a letter; "E11" and "G0439" keep their digits. */
 const DIGIT_BETWEEN_CAPITALS = /(?<=[\p{Lu}l])[01](?=[\p{Lu}l])/gu;
 /** A zero opening a word in lower case, possibly with an apostrophe: "0sei", "0'Brlen". */
 const ZERO_FOR_O = /(?<![\p{L}\p{N}])0(?=['’]\p{L}|\p{Ll}{2,})/gu;
@@ -31,8 +32,8 @@ export function undoOcrConfusables(text: string): string {
     const run = m[0];
     const digits = run.replace(/\D/g, '').length;
     const confusable = /[OoIl]/.test(run);
-    if (!confusable || isMedicalCodeShape(run) || !(digits >= 2 || (digits === 1 && /^\d/.test(run) && run.length >= 2))) continue;
     // A word glued to a number ("2lbs") is no run, and a word of look-alikes alone ("lol") has no digit.
+    if (!confusable || isMedicalCodeShape(run) || !(digits >= 2 || (digits === 1 && /^\d/.test(run) && run.length >= 2))) continue;
     put(m.index, run.replace(/[OoIl]/g, (c) => DIGIT_FOR[c]!));
   }
   for (const m of text.matchAll(CAPITALS_WORD)) {

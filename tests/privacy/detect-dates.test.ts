@@ -42,6 +42,8 @@ describe('dates and ages', () => {
   it('reads an age over 89 again wherever its number stands alone in the message, an EHR\'s "100Y", and one opening brackets after a name', () => {
     expect(found('ocr: "pt F. Oyelaran 9 2 y/o" the 92 got split, key 92 as the age?').filter((f) => f.startsWith('age'))).toEqual(['age_over_89:9 2 y/o', 'age_over_89:92', 'age_over_89:92']);
     expect(found('Tomasa Delgadillo 92 yo, billed $92 and 92% of it, in the 90+ bracket').filter((f) => f.startsWith('age'))).toEqual(['age_over_89:92 yo']);
+    // A share is no age, with or without a space before the sign.
+    expect(found('pt Ana Ruiz, she is 92% adherent, E11.9').filter((f) => f.startsWith('age'))).toEqual([]);
     expect(found('Name: Castellanos, Hope R | MRN: 880431 | DOB: 02/29/1924 | Age: 100Y')).toContain('age_over_89:100Y');
     expect(found('household: Ramón Delgadillo (self), Tomasa Delgadillo (92, mother-in-law)')).toContain('age_over_89:92');
   });
